@@ -1,0 +1,36 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Docket",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "docket", targets: ["docket"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CNcurses", path: "Sources/CNcurses",
+                       providers: [.apt(["libncurses-dev"]), .brew(["ncurses"])]),
+        .target(name: "DocketCore", path: "Sources/DocketCore"),
+        .target(name: "DocketUI",
+                dependencies: ["DocketCore", .product(name: "TOMLKit", package: "TOMLKit")],
+                path: "Sources/DocketUI"),
+        .target(name: "DocketTerminal", dependencies: ["DocketUI", "DocketCore", "CNcurses"],
+                path: "Sources/DocketTerminal"),
+        .executableTarget(name: "docket",
+                          dependencies: ["DocketCore", "DocketUI", "DocketTerminal",
+                                         .product(name: "ArgumentParser", package: "swift-argument-parser")],
+                          path: "Sources/docket"),
+        .executableTarget(name: "DocketBench", dependencies: ["DocketCore", "DocketUI"],
+                          path: "Sources/DocketBench"),
+        .testTarget(name: "DocketCoreTests", dependencies: ["DocketCore"],
+                    path: "Tests/DocketCoreTests", resources: [.copy("Fixtures")]),
+        .testTarget(name: "DocketUITests", dependencies: ["DocketUI", "DocketCore"],
+                    path: "Tests/DocketUITests", resources: [.copy("Goldens")]),
+        .testTarget(name: "DocketEndToEndTests", dependencies: ["DocketCore"],
+                    path: "Tests/DocketEndToEndTests"),
+    ]
+)

@@ -1,0 +1,62 @@
+// Wide-character ncurses for Swift. The defines must precede the include: SwiftPM drops the
+// -D flags pkg-config prints, and a C target's cSettings never reach Swift importers.
+#ifndef DOCKET_CNCURSES_SHIM_H
+#define DOCKET_CNCURSES_SHIM_H
+#ifndef _XOPEN_SOURCE_EXTENDED
+#define _XOPEN_SOURCE_EXTENDED 1
+#endif
+#ifndef NCURSES_WIDECHAR
+#define NCURSES_WIDECHAR 1
+#endif
+#include <locale.h>
+#include <wchar.h>
+#include <signal.h>
+#include <unistd.h>
+#include <sys/ioctl.h>
+#if __has_include(<ncursesw/curses.h>)
+#include <ncursesw/curses.h>
+#else
+#include <curses.h>
+#endif
+
+int wcwidth(wchar_t c);
+
+// C globals and macros Swift does not import, as functions.
+static inline WINDOW *docket_stdscr(void) { return stdscr; }
+static inline int docket_cols(void) { return COLS; }
+static inline int docket_lines(void) { return LINES; }
+static inline int docket_colors(void) { return COLORS; }
+static inline int docket_color_pairs(void) { return COLOR_PAIRS; }
+static inline attr_t docket_a_bold(void) { return A_BOLD; }
+static inline attr_t docket_a_reverse(void) { return A_REVERSE; }
+static inline attr_t docket_a_underline(void) { return A_UNDERLINE; }
+static inline attr_t docket_a_dim(void) { return A_DIM; }
+static inline attr_t docket_a_italic(void) { return A_ITALIC; }
+static inline attr_t docket_a_normal(void) { return A_NORMAL; }
+static inline int docket_key_f(int n) { return KEY_F(n); }
+static inline mmask_t docket_button1_pressed(void) { return BUTTON1_PRESSED; }
+static inline mmask_t docket_button1_clicked(void) { return BUTTON1_CLICKED; }
+static inline mmask_t docket_button1_released(void) { return BUTTON1_RELEASED; }
+static inline mmask_t docket_button4_pressed(void) { return BUTTON4_PRESSED; }
+#if defined(BUTTON5_PRESSED)
+static inline mmask_t docket_button5_pressed(void) { return BUTTON5_PRESSED; }
+#else
+static inline mmask_t docket_button5_pressed(void) { return 0; }
+#endif
+static inline mmask_t docket_all_mouse_events(void) { return ALL_MOUSE_EVENTS; }
+
+/// Draws one cell: a wide-character string (a grapheme: base + combining marks) with attributes and a colour pair.
+static inline int docket_put_cell(int y, int x, const wchar_t *wch, attr_t attrs, int pair) {
+    cchar_t c;
+    if (setcchar(&c, wch, attrs, (short)0, &pair) != OK) return ERR;
+    return mvadd_wch(y, x, &c);
+}
+
+/// Terminal size from the tty, for a resize noticed outside ncurses. Returns 0 on success.
+static inline int docket_tty_size(int fd, int *rows, int *cols) {
+    struct winsize ws;
+    if (ioctl(fd, TIOCGWINSZ, &ws) != 0) return -1;
+    *rows = ws.ws_row; *cols = ws.ws_col;
+    return 0;
+}
+#endif

@@ -1,0 +1,145 @@
+import Foundation
+
+/// Where a new item goes in its stage.
+public enum Placement: Sendable { case top, bottom }
+
+/// The changes a product owner makes. Each one updates the board, appends to the activity
+/// log (who, when, what) and returns the `Edit` that undoes it. `user` is a name
+/// (`$DOCKET_USER` or the login name), `time` is seconds since epoch.
+extension Board {
+    /// Adds an item at the top or bottom of `stageID`'s column and returns it with its edit.
+    /// Unknown assignees, labels and the release are added to the board's lists.
+    /// Throws `DocketError.noSuchStage` for an unknown stage, `.invalidValue` for an empty title
+    /// or negative points.
+    @discardableResult
+    public mutating func addItem(title: String, stage stageID: String, placement: Placement = .bottom,
+                                 type: ItemType = .story, priority: Priority? = nil, points: Double? = nil,
+                                 labels: [String] = [], assignees: [String] = [], release: String? = nil,
+                                 description: String = "", id: String? = nil,
+                                 by user: String, at time: Timestamp) throws -> (item: Item, edit: Edit) {
+        let title = title.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !title.isEmpty else { throw DocketError.invalidValue(field: "title", value: "", expected: "some text") }
+        guard stageIndex(id: stageID) != nil else { throw DocketError.noSuchStage(stageID) }
+        if let p = points, !(p >= 0) || !p.isFinite {
+            throw DocketError.invalidValue(field: "points", value: p.pointsText, expected: "a number ≥ 0")
+        }
+        let col = column(stageID)
+        let rank: String
+        switch placement {
+        case .top: rank = Rank.between(nil, col.first.flatMap { items[$0]?.rank })
+        case .bottom: rank = Rank.between(col.last.flatMap { items[$0]?.rank }, nil)
+        }
+        let newID = id ?? ItemID.make(avoiding: items)
+        let item = Item(id: newID, title: title, description: description, type: type, stage: stageID,
+                        rank: rank, priority: priority, points: points, labels: labels, assignees: assignees,
+                        release: release, created: time)
+        let headerBefore = header
+        registerNames(labels: labels, people: assignees, release: release)
+        put(newID, item)
+        activity.append(Activity(at: time, by: user, item: newID, action: "create", to: title))
+        let headerChange = headerBefore == header ? nil : Edit.HeaderChange(before: headerBefore, after: header)
+        return (item, Edit(summary: "added \(newID)", items: [newID: .init(before: nil, after: item)], header: headerChange))
+    }
+
+    /// Moves an item to another stage; its rank (its place in the backlog) is kept.
+    /// Throws `DocketError.noSuchItem` / `.noSuchStage`.
+    @discardableResult
+    public mutating func move(_ id: String, toStage stageID: String, by user: String, at time: Timestamp) throws -> Edit {
+        guard let stage = stages.first(where: { $0.id == stageID }) else { throw DocketError.noSuchStage(stageID) }
+        return try modify(id, action: "move", summary: "moved \(id) to \(stage.name)", by: user, at: time) { $0.stage = stageID }
+    }
+
+    /// Moves an item one place up (`by: -1`) or down (`by: 1`) in its column by giving it a
+    /// rank between its new neighbours. Returns nil when it is already at that end.
+    public mutating func rerank(_ id: String, offset: Int, by user: String, at time: Timestamp) throws -> Edit? {
+        guard let item = items[id] else { throw DocketError.noSuchItem(id) }
+        let col = column(item.stage)
+        guard let i = col.firstIndex(of: id) else { return nil }
+        let target = i + offset
+        guard target >= 0, target < col.count, offset != 0 else { return nil }
+        let all = items
+        let rankAt = { (k: Int) -> String? in (k >= 0 && k < col.count) ? all[col[k]]!.rank : nil }
+        let newRank: String
+        if offset < 0 {
+            newRank = Rank.between(rankAt(target - 1), rankAt(target))
+        } else {
+            newRank = Rank.between(rankAt(target), rankAt(target + 1))
+        }
+        return try modify(id, action: "rank", summary: offset < 0 ? "ranked \(id) up" : "ranked \(id) down",
+                          by: user, at: time) { $0.rank = newRank }
+    }
+
+    /// Archives an item (hidden from the board, kept in the file). Throws `.noSuchItem`.
+    @discardableResult
+    public mutating func archive(_ id: String, by user: String, at time: Timestamp) throws -> Edit {
+        try modify(id, action: "archive", summary: "archived \(id)", by: user, at: time) { $0.archived = true }
+    }
+
+    /// Changes an item through `body`, stamps `updated`, logs one activity entry per changed
+    /// field under `action`, and returns the edit. Throws `DocketError.noSuchItem`.
+    @discardableResult
+    public mutating func modify(_ id: String, action: String = "edit", summary: String? = nil,
+                                by user: String, at time: Timestamp, _ body: (inout Item) throws -> Void) throws -> Edit {
+        guard let before = items[id] else { throw DocketError.noSuchItem(id) }
+        var after = before
+        try body(&after)
+        after.id = before.id
+        if after == before { return Edit(summary: summary ?? "no change") }
+        after.updated = time
+        let headerBefore = header
+        registerNames(labels: after.labels, people: after.assignees, release: after.release)
+        put(id, after)
+        for (field, from, to) in Item.differences(before, after) {
+            activity.append(Activity(at: time, by: user, item: id, action: action, field: field, from: from, to: to))
+        }
+        let headerChange = headerBefore == header ? nil : Edit.HeaderChange(before: headerBefore, after: header)
+        return Edit(summary: summary ?? "edited \(id)", items: [id: .init(before: before, after: after)], header: headerChange)
+    }
+
+    /// Inserts or replaces whole items (importers, merges), logging `action` for each.
+    @discardableResult
+    public mutating func upsert(_ newItems: [Item], header newHeader: BoardHeader? = nil, action: String,
+                                summary: String, by user: String, at time: Timestamp) -> Edit {
+        let headerBefore = header
+        if let newHeader { header = newHeader }
+        var changes: [String: Edit.ItemChange] = [:]
+        for item in newItems {
+            changes[item.id] = .init(before: items[item.id], after: item)
+            put(item.id, item)
+            activity.append(Activity(at: time, by: user, item: item.id, action: action))
+        }
+        let h = headerBefore == header ? nil : Edit.HeaderChange(before: headerBefore, after: header)
+        return Edit(summary: summary, items: changes, header: h)
+    }
+
+    /// Adds labels, people and a release the board does not know yet to its lists.
+    mutating func registerNames(labels newLabels: [String], people newPeople: [String], release: String?) {
+        for l in newLabels where !labels.contains(where: { $0.name == l }) { labels.append(Label(name: l)) }
+        for p in newPeople where !people.contains(where: { $0.handle == p }) { people.append(Person(handle: p)) }
+        if let r = release, !r.isEmpty, !releases.contains(where: { $0.name == r }) { releases.append(Release(name: r)) }
+    }
+}
+
+extension Item {
+    /// The fields that differ between two versions of an item, as (field, before, after) text.
+    public static func differences(_ a: Item, _ b: Item) -> [(String, String?, String?)] {
+        var out: [(String, String?, String?)] = []
+        func check<T: Equatable>(_ name: String, _ x: T, _ y: T, _ text: (T) -> String?) {
+            if x != y { out.append((name, text(x), text(y))) }
+        }
+        check("title", a.title, b.title) { $0 }
+        check("description", a.description, b.description) { $0.isEmpty ? nil : String($0.prefix(200)) }
+        check("type", a.type, b.type) { $0.rawValue }
+        check("stage", a.stage, b.stage) { $0 }
+        check("rank", a.rank, b.rank) { $0 }
+        check("priority", a.priority, b.priority) { $0?.rawValue }
+        check("points", a.points, b.points) { $0?.pointsText }
+        check("labels", a.labels, b.labels) { $0.joined(separator: ",") }
+        check("assignees", a.assignees, b.assignees) { $0.joined(separator: ",") }
+        check("release", a.release, b.release) { $0 }
+        check("blocked", a.blocked, b.blocked) { String($0) }
+        check("blockedReason", a.blockedReason, b.blockedReason) { $0 }
+        check("archived", a.archived, b.archived) { String($0) }
+        return out
+    }
+}

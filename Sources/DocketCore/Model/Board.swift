@@ -1,0 +1,138 @@
+/// A product's board: stages, releases, people, labels, items and the activity log.
+///
+/// Items are kept by id; for each stage the board also keeps the ids of its open (not
+/// archived) items sorted by rank (then id), so showing or moving through a column costs
+/// the size of the screen, not of the board. All changes go through `Edit`s (see
+/// `Board+Editing.swift`), which keep that index right and make undo possible.
+public struct Board: Equatable, Sendable {
+    /// The newest file-format version this build reads and writes.
+    public static let formatVersion = 1
+
+    public var name: String
+    public var stages: [Stage]
+    public var releases: [Release]
+    public var people: [Person]
+    public var labels: [Label]
+    public private(set) var items: [String: Item]
+    public internal(set) var activity: [Activity]
+    /// Stage id → ids of that stage's open items, in rank order.
+    public private(set) var columns: [String: [String]]
+
+    public init(name: String, stages: [Stage], releases: [Release] = [], people: [Person] = [],
+                labels: [Label] = [], items: [Item] = [], activity: [Activity] = []) {
+        self.name = name; self.stages = stages; self.releases = releases; self.people = people
+        self.labels = labels; self.activity = activity
+        self.items = Dictionary(items.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
+        self.columns = [:]
+        rebuildColumns()
+    }
+
+    public static func == (l: Board, r: Board) -> Bool {
+        l.name == r.name && l.stages == r.stages && l.releases == r.releases && l.people == r.people
+            && l.labels == r.labels && l.items == r.items && l.activity == r.activity
+    }
+
+    /// The default stages of `docket init`: Inbox, Ideas, Ready, In progress, Review, Done.
+    public static func defaultStages() -> [Stage] {
+        [Stage(id: "inbox", name: "Inbox", kind: .inbox),
+         Stage(id: "ideas", name: "Ideas", kind: .todo),
+         Stage(id: "ready", name: "Ready", kind: .todo),
+         Stage(id: "doing", name: "In progress", kind: .doing, wipLimit: 5),
+         Stage(id: "review", name: "Review", kind: .doing, wipLimit: 3),
+         Stage(id: "done", name: "Done", kind: .done)]
+    }
+
+    // MARK: - Reading
+
+    /// The open items of a stage in rank order (empty for an unknown stage).
+    public func column(_ stageID: String) -> [String] { columns[stageID] ?? [] }
+
+    /// Index of the stage with this id in `stages`.
+    public func stageIndex(id: String) -> Int? { stages.firstIndex { $0.id == id } }
+
+    /// Finds a stage by id or name: exact (case-insensitive) first, then a unique prefix.
+    /// Throws `DocketError.noSuchStage` or `.ambiguousStage`.
+    public func stage(named query: String) throws -> Stage {
+        let q = query.lowercased()
+        if let s = stages.first(where: { $0.id.lowercased() == q || $0.name.lowercased() == q }) { return s }
+        let matches = stages.filter { $0.name.lowercased().hasPrefix(q) || $0.id.lowercased().hasPrefix(q) }
+        if matches.count == 1 { return matches[0] }
+        if matches.isEmpty { throw DocketError.noSuchStage(query) }
+        throw DocketError.ambiguousStage(query, matches.map(\.name))
+    }
+
+    /// Finds an item by its id or a unique prefix of it. Throws `DocketError.noSuchItem`
+    /// or `.ambiguousItem`.
+    public func item(matching query: String) throws -> Item {
+        if let item = items[query] { return item }
+        let matches = items.keys.filter { $0.hasPrefix(query) }
+        if matches.count == 1 { return items[matches[0]]! }
+        if matches.isEmpty || query.isEmpty { throw DocketError.noSuchItem(query) }
+        throw DocketError.ambiguousItem(query, Array(matches.sorted().prefix(5)))
+    }
+
+    /// Total story points of a stage's open items.
+    public func points(inStage stageID: String) -> Double {
+        column(stageID).reduce(0) { $0 + (items[$1]?.points ?? 0) }
+    }
+
+    /// Every item in board order: stage by stage (in stage order) and by rank within a stage;
+    /// archived items and items of unknown stages after them, by rank.
+    public func itemsInBoardOrder(includeArchived: Bool = false) -> [Item] {
+        var out: [Item] = []
+        out.reserveCapacity(items.count)
+        for stage in stages { out += column(stage.id).compactMap { items[$0] } }
+        let known = Set(stages.map(\.id))
+        let rest = items.values.filter { ($0.archived && includeArchived) || (!$0.archived && !known.contains($0.stage)) }
+        out += rest.sorted { ($0.rank, $0.id) < ($1.rank, $1.id) }
+        return out
+    }
+
+    // MARK: - Index upkeep
+
+    mutating func rebuildColumns() {
+        var cols: [String: [String]] = [:]
+        for s in stages { cols[s.id] = [] }
+        for item in items.values where !item.archived { cols[item.stage, default: []].append(item.id) }
+        for key in cols.keys {
+            cols[key]!.sort { a, b in
+                let ia = items[a]!, ib = items[b]!
+                return ia.rank != ib.rank ? ia.rank < ib.rank : ia.id < ib.id
+            }
+        }
+        columns = cols
+    }
+
+    /// Replaces (or inserts, or with nil removes) one item and keeps the column index right.
+    mutating func put(_ id: String, _ new: Item?) {
+        if let old = items[id], !old.archived {
+            if var col = columns[old.stage], let i = indexInColumn(col, old) {
+                col.remove(at: i); columns[old.stage] = col
+            }
+        }
+        items[id] = new
+        if let new, !new.archived {
+            var col = columns[new.stage] ?? []
+            let at = insertionPoint(col, new)
+            col.insert(new.id, at: at)
+            columns[new.stage] = col
+        }
+    }
+
+    private func indexInColumn(_ col: [String], _ item: Item) -> Int? {
+        let i = insertionPoint(col, item)
+        if i < col.count, col[i] == item.id { return i }
+        return col.firstIndex(of: item.id)
+    }
+
+    /// First position in `col` whose item sorts at or after `item` (binary search on rank, id).
+    private func insertionPoint(_ col: [String], _ item: Item) -> Int {
+        var lo = 0, hi = col.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            let other = items[col[mid]]!
+            if (other.rank, other.id) < (item.rank, item.id) { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+}

@@ -1,0 +1,20 @@
+/// What a stage means for the flow of work (drives triage, cycle time and "done").
+public enum StageKind: String, CaseIterable, Codable, Sendable {
+    case inbox, todo, doing, done
+}
+
+/// A column of the board: a roadmap or workflow stage.
+///
+/// `id` is stable (items refer to it), `name` is what people see and may change.
+/// `wipLimit` is the work-in-progress limit in items (nil: none).
+public struct Stage: Equatable, Codable, Sendable {
+    public var id: String
+    public var name: String
+    public var kind: StageKind
+    public var wipLimit: Int?
+    public var exitCriterion: String?
+
+    public init(id: String, name: String, kind: StageKind, wipLimit: Int? = nil, exitCriterion: String? = nil) {
+        self.id = id; self.name = name; self.kind = kind; self.wipLimit = wipLimit; self.exitCriterion = exitCriterion
+    }
+}

@@ -1,0 +1,52 @@
+/// Fractional-index ranks: strings over the digits and lowercase letters (base 36) whose
+/// ASCII order is the rank order. Moving an item rewrites only that item's rank (the idea
+/// behind Jira's LexoRank and Figma's fractional indexing).
+///
+/// Ranks never end in `0`, so there is always room between two of them.
+public enum Rank {
+    static let digits: [UInt8] = Array("0123456789abcdefghijklmnopqrstuvwxyz".utf8)
+    static let base = 36
+
+    private static func value(_ c: UInt8) -> Int {
+        c <= 57 ? Int(c) - 48 : Int(c) - 87
+    }
+
+    /// A rank strictly between `lower` and `upper` (nil: unbounded on that side).
+    /// Requires `lower < upper` when both are given; otherwise returns a rank just after `lower`.
+    public static func between(_ lower: String?, _ upper: String?) -> String {
+        let a = Array((lower ?? "").utf8).map(value)
+        var b = upper.map { Array($0.utf8).map(value) }
+        if let l = lower, let u = upper, !(l < u) { b = nil }
+        var out: [UInt8] = []
+        var bounded = b != nil
+        var i = 0
+        while true {
+            let lo = i < a.count ? a[i] : 0
+            let hi = bounded ? (i < b!.count ? b![i] : 0) : base
+            if hi - lo > 1 {
+                out.append(digits[(lo + hi) / 2])
+                return String(decoding: out, as: UTF8.self)
+            }
+            out.append(digits[lo])
+            if hi != lo { bounded = false }
+            i += 1
+        }
+    }
+
+    /// `count` ranks of equal length, evenly spread and ascending: for a fresh or imported
+    /// column, so later inserts stay short.
+    public static func spread(_ count: Int) -> [String] {
+        guard count > 0 else { return [] }
+        var width = 1
+        var space = base
+        while space / (count + 1) < 36 && width < 12 { width += 1; space *= base }
+        let step = space / (count + 1)
+        return (1...count).map { i in
+            var n = i * step
+            var chars = [UInt8](repeating: digits[0], count: width)
+            for p in stride(from: width - 1, through: 0, by: -1) { chars[p] = digits[n % base]; n /= base }
+            while chars.count > 1 && chars.last == digits[0] { chars.removeLast() }
+            return String(decoding: chars, as: UTF8.self)
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+
+/// Why a board file could not be read. `line` and `column` are 1-based (0 when unknown).
+public struct BoardFileError: Error, CustomStringConvertible, Equatable, Sendable {
+    public var path: String
+    public var line: Int
+    public var column: Int
+    public var message: String
+
+    public init(path: String, line: Int, column: Int, message: String) {
+        self.path = path; self.line = line; self.column = column; self.message = message
+    }
+
+    public var description: String {
+        line > 0 ? "\(path):\(line):\(column): \(message)" : "\(path): \(message)"
+    }
+}
+
+/// A board read from a file, and whether it may be written back.
+public struct LoadedBoard: Sendable {
+    public var board: Board
+    /// The file's format version; above `Board.formatVersion` the board opens read-only.
+    public var version: Int
+    public var readOnlyReason: String? {
+        version > Board.formatVersion
+            ? "written by a newer Docket (format \(version); this one writes format \(Board.formatVersion))" : nil
+    }
+}
+
+/// Reads the board file format written by `BoardEncoder` (and any JSON with the same keys,
+/// whatever its layout). Throws `BoardFileError` with the line and column of the problem.
+public enum BoardDecoder {
+    public static func decode(_ data: Data, path: String) throws -> LoadedBoard {
+        let file: FileDTO
+        do {
+            file = try JSONDecoder().decode(FileDTO.self, from: data)
+        } catch let error as DecodingError {
+            throw describe(error, data: data, path: path)
+        }
+        guard file.format == "docket" else {
+            throw BoardFileError(path: path, line: 1, column: 1, message: "not a Docket board (expected \"format\": \"docket\")")
+        }
+        let board = Board(name: file.name, stages: file.stages, releases: file.releases ?? [], people: file.people ?? [],
+                          labels: file.labels ?? [], items: file.items.map(\.item), activity: file.activity?.map(\.activity) ?? [])
+        if board.items.count != file.items.count {
+            let ids = file.items.map(\.item.id)
+            let dup = Dictionary(grouping: ids, by: { $0 }).first(where: { $0.value.count > 1 }).map(\.key) ?? "?"
+            throw BoardFileError(path: path, line: 0, column: 0, message: "two items have the id '\(dup)'")
+        }
+        return LoadedBoard(board: board, version: file.version)
+    }
+
+    private static func describe(_ error: DecodingError, data: Data, path: String) -> BoardFileError {
+        switch error {
+        case .dataCorrupted(let ctx) where ctx.codingPath.isEmpty:
+            let text = ctx.debugDescription + " " + (ctx.underlyingError.map { String(describing: $0) } ?? "")
+            let (line, column) = lineAndColumn(in: text) ?? (0, 0)
+            var message = "not valid JSON"
+            if let r = text.range(of: #"Unexpected [^.]*|Unexpected end of file|Invalid [^.]*|Unterminated [^.]*|Expected [^.]*"#, options: .regularExpression) {
+                message += ": " + text[r].trimmingCharacters(in: .whitespaces)
+            }
+            return BoardFileError(path: path, line: line, column: column, message: message)
+        case .keyNotFound(let key, let ctx):
+            return located(ctx.codingPath, data: data, path: path, "missing field \"\(key.stringValue)\"")
+        case .typeMismatch(let type, let ctx), .valueNotFound(let type, let ctx):
+            return located(ctx.codingPath, data: data, path: path, "\(pathText(ctx.codingPath)): expected \(typeName(type))")
+        case .dataCorrupted(let ctx):
+            return located(ctx.codingPath, data: data, path: path, "\(pathText(ctx.codingPath)): \(ctx.debugDescription)")
+        @unknown default:
+            return BoardFileError(path: path, line: 0, column: 0, message: "\(error)")
+        }
+    }
+
+    private static func typeName(_ t: Any.Type) -> String {
+        switch t {
+        case is String.Type: return "text"
+        case is Double.Type, is Int.Type, is Int64.Type: return "a number"
+        case is Bool.Type: return "true or false"
+        default: return "\(t)"
+        }
+    }
+
+    private static func pathText(_ path: [CodingKey]) -> String {
+        path.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().trimmingCharacters(in: CharacterSet(charactersIn: "."))
+    }
+
+    /// The position of the element a coding path points at, found by scanning the JSON text.
+    private static func located(_ codingPath: [CodingKey], data: Data, path: String, _ message: String) -> BoardFileError {
+        let (line, column) = JSONLocator.position(of: codingPath, in: data) ?? (0, 0)
+        return BoardFileError(path: path, line: line, column: column, message: message)
+    }
+
+    private static func lineAndColumn(in text: String) -> (Int, Int)? {
+        guard let r = text.range(of: #"line (\d+), column (\d+)"#, options: .regularExpression) else { return nil }
+        let nums = text[r].split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
+        return nums.count == 2 ? (nums[0], nums[1]) : nil
+    }
+}
