@@ -13,6 +13,8 @@
 #include <signal.h>
 #include <unistd.h>
 #include <sys/ioctl.h>
+#include <stdio.h>
+#include <string.h>
 #if __has_include(<ncursesw/curses.h>)
 #include <ncursesw/curses.h>
 #else
@@ -58,5 +60,51 @@ static inline int docket_tty_size(int fd, int *rows, int *cols) {
     if (ioctl(fd, TIOCGWINSZ, &ws) != 0) return -1;
     *rows = ws.ws_row; *cols = ws.ws_col;
     return 0;
+}
+/// Opens the terminal named by $TERM on stdout/stdin; NULL (no exit) when it is unknown.
+static inline SCREEN *docket_newterm(void) {
+    SCREEN *s = newterm(NULL, stdout, stdin);
+    if (s) set_term(s);
+    return s;
+}
+
+/// Writes raw bytes to the terminal (stdout), bypassing ncurses: used to switch
+/// bracketed paste on and off.
+static inline void docket_write_tty(const char *s) {
+    fflush(stdout);
+    (void)!write(1, s, strlen(s));
+}
+
+/* Crash signals (a Swift trap, SIGSEGV, abort): put the terminal back to normal, then let
+   the previous handler (Swift's backtracer, or the default) run, so the report prints on a
+   sane screen. Only async-signal-safe calls before re-raising. */
+static inline struct sigaction *docket_previous_actions(void) { static struct sigaction saved[65]; return saved; }
+static void docket_crash_handler(int sig) {
+    static const char reset[] = "\033[?2004l\033[?1000l\033[?1002l\033[?1006l\033[0m\033[?25h\033[?1049l\r\n";
+    (void)!write(1, reset, sizeof reset - 1);
+    reset_shell_mode();
+    sigaction(sig, &docket_previous_actions()[sig], NULL);
+    raise(sig);
+}
+static inline void docket_install_crash_handlers(void) {
+    int sigs[] = { SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP, SIGQUIT };
+    for (unsigned i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+        struct sigaction sa;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_handler = docket_crash_handler;
+        sigemptyset(&sa.sa_mask);
+        sa.sa_flags = SA_NODEFER | SA_RESETHAND;
+        sigaction(sigs[i], &sa, &docket_previous_actions()[sigs[i]]);
+    }
+}
+static inline void docket_remove_crash_handlers(void) {
+    int sigs[] = { SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP, SIGQUIT };
+    for (unsigned i = 0; i < sizeof sigs / sizeof sigs[0]; i++) sigaction(sigs[i], &docket_previous_actions()[sigs[i]], NULL);
+}
+
+/// Stops the process as Ctrl-Z would (the terminal must be restored first); returns after `fg`.
+static inline void docket_suspend_self(void) {
+    signal(SIGTSTP, SIG_DFL);
+    kill(0, SIGTSTP);
 }
 #endif

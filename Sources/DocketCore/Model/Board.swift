@@ -17,6 +17,8 @@ public struct Board: Equatable, Sendable {
     public internal(set) var activity: [Activity]
     /// Stage id → ids of that stage's open items, in rank order.
     public private(set) var columns: [String: [String]]
+    /// Stage id → total story points of its open items (kept with `columns`).
+    private var columnPoints: [String: Double] = [:]
 
     public init(name: String, stages: [Stage], releases: [Release] = [], people: [Person] = [],
                 labels: [Label] = [], items: [Item] = [], activity: [Activity] = []) {
@@ -72,9 +74,7 @@ public struct Board: Equatable, Sendable {
     }
 
     /// Total story points of a stage's open items.
-    public func points(inStage stageID: String) -> Double {
-        column(stageID).reduce(0) { $0 + (items[$1]?.points ?? 0) }
-    }
+    public func points(inStage stageID: String) -> Double { columnPoints[stageID] ?? 0 }
 
     /// Every item in board order: stage by stage (in stage order) and by rank within a stage;
     /// archived items and items of unknown stages after them, by rank.
@@ -101,21 +101,23 @@ public struct Board: Equatable, Sendable {
             }
         }
         columns = cols
+        columnPoints = cols.mapValues { ids in ids.reduce(0) { $0 + (items[$1]?.points ?? 0) } }
     }
 
     /// Replaces (or inserts, or with nil removes) one item and keeps the column index right.
     mutating func put(_ id: String, _ new: Item?) {
         if let old = items[id], !old.archived {
-            if var col = columns[old.stage], let i = indexInColumn(col, old) {
-                col.remove(at: i); columns[old.stage] = col
-            }
+            // Find the index first, so the removal below mutates the column in place
+            // (a live copy would make it copy the whole column).
+            let index = columns[old.stage].flatMap { indexInColumn($0, old) }
+            if let index { columns[old.stage]!.remove(at: index) }
+            columnPoints[old.stage, default: 0] -= old.points ?? 0
         }
         items[id] = new
         if let new, !new.archived {
-            var col = columns[new.stage] ?? []
-            let at = insertionPoint(col, new)
-            col.insert(new.id, at: at)
-            columns[new.stage] = col
+            let at = insertionPoint(columns[new.stage] ?? [], new)
+            columns[new.stage, default: []].insert(new.id, at: at)
+            columnPoints[new.stage, default: 0] += new.points ?? 0
         }
     }
 

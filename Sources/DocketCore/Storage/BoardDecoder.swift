@@ -50,7 +50,7 @@ public enum BoardDecoder {
         return LoadedBoard(board: board, version: file.version)
     }
 
-    private static func describe(_ error: DecodingError, data: Data, path: String) -> BoardFileError {
+    static func describe(_ error: DecodingError, data: Data, path: String) -> BoardFileError {
         switch error {
         case .dataCorrupted(let ctx) where ctx.codingPath.isEmpty:
             let text = ctx.debugDescription + " " + (ctx.underlyingError.map { String(describing: $0) } ?? "")

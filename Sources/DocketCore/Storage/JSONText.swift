@@ -43,7 +43,7 @@ struct JSONText {
     }
 
     enum Value {
-        case string(String), number(Double), int(Int64), bool(Bool), strings([String])
+        case string(String), number(Double), int(Int64), bool(Bool), strings([String]), null
     }
 
     private mutating func write(_ v: Value) {
@@ -52,6 +52,7 @@ struct JSONText {
         case .number(let d): raw(d.pointsText)
         case .int(let i): raw(String(i))
         case .bool(let b): raw(b ? "true" : "false")
+        case .null: raw("null")
         case .strings(let list):
             bytes.append(91)
             for (i, s) in list.enumerated() {

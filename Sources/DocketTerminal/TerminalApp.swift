@@ -1,0 +1,87 @@
+import CNcurses
+import DocketCore
+import DocketUI
+import Foundation
+
+/// Runs the board in the terminal: the one serial loop of DESIGN.md. Events from the
+/// Screen (keys, mouse, resize), the saver and signals go through `update`; the new state
+/// is drawn with `render` and painted; effects (save, editor, quit) run here.
+public enum TerminalApp {
+    /// What happened at the end of a session.
+    public struct Outcome {
+        /// The save error, when the last board could not be written (it was then written
+        /// to `rescuePath`, if that worked).
+        public var saveError: String?
+        public var rescuePath: String?
+        /// The signal that ended the session, if one did.
+        public var signal: Int32?
+    }
+
+    /// Runs until the user quits or a signal arrives. `saver` is nil for a read-only board.
+    /// Throws `TerminalError` when the terminal cannot be used (nothing is changed then).
+    public static func run(_ initial: AppState, saver: BoardSaver?, theme: Theme, noColor: Bool) throws -> Outcome {
+        let signals = TerminationSignals()
+        let screen = try Screen(theme: theme, noColor: noColor)
+        defer { screen.end() }
+        var state = initial
+        let now = { Timestamp(Date().timeIntervalSince1970) }
+        _ = update(&state, .resize(screen.size), now: now())
+        screen.paint(render(state))
+        var lastSave = saver?.status()
+        var outcome = Outcome()
+
+        while !state.quitting {
+            var events: [Event] = []
+            if let sig = signals.pending { outcome.signal = sig; events.append(.terminate) }
+            else if let e = screen.nextEvent() { events.append(e) }
+            if let saver {
+                let s = saver.status()
+                if s != lastSave {
+                    lastSave = s
+                    events.append(.saveStatus(s.error.map { .failed($0) } ?? (s.isClean ? .saved : .saving)))
+                }
+            }
+            if events.isEmpty { continue }
+            for event in events {
+                if event == .key(.ctrl("z")) {
+                    screen.suspended { docket_suspend_self() }
+                    _ = update(&state, .resize(screen.size), now: now())
+                    continue
+                }
+                for effect in update(&state, event, now: now()) {
+                    switch effect {
+                    case .save:
+                        guard let saver else { break }
+                        saver.submit(state.board)
+                        _ = update(&state, .saveStatus(.saving), now: now())
+                    case .editDescription(let id, let text):
+                        let result = screen.suspended { Result { try ExternalEditor.edit(text, name: id) } }
+                        let finished: Event
+                        switch result {
+                        case .success(let t): finished = .editorFinished(itemID: id, text: t == text ? nil : t, error: nil)
+                        case .failure(let e): finished = .editorFinished(itemID: id, text: nil, error: "\(e)")
+                        }
+                        for e in update(&state, finished, now: now()) where e == .save {
+                            saver?.submit(state.board)
+                        }
+                        _ = update(&state, .resize(screen.size), now: now())
+                    case .quit:
+                        break
+                    }
+                }
+            }
+            if !state.quitting { screen.paint(render(state)) }
+        }
+
+        screen.end()
+        if let saver {
+            let final = saver.flush()
+            if let error = final.error {
+                outcome.saveError = error
+                let rescue = FileManager.default.temporaryDirectory.appendingPathComponent("docket-rescue-\(getpid()).json")
+                if (try? BoardStore.save(state.board, to: rescue)) != nil { outcome.rescuePath = rescue.path }
+            }
+        }
+        return outcome
+    }
+}

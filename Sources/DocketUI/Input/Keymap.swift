@@ -1,0 +1,77 @@
+/// Everything a key can do on the board. `rawValue` is the action's name (for help, and
+/// later the command palette and user overrides).
+public enum Action: String, CaseIterable, Sendable {
+    case left, right, up, down, top, bottom, pageUp = "page-up", pageDown = "page-down"
+    case moveLeft = "move-left", moveRight = "move-right", rankUp = "rank-up", rankDown = "rank-down"
+    case add, editTitle = "edit-title", editDescription = "edit-description", archive
+    case undo, redo, help, quit
+
+    /// One line for the help overlay.
+    public var summary: String {
+        switch self {
+        case .left: return "select the column to the left"
+        case .right: return "select the column to the right"
+        case .up: return "select the card above"
+        case .down: return "select the card below"
+        case .top: return "first card of the column"
+        case .bottom: return "last card of the column"
+        case .pageUp: return "a screen up"
+        case .pageDown: return "a screen down"
+        case .moveLeft: return "move the item to the previous stage"
+        case .moveRight: return "move the item to the next stage"
+        case .rankUp: return "rank the item higher (up)"
+        case .rankDown: return "rank the item lower (down)"
+        case .add: return "add an item to this column"
+        case .editTitle: return "edit the title"
+        case .editDescription: return "edit the description in $VISUAL / $EDITOR"
+        case .archive: return "archive the item (undo with u)"
+        case .undo: return "undo"
+        case .redo: return "redo"
+        case .help: return "show or hide this help"
+        case .quit: return "quit (the board is already saved)"
+        }
+    }
+
+    /// Whether the action changes the board (refused on a read-only board).
+    public var edits: Bool {
+        switch self {
+        case .moveLeft, .moveRight, .rankUp, .rankDown, .add, .editTitle, .editDescription, .archive, .undo, .redo: return true
+        default: return false
+        }
+    }
+}
+
+/// Keys are data: one table from key to action, read by `update`, the help overlay and the
+/// status-line hints.
+public struct Keymap: Sendable {
+    public var bindings: [(key: Key, action: Action)]
+
+    /// The built-in board keys.
+    public static let standard = Keymap(bindings: [
+        (.left, .left), (.char("h"), .left), (.right, .right), (.char("l"), .right),
+        (.up, .up), (.char("k"), .up), (.down, .down), (.char("j"), .down),
+        (.char("g"), .top), (.home, .top), (.char("G"), .bottom), (.end, .bottom),
+        (.pageUp, .pageUp), (.pageDown, .pageDown),
+        (.char("H"), .moveLeft), (.shiftLeft, .moveLeft), (.char("L"), .moveRight), (.shiftRight, .moveRight),
+        (.char("K"), .rankUp), (.shiftUp, .rankUp), (.char("J"), .rankDown), (.shiftDown, .rankDown),
+        (.char("a"), .add), (.enter, .editTitle), (.char("e"), .editTitle), (.char("E"), .editDescription),
+        (.char("d"), .archive), (.char("u"), .undo), (.ctrl("r"), .redo),
+        (.char("?"), .help), (.char("q"), .quit),
+    ])
+
+    /// The action bound to `key`, if any.
+    public func action(for key: Key) -> Action? { bindings.first { $0.key == key }?.action }
+
+    /// All keys bound to `action`, in table order.
+    public func keys(for action: Action) -> [Key] { bindings.filter { $0.action == action }.map(\.key) }
+
+    /// The line-editor keys shown in help (handled by `LineEditor`).
+    public static let editingHelp: [(String, String)] = [
+        ("← → Home End", "move the cursor (also Ctrl-A, Ctrl-E)"),
+        ("Backspace Delete", "delete a character"),
+        ("Ctrl-U  Ctrl-K", "delete to the start / end of the line"),
+        ("Ctrl-W", "delete the word before the cursor"),
+        ("Enter", "save"),
+        ("Esc", "cancel"),
+    ]
+}

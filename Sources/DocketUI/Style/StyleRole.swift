@@ -1,0 +1,30 @@
+/// What a cell is, for styling: views name roles, themes map roles to colours and attributes.
+/// `rawValue` is the key used in theme files.
+public enum StyleRole: String, CaseIterable, Sendable {
+    case normal
+    case dim
+    case border
+    case columnHeader = "column.header"
+    case columnHeaderSelected = "column.header.selected"
+    case columnOverLimit = "column.over-limit"
+    case card
+    case cardSelected = "card.selected"
+    case cardID = "card.id"
+    case cardPoints = "card.points"
+    case cardAssignee = "card.assignee"
+    case cardLabel = "card.label"
+    case blocked
+    case priorityMust = "priority.must"
+    case priorityShould = "priority.should"
+    case priorityCould = "priority.could"
+    case priorityWont = "priority.wont"
+    case status
+    case statusError = "status.error"
+    case statusOK = "status.ok"
+    case prompt
+    case promptCursor = "prompt.cursor"
+    case help
+    case helpKey = "help.key"
+    case helpTitle = "help.title"
+    case warning
+}

@@ -1,0 +1,59 @@
+/// Makes text from boards and imports safe and predictable to draw: nothing in it can reach
+/// the terminal as a control sequence, and every cluster has the width `DisplayWidth` says.
+///
+/// - C0 controls and DEL become their Unicode control pictures (ESC → `␛`, newline → `␊`,
+///   tab → `␉`), so an escape sequence in a title shows as `␛[31m` instead of colouring the screen.
+/// - C1 controls, bidi overrides and isolates (U+202A–202E, U+2066–2069) and lone surrogate
+///   replacements become `�`.
+/// - Variation selectors (VS15/VS16) are dropped: terminals disagree on the width of `❤️`.
+/// - Zero-width joiner sequences are split into their parts (👩‍💻 shows as 👩💻, as tmux draws it).
+/// - A combining mark with no base gets a space to sit on.
+public enum SafeText {
+    /// The safe form of `text` as a string.
+    public static func clean(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
+        var out = String.UnicodeScalarView()
+        var atClusterStart = true
+        for s in text.unicodeScalars {
+            let v = s.value
+            switch v {
+            case 0x00..<0x20: out.append(Unicode.Scalar(0x2400 + v)!); atClusterStart = false; continue
+            case 0x7F: out.append("\u{2421}"); atClusterStart = false; continue
+            case 0x80..<0xA0, 0x202A...0x202E, 0x2066...0x2069, 0xFFFE, 0xFFFF:
+                out.append("\u{FFFD}"); atClusterStart = false; continue
+            case 0xFE0E, 0xFE0F: continue
+            case 0x200D: continue  // the parts of a joined emoji then draw one by one
+            default: break
+            }
+            if DisplayWidth.of(s) == 0 && out.isEmpty && atClusterStart { out.append(" ") }
+            out.append(s)
+            atClusterStart = false
+        }
+        return String(out)
+    }
+
+    /// The safe form of `text`, cut to at most `width` columns. When it is cut, the last
+    /// column shows `…`.
+    public static func fit(_ text: String, width: Int) -> String {
+        guard width > 0 else { return "" }
+        let safe = clean(text)
+        var used = 0
+        var out = ""
+        for c in safe {
+            let w = DisplayWidth.of(c)
+            if used + w > width {
+                // Cut: make room for the ellipsis.
+                while used + 1 > width, let last = out.popLast() { used -= DisplayWidth.of(last) }
+                return out + "…"
+            }
+            out.append(c)
+            used += w
+        }
+        return out
+    }
+
+    /// `text` on one line: line breaks and tabs become spaces before cleaning.
+    public static func oneLine(_ text: String) -> String {
+        clean(String(text.map { $0 == "\n" || $0 == "\r\n" || $0 == "\t" || $0 == "\r" ? " " : $0 }))
+    }
+}

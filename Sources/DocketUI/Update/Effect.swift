@@ -1,0 +1,9 @@
+/// Work `update` asks the outside world to do; the Screen's loop runs it.
+public enum Effect: Equatable, Sendable {
+    /// Save the board (the saver coalesces saves that pile up).
+    case save
+    /// Open `text` in `$VISUAL`/`$EDITOR`; the result comes back as `Event.editorFinished`.
+    case editDescription(itemID: String, text: String)
+    /// Save, restore the terminal and exit.
+    case quit
+}

@@ -1,0 +1,191 @@
+import DocketCore
+import Foundation
+
+/// The app's one update function: applies `event` to `state` and returns the effects to run.
+/// Pure: it never touches the terminal or the disk. `now` is seconds since epoch, used for
+/// the activity log and timestamps.
+public func update(_ state: inout AppState, _ event: Event, now: Timestamp) -> [Effect] {
+    var effects: [Effect] = []
+    switch event {
+    case .resize(let size):
+        state.size = size
+    case .saveStatus(let s):
+        if state.readOnly == nil { state.saveState = s }
+    case .terminate:
+        state.quitting = true
+        effects.append(.quit)
+    case .editorFinished(let id, let text, let error):
+        if let error { state.status = StatusMessage("editor failed: \(error)", isError: true) }
+        else if let text {
+            let user = state.user
+            effects += edit(&state) { b in try b.modify(id, summary: "edited the description of \(id)", by: user, at: now) { $0.description = text } }
+        }
+    case .mouse(let m):
+        handleMouse(&state, m)
+    case .paste(let text):
+        if case .prompt(var p) = state.mode { p.editor.insert(text); state.mode = .prompt(p) }
+    case .key(let key):
+        switch state.mode {
+        case .board: effects += boardKey(&state, key, now: now)
+        case .prompt(let p): effects += promptKey(&state, p, key, now: now)
+        case .help(let scroll): helpKey(&state, scroll, key)
+        }
+    }
+    state.keepSelectionVisible()
+    return effects
+}
+
+/// Runs a board edit: refuses on a read-only board, records undo, reports errors in the status line.
+private func edit(_ state: inout AppState, _ body: (inout Board) throws -> Edit?) -> [Effect] {
+    if let why = state.readOnly {
+        state.status = StatusMessage("read-only: \(why)", isError: true)
+        return []
+    }
+    do {
+        guard let e = try body(&state.board), !e.isEmpty else { return [] }
+        state.history.record(e)
+        state.status = StatusMessage(e.summary)
+        return [.save]
+    } catch {
+        state.status = StatusMessage("\(error)", isError: true)
+        return []
+    }
+}
+
+private func boardKey(_ state: inout AppState, _ key: Key, now: Timestamp) -> [Effect] {
+    if key == .ctrl("c") { state.quitting = true; return [.quit] }
+    if key == .escape { state.status = nil; return [] }
+    guard let action = state.keymap.action(for: key) else { return [] }
+    state.status = nil
+    let stages = state.board.stages
+    let user = state.user
+    let slots = state.layout.cardSlots
+    switch action {
+    case .left: state.column -= 1
+    case .right: state.column += 1
+    case .up: moveRow(&state, by: -1)
+    case .down: moveRow(&state, by: 1)
+    case .top: moveRow(&state, by: -Int.max / 2)
+    case .bottom: moveRow(&state, by: Int.max / 2)
+    case .pageUp: moveRow(&state, by: -slots)
+    case .pageDown: moveRow(&state, by: slots)
+    case .moveLeft, .moveRight:
+        guard let id = state.selectedItemID else { return [] }
+        let target = state.column + (action == .moveLeft ? -1 : 1)
+        guard stages.indices.contains(target) else { return [] }
+        let fx = edit(&state) { b in try b.move(id, toStage: stages[target].id, by: user, at: now) }
+        state.select(itemID: id)
+        return fx
+    case .rankUp, .rankDown:
+        guard let id = state.selectedItemID else { return [] }
+        let fx = edit(&state) { b in try b.rerank(id, offset: action == .rankUp ? -1 : 1, by: user, at: now) }
+        state.select(itemID: id)
+        return fx
+    case .add:
+        guard let stage = state.selectedStage else { return [] }
+        if let why = state.readOnly { state.status = StatusMessage("read-only: \(why)", isError: true); return [] }
+        state.mode = .prompt(Prompt(purpose: .addItem(stageID: stage.id), editor: LineEditor()))
+    case .editTitle:
+        guard let id = state.selectedItemID, let item = state.board.items[id] else { return [] }
+        if let why = state.readOnly { state.status = StatusMessage("read-only: \(why)", isError: true); return [] }
+        state.mode = .prompt(Prompt(purpose: .editTitle(itemID: id), editor: LineEditor(item.title)))
+    case .editDescription:
+        guard let id = state.selectedItemID, let item = state.board.items[id] else { return [] }
+        if let why = state.readOnly { state.status = StatusMessage("read-only: \(why)", isError: true); return [] }
+        return [.editDescription(itemID: id, text: item.description)]
+    case .archive:
+        guard let id = state.selectedItemID else { return [] }
+        return edit(&state) { b in try b.archive(id, by: user, at: now) }
+    case .undo, .redo:
+        if let why = state.readOnly { state.status = StatusMessage("read-only: \(why)", isError: true); return [] }
+        let selected = state.selectedItemID
+        let done = action == .undo ? state.history.undo(&state.board, by: user, at: now)
+                                   : state.history.redo(&state.board, by: user, at: now)
+        guard let done else {
+            state.status = StatusMessage(action == .undo ? "nothing to undo" : "nothing to redo")
+            return []
+        }
+        state.status = StatusMessage((action == .undo ? "undid: " : "redid: ") + done.summary)
+        if let id = done.items.keys.sorted().first, state.board.items[id]?.archived == false { state.select(itemID: id) }
+        else if let selected { state.select(itemID: selected) }
+        return [.save]
+    case .help: state.mode = .help(scroll: 0)
+    case .quit: state.quitting = true; return [.quit]
+    }
+    return []
+}
+
+private func moveRow(_ state: inout AppState, by delta: Int) {
+    guard let stage = state.selectedStage else { return }
+    let count = state.board.column(stage.id).count
+    guard count > 0 else { return }
+    let row = state.selectedRow
+    state.rows[stage.id] = min(max(0, row.addingReportingOverflow(delta).partialValue), count - 1)
+}
+
+private func promptKey(_ state: inout AppState, _ prompt: Prompt, _ key: Key, now: Timestamp) -> [Effect] {
+    var p = prompt
+    switch key {
+    case .escape:
+        state.mode = .board
+        state.status = StatusMessage("cancelled")
+        return []
+    case .ctrl("c"):
+        state.quitting = true
+        return [.quit]
+    case .enter:
+        state.mode = .board
+        let text = p.editor.text.trimmingCharacters(in: .whitespaces)
+        let user = state.user
+        switch p.purpose {
+        case .addItem(let stageID):
+            guard !text.isEmpty else { state.status = StatusMessage("nothing added"); return [] }
+            var added: String?
+            let fx = edit(&state) { b in
+                let r = try b.addItem(title: text, stage: stageID, placement: .bottom, by: user, at: now)
+                added = r.item.id
+                return r.edit
+            }
+            if let added {
+                state.select(itemID: added)
+                // Stay in the prompt to add the next item, as a quick-capture flow.
+                state.mode = .prompt(Prompt(purpose: .addItem(stageID: stageID), editor: LineEditor()))
+            }
+            return fx
+        case .editTitle(let id):
+            guard !text.isEmpty else { state.status = StatusMessage("a title cannot be empty", isError: true); return [] }
+            return edit(&state) { b in try b.modify(id, summary: "renamed \(id)", by: user, at: now) { $0.title = text } }
+        }
+    default:
+        if p.editor.handle(key) { state.mode = .prompt(p) }
+        return []
+    }
+}
+
+private func helpKey(_ state: inout AppState, _ scroll: Int, _ key: Key) {
+    switch key {
+    case .escape, .char("?"), .char("q"), .enter: state.mode = .board
+    case .down, .char("j"): state.mode = .help(scroll: scroll + 1)
+    case .up, .char("k"): state.mode = .help(scroll: max(0, scroll - 1))
+    case .pageDown, .char(" "): state.mode = .help(scroll: scroll + 10)
+    case .pageUp: state.mode = .help(scroll: max(0, scroll - 10))
+    default: break
+    }
+}
+
+private func handleMouse(_ state: inout AppState, _ m: MouseEvent) {
+    guard state.mode == .board else { return }
+    let stages = state.board.stages
+    let hit = state.layout.hit(x: m.x, y: m.y, columnOffset: state.columnOffset,
+                               scroll: { state.scrolls[stages[$0].id] ?? 0 },
+                               count: { state.board.column(stages[$0].id).count })
+    guard let hit else { return }
+    switch m.kind {
+    case .press:
+        state.column = hit.column
+        if let row = hit.row { state.rows[stages[hit.column].id] = row }
+    case .wheelUp, .wheelDown:
+        state.column = hit.column
+        moveRow(&state, by: m.kind == .wheelUp ? -3 : 3)
+    }
+}

@@ -1,0 +1,47 @@
+import DocketCore
+
+/// Draws one card in two lines at (x, y), `width` columns wide:
+///
+///     ▌Export invoices as PDF for the acc…
+///     ▌k3v9x2qa !must 5p BLOCKED @alice #billing
+///
+/// The bar's colour is the priority's; the selected card is drawn in `card.selected`.
+enum CardView {
+    static func draw(_ item: Item, into canvas: inout Canvas, x: Int, y: Int, width: Int, selected: Bool) {
+        let base: StyleRole = selected ? .cardSelected : .card
+        canvas.fill(Rect(x: x, y: y, width: width, height: 2), role: base)
+        let bar = priorityRole(item.priority)
+        canvas.text("▌", x: x, y: y, role: bar)
+        canvas.text("▌", x: x, y: y + 1, role: bar)
+        let inner = width - 1
+        guard inner > 0 else { return }
+        canvas.text(SafeText.fit(SafeText.oneLine(item.title), width: inner), x: x + 1, y: y, role: base)
+        var parts: [(String, StyleRole)] = [(item.id, .cardID)]
+        if let p = item.priority { parts.append(("!" + p.rawValue, priorityRole(p))) }
+        if let pts = item.points { parts.append((pts.pointsText + "p", .cardPoints)) }
+        if item.blocked { parts.append(("BLOCKED", .blocked)) }
+        parts += item.assignees.map { ("@" + $0, .cardAssignee) }
+        parts += item.labels.map { ("#" + $0, .cardLabel) }
+        var cx = x + 1
+        let limit = x + width
+        for (i, (text, role)) in parts.enumerated() {
+            let gap = i == 0 ? 0 : 1
+            let room = limit - cx - gap
+            if room <= 0 { break }
+            let shown = SafeText.fit(SafeText.oneLine(text), width: room)
+            cx += gap
+            cx = canvas.text(shown, x: cx, y: y + 1, role: selected && role != .blocked ? base : role, maxWidth: room)
+            if shown.hasSuffix("…") && shown != text { break }
+        }
+    }
+
+    static func priorityRole(_ p: Priority?) -> StyleRole {
+        switch p {
+        case .must: return .priorityMust
+        case .should: return .priorityShould
+        case .could: return .priorityCould
+        case .wont: return .priorityWont
+        case nil: return .dim
+        }
+    }
+}

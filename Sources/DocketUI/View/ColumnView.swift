@@ -1,0 +1,43 @@
+import DocketCore
+
+/// Draws one stage: a header (name, item count or `count/limit`, total points), a rule, and
+/// the cards that fit, from the column's scroll position. Over its WIP limit, the header is
+/// drawn in `column.over-limit`. Scroll marks (`↑3 ↓12`: cards above and below) sit on the rule.
+enum ColumnView {
+    static func draw(_ stage: Stage, state: AppState, layout: BoardLayout, into canvas: inout Canvas,
+                     x: Int, selectedColumn: Bool) {
+        let board = state.board
+        let ids = board.column(stage.id)
+        let width = layout.columnWidth
+        let count = ids.count
+        let over = stage.wipLimit.map { count > $0 } ?? false
+        let role: StyleRole = over ? .columnOverLimit : (selectedColumn ? .columnHeaderSelected : .columnHeader)
+        canvas.fill(Rect(x: x, y: 0, width: width, height: 1), role: role)
+        let countText = stage.wipLimit.map { "\(count)/\($0)" } ?? "\(count)"
+        let points = board.points(inStage: stage.id)
+        let right = " \(countText)" + (points > 0 ? " · \(points.pointsText)p" : "") + " "
+        let rightWidth = DisplayWidth.of(right)
+        let nameRoom = max(1, width - rightWidth - 1)
+        canvas.text(" " + SafeText.fit(SafeText.oneLine(stage.name), width: nameRoom), x: x, y: 0, role: role, maxWidth: width)
+        if width - rightWidth > 3 { canvas.text(right, x: x + width - rightWidth, y: 0, role: role) }
+        canvas.hline(x: x, y: 1, length: width, role: .border)
+
+        let top = state.scrolls[stage.id] ?? 0
+        let selectedRow = selectedColumn ? state.selectedRow : -1
+        let lastRow = layout.size.height - 2
+        for slot in 0..<layout.cardSlots {
+            let row = top + slot
+            guard row < count, let item = board.items[ids[row]] else { break }
+            let y = layout.cardY(slot)
+            guard y <= lastRow else { break }
+            CardView.draw(item, into: &canvas, x: x, y: y, width: width, selected: row == selectedRow)
+        }
+        let below = max(0, count - top - layout.cardSlots)
+        if top > 0 || below > 0 {
+            let marks = " " + (top > 0 ? "↑\(top)" : "") + (top > 0 && below > 0 ? " " : "") + (below > 0 ? "↓\(below)" : "") + " "
+            let w = DisplayWidth.of(marks)
+            if w < width { canvas.text(marks, x: x + width - w, y: 1, role: .dim) }
+        }
+        if count == 0 { canvas.text(SafeText.fit("(empty)", width: width - 1), x: x + 1, y: BoardLayout.cardsTop, role: .dim) }
+    }
+}

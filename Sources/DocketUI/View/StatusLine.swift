@@ -1,0 +1,63 @@
+import DocketCore
+
+/// The last row: board name, file, save state on the left; the latest message (or key
+/// hints) on the right. In prompt mode the row is the prompt instead.
+enum StatusLine {
+    static func draw(_ state: AppState, into canvas: inout Canvas, y: Int) {
+        let width = canvas.width
+        canvas.fill(Rect(x: 0, y: y, width: width, height: 1), role: .status)
+        let save: (String, StyleRole)
+        switch state.saveState {
+        case .saved: save = ("saved", .status)
+        case .saving: save = ("saving…", .status)
+        case .failed(let why): save = ("NOT SAVED: \(why)", .statusError)
+        case .readOnly: save = ("read-only", .statusError)
+        }
+        let left = " \(SafeText.oneLine(state.board.name)) · \(state.fileLabel) "
+        var x = canvas.text(SafeText.fit(left, width: max(1, width / 2)), x: 0, y: y, role: .status)
+        x = canvas.text(" " + save.0 + " ", x: x, y: y, role: save.1, maxWidth: max(0, width - x))
+        let message: (String, StyleRole)
+        if let s = state.status { message = (s.text, s.isError ? .statusError : .status) }
+        else { message = (hints(state), .status) }
+        let room = width - x - 1
+        guard room > 3 else { return }
+        let shown = SafeText.fit(SafeText.oneLine(message.0), width: room - 1)
+        let w = DisplayWidth.of(shown)
+        canvas.text(shown + " ", x: width - w - 1, y: y, role: message.1)
+    }
+
+    static func hints(_ state: AppState) -> String {
+        let km = state.keymap
+        let pairs: [(Action, String)] = [(.help, "help"), (.add, "add"), (.moveRight, "move"), (.undo, "undo"), (.quit, "quit")]
+        return pairs.compactMap { a, name in km.keys(for: a).first.map { "\($0.label) \(name)" } }.joined(separator: "  ")
+    }
+}
+
+/// The inline prompt on the last row: a label, then the text with its cursor. The text
+/// scrolls sideways to keep the cursor on screen.
+enum PromptView {
+    static func draw(_ prompt: Prompt, state: AppState, into canvas: inout Canvas, y: Int) {
+        let width = canvas.width
+        canvas.fill(Rect(x: 0, y: y, width: width, height: 1), role: .prompt)
+        let label: String
+        switch prompt.purpose {
+        case .addItem(let stageID):
+            label = "Add to \(state.board.stages.first { $0.id == stageID }?.name ?? stageID) › "
+        case .editTitle(let id): label = "Title of \(id) › "
+        }
+        let x0 = canvas.text(SafeText.fit(SafeText.oneLine(label), width: max(1, width / 3)), x: 0, y: y, role: .prompt)
+        let room = max(1, width - x0 - 1)
+        let chars = prompt.editor.chars.map { SafeText.clean(String($0)) }
+        let widths = chars.map { max(1, DisplayWidth.of($0)) }
+        // First character shown: as far left as possible while the cursor stays visible.
+        var start = 0
+        var used = widths[..<prompt.editor.cursor].reduce(0, +) + 1
+        while used > room, start < prompt.editor.cursor { used -= widths[start]; start += 1 }
+        var x = x0
+        for i in start..<chars.count {
+            if x + widths[i] > x0 + room { break }
+            x = canvas.text(chars[i], x: x, y: y, role: i == prompt.editor.cursor ? .promptCursor : .prompt)
+        }
+        if prompt.editor.cursor == chars.count, x < width { canvas.text(" ", x: x, y: y, role: .promptCursor) }
+    }
+}

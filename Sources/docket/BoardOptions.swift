@@ -1,0 +1,51 @@
+import ArgumentParser
+import DocketCore
+import Foundation
+
+/// `--board FILE` (`-b`), shared by every subcommand; without it the board is found like
+/// git finds `.git`.
+struct BoardOptions: ParsableArguments {
+    @Option(name: [.customShort("b"), .long], help: "The board file (default: the nearest docket.json).")
+    var board: String?
+
+    /// The board's path. Throws `BoardStoreError` when there is none.
+    func url(positional: String? = nil) throws -> URL {
+        try BoardLocator.resolve(positional ?? board)
+    }
+
+    /// Loads the board; throws with the path, line and column when it does not parse.
+    func load(positional: String? = nil) throws -> (URL, LoadedBoard) {
+        let url = try url(positional: positional)
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw BoardStoreError("no board at \(url.path): create one with `docket init \(url.path)`")
+        }
+        return (url, try BoardStore.load(url))
+    }
+
+    /// Loads a board to change it: refuses one written by a newer Docket.
+    func loadForEditing() throws -> (URL, Board) {
+        let (url, loaded) = try load()
+        if let why = loaded.readOnlyReason { throw DocketError.readOnly(why) }
+        return (url, loaded.board)
+    }
+}
+
+/// Who is making changes, for the activity log: `$DOCKET_USER`, else the login name.
+enum CurrentUser {
+    static var name: String {
+        let env = ProcessInfo.processInfo.environment
+        for key in ["DOCKET_USER", "USER", "LOGNAME"] {
+            if let v = env[key], !v.isEmpty { return v }
+        }
+        if let p = getpwuid(getuid()), let n = p.pointee.pw_name { return String(cString: n) }
+        return "unknown"
+    }
+}
+
+/// Seconds since epoch, now.
+func nowTimestamp() -> Timestamp { Timestamp(Date().timeIntervalSince1970) }
+
+/// Prints to standard error.
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}

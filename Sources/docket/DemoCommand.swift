@@ -1,0 +1,26 @@
+import ArgumentParser
+import DocketCore
+import Foundation
+
+/// `docket demo`: opens a built-in demo product backlog, copied into a temporary folder so
+/// nothing of the user's is touched.
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "demo", abstract: "Open a built-in demo backlog (a temporary copy).")
+
+    @Option(help: "A built-in theme (default, high-contrast, mono) or a theme file.")
+    var theme: String?
+
+    @Flag(help: "Only write the demo board and print its path.")
+    var printPath = false
+
+    func run() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("docket-demo-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let url = dir.appendingPathComponent(BoardLocator.fileName)
+        let board = DemoBoard.make(now: nowTimestamp(), user: CurrentUser.name)
+        try BoardStore.save(board, to: url)
+        if printPath { print(url.path); return }
+        try BoardSession.open(url: url, loaded: try BoardStore.load(url), themeName: theme)
+        print("The demo board is kept at \(url.path)")
+    }
+}

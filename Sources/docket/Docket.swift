@@ -1,0 +1,14 @@
+import ArgumentParser
+
+/// `docket`: a keyboard-driven product board in the terminal. Without a subcommand it opens
+/// the board (`docket [FILE]`).
+@main
+struct Docket: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "docket",
+        abstract: "A product backlog board in the terminal, in one file you keep in git.",
+        version: "0.1.0",
+        subcommands: [OpenCommand.self, InitCommand.self, DemoCommand.self, AddCommand.self, MoveCommand.self,
+                      ShowCommand.self, ListCommand.self, ImportCommand.self],
+        defaultSubcommand: OpenCommand.self)
+}

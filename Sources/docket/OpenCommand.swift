@@ -1,0 +1,45 @@
+import ArgumentParser
+import DocketCore
+import DocketTerminal
+import DocketUI
+import Foundation
+
+/// `docket [FILE]`: opens a board in the terminal.
+struct OpenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "open", abstract: "Open a board in the terminal (the default).")
+
+    @Argument(help: "The board file (default: the nearest docket.json).")
+    var file: String?
+
+    @OptionGroup var options: BoardOptions
+
+    @Option(help: "A built-in theme (default, high-contrast, mono) or a theme file.")
+    var theme: String?
+
+    func run() throws {
+        let (url, loaded) = try options.load(positional: file)
+        try BoardSession.open(url: url, loaded: loaded, themeName: theme)
+    }
+}
+
+/// Opens a loaded board in the terminal and reports how the session ended.
+enum BoardSession {
+    static func open(url: URL, loaded: LoadedBoard, themeName: String?) throws {
+        let env = ProcessInfo.processInfo.environment
+        let theme = try ThemeLoader.load(themeName ?? env["DOCKET_THEME"] ?? "default")
+        let noColor = !(env["NO_COLOR"] ?? "").isEmpty
+        let readOnly = loaded.readOnlyReason
+        if let readOnly { printError("docket: \(url.path) opens read-only: \(readOnly)") }
+        let label = url.lastPathComponent
+        let state = AppState(board: loaded.board, user: CurrentUser.name, fileLabel: label, readOnly: readOnly,
+                             size: Size(width: 80, height: 24))
+        let saver = readOnly == nil ? BoardSaver(url: url) : nil
+        let outcome = try TerminalApp.run(state, saver: saver, theme: theme, noColor: noColor)
+        if let error = outcome.saveError {
+            printError("docket: the last changes could not be saved: \(error)")
+            if let rescue = outcome.rescuePath { printError("docket: they were written to \(rescue)") }
+            throw ExitCode(1)
+        }
+        if let sig = outcome.signal { throw ExitCode(128 + sig) }
+    }
+}

@@ -1,0 +1,15 @@
+import DocketUI
+import Foundation
+
+/// Text the CLI prints: when stdout is a terminal, control characters and escape sequences
+/// from board text are made visible (as on the board), never sent raw.
+enum TerminalSafe {
+    static let isTerminal = isatty(1) == 1
+
+    static func clean(_ text: String) -> String { SafeText.clean(text) }
+
+    /// `text` with line breaks and tabs as spaces, for one row of a table.
+    static func oneLine(_ text: String) -> String {
+        String(text.map { $0 == "\n" || $0 == "\r\n" || $0 == "\r" || $0 == "\t" ? " " : $0 })
+    }
+}
