@@ -29,7 +29,7 @@ let package = Package(
         .testTarget(name: "DocketCoreTests", dependencies: ["DocketCore"],
                     path: "Tests/DocketCoreTests", resources: [.copy("Fixtures")]),
         .testTarget(name: "DocketUITests", dependencies: ["DocketUI", "DocketCore"],
-                    path: "Tests/DocketUITests", resources: [.copy("Goldens")]),
+                    path: "Tests/DocketUITests", exclude: ["Goldens"]),
         .testTarget(name: "DocketEndToEndTests", dependencies: ["DocketCore"],
                     path: "Tests/DocketEndToEndTests"),
     ]

@@ -16,20 +16,28 @@ enum StatusLine {
         let left = " \(SafeText.oneLine(state.board.name)) · \(state.fileLabel) "
         var x = canvas.text(SafeText.fit(left, width: max(1, width / 2)), x: 0, y: y, role: .status)
         x = canvas.text(" " + save.0 + " ", x: x, y: y, role: save.1, maxWidth: max(0, width - x))
-        let message: (String, StyleRole)
-        if let s = state.status { message = (s.text, s.isError ? .statusError : .status) }
-        else { message = (hints(state), .status) }
         let room = width - x - 1
         guard room > 3 else { return }
+        let message: (String, StyleRole)
+        if let s = state.status { message = (s.text, s.isError ? .statusError : .status) }
+        else { message = (hints(state, room: room - 1), .status) }
         let shown = SafeText.fit(SafeText.oneLine(message.0), width: room - 1)
         let w = DisplayWidth.of(shown)
         canvas.text(shown + " ", x: width - w - 1, y: y, role: message.1)
     }
 
-    static func hints(_ state: AppState) -> String {
+    /// Key hints that fit in `room` columns, most useful first; whole hints only.
+    static func hints(_ state: AppState, room: Int) -> String {
         let km = state.keymap
-        let pairs: [(Action, String)] = [(.help, "help"), (.add, "add"), (.moveRight, "move"), (.undo, "undo"), (.quit, "quit")]
-        return pairs.compactMap { a, name in km.keys(for: a).first.map { "\($0.label) \(name)" } }.joined(separator: "  ")
+        let pairs: [(Action, String)] = [(.help, "help"), (.quit, "quit"), (.add, "add"), (.moveRight, "move"), (.undo, "undo")]
+        var out = ""
+        for (action, name) in pairs {
+            guard let key = km.keys(for: action).first else { continue }
+            let next = out.isEmpty ? "\(key.label) \(name)" : out + "  \(key.label) \(name)"
+            if DisplayWidth.of(next) > room { break }
+            out = next
+        }
+        return out
     }
 }
 

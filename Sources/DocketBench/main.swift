@@ -1,0 +1,84 @@
+// Docket's benchmarks: generated boards of 1,000, 10,000 and 100,000 items; for each, the
+// time to load the file, save it, draw the first frame (state → Canvas) and handle one key
+// press (update + view). Run with `swift run -c release DocketBench [sizes…]`.
+// Figures are medians of several runs, in milliseconds, plus the process's peak memory.
+import DocketCore
+import DocketUI
+import Foundation
+
+/// A generated board: `count` items over the six default stages, with points, priorities,
+/// labels and assignees, ranked with `Rank.spread`.
+func generatedBoard(_ count: Int) -> Board {
+    let stages = Board.defaultStages()
+    let ranks = Rank.spread(count)
+    var rng = SystemRandomNumberGenerator()
+    var items: [Item] = []
+    items.reserveCapacity(count)
+    var taken: [String: Item] = [:]
+    for i in 0..<count {
+        let id = ItemID.make(avoiding: taken)
+        let item = Item(id: id, title: "Generated backlog item number \(i) with a realistic length",
+                        type: .story, stage: stages[i % stages.count].id, rank: ranks[i],
+                        priority: Priority.allCases[Int(rng.next() % 4)], points: Double(rng.next() % 13),
+                        labels: ["billing"], assignees: ["alice"], created: 1_795_953_600)
+        taken[id] = item
+        items.append(item)
+    }
+    return Board(name: "Benchmark", stages: stages, items: items)
+}
+
+/// Median wall time of `runs` calls of `body`, in milliseconds.
+func measure(runs: Int, _ body: () throws -> Void) rethrows -> Double {
+    var times: [Double] = []
+    for _ in 0..<runs {
+        let start = DispatchTime.now().uptimeNanoseconds
+        try body()
+        times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+    }
+    return times.sorted()[times.count / 2]
+}
+
+func peakMemoryMiB() -> Double {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+          let kb = Double(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
+    return kb / 1024
+}
+
+let sizes = CommandLine.arguments.dropFirst().compactMap { Int($0) }
+let dir = FileManager.default.temporaryDirectory.appendingPathComponent("docket-bench-\(getpid())")
+try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(at: dir) }
+
+print("items     load ms   save ms   first frame ms   key ms   file MB   peak MiB")
+for count in sizes.isEmpty ? [1_000, 10_000, 100_000] : sizes {
+    let url = dir.appendingPathComponent("board-\(count).json")
+    let board = generatedBoard(count)
+    try BoardStore.save(board, to: url)
+    let runs = count >= 100_000 ? 3 : 7
+    let save = try measure(runs: runs) { try BoardStore.save(board, to: url) }
+    var loaded: Board?
+    let load = try measure(runs: runs) { loaded = try BoardStore.load(url).board }
+    precondition(loaded == board, "load gave back a different board")
+    let size = Size(width: 160, height: 50)
+    var frame: Canvas?
+    // First frame: a new state over the loaded board, laid out and drawn.
+    let first = measure(runs: runs) {
+        var s = AppState(board: loaded!, user: "bench", fileLabel: "board.json", size: size)
+        s.keepSelectionVisible()
+        frame = render(s)
+    }
+    precondition(frame?.width == 160)
+    // One key press: move the selected item to the next stage (an edit, the costliest key),
+    // then draw. Alternate L and H so the board stays the same size.
+    var state = AppState(board: loaded!, user: "bench", fileLabel: "board.json", size: size)
+    state.keepSelectionVisible()
+    var flip = false
+    let key = measure(runs: 41) {
+        flip.toggle()
+        _ = update(&state, .key(.char(flip ? "L" : "H")), now: 1_795_953_600)
+        frame = render(state)
+    }
+    let mb = Double((try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0) / 1e6
+    print(String(format: "%7d  %8.1f  %8.1f  %15.2f  %7.3f  %8.1f  %9.0f", count, load, save, first, key, mb, peakMemoryMiB()))
+}

@@ -1,0 +1,178 @@
+import DocketCore
+@testable import DocketUI
+import XCTest
+
+/// The update function: keys in, state and effects out.
+final class UpdateTests: XCTestCase {
+    func testArrowsAndVimKeysSelect() {
+        var s = demoState()
+        XCTAssertEqual(s.column, 0)
+        send(&s, .key(.char("l")))
+        XCTAssertEqual(s.column, 1)
+        send(&s, .key(.right), .key(.left), .key(.char("h")), .key(.char("h")))
+        XCTAssertEqual(s.column, 0, "h at the first column stays there")
+        let first = s.selectedItemID
+        send(&s, .key(.char("j")))
+        XCTAssertNotEqual(s.selectedItemID, first)
+        send(&s, .key(.up))
+        XCTAssertEqual(s.selectedItemID, first)
+    }
+
+    func testMoveRightKeepsSelectionOnTheMovedItemAndSaves() throws {
+        var s = demoState()
+        let id = try XCTUnwrap(s.selectedItemID)
+        let effects = send(&s, .key(.char("L")))
+        XCTAssertEqual(effects, [.save])
+        XCTAssertEqual(s.board.items[id]?.stage, s.board.stages[1].id)
+        XCTAssertEqual(s.selectedItemID, id)
+        XCTAssertEqual(s.column, 1)
+        send(&s, .key(.shiftLeft))
+        XCTAssertEqual(s.board.items[id]?.stage, s.board.stages[0].id)
+    }
+
+    func testRankDownThenUpRestoresOrder() throws {
+        var s = demoState()
+        let stage = s.board.stages[0].id
+        let before = s.board.column(stage)
+        let id = try XCTUnwrap(s.selectedItemID)
+        send(&s, .key(.char("J")))
+        XCTAssertEqual(s.board.column(stage)[1], id)
+        XCTAssertEqual(s.selectedItemID, id)
+        send(&s, .key(.char("K")))
+        XCTAssertEqual(s.board.column(stage), before)
+    }
+
+    func testAddThroughPromptWithLineEditing() throws {
+        var s = demoState()
+        let stage = s.board.stages[0].id
+        let count = s.board.column(stage).count
+        send(&s, .key(.char("a")))
+        send(&s, typed("Pay by QR"))
+        send(&s, .key(.home), .key(.char("⚡")), .key(.char(" ")), .key(.end), .key(.backspace), .key(.char("R")))
+        send(&s, .paste(" code 日本"))
+        let effects = send(&s, .key(.enter))
+        XCTAssertEqual(effects, [.save])
+        XCTAssertEqual(s.board.column(stage).count, count + 1)
+        let added = try XCTUnwrap(s.board.items[s.board.column(stage).last!])
+        XCTAssertEqual(added.title, "⚡ Pay by QR code 日本")
+        XCTAssertEqual(s.selectedItemID, added.id)
+        guard case .prompt = s.mode else { return XCTFail("the prompt stays open for the next item") }
+        send(&s, .key(.escape))
+        XCTAssertEqual(s.mode, .board)
+    }
+
+    func testEscCancelsThePromptWithoutChanges() {
+        var s = demoState()
+        let before = s.board
+        send(&s, .key(.char("a")))
+        send(&s, typed("never mind"))
+        let effects = send(&s, .key(.escape))
+        XCTAssertEqual(effects, [])
+        XCTAssertEqual(s.mode, .board)
+        XCTAssertEqual(s.board, before)
+    }
+
+    func testEditTitleThenUndoAndRedo() throws {
+        var s = demoState()
+        let id = try XCTUnwrap(s.selectedItemID)
+        let old = s.board.items[id]!.title
+        send(&s, .key(.char("e")), .key(.ctrl("u")))
+        send(&s, typed("Renamed"))
+        send(&s, .key(.enter))
+        XCTAssertEqual(s.board.items[id]?.title, "Renamed")
+        send(&s, .key(.char("u")))
+        XCTAssertEqual(s.board.items[id]?.title, old)
+        send(&s, .key(.ctrl("r")))
+        XCTAssertEqual(s.board.items[id]?.title, "Renamed")
+    }
+
+    func testArchiveIsUndoable() throws {
+        var s = demoState()
+        let id = try XCTUnwrap(s.selectedItemID)
+        send(&s, .key(.char("d")))
+        XCTAssertEqual(s.board.items[id]?.archived, true)
+        XCTAssertFalse(s.board.column(s.board.stages[0].id).contains(id))
+        send(&s, .key(.char("u")))
+        XCTAssertEqual(s.board.items[id]?.archived, false)
+        XCTAssertEqual(s.selectedItemID, id)
+    }
+
+    func testDescriptionEditingGoesThroughTheEditorEffect() throws {
+        var s = demoState()
+        let id = try XCTUnwrap(s.selectedItemID)
+        let effects = send(&s, .key(.char("E")))
+        XCTAssertEqual(effects, [.editDescription(itemID: id, text: s.board.items[id]!.description)])
+        send(&s, .editorFinished(itemID: id, text: "New **description**", error: nil))
+        XCTAssertEqual(s.board.items[id]?.description, "New **description**")
+        send(&s, .editorFinished(itemID: id, text: nil, error: "vi exited with status 1"))
+        XCTAssertEqual(s.status?.isError, true)
+    }
+
+    func testReadOnlyBoardRefusesEdits() {
+        var s = demoState()
+        s.readOnly = "written by a newer Docket"
+        let before = s.board
+        let effects = send(&s, .key(.char("L")), .key(.char("a")), .key(.char("d")), .key(.char("u")))
+        XCTAssertEqual(effects, [])
+        XCTAssertEqual(s.board, before)
+        XCTAssertEqual(s.mode, .board)
+        XCTAssertEqual(s.status?.isError, true)
+    }
+
+    func testQuitAndCtrlCQuit() {
+        var s = demoState()
+        XCTAssertEqual(send(&s, .key(.char("q"))), [.quit])
+        XCTAssertTrue(s.quitting)
+        var t = demoState()
+        send(&t, .key(.char("a")))
+        XCTAssertEqual(send(&t, .key(.ctrl("c"))), [.quit])
+        var u = demoState()
+        XCTAssertEqual(send(&u, .terminate), [.quit])
+    }
+
+    func testMouseClickSelectsTheCardUnderIt() throws {
+        var s = demoState(width: 80, height: 24)
+        let layout = s.layout
+        // Second card of the second column: x inside column 1, y on the card's title row.
+        send(&s, .mouse(MouseEvent(x: layout.columnX(1) + 3, y: layout.cardY(1), kind: .press)))
+        XCTAssertEqual(s.column, 1)
+        XCTAssertEqual(s.selectedItemID, s.board.column(s.board.stages[1].id)[1])
+        // A click on the gap between cards selects the column only.
+        send(&s, .mouse(MouseEvent(x: layout.columnX(0) + 3, y: layout.cardY(0) + 2, kind: .press)))
+        XCTAssertEqual(s.column, 0)
+    }
+
+    func testSelectionStaysVisibleWhenScrollingAndResizing() {
+        var s = demoState(width: 80, height: 12)
+        let stage = s.board.stages[2].id
+        send(&s, .key(.char("l")), .key(.char("l")), .key(.char("G")))
+        let count = s.board.column(stage).count
+        XCTAssertEqual(s.selectedRow, count - 1)
+        let top = s.scrolls[stage] ?? 0
+        XCTAssertLessThanOrEqual(top, count - 1)
+        XCTAssertLessThan(count - 1 - top, s.layout.cardSlots)
+        send(&s, .resize(Size(width: 20, height: 6)), .resize(Size(width: 200, height: 60)))
+        XCTAssertEqual(s.selectedRow, count - 1)
+        XCTAssertEqual(s.scrolls[stage], 0)
+    }
+
+    func testTinySizesNeverCrash() {
+        var s = demoState()
+        for w in [0, 1, 2, 5, 23, 24, 25, 47, 80, 400] {
+            for h in [0, 1, 3, 7, 8, 9, 24, 120] {
+                send(&s, .resize(Size(width: w, height: h)), .key(.char("l")), .key(.char("j")))
+                let c = render(s)
+                XCTAssertEqual(c.width, max(0, w))
+                XCTAssertEqual(c.height, max(0, h))
+            }
+        }
+    }
+
+    func testHelpListsEveryBoundAction() {
+        let text = HelpView.lines(.standard).map { "\($0.keys) \($0.text)" }.joined(separator: "\n")
+        for action in Action.allCases {
+            XCTAssertTrue(text.contains(action.summary), "help lacks \(action)")
+        }
+        XCTAssertTrue(text.contains("Ctrl-R"))
+    }
+}
