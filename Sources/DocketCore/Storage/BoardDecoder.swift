@@ -31,23 +31,7 @@ public struct LoadedBoard: Sendable {
 /// whatever its layout). Throws `BoardFileError` with the line and column of the problem.
 public enum BoardDecoder {
     public static func decode(_ data: Data, path: String) throws -> LoadedBoard {
-        let file: FileDTO
-        do {
-            file = try JSONDecoder().decode(FileDTO.self, from: data)
-        } catch let error as DecodingError {
-            throw describe(error, data: data, path: path)
-        }
-        guard file.format == "docket" else {
-            throw BoardFileError(path: path, line: 1, column: 1, message: "not a Docket board (expected \"format\": \"docket\")")
-        }
-        let board = Board(name: file.name, stages: file.stages, releases: file.releases ?? [], people: file.people ?? [],
-                          labels: file.labels ?? [], items: file.items.map(\.item), activity: file.activity?.map(\.activity) ?? [])
-        if board.items.count != file.items.count {
-            let ids = file.items.map(\.item.id)
-            let dup = Dictionary(grouping: ids, by: { $0 }).first(where: { $0.value.count > 1 }).map(\.key) ?? "?"
-            throw BoardFileError(path: path, line: 0, column: 0, message: "two items have the id '\(dup)'")
-        }
-        return LoadedBoard(board: board, version: file.version)
+        try BoardReader.read(data, path: path)
     }
 
     static func describe(_ error: DecodingError, data: Data, path: String) -> BoardFileError {

@@ -1,0 +1,223 @@
+import Foundation
+
+/// Reads the board file with `JSONScanner`: the header, stages, releases, people, labels,
+/// items and activity, in any key order and layout. Unknown keys are skipped (a newer
+/// format's additions survive as far as reading goes; such a board opens read-only).
+/// Throws `BoardFileError` with the line and column of the first problem.
+enum BoardReader {
+    static func read(_ data: Data, path: String) throws -> LoadedBoard {
+        var s = JSONScanner([UInt8](data))
+        do {
+            return try read(&s)
+        } catch let f as JSONScanner.Failure {
+            let (line, column) = s.position(of: f.offset)
+            throw BoardFileError(path: path, line: line, column: column, message: f.message)
+        }
+    }
+
+    private static func read(_ s: inout JSONScanner) throws -> LoadedBoard {
+        var format: String?, version: Int?, name = ""
+        var stages: [Stage]?, releases: [Release] = [], people: [Person] = [], labels: [Label] = []
+        var items: [Item] = [], activity: [Activity] = []
+        var seen = Set<String>()
+        let start = s.offset
+        try s.object("the board") { s, key in
+            switch key {
+            case "format": format = try s.string()
+            case "version":
+                let at = s.offset
+                let v = try s.number()
+                guard v == v.rounded(), v >= 1, v < 1e6 else { throw s.fail("\"version\" must be a whole number ≥ 1", at: at) }
+                version = Int(v)
+            case "name": name = try s.string()
+            case "stages": stages = try list(&s, "stages", stage)
+            case "releases": releases = try list(&s, "releases", release)
+            case "people": people = try list(&s, "people", person)
+            case "labels": labels = try list(&s, "labels", label)
+            case "items":
+                try s.array("items") { s, n in
+                    let at = s.offset
+                    let item = try self.item(&s, n)
+                    guard seen.insert(item.id).inserted else { throw s.fail("two items have the id '\(item.id)'", at: at) }
+                    items.append(item)
+                }
+            case "activity": activity = try list(&s, "activity", entry)
+            default: try s.skipValue()
+            }
+        }
+        try s.end()
+        guard format == "docket" else { throw s.fail("not a Docket board: expected \"format\": \"docket\"", at: start) }
+        guard let version else { throw s.fail("missing \"version\"", at: start) }
+        guard let stages else { throw s.fail("missing \"stages\"", at: start) }
+        let board = Board(name: name, stages: stages, releases: releases, people: people, labels: labels,
+                          items: items, activity: activity)
+        return LoadedBoard(board: board, version: version)
+    }
+
+    private static func list<T>(_ s: inout JSONScanner, _ what: String,
+                                _ one: (inout JSONScanner, String) throws -> T) throws -> [T] {
+        var out: [T] = []
+        try s.array(what) { s, n in out.append(try one(&s, "\(what)[\(n)]")) }
+        return out
+    }
+
+    private static func required<T>(_ value: T?, _ key: String, in what: String, _ s: JSONScanner, at: Int) throws -> T {
+        guard let value else { throw s.fail("\(what): missing \"\(key)\"", at: at) }
+        return value
+    }
+
+    private static func optionalString(_ s: inout JSONScanner) throws -> String? { s.null() ? nil : try s.string() }
+
+    private static func stage(_ s: inout JSONScanner, _ what: String) throws -> Stage {
+        let at = s.offset
+        var id: String?, name: String?, kind = StageKind.todo, wip: Int?, exit: String?
+        try s.object(what) { s, key in
+            switch key {
+            case "id": id = try s.string()
+            case "name": name = try s.string()
+            case "kind":
+                let k0 = s.offset
+                let text = try s.string()
+                guard let k = StageKind(rawValue: text) else { throw s.fail("\(what).kind: expected inbox, todo, doing or done", at: k0) }
+                kind = k
+            case "wipLimit":
+                if s.null() { wip = nil } else {
+                    let w0 = s.offset
+                    let v = try s.number()
+                    guard v >= 0, v == v.rounded(), v < 1e9 else { throw s.fail("\(what).wipLimit: expected a whole number ≥ 0", at: w0) }
+                    wip = Int(v)
+                }
+            case "exitCriterion": exit = try optionalString(&s)
+            default: try s.skipValue()
+            }
+        }
+        return Stage(id: try required(id, "id", in: what, s, at: at), name: try required(name, "name", in: what, s, at: at),
+                     kind: kind, wipLimit: wip, exitCriterion: exit)
+    }
+
+    private static func release(_ s: inout JSONScanner, _ what: String) throws -> Release {
+        let at = s.offset
+        var name: String?, target: String?, capacity: Double?
+        try s.object(what) { s, key in
+            switch key {
+            case "name": name = try s.string()
+            case "target": target = try optionalString(&s)
+            case "capacity": capacity = s.null() ? nil : try s.number()
+            default: try s.skipValue()
+            }
+        }
+        return Release(name: try required(name, "name", in: what, s, at: at), target: target, capacity: capacity)
+    }
+
+    private static func person(_ s: inout JSONScanner, _ what: String) throws -> Person {
+        let at = s.offset
+        var handle: String?, name: String?
+        try s.object(what) { s, key in
+            switch key {
+            case "handle": handle = try s.string()
+            case "name": name = try optionalString(&s)
+            default: try s.skipValue()
+            }
+        }
+        return Person(handle: try required(handle, "handle", in: what, s, at: at), name: name)
+    }
+
+    private static func label(_ s: inout JSONScanner, _ what: String) throws -> Label {
+        let at = s.offset
+        var name: String?, color: String?
+        try s.object(what) { s, key in
+            switch key {
+            case "name": name = try s.string()
+            case "color": color = try optionalString(&s)
+            default: try s.skipValue()
+            }
+        }
+        return Label(name: try required(name, "name", in: what, s, at: at), color: color)
+    }
+
+    private static func time(_ s: inout JSONScanner, _ what: String) throws -> Timestamp {
+        let at = s.offset
+        let text = try s.string()
+        guard let t = ISODate.parse(text) else { throw s.fail("\(what): expected a date like 2026-11-29T14:05:00Z", at: at) }
+        return t
+    }
+
+    private static func strings(_ s: inout JSONScanner, _ what: String) throws -> [String] {
+        var out: [String] = []
+        try s.array(what) { s, _ in out.append(try s.string()) }
+        return out
+    }
+
+    private static func item(_ s: inout JSONScanner, _ n: Int) throws -> Item {
+        let what = "items[\(n)]"
+        let at = s.offset
+        var id: String?, title: String?, stage: String?, rank: String?
+        var item = Item(id: "", title: "", stage: "", rank: "", created: 0)
+        var updated: Timestamp?
+        try s.object(what) { s, key in
+            switch key {
+            case "id": id = try s.string()
+            case "title": title = try s.string()
+            case "stage": stage = try s.string()
+            case "rank": rank = try s.string()
+            case "description": item.description = try s.string()
+            case "type":
+                let t0 = s.offset
+                let text = try s.string()
+                guard let t = ItemType(rawValue: text) else {
+                    throw s.fail("\(what).type: expected \(ItemType.allCases.map(\.rawValue).joined(separator: ", "))", at: t0)
+                }
+                item.type = t
+            case "priority":
+                if s.null() { item.priority = nil } else {
+                    let p0 = s.offset
+                    let text = try s.string()
+                    guard let p = Priority(rawValue: text) else { throw s.fail("\(what).priority: expected must, should, could or wont", at: p0) }
+                    item.priority = p
+                }
+            case "points":
+                if s.null() { item.points = nil } else {
+                    let p0 = s.offset
+                    let v = try s.number()
+                    guard v >= 0, v.isFinite else { throw s.fail("\(what).points: expected a number ≥ 0", at: p0) }
+                    item.points = v
+                }
+            case "labels": item.labels = try strings(&s, "\(what).labels")
+            case "assignees": item.assignees = try strings(&s, "\(what).assignees")
+            case "release": item.release = try optionalString(&s)
+            case "blocked": item.blocked = try s.bool()
+            case "blockedReason": item.blockedReason = try s.string()
+            case "archived": item.archived = try s.bool()
+            case "created": item.created = try time(&s, "\(what).created")
+            case "updated": updated = try time(&s, "\(what).updated")
+            default: try s.skipValue()
+            }
+        }
+        item.id = try required(id, "id", in: what, s, at: at)
+        item.title = try required(title, "title", in: what, s, at: at)
+        item.stage = try required(stage, "stage", in: what, s, at: at)
+        item.rank = try required(rank, "rank", in: what, s, at: at)
+        item.updated = updated ?? item.created
+        return item
+    }
+
+    private static func entry(_ s: inout JSONScanner, _ what: String) throws -> Activity {
+        let at = s.offset
+        var a = Activity(at: 0, by: "", item: nil, action: "")
+        var action: String?
+        try s.object(what) { s, key in
+            switch key {
+            case "at": a.at = try time(&s, "\(what).at")
+            case "by": a.by = try s.string()
+            case "item": a.item = try optionalString(&s)
+            case "action": action = try s.string()
+            case "field": a.field = try optionalString(&s)
+            case "from": a.from = try optionalString(&s)
+            case "to": a.to = try optionalString(&s)
+            default: try s.skipValue()
+            }
+        }
+        a.action = try required(action, "action", in: what, s, at: at)
+        return a
+    }
+}
