@@ -43,6 +43,10 @@ struct ItemDTO: Decodable {
             archived: try c.decodeIfPresent(Bool.self, forKey: .archived) ?? false,
             created: created,
             updated: try Self.timeOf(c, .updated) ?? created)
+        guard Rank.isValid(item.rank) else {
+            throw DecodingError.dataCorruptedError(forKey: .rank, in: c,
+                                                   debugDescription: "rank must be digits and lowercase letters, not ending in 0")
+        }
         if let p = item.points, !(p >= 0) {
             throw DecodingError.dataCorruptedError(forKey: .points, in: c, debugDescription: "points must be a number ≥ 0")
         }
