@@ -66,10 +66,11 @@ public struct Board: Equatable, Sendable {
     /// Finds an item by its id or a unique prefix of it. Throws `DocketError.noSuchItem`
     /// or `.ambiguousItem`.
     public func item(matching query: String) throws -> Item {
+        guard !query.isEmpty else { throw DocketError.noSuchItem(query) }
         if let item = items[query] { return item }
         let matches = items.keys.filter { $0.hasPrefix(query) }
         if matches.count == 1 { return items[matches[0]]! }
-        if matches.isEmpty || query.isEmpty { throw DocketError.noSuchItem(query) }
+        if matches.isEmpty { throw DocketError.noSuchItem(query) }
         throw DocketError.ambiguousItem(query, Array(matches.sorted().prefix(5)))
     }
 

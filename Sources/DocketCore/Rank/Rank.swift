@@ -11,6 +11,14 @@ public enum Rank {
         c <= 57 ? Int(c) - 48 : Int(c) - 87
     }
 
+    /// True when `text` is a rank `between` can work with: one or more base-36 digits
+    /// (`0-9`, `a-z`) not ending in `0`. Any other text (a hand-edited or foreign file) could
+    /// make `between` loop forever (`"x"` and `"x0"` have nothing between them) or trap.
+    public static func isValid(_ text: String) -> Bool {
+        guard let last = text.utf8.last, last != 48 else { return false }
+        return text.utf8.allSatisfy { ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 122) }
+    }
+
     /// A rank strictly between `lower` and `upper` (nil: unbounded on that side).
     /// Requires `lower < upper` when both are given; otherwise returns a rank just after `lower`.
     public static func between(_ lower: String?, _ upper: String?) -> String {

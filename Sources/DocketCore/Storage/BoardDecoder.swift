@@ -34,14 +34,21 @@ public enum BoardDecoder {
         try BoardReader.read(data, path: path)
     }
 
+    /// A decoding error as the user should read it: what is wrong and its line and column in
+    /// `data` (shared with the importers, which read other tools' JSON the same way).
     static func describe(_ error: DecodingError, data: Data, path: String) -> BoardFileError {
         switch error {
         case .dataCorrupted(let ctx) where ctx.codingPath.isEmpty:
             let text = ctx.debugDescription + " " + (ctx.underlyingError.map { String(describing: $0) } ?? "")
-            let (line, column) = lineAndColumn(in: text) ?? (0, 0)
+            var (line, column) = lineAndColumn(in: text) ?? (0, 0)
             var message = "not valid JSON"
             if let r = text.range(of: #"Unexpected [^.]*|Unexpected end of file|Invalid [^.]*|Unterminated [^.]*|Expected [^.]*"#, options: .regularExpression) {
                 message += ": " + text[r].trimmingCharacters(in: .whitespaces)
+            }
+            if line == 0, let found = JSONLocator.syntaxError(in: data) {
+                // This platform's JSONDecoder gives no position: ask JSONSerialization.
+                (line, column) = (found.line, found.column)
+                if message == "not valid JSON" { message += ": " + found.reason }
             }
             return BoardFileError(path: path, line: line, column: column, message: message)
         case .keyNotFound(let key, let ctx):

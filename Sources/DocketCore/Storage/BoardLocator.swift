@@ -21,7 +21,12 @@ public enum BoardLocator {
     /// The board named on the command line (`explicit`), else the nearest `docket.json`.
     /// Throws a message that says where it looked when there is none.
     public static func resolve(_ explicit: String?, cwd: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) throws -> URL {
-        if let explicit { return URL(fileURLWithPath: explicit, relativeTo: cwd).standardizedFileURL }
+        if let explicit {
+            // Relative to the folder itself: a base URL without a trailing slash would resolve
+            // against its parent.
+            let folder = URL(fileURLWithPath: cwd.path, isDirectory: true)
+            return URL(fileURLWithPath: explicit, relativeTo: folder).standardizedFileURL
+        }
         if let found = find(from: cwd) { return found }
         throw BoardStoreError("no \(fileName) in \(cwd.path) or its parents: create one with `docket init`, or try `docket demo`")
     }

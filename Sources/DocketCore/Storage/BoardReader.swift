@@ -25,7 +25,7 @@ enum BoardReader {
             switch key {
             case "format": format = try s.string()
             case "version":
-                let at = s.offset
+                let at = s.mark()
                 let v = try s.number()
                 guard v == v.rounded(), v >= 1, v < 1e6 else { throw s.fail("\"version\" must be a whole number ≥ 1", at: at) }
                 version = Int(v)
@@ -36,7 +36,7 @@ enum BoardReader {
             case "labels": labels = try list(&s, "labels", label)
             case "items":
                 try s.array("items") { s, n in
-                    let at = s.offset
+                    let at = s.mark()
                     let item = try self.item(&s, n)
                     guard seen.insert(item.id).inserted else { throw s.fail("two items have the id '\(item.id)'", at: at) }
                     items.append(item)
@@ -69,20 +69,20 @@ enum BoardReader {
     private static func optionalString(_ s: inout JSONScanner) throws -> String? { s.null() ? nil : try s.string() }
 
     private static func stage(_ s: inout JSONScanner, _ what: String) throws -> Stage {
-        let at = s.offset
+        let at = s.mark()
         var id: String?, name: String?, kind = StageKind.todo, wip: Int?, exit: String?
-        try s.object(what) { s, key in
+        try s.object(what, path: what) { s, key in
             switch key {
             case "id": id = try s.string()
             case "name": name = try s.string()
             case "kind":
-                let k0 = s.offset
+                let k0 = s.mark()
                 let text = try s.string()
                 guard let k = StageKind(rawValue: text) else { throw s.fail("\(what).kind: expected inbox, todo, doing or done", at: k0) }
                 kind = k
             case "wipLimit":
                 if s.null() { wip = nil } else {
-                    let w0 = s.offset
+                    let w0 = s.mark()
                     let v = try s.number()
                     guard v >= 0, v == v.rounded(), v < 1e9 else { throw s.fail("\(what).wipLimit: expected a whole number ≥ 0", at: w0) }
                     wip = Int(v)
@@ -96,9 +96,9 @@ enum BoardReader {
     }
 
     private static func release(_ s: inout JSONScanner, _ what: String) throws -> Release {
-        let at = s.offset
+        let at = s.mark()
         var name: String?, target: String?, capacity: Double?
-        try s.object(what) { s, key in
+        try s.object(what, path: what) { s, key in
             switch key {
             case "name": name = try s.string()
             case "target": target = try optionalString(&s)
@@ -110,9 +110,9 @@ enum BoardReader {
     }
 
     private static func person(_ s: inout JSONScanner, _ what: String) throws -> Person {
-        let at = s.offset
+        let at = s.mark()
         var handle: String?, name: String?
-        try s.object(what) { s, key in
+        try s.object(what, path: what) { s, key in
             switch key {
             case "handle": handle = try s.string()
             case "name": name = try optionalString(&s)
@@ -123,9 +123,9 @@ enum BoardReader {
     }
 
     private static func label(_ s: inout JSONScanner, _ what: String) throws -> Label {
-        let at = s.offset
+        let at = s.mark()
         var name: String?, color: String?
-        try s.object(what) { s, key in
+        try s.object(what, path: what) { s, key in
             switch key {
             case "name": name = try s.string()
             case "color": color = try optionalString(&s)
@@ -136,7 +136,7 @@ enum BoardReader {
     }
 
     private static func time(_ s: inout JSONScanner, _ what: String) throws -> Timestamp {
-        let at = s.offset
+        let at = s.mark()
         let text = try s.string()
         guard let t = ISODate.parse(text) else { throw s.fail("\(what): expected a date like 2026-11-29T14:05:00Z", at: at) }
         return t
@@ -150,19 +150,24 @@ enum BoardReader {
 
     private static func item(_ s: inout JSONScanner, _ n: Int) throws -> Item {
         let what = "items[\(n)]"
-        let at = s.offset
+        let at = s.mark()
         var id: String?, title: String?, stage: String?, rank: String?
         var item = Item(id: "", title: "", stage: "", rank: "", created: 0)
         var updated: Timestamp?
-        try s.object(what) { s, key in
+        try s.object(what, path: what) { s, key in
             switch key {
             case "id": id = try s.string()
             case "title": title = try s.string()
             case "stage": stage = try s.string()
-            case "rank": rank = try s.string()
+            case "rank":
+                let r0 = s.mark()
+                rank = try s.string()
+                guard Rank.isValid(rank!) else {
+                    throw s.fail("\(what).rank must be digits and lowercase letters, not ending in 0", at: r0)
+                }
             case "description": item.description = try s.string()
             case "type":
-                let t0 = s.offset
+                let t0 = s.mark()
                 let text = try s.string()
                 guard let t = ItemType(rawValue: text) else {
                     throw s.fail("\(what).type: expected \(ItemType.allCases.map(\.rawValue).joined(separator: ", "))", at: t0)
@@ -170,14 +175,14 @@ enum BoardReader {
                 item.type = t
             case "priority":
                 if s.null() { item.priority = nil } else {
-                    let p0 = s.offset
+                    let p0 = s.mark()
                     let text = try s.string()
                     guard let p = Priority(rawValue: text) else { throw s.fail("\(what).priority: expected must, should, could or wont", at: p0) }
                     item.priority = p
                 }
             case "points":
                 if s.null() { item.points = nil } else {
-                    let p0 = s.offset
+                    let p0 = s.mark()
                     let v = try s.number()
                     guard v >= 0, v.isFinite else { throw s.fail("\(what).points: expected a number ≥ 0", at: p0) }
                     item.points = v
@@ -202,10 +207,10 @@ enum BoardReader {
     }
 
     private static func entry(_ s: inout JSONScanner, _ what: String) throws -> Activity {
-        let at = s.offset
+        let at = s.mark()
         var a = Activity(at: 0, by: "", item: nil, action: "")
         var action: String?
-        try s.object(what) { s, key in
+        try s.object(what, path: what) { s, key in
             switch key {
             case "at": a.at = try time(&s, "\(what).at")
             case "by": a.by = try s.string()

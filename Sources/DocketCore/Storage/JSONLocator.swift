@@ -55,9 +55,43 @@ enum JSONLocator {
             }
         }
         ws()
+        return lineAndColumn(ofByte: i, in: b)
+    }
+
+    /// Where and why `data` is not valid JSON, as `JSONSerialization` reports it: a reason
+    /// ("Invalid value", "Unexpected end of file") and the 1-based line and column of the
+    /// byte it stopped at. Nil when the text parses. Used when `JSONDecoder`'s error carries
+    /// no position (swift-corelibs-foundation says only "The given data was not valid JSON").
+    static func syntaxError(in data: Data) -> (line: Int, column: Int, reason: String)? {
+        let text: String
+        do { _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]); return nil } catch {
+            text = ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String) ?? "\(error)"
+        }
+        let b = [UInt8](data)
+        var offset = b.count
+        if let r = text.range(of: #"around (line \d+, column \d+|character \d+)"#, options: .regularExpression) {
+            let nums = text[r].split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
+            if nums.count == 2 { return (nums[0], nums[1], reason(text, before: r.lowerBound)) }
+            if let n = nums.first { offset = min(n, b.count) }
+            let (line, column) = lineAndColumn(ofByte: offset, in: b)
+            return (line, column, reason(text, before: r.lowerBound))
+        }
+        let (line, column) = lineAndColumn(ofByte: offset, in: b)
+        return (line, column, reason(text, before: text.endIndex))
+    }
+
+    private static func reason(_ text: String, before end: String.Index) -> String {
+        var r = text[..<end].trimmingCharacters(in: .whitespaces)
+        while r.hasSuffix(".") { r.removeLast() }
+        return r.replacingOccurrences(of: " during JSON parse", with: "")
+    }
+
+    /// 1-based line and column (in characters) of byte `offset` of `b`.
+    private static func lineAndColumn(ofByte offset: Int, in b: [UInt8]) -> (Int, Int) {
+        let end = min(offset, b.count)
         var line = 1, lineStart = 0
-        for k in 0..<min(i, b.count) where b[k] == 10 { line += 1; lineStart = k + 1 }
-        let column = String(decoding: b[lineStart..<min(i, b.count)], as: UTF8.self).count + 1
+        for k in 0..<end where b[k] == 10 { line += 1; lineStart = k + 1 }
+        let column = String(decoding: b[lineStart..<end], as: UTF8.self).count + 1
         return (line, column)
     }
 }

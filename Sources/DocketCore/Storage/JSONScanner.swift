@@ -22,6 +22,9 @@ struct JSONScanner {
 
     var offset: Int { i }
 
+    /// Skips blanks and returns the offset of the next value (for error positions).
+    mutating func mark() -> Int { skipWhitespace(); return i }
+
     mutating func skipWhitespace() {
         while i < bytes.count {
             let c = bytes[i]
@@ -49,7 +52,8 @@ struct JSONScanner {
     }
 
     /// Reads `{ "key": value, … }`, calling `member` with each key; `member` must read the value.
-    mutating func object(_ what: String, _ member: (inout JSONScanner, String) throws -> Void) throws {
+    /// With `path`, a failure inside a member is prefixed with `path.key: `.
+    mutating func object(_ what: String, path: String? = nil, _ member: (inout JSONScanner, String) throws -> Void) throws {
         try expect(123, "\(what) (an object)")
         if peek() == 125 { i += 1; return }
         while true {
@@ -59,7 +63,10 @@ struct JSONScanner {
             }
             let key = try string()
             try expect(58, "':' after \"\(key)\"")
-            try member(&self, key)
+            do { try member(&self, key) } catch var f as Failure {
+                if let path, !f.message.hasPrefix(path) { f.message = "\(path).\(key): " + f.message }
+                throw f
+            }
             guard let c = peek() else { throw fail("unexpected end of file inside \(what)") }
             i += 1
             if c == 125 { return }

@@ -1,0 +1,63 @@
+/// A board read from another tool's export, before it goes into a Docket board: made by an
+/// importer (see `TrelloImport`), put into a board with `merge(into:by:at:)` or `makeBoard`.
+///
+/// `items` refer to `stages` by `Stage.id`; their ranks are spread evenly per stage in the
+/// source's order (`Rank.spread`); `labels` and `people` are the source board's definitions
+/// (also those no item uses).
+public struct ImportedBoard: Equatable, Sendable {
+    /// The source board's name (the name of a board made with `makeBoard`).
+    public var name: String
+    /// One stage per source list or status, in the source's order.
+    public var stages: [Stage]
+    /// One item per source card, stage by stage in rank order.
+    public var items: [Item]
+    /// The source board's labels, with their colour words.
+    public var labels: [Label]
+    /// The source board's people (handle and display name).
+    public var people: [Person]
+    /// Counts of what was read and of what was left out.
+    public var summary: ImportSummary
+
+    /// Stores the parts as given; importers make these.
+    public init(name: String, stages: [Stage], items: [Item], labels: [Label], people: [Person], summary: ImportSummary) {
+        self.name = name; self.stages = stages; self.items = items; self.labels = labels
+        self.people = people; self.summary = summary
+    }
+}
+
+/// What an import found, in counts, to tell the user what came over and what did not.
+public struct ImportSummary: Equatable, Sendable {
+    /// The tool the export came from, e.g. `Trello`.
+    public var source: String
+    /// Stages made (one per list), and how many of them were archived in the source.
+    public var stages: Int
+    public var closedStages: Int
+    /// Items made (one per card), and how many are archived (archived cards and the cards of
+    /// archived lists).
+    public var items: Int
+    public var archivedItems: Int
+    /// Label name → number of items that carry it.
+    public var labelUses: [String: Int]
+    /// People (members) of the source board.
+    public var people: Int
+    /// What the export holds that Docket does not keep, as counted phrases
+    /// (`"25 due dates"`, `"93 comments"`); empty when nothing was left out.
+    public var notImported: [String]
+
+    /// Stores the counts as given.
+    public init(source: String, stages: Int, closedStages: Int, items: Int, archivedItems: Int,
+                labelUses: [String: Int], people: Int, notImported: [String]) {
+        self.source = source; self.stages = stages; self.closedStages = closedStages; self.items = items
+        self.archivedItems = archivedItems; self.labelUses = labelUses; self.people = people; self.notImported = notImported
+    }
+
+    /// One or two sentences for the command line, e.g. `Trello: 67 cards (1 archived) in
+    /// 5 lists (1 archived), 3 labels, 3 people. Not imported: 4 comments.`
+    public var text: String {
+        var s = "\(source): \(items) \(items == 1 ? "card" : "cards") (\(archivedItems) archived) in \(stages) "
+            + "\(stages == 1 ? "list" : "lists") (\(closedStages) archived), \(labelUses.count) used "
+            + "\(labelUses.count == 1 ? "label" : "labels"), \(people) \(people == 1 ? "person" : "people")."
+        if !notImported.isEmpty { s += " Not imported: " + notImported.joined(separator: ", ") + "." }
+        return s
+    }
+}

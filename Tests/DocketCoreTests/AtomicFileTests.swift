@@ -1,0 +1,89 @@
+import Foundation
+import XCTest
+import DocketCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+final class AtomicFileTests: XCTestCase {
+    private func files(in folder: URL) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+    }
+
+    func testWritesTheBytesAndLeavesNoTempFile() throws {
+        let folder = try makeTempFolder(self)
+        let url = folder.appendingPathComponent("docket.json")
+        try AtomicFile.write(Array("first".utf8), to: url)
+        try AtomicFile.write(Array("second, longer".utf8), to: url)
+        XCTAssertEqual(try String(contentsOf: url, encoding: .utf8), "second, longer")
+        XCTAssertEqual(try files(in: folder), ["docket.json"])
+    }
+
+    func testKeepsTheFilesPermissions() throws {
+        let folder = try makeTempFolder(self)
+        let url = folder.appendingPathComponent("docket.json")
+        try AtomicFile.write(Array("a".utf8), to: url)
+        XCTAssertEqual(chmod(url.path, 0o600), 0)
+        try AtomicFile.write(Array("b".utf8), to: url)
+        let mode = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? Int)
+        XCTAssertEqual(mode, 0o600)
+    }
+
+    func testWritesThroughASymlink() throws {
+        let folder = try makeTempFolder(self)
+        let real = folder.appendingPathComponent("real.json")
+        let link = folder.appendingPathComponent("docket.json")
+        try AtomicFile.write(Array("old".utf8), to: real)
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: real)
+        try AtomicFile.write(Array("new".utf8), to: link)
+        XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: link.path), real.path)
+        XCTAssertEqual(try String(contentsOf: real, encoding: .utf8), "new")
+    }
+
+    func testReadOnlyFolderKeepsTheOldFile() throws {
+        try XCTSkipIf(geteuid() == 0, "root ignores folder permissions; testFailedWriteKeepsTheOldFile covers this case")
+        let folder = try makeTempFolder(self)
+        let url = folder.appendingPathComponent("docket.json")
+        try AtomicFile.write(Array("old".utf8), to: url)
+        XCTAssertEqual(chmod(folder.path, 0o555), 0)
+        defer { chmod(folder.path, 0o755) }
+        XCTAssertThrowsError(try AtomicFile.write(Array("new".utf8), to: url)) {
+            XCTAssertTrue("\($0)".contains(folder.path), "\($0)")
+        }
+        XCTAssertEqual(try String(contentsOf: url, encoding: .utf8), "old")
+        XCTAssertEqual(try files(in: folder), ["docket.json"])
+    }
+
+    /// A write that fails half-way (here: over the process's file-size limit, as on a full
+    /// disk) throws, leaves the old file whole and removes its temporary file. Works as root.
+    func testFailedWriteKeepsTheOldFile() throws {
+        let folder = try makeTempFolder(self)
+        let url = folder.appendingPathComponent("docket.json")
+        let old = Array(repeating: UInt8(ascii: "o"), count: 1_000)
+        try AtomicFile.write(old, to: url)
+
+        var saved = rlimit()
+        XCTAssertEqual(getrlimit(Int32(RLIMIT_FSIZE.rawValue), &saved), 0)
+        let oldHandler = signal(SIGXFSZ, SIG_IGN)  // else the kernel kills the process at the limit
+        var limit = saved
+        limit.rlim_cur = 64 * 1024
+        XCTAssertEqual(setrlimit(Int32(RLIMIT_FSIZE.rawValue), &limit), 0)
+        var thrown: Error?
+        do { try AtomicFile.write(Array(repeating: UInt8(ascii: "n"), count: 200_000), to: url) } catch { thrown = error }
+        setrlimit(Int32(RLIMIT_FSIZE.rawValue), &saved)
+        signal(SIGXFSZ, oldHandler)
+
+        let error = try XCTUnwrap(thrown as? BoardStoreError, "the write over the limit must fail")
+        XCTAssertTrue(error.description.contains("cannot write"), error.description)
+        XCTAssertEqual([UInt8](try Data(contentsOf: url)), old)
+        XCTAssertEqual(try files(in: folder), ["docket.json"])
+    }
+
+    func testMissingFolderIsReported() throws {
+        let folder = try makeTempFolder(self)
+        let url = folder.appendingPathComponent("gone/docket.json")
+        XCTAssertThrowsError(try AtomicFile.write(Array("x".utf8), to: url)) {
+            XCTAssertTrue(($0 as? BoardStoreError)?.description.contains("cannot create a file") == true, "\($0)")
+        }
+    }
+}
