@@ -2,7 +2,7 @@
 // time to load the file, save it, draw the first frame (state → Canvas) and handle one key
 // press (update + view). Run with `swift run -c release DocketBench [sizes…]`.
 // Figures are medians of several runs, in milliseconds, plus the process's peak memory.
-import DocketCore
+@testable import DocketCore
 import DocketUI
 import Foundation
 
@@ -81,4 +81,17 @@ for count in sizes.isEmpty ? [1_000, 10_000, 100_000] : sizes {
     }
     let mb = Double((try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0) / 1e6
     print(String(format: "%7d  %8.1f  %8.1f  %15.2f  %7.3f  %8.1f  %9.0f", count, load, save, first, key, mb, peakMemoryMiB()))
+}
+
+if CommandLine.arguments.contains("--parts") {
+    let url = dir.appendingPathComponent("parts.json")
+    let board = generatedBoard(100_000)
+    try BoardStore.save(board, to: url)
+    let data = try Data(contentsOf: url)
+    let bytes = [UInt8](data)
+    let skip = measure(runs: 3) { bytes.withUnsafeBufferPointer { b in var s = JSONScanner(b); try! s.skipValue() } }
+    let read = measure(runs: 3) { _ = try! BoardReader.read(data, path: "x") }
+    let items = Array(board.items.values)
+    let initT = measure(runs: 3) { _ = Board(name: "x", stages: board.stages, items: items) }
+    print("skip", skip, "read", read, "init", initT)
 }

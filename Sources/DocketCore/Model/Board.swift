@@ -92,17 +92,16 @@ public struct Board: Equatable, Sendable {
     // MARK: - Index upkeep
 
     mutating func rebuildColumns() {
-        var cols: [String: [String]] = [:]
-        for s in stages { cols[s.id] = [] }
-        for item in items.values where !item.archived { cols[item.stage, default: []].append(item.id) }
-        for key in cols.keys {
-            cols[key]!.sort { a, b in
-                let ia = items[a]!, ib = items[b]!
-                return ia.rank != ib.rank ? ia.rank < ib.rank : ia.id < ib.id
-            }
+        // Sort (rank, id) pairs per stage directly: no dictionary lookups inside the sort.
+        var keyed: [String: [(rank: String, id: String)]] = [:]
+        var points: [String: Double] = [:]
+        for s in stages { keyed[s.id] = []; points[s.id] = 0 }
+        for item in items.values where !item.archived {
+            keyed[item.stage, default: []].append((item.rank, item.id))
+            points[item.stage, default: 0] += item.points ?? 0
         }
-        columns = cols
-        columnPoints = cols.mapValues { ids in ids.reduce(0) { $0 + (items[$1]?.points ?? 0) } }
+        columns = keyed.mapValues { pairs in pairs.sorted { $0.rank != $1.rank ? $0.rank < $1.rank : $0.id < $1.id }.map(\.id) }
+        columnPoints = points
     }
 
     /// Replaces (or inserts, or with nil removes) one item and keeps the column index right.

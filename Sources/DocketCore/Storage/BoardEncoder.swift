@@ -40,24 +40,26 @@ public enum BoardEncoder {
         j.raw(values.isEmpty ? "]" : "\n]")
     }
 
+    /// One item as one line, keys in a fixed order, empty and default fields left out.
     static func encodeItem(_ j: inout JSONText, _ item: Item) {
-        j.object([
-            ("id", .string(item.id)),
-            ("title", .string(item.title)),
-            ("type", .string(item.type.rawValue)),
-            ("stage", .string(item.stage)),
-            ("rank", .string(item.rank)),
-            ("priority", item.priority.map { .string($0.rawValue) }),
-            ("points", item.points.map { .number($0) }),
-            ("labels", item.labels.isEmpty ? nil : .strings(item.labels)),
-            ("assignees", item.assignees.isEmpty ? nil : .strings(item.assignees)),
-            ("release", item.release.map { .string($0) }),
-            ("blocked", item.blocked ? .bool(true) : nil),
-            ("blockedReason", item.blockedReason.isEmpty ? nil : .string(item.blockedReason)),
-            ("archived", item.archived ? .bool(true) : nil),
-            ("created", .string(ISODate.format(item.created))),
-            ("updated", .string(ISODate.format(item.updated))),
-            ("description", item.description.isEmpty ? nil : .string(item.description)),
-        ])
+        var first = true
+        j.raw("{")
+        j.key("id", &first); j.string(item.id)
+        j.key("title", &first); j.string(item.title)
+        j.key("type", &first); j.string(item.type.rawValue)
+        j.key("stage", &first); j.string(item.stage)
+        j.key("rank", &first); j.string(item.rank)
+        if let p = item.priority { j.key("priority", &first); j.string(p.rawValue) }
+        if let p = item.points { j.key("points", &first); j.raw(p.pointsText) }
+        if !item.labels.isEmpty { j.key("labels", &first); j.list(item.labels) }
+        if !item.assignees.isEmpty { j.key("assignees", &first); j.list(item.assignees) }
+        if let r = item.release { j.key("release", &first); j.string(r) }
+        if item.blocked { j.key("blocked", &first); j.raw("true") }
+        if !item.blockedReason.isEmpty { j.key("blockedReason", &first); j.string(item.blockedReason) }
+        if item.archived { j.key("archived", &first); j.raw("true") }
+        j.key("created", &first); j.time(item.created)
+        j.key("updated", &first); j.time(item.updated)
+        if !item.description.isEmpty { j.key("description", &first); j.string(item.description) }
+        j.raw("}")
     }
 }

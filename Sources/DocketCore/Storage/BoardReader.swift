@@ -6,12 +6,14 @@ import Foundation
 /// Throws `BoardFileError` with the line and column of the first problem.
 enum BoardReader {
     static func read(_ data: Data, path: String) throws -> LoadedBoard {
-        var s = JSONScanner([UInt8](data))
-        do {
-            return try read(&s)
-        } catch let f as JSONScanner.Failure {
-            let (line, column) = s.position(of: f.offset)
-            throw BoardFileError(path: path, line: line, column: column, message: f.message)
+        try data.withUnsafeBytes { raw in
+            var s = JSONScanner(raw.bindMemory(to: UInt8.self))
+            do {
+                return try read(&s)
+            } catch let f as JSONScanner.Failure {
+                let (line, column) = s.position(of: f.offset)
+                throw BoardFileError(path: path, line: line, column: column, message: f.message)
+            }
         }
     }
 
@@ -55,50 +57,50 @@ enum BoardReader {
     }
 
     private static func list<T>(_ s: inout JSONScanner, _ what: String,
-                                _ one: (inout JSONScanner, String) throws -> T) throws -> [T] {
+                                _ one: (inout JSONScanner, () -> String) throws -> T) throws -> [T] {
         var out: [T] = []
-        try s.array(what) { s, n in out.append(try one(&s, "\(what)[\(n)]")) }
+        try s.array(what) { s, n in out.append(try one(&s, { "\(what)[\(n)]" })) }
         return out
     }
 
-    private static func required<T>(_ value: T?, _ key: String, in what: String, _ s: JSONScanner, at: Int) throws -> T {
-        guard let value else { throw s.fail("\(what): missing \"\(key)\"", at: at) }
+    private static func required<T>(_ value: T?, _ key: String, in what: @autoclosure () -> String, _ s: JSONScanner, at: Int) throws -> T {
+        guard let value else { throw s.fail("\(what()): missing \"\(key)\"", at: at) }
         return value
     }
 
     private static func optionalString(_ s: inout JSONScanner) throws -> String? { s.null() ? nil : try s.string() }
 
-    private static func stage(_ s: inout JSONScanner, _ what: String) throws -> Stage {
+    private static func stage(_ s: inout JSONScanner, _ what: () -> String) throws -> Stage {
         let at = s.mark()
         var id: String?, name: String?, kind = StageKind.todo, wip: Int?, exit: String?
-        try s.object(what, path: what) { s, key in
+        try s.object("an object", path: what) { s, key in
             switch key {
             case "id": id = try s.string()
             case "name": name = try s.string()
             case "kind":
                 let k0 = s.mark()
                 let text = try s.string()
-                guard let k = StageKind(rawValue: text) else { throw s.fail("\(what).kind: expected inbox, todo, doing or done", at: k0) }
+                guard let k = StageKind(rawValue: text) else { throw s.fail("expected inbox, todo, doing or done", at: k0) }
                 kind = k
             case "wipLimit":
                 if s.null() { wip = nil } else {
                     let w0 = s.mark()
                     let v = try s.number()
-                    guard v >= 0, v == v.rounded(), v < 1e9 else { throw s.fail("\(what).wipLimit: expected a whole number ≥ 0", at: w0) }
+                    guard v >= 0, v == v.rounded(), v < 1e9 else { throw s.fail("expected a whole number ≥ 0", at: w0) }
                     wip = Int(v)
                 }
             case "exitCriterion": exit = try optionalString(&s)
             default: try s.skipValue()
             }
         }
-        return Stage(id: try required(id, "id", in: what, s, at: at), name: try required(name, "name", in: what, s, at: at),
+        return Stage(id: try required(id, "id", in: what(), s, at: at), name: try required(name, "name", in: what(), s, at: at),
                      kind: kind, wipLimit: wip, exitCriterion: exit)
     }
 
-    private static func release(_ s: inout JSONScanner, _ what: String) throws -> Release {
+    private static func release(_ s: inout JSONScanner, _ what: () -> String) throws -> Release {
         let at = s.mark()
         var name: String?, target: String?, capacity: Double?
-        try s.object(what, path: what) { s, key in
+        try s.object("an object", path: what) { s, key in
             switch key {
             case "name": name = try s.string()
             case "target": target = try optionalString(&s)
@@ -106,39 +108,39 @@ enum BoardReader {
             default: try s.skipValue()
             }
         }
-        return Release(name: try required(name, "name", in: what, s, at: at), target: target, capacity: capacity)
+        return Release(name: try required(name, "name", in: what(), s, at: at), target: target, capacity: capacity)
     }
 
-    private static func person(_ s: inout JSONScanner, _ what: String) throws -> Person {
+    private static func person(_ s: inout JSONScanner, _ what: () -> String) throws -> Person {
         let at = s.mark()
         var handle: String?, name: String?
-        try s.object(what, path: what) { s, key in
+        try s.object("an object", path: what) { s, key in
             switch key {
             case "handle": handle = try s.string()
             case "name": name = try optionalString(&s)
             default: try s.skipValue()
             }
         }
-        return Person(handle: try required(handle, "handle", in: what, s, at: at), name: name)
+        return Person(handle: try required(handle, "handle", in: what(), s, at: at), name: name)
     }
 
-    private static func label(_ s: inout JSONScanner, _ what: String) throws -> Label {
+    private static func label(_ s: inout JSONScanner, _ what: () -> String) throws -> Label {
         let at = s.mark()
         var name: String?, color: String?
-        try s.object(what, path: what) { s, key in
+        try s.object("an object", path: what) { s, key in
             switch key {
             case "name": name = try s.string()
             case "color": color = try optionalString(&s)
             default: try s.skipValue()
             }
         }
-        return Label(name: try required(name, "name", in: what, s, at: at), color: color)
+        return Label(name: try required(name, "name", in: what(), s, at: at), color: color)
     }
 
     private static func time(_ s: inout JSONScanner, _ what: String) throws -> Timestamp {
         let at = s.mark()
         let text = try s.string()
-        guard let t = ISODate.parse(text) else { throw s.fail("\(what): expected a date like 2026-11-29T14:05:00Z", at: at) }
+        guard let t = ISODate.parse(text) else { throw s.fail("expected a date like 2026-11-29T14:05:00Z", at: at) }
         return t
     }
 
@@ -149,12 +151,12 @@ enum BoardReader {
     }
 
     private static func item(_ s: inout JSONScanner, _ n: Int) throws -> Item {
-        let what = "items[\(n)]"
         let at = s.mark()
         var id: String?, title: String?, stage: String?, rank: String?
         var item = Item(id: "", title: "", stage: "", rank: "", created: 0)
         var updated: Timestamp?
-        try s.object(what, path: what) { s, key in
+        // The item's path ("items[12]") is only spelled out when something is wrong.
+        try s.object("an item", path: { "items[\(n)]" }) { s, key in
             switch key {
             case "id": id = try s.string()
             case "title": title = try s.string()
@@ -162,57 +164,56 @@ enum BoardReader {
             case "rank":
                 let r0 = s.mark()
                 rank = try s.string()
-                guard Rank.isValid(rank!) else {
-                    throw s.fail("\(what).rank must be digits and lowercase letters, not ending in 0", at: r0)
-                }
+                guard Rank.isValid(rank!) else { throw s.fail("rank must be digits and lowercase letters, not ending in 0", at: r0) }
             case "description": item.description = try s.string()
             case "type":
                 let t0 = s.mark()
                 let text = try s.string()
                 guard let t = ItemType(rawValue: text) else {
-                    throw s.fail("\(what).type: expected \(ItemType.allCases.map(\.rawValue).joined(separator: ", "))", at: t0)
+                    throw s.fail("expected \(ItemType.allCases.map(\.rawValue).joined(separator: ", "))", at: t0)
                 }
                 item.type = t
             case "priority":
                 if s.null() { item.priority = nil } else {
                     let p0 = s.mark()
                     let text = try s.string()
-                    guard let p = Priority(rawValue: text) else { throw s.fail("\(what).priority: expected must, should, could or wont", at: p0) }
+                    guard let p = Priority(rawValue: text) else { throw s.fail("expected must, should, could or wont", at: p0) }
                     item.priority = p
                 }
             case "points":
                 if s.null() { item.points = nil } else {
                     let p0 = s.mark()
                     let v = try s.number()
-                    guard v >= 0, v.isFinite else { throw s.fail("\(what).points: expected a number ≥ 0", at: p0) }
+                    guard v >= 0, v.isFinite else { throw s.fail("expected a number ≥ 0", at: p0) }
                     item.points = v
                 }
-            case "labels": item.labels = try strings(&s, "\(what).labels")
-            case "assignees": item.assignees = try strings(&s, "\(what).assignees")
+            case "labels": item.labels = try strings(&s, "a list of labels")
+            case "assignees": item.assignees = try strings(&s, "a list of people")
             case "release": item.release = try optionalString(&s)
             case "blocked": item.blocked = try s.bool()
             case "blockedReason": item.blockedReason = try s.string()
             case "archived": item.archived = try s.bool()
-            case "created": item.created = try time(&s, "\(what).created")
-            case "updated": updated = try time(&s, "\(what).updated")
+            case "created": item.created = try time(&s, "created")
+            case "updated": updated = try time(&s, "updated")
             default: try s.skipValue()
             }
         }
-        item.id = try required(id, "id", in: what, s, at: at)
-        item.title = try required(title, "title", in: what, s, at: at)
-        item.stage = try required(stage, "stage", in: what, s, at: at)
-        item.rank = try required(rank, "rank", in: what, s, at: at)
+        let what = { "items[\(n)]" }
+        item.id = try required(id, "id", in: what(), s, at: at)
+        item.title = try required(title, "title", in: what(), s, at: at)
+        item.stage = try required(stage, "stage", in: what(), s, at: at)
+        item.rank = try required(rank, "rank", in: what(), s, at: at)
         item.updated = updated ?? item.created
         return item
     }
 
-    private static func entry(_ s: inout JSONScanner, _ what: String) throws -> Activity {
+    private static func entry(_ s: inout JSONScanner, _ what: () -> String) throws -> Activity {
         let at = s.mark()
         var a = Activity(at: 0, by: "", item: nil, action: "")
         var action: String?
-        try s.object(what, path: what) { s, key in
+        try s.object("an object", path: what) { s, key in
             switch key {
-            case "at": a.at = try time(&s, "\(what).at")
+            case "at": a.at = try time(&s, "at")
             case "by": a.by = try s.string()
             case "item": a.item = try optionalString(&s)
             case "action": action = try s.string()
@@ -222,7 +223,7 @@ enum BoardReader {
             default: try s.skipValue()
             }
         }
-        a.action = try required(action, "action", in: what, s, at: at)
+        a.action = try required(action, "action", in: what(), s, at: at)
         return a
     }
 }

@@ -15,7 +15,11 @@ public enum ISODate {
 
     /// Parses `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM:SS[.fff](Z|±HH:MM)`; nil when it is not such a date.
     public static func parse(_ text: String) -> Timestamp? {
-        let u = Array(text.utf8)
+        var text = text
+        return text.withUTF8 { parse(bytes: $0) }
+    }
+
+    static func parse(bytes u: UnsafeBufferPointer<UInt8>) -> Timestamp? {
         func num(_ from: Int, _ len: Int) -> Int64? {
             guard from + len <= u.count else { return nil }
             var n: Int64 = 0

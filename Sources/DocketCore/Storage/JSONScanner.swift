@@ -11,10 +11,11 @@ struct JSONScanner {
         var message: String
     }
 
-    let bytes: [UInt8]
+    /// The text; the caller keeps it alive while the scanner is used.
+    let bytes: UnsafeBufferPointer<UInt8>
     private(set) var i = 0
 
-    init(_ bytes: [UInt8]) {
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
         // A UTF-8 byte-order mark is allowed before the value.
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
@@ -52,8 +53,8 @@ struct JSONScanner {
     }
 
     /// Reads `{ "key": value, … }`, calling `member` with each key; `member` must read the value.
-    /// With `path`, a failure inside a member is prefixed with `path.key: `.
-    mutating func object(_ what: String, path: String? = nil, _ member: (inout JSONScanner, String) throws -> Void) throws {
+    /// With a non-empty `path`, a failure inside a member is prefixed with `path.key: `.
+    mutating func object(_ what: String, path: () -> String = { "" }, _ member: (inout JSONScanner, String) throws -> Void) throws {
         try expect(123, "\(what) (an object)")
         if peek() == 125 { i += 1; return }
         while true {
@@ -64,7 +65,8 @@ struct JSONScanner {
             let key = try string()
             try expect(58, "':' after \"\(key)\"")
             do { try member(&self, key) } catch var f as Failure {
-                if let path, !f.message.hasPrefix(path) { f.message = "\(path).\(key): " + f.message }
+                let p = path()
+                if !p.isEmpty, !f.message.hasPrefix(p) { f.message = "\(p).\(key): " + f.message }
                 throw f
             }
             guard let c = peek() else { throw fail("unexpected end of file inside \(what)") }
@@ -108,7 +110,7 @@ struct JSONScanner {
         while i < bytes.count {
             let c = bytes[i]
             if c == 34 {
-                let s = String(decoding: bytes[start..<i], as: UTF8.self)
+                let s = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
                 i += 1
                 return s
             }
@@ -116,7 +118,7 @@ struct JSONScanner {
             if c < 32 { throw fail("a control character inside text must be escaped") }
             i += 1
         }
-        var out = Array(bytes[start..<i])
+        var out = Array(UnsafeBufferPointer(rebasing: bytes[start..<i]))
         while i < bytes.count {
             let c = bytes[i]
             if c == 34 { i += 1; return String(decoding: out, as: UTF8.self) }
@@ -173,7 +175,7 @@ struct JSONScanner {
             let c = bytes[i]
             if (c >= 48 && c <= 57) || c == 45 || c == 43 || c == 46 || c == 101 || c == 69 { i += 1 } else { break }
         }
-        guard i > start, let d = Double(String(decoding: bytes[start..<i], as: UTF8.self)) else {
+        guard i > start, let d = Double(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)) else {
             i = start
             throw fail("expected a number")
         }
@@ -214,7 +216,7 @@ struct JSONScanner {
             if bytes[k] == 10 { line += 1; lineStart = k + 1 }
             k += 1
         }
-        return (line, String(decoding: bytes[lineStart..<end], as: UTF8.self).count + 1)
+        return (line, String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<end]), as: UTF8.self).count + 1)
     }
 }
 

@@ -11,6 +11,15 @@ struct JSONText {
     /// escaped, everything else kept as UTF-8.
     mutating func string(_ s: String) {
         bytes.append(34)
+        var s = s
+        let clean = s.withUTF8 { buf in
+            !buf.contains { $0 < 32 || $0 == 34 || $0 == 92 || $0 == 127 }
+        }
+        if clean {
+            s.withUTF8 { bytes.append(contentsOf: $0) }
+            bytes.append(34)
+            return
+        }
         for c in s.utf8 {
             switch c {
             case 34: bytes.append(92); bytes.append(34)
@@ -42,6 +51,43 @@ struct JSONText {
         bytes.append(125)
     }
 
+    /// Appends `["a", "b"]`.
+    mutating func list(_ values: [String]) {
+        bytes.append(91)
+        for (i, s) in values.enumerated() {
+            if i > 0 { bytes.append(44); bytes.append(32) }
+            string(s)
+        }
+        bytes.append(93)
+    }
+
+    /// Starts a member of an object: `, "key": ` (no comma before the first).
+    mutating func key(_ k: String, _ first: inout Bool) {
+        if !first { bytes.append(44); bytes.append(32) }
+        first = false
+        string(k)
+        bytes.append(58); bytes.append(32)
+    }
+
+    /// Appends a timestamp as a JSON string `"YYYY-MM-DDTHH:MM:SSZ"` (UTC) without building
+    /// a String: the board file has two per item.
+    mutating func time(_ t: Timestamp) {
+        let days = t >= 0 ? t / 86400 : (t - 86399) / 86400
+        let secs = t - days * 86400
+        let (y, m, d) = ISODate.civil(days)
+        guard (0...9999).contains(y) else { string(ISODate.format(t)); return }
+        func digits(_ v: Int64, _ n: Int) {
+            var div: Int64 = 1
+            for _ in 1..<n { div *= 10 }
+            var v = v
+            for _ in 0..<n { bytes.append(UInt8(48 + v / div)); v %= div; div /= 10 }
+        }
+        bytes.append(34)
+        digits(y, 4); bytes.append(45); digits(m, 2); bytes.append(45); digits(d, 2); bytes.append(84)
+        digits(secs / 3600, 2); bytes.append(58); digits(secs / 60 % 60, 2); bytes.append(58); digits(secs % 60, 2)
+        bytes.append(90); bytes.append(34)
+    }
+
     enum Value {
         case string(String), number(Double), int(Int64), bool(Bool), strings([String]), null
     }
@@ -53,13 +99,7 @@ struct JSONText {
         case .int(let i): raw(String(i))
         case .bool(let b): raw(b ? "true" : "false")
         case .null: raw("null")
-        case .strings(let list):
-            bytes.append(91)
-            for (i, s) in list.enumerated() {
-                if i > 0 { bytes.append(44); bytes.append(32) }
-                string(s)
-            }
-            bytes.append(93)
+        case .strings(let values): list(values)
         }
     }
 }

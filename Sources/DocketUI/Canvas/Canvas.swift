@@ -42,6 +42,15 @@ public struct Canvas: Equatable, Sendable {
         guard y >= 0, y < height else { return x }
         let limit = min(width, x + (maxWidth ?? width))
         var cx = x
+        // Fast path for printable ASCII, the common case: one cell per byte, no grapheme work.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            for b in text.utf8 {
+                if cx >= limit { return limit }
+                if cx >= 0 { set(cx, y, Canvas.ascii[Int(b)], role) }
+                cx += 1
+            }
+            return cx
+        }
         for c in SafeText.clean(text) {
             let w = DisplayWidth.of(c)
             if w == 0 { continue }
@@ -67,6 +76,9 @@ public struct Canvas: Equatable, Sendable {
     public mutating func vline(x: Int, y: Int, length: Int, char: String = "│", role: StyleRole) {
         fill(Rect(x: x, y: y, width: 1, height: length), role: role, with: char)
     }
+
+    /// One-character strings for the ASCII range, made once.
+    private static let ascii: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
 
     private mutating func set(_ x: Int, _ y: Int, _ text: String, _ role: StyleRole) {
         guard x >= 0, x < width, y >= 0, y < height else { return }
