@@ -13,8 +13,8 @@ public struct Board: Equatable, Sendable {
     public var releases: [Release]
     public var people: [Person]
     public var labels: [Label]
-    public private(set) var items: [String: Item]
-    public internal(set) var activity: [Activity]
+    public private(set) var items: ItemStore
+    public internal(set) var activity: ActivityLog
     /// Stage id → ids of that stage's open items, in rank order.
     public private(set) var columns: [String: [String]]
     /// Stage id → total story points of its open items (kept with `columns`).
@@ -23,8 +23,8 @@ public struct Board: Equatable, Sendable {
     public init(name: String, stages: [Stage], releases: [Release] = [], people: [Person] = [],
                 labels: [Label] = [], items: [Item] = [], activity: [Activity] = []) {
         self.name = name; self.stages = stages; self.releases = releases; self.people = people
-        self.labels = labels; self.activity = activity
-        self.items = Dictionary(items.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
+        self.labels = labels; self.activity = ActivityLog(activity)
+        self.items = ItemStore(items)
         self.columns = [:]
         rebuildColumns()
     }

@@ -12,11 +12,17 @@ public enum ItemID {
     public static let length = 8
 
     /// A fresh random id that is not a key of `existing`.
-    public static func make(avoiding existing: [String: Item]) -> String {
+    public static func make(avoiding existing: [String: Item]) -> String { make { existing[$0] != nil } }
+
+    /// A fresh random id that is not in `existing`.
+    public static func make(avoiding existing: ItemStore) -> String { make { existing[$0] != nil } }
+
+    /// A fresh random id for which `taken` is false.
+    public static func make(taken: (String) -> Bool) -> String {
         var rng = SystemRandomNumberGenerator()
         while true {
             let id = String((0..<length).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] })
-            if existing[id] == nil { return id }
+            if !taken(id) { return id }
         }
     }
 

@@ -32,7 +32,7 @@ public enum BoardEncoder {
         return j.bytes
     }
 
-    private static func list<T>(_ j: inout JSONText, _ values: [T], _ write: (inout JSONText, T) -> Void) {
+    private static func list<C: Collection>(_ j: inout JSONText, _ values: C, _ write: (inout JSONText, C.Element) -> Void) {
         for (i, v) in values.enumerated() {
             j.raw(i == 0 ? "\n" : ",\n")
             write(&j, v)

@@ -1,0 +1,88 @@
+/// The board's items by id, kept in 256 shards (by a hash of the id). A board is a value
+/// that the saver copies; the first change after such a copy then copies one shard (a few
+/// hundred items on a 100,000-item board), not every item, so a key press never stalls
+/// behind a save.
+public struct ItemStore: Equatable, Sendable, Sequence {
+    static let shardCount = 256
+    private var shards: [[String: Item]]
+    /// Number of items.
+    public private(set) var count = 0
+
+    public init() { shards = Array(repeating: [:], count: ItemStore.shardCount) }
+
+    public init(_ items: [Item]) {
+        self.init()
+        for item in items { self[item.id] = item }
+    }
+
+    /// FNV-1a over the id's UTF-8 bytes: stable across runs (Swift's own hash is seeded).
+    private static func shard(_ id: String) -> Int {
+        var h: UInt32 = 2_166_136_261
+        for b in id.utf8 { h = (h ^ UInt32(b)) &* 16_777_619 }
+        return Int(h % UInt32(shardCount))
+    }
+
+    /// The item with this id; setting nil removes it.
+    public subscript(id: String) -> Item? {
+        get { shards[ItemStore.shard(id)][id] }
+        set {
+            let s = ItemStore.shard(id)
+            if let newValue {
+                if shards[s].updateValue(newValue, forKey: id) == nil { count += 1 }
+            } else if shards[s].removeValue(forKey: id) != nil {
+                count -= 1
+            }
+        }
+    }
+
+    public var isEmpty: Bool { count == 0 }
+
+    /// Every id, in no particular order.
+    public var keys: [String] { shards.flatMap(\.keys) }
+
+    /// Every item, in no particular order.
+    public var values: [Item] { shards.flatMap(\.values) }
+
+    public func makeIterator() -> AnyIterator<(key: String, value: Item)> {
+        var outer = shards.makeIterator()
+        var inner: Dictionary<String, Item>.Iterator?
+        return AnyIterator {
+            while true {
+                if let next = inner?.next() { return next }
+                guard let shard = outer.next() else { return nil }
+                inner = shard.makeIterator()
+            }
+        }
+    }
+}
+
+/// The activity log: an append-only list kept in chunks of 4,096 entries, so appending after
+/// the saver took a copy of the board copies one chunk, not the whole history.
+public struct ActivityLog: RandomAccessCollection, Equatable, Sendable {
+    static let chunkSize = 4096
+    private var chunks: [[Activity]] = []
+    public private(set) var count = 0
+
+    public init() {}
+
+    public init(_ entries: [Activity]) {
+        for e in entries { append(e) }
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { count }
+
+    public subscript(i: Int) -> Activity { chunks[i / ActivityLog.chunkSize][i % ActivityLog.chunkSize] }
+
+    public mutating func append(_ entry: Activity) {
+        if chunks.isEmpty || chunks[chunks.count - 1].count == ActivityLog.chunkSize {
+            var chunk: [Activity] = []
+            chunk.reserveCapacity(ActivityLog.chunkSize)
+            chunks.append(chunk)
+        }
+        chunks[chunks.count - 1].append(entry)
+        count += 1
+    }
+
+    public static func == (a: ActivityLog, b: ActivityLog) -> Bool { a.count == b.count && a.elementsEqual(b) }
+}
