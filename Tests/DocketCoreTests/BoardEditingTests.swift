@@ -157,3 +157,24 @@ final class BoardEditingTests: XCTestCase {
         XCTAssertThrowsError(try board.item(matching: "")) { XCTAssertEqual($0 as? DocketError, .noSuchItem("")) }
     }
 }
+
+/// Ranks that collide (two boards merged) are spread apart before a re-rank.
+final class RankCollisionTests: XCTestCase {
+    func testMovingWithinEqualRanksMovesExactlyOnePlace() throws {
+        let stage = Board.defaultStages()[0].id
+        let items = ["a1", "a2", "a3"].map { Item(id: $0, title: $0, stage: stage, rank: "i", created: 0) }
+        var board = Board(name: "b", stages: Board.defaultStages(), items: items)
+        XCTAssertEqual(board.column(stage), ["a1", "a2", "a3"])
+        let up = try XCTUnwrap(board.rerank("a3", offset: -1, by: "t", at: 1))
+        XCTAssertEqual(board.column(stage), ["a1", "a3", "a2"])
+        let ranks = board.column(stage).map { board.items[$0]!.rank }
+        XCTAssertEqual(ranks, ranks.sorted())
+        XCTAssertEqual(Set(ranks).count, 3, "ranks are distinct after the move")
+        var history = UndoHistory()
+        history.record(up)
+        _ = history.undo(&board, by: "t", at: 2)
+        XCTAssertEqual(board.items.values.map(\.rank), ["i", "i", "i"], "one undo restores the colliding ranks")
+        _ = try board.rerank("a1", offset: 1, by: "t", at: 3)
+        XCTAssertEqual(board.column(stage), ["a2", "a1", "a3"])
+    }
+}

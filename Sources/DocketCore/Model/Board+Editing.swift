@@ -49,24 +49,56 @@ extension Board {
         return try modify(id, action: "move", summary: "moved \(id) to \(stage.name)", by: user, at: time) { $0.stage = stageID }
     }
 
-    /// Moves an item one place up (`by: -1`) or down (`by: 1`) in its column by giving it a
-    /// rank between its new neighbours. Returns nil when it is already at that end.
+    /// Moves an item one place up (`offset: -1`) or down (`offset: 1`) in its column by giving
+    /// it a rank between its new neighbours. Returns nil when it is already at that end.
+    /// Ranks that collide around it (two boards merged with the same rank) are spread apart
+    /// first, in their current order, as part of the same edit.
     public mutating func rerank(_ id: String, offset: Int, by user: String, at time: Timestamp) throws -> Edit? {
         guard let item = items[id] else { throw DocketError.noSuchItem(id) }
-        let col = column(item.stage)
-        guard let i = col.firstIndex(of: id) else { return nil }
+        guard let i = column(item.stage).firstIndex(of: id) else { return nil }
         let target = i + offset
-        guard target >= 0, target < col.count, offset != 0 else { return nil }
+        guard target >= 0, target < column(item.stage).count, offset != 0 else { return nil }
+        let spread = separateCollidingRanks(stage: item.stage, from: min(i, target) - 1, to: max(i, target) + 1, by: user, at: time)
+        let col = column(item.stage)
+        guard let from = col.firstIndex(of: id) else { return nil }
+        let to = from + offset
         let all = items
         let rankAt = { (k: Int) -> String? in (k >= 0 && k < col.count) ? all[col[k]]!.rank : nil }
-        let newRank: String
-        if offset < 0 {
-            newRank = Rank.between(rankAt(target - 1), rankAt(target))
-        } else {
-            newRank = Rank.between(rankAt(target), rankAt(target + 1))
+        let newRank = offset < 0 ? Rank.between(rankAt(to - 1), rankAt(to)) : Rank.between(rankAt(to), rankAt(to + 1))
+        let moved = try modify(id, action: "rank", summary: offset < 0 ? "ranked \(id) up" : "ranked \(id) down",
+                               by: user, at: time) { $0.rank = newRank }
+        return spread.merged(with: moved, summary: moved.summary)
+    }
+
+    /// Gives distinct ranks to items of a column whose ranks are not strictly ascending
+    /// between positions `from` and `to` (clamped), widening to the whole run of equal ranks.
+    /// Returns the edit (empty when nothing collided).
+    mutating func separateCollidingRanks(stage: String, from: Int, to: Int, by user: String, at time: Timestamp) -> Edit {
+        let col = column(stage)
+        guard col.count > 1 else { return Edit(summary: "") }
+        let store = items
+        let rank = { (k: Int) -> String in store[col[k]]!.rank }
+        var lo = max(0, from), hi = min(col.count - 1, to)
+        guard lo < hi, (lo..<hi).contains(where: { rank($0) >= rank($0 + 1) }) else { return Edit(summary: "") }
+        while lo > 0, rank(lo - 1) >= rank(lo) { lo -= 1 }
+        while hi < col.count - 1, rank(hi) >= rank(hi + 1) { hi += 1 }
+        let upper = hi < col.count - 1 ? rank(hi + 1) : nil
+        var lower = lo > 0 ? rank(lo - 1) : nil
+        var changes: [String: Edit.ItemChange] = [:]
+        for id in col[lo...hi] {
+            let before = items[id]!
+            var after = before
+            after.rank = Rank.between(lower, upper)
+            after.updated = time
+            lower = after.rank
+            changes[id] = .init(before: before, after: after)
         }
-        return try modify(id, action: "rank", summary: offset < 0 ? "ranked \(id) up" : "ranked \(id) down",
-                          by: user, at: time) { $0.rank = newRank }
+        for (id, change) in changes.sorted(by: { $0.key < $1.key }) {
+            put(id, change.after)
+            activity.append(Activity(at: time, by: user, item: id, action: "rank", field: "rank",
+                                     from: change.before?.rank, to: change.after?.rank))
+        }
+        return Edit(summary: "spread colliding ranks", items: changes)
     }
 
     /// Archives an item (hidden from the board, kept in the file). Throws `.noSuchItem`.
