@@ -107,4 +107,20 @@ static inline void docket_suspend_self(void) {
     signal(SIGTSTP, SIG_DFL);
     kill(0, SIGTSTP);
 }
+/* SIGTERM, SIGHUP, SIGINT: the handler only records the signal; the main loop (awake at
+   least every 250 ms) sees it, saves, restores the terminal and exits. */
+static inline volatile sig_atomic_t *docket_signal_slot(void) { static volatile sig_atomic_t slot = 0; return &slot; }
+static void docket_record_signal(int sig) { *docket_signal_slot() = sig; }
+static inline void docket_install_termination_handlers(void) {
+    int sigs[] = { SIGTERM, SIGHUP, SIGINT };
+    for (unsigned i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+        struct sigaction sa;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_handler = docket_record_signal;
+        sigemptyset(&sa.sa_mask);
+        sigaction(sigs[i], &sa, NULL);
+    }
+}
+/// The termination signal received so far (0: none).
+static inline int docket_pending_signal(void) { return *docket_signal_slot(); }
 #endif

@@ -27,8 +27,8 @@ public final class Screen {
             throw TerminalError(description: "docket needs a terminal that can move the cursor (TERM is '\(term.isEmpty ? "unset" : term)'); try TERM=xterm-256color")
         }
         setlocale(LC_ALL, "")
-        // We handle these ourselves; ncurses leaves signals alone that are not SIG_DFL.
-        signal(SIGINT, SIG_IGN); signal(SIGTERM, SIG_IGN); signal(SIGHUP, SIG_IGN)
+        // SIGTERM/SIGHUP/SIGINT handlers are installed before (TerminationSignals), so
+        // ncurses, which only takes over signals left at SIG_DFL, leaves them to us.
         set_escdelay(25)
         guard docket_newterm() != nil else {
             throw TerminalError(description: "unknown terminal type '\(term)'; try TERM=xterm-256color")
@@ -105,11 +105,29 @@ public final class Screen {
         return try body()
     }
 
+    /// Consecutive reads that failed at once instead of waiting: the terminal is gone.
+    private var instantFailures = 0
+
+    /// True once the terminal has gone away (stdin at end of file or hung up).
+    public private(set) var terminalClosed = false
+
     /// The next event, or nil when nothing arrived within the timeout (250 ms).
     public func nextEvent() -> Event? {
         var ch: wint_t = 0
+        let start = DispatchTime.now().uptimeNanoseconds
         let r = wget_wch(docket_stdscr(), &ch)
-        if r == ERR { return nil }
+        if r == ERR {
+            // A read that fails long before the timeout means end of input (the terminal
+            // closed): without this the loop would spin at full CPU.
+            if DispatchTime.now().uptimeNanoseconds - start < 20_000_000 {
+                instantFailures += 1
+                if instantFailures >= 3 || isatty(0) != 1 { terminalClosed = true; return .terminate }
+            } else {
+                instantFailures = 0
+            }
+            return nil
+        }
+        instantFailures = 0
         if r == KEY_CODE_YES { return specialKey(Int32(ch)) }
         let c = Int(ch)
         switch c {

@@ -1,31 +1,16 @@
-import Dispatch
-import Foundation
+import CNcurses
 
-/// Notices SIGTERM, SIGHUP and SIGINT without doing anything unsafe inside a signal
-/// handler: Dispatch delivers them on a queue, which only sets a flag; the main loop (awake
-/// at least every 250 ms) sees it, saves and restores the terminal.
-public final class TerminationSignals: @unchecked Sendable {
-    private let lock = NSLock()
-    private var received: Int32?
-    private var sources: [DispatchSourceSignal] = []
-
-    /// Starts listening (the signals' default actions are turned off while it listens).
-    public init() {
-        for sig in [SIGTERM, SIGHUP, SIGINT] {
-            signal(sig, SIG_IGN)
-            let src = DispatchSource.makeSignalSource(signal: sig, queue: .global())
-            src.setEventHandler { [weak self] in
-                guard let self else { return }
-                self.lock.lock(); self.received = sig; self.lock.unlock()
-            }
-            src.resume()
-            sources.append(src)
-        }
-    }
+/// Notices SIGTERM, SIGHUP and SIGINT without doing anything unsafe inside a signal handler:
+/// the handler (in the C shim) only records the signal; the main loop, awake at least every
+/// 250 ms, reads it, saves and restores the terminal. Installed before ncurses starts, so
+/// ncurses leaves these signals to us.
+public struct TerminationSignals {
+    /// Installs the handlers.
+    public init() { docket_install_termination_handlers() }
 
     /// The signal that arrived, if any.
     public var pending: Int32? {
-        lock.lock(); defer { lock.unlock() }
-        return received
+        let s = docket_pending_signal()
+        return s == 0 ? nil : s
     }
 }

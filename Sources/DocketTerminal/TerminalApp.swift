@@ -33,7 +33,10 @@ public enum TerminalApp {
         while !state.quitting {
             var events: [Event] = []
             if let sig = signals.pending { outcome.signal = sig; events.append(.terminate) }
-            else if let e = screen.nextEvent() { events.append(e) }
+            else if let e = screen.nextEvent() {
+                if screen.terminalClosed { outcome.signal = SIGHUP }
+                events.append(e)
+            }
             if let saver {
                 let s = saver.status()
                 if s != lastSave {
