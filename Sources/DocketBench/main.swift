@@ -86,6 +86,23 @@ for count in sizes.isEmpty ? [1_000, 10_000, 100_000] : sizes {
         _ = update(&state, .key(.char(flip ? "L" : "H")), now: 1_795_953_600)
         frame = render(state)
     }
+    let renderOnly = measure(runs: 41) { frame = render(state) }
+    let updateOnly = measure(runs: 41) {
+        flip.toggle()
+        _ = update(&state, .key(.char(flip ? "L" : "H")), now: 1_795_953_600)
+    }
+    if CommandLine.arguments.contains("--split") {
+        let initOnly = measure(runs: 41) { frame = Canvas(width: 160, height: 50) }
+        let fillAll = measure(runs: 41) { var c = Canvas(width: 160, height: 50); c.fill(Rect(x: 0, y: 0, width: 160, height: 50), role: .card); frame = c }
+        let textAll = measure(runs: 41) {
+            var c = Canvas(width: 160, height: 50)
+            for y in 0..<50 { c.text(String(repeating: "abcdefghij", count: 16), x: 0, y: y, role: .card) }
+            frame = c
+        }
+        let fits = measure(runs: 41) { for _ in 0..<100 { _ = SafeText.fit(SafeText.oneLine("Generated backlog item number 1234 with a realistic length"), width: 24) } }
+        print(String(format: "  canvas init %.3f, fill all %.3f, text all %.3f, 100 fits %.3f", initOnly, fillAll, textAll, fits))
+        print(String(format: "  render only %.3f ms, update only %.3f ms", renderOnly, updateOnly))
+    }
     // A key press right after a save was handed to the saver: the saver holds a copy of the
     // board, so the first change after it must not copy the whole board.
     var snapshots: [Board] = []

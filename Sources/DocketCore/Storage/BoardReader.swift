@@ -21,7 +21,7 @@ enum BoardReader {
         var format: String?, version: Int?, name = ""
         var stages: [Stage]?, releases: [Release] = [], people: [Person] = [], labels: [Label] = []
         var items: [Item] = [], activity: [Activity] = []
-        var seen = Set<String>()
+        var itemOffsets: [Int] = []
         let start = s.offset
         try s.object("the board") { s, key in
             switch key {
@@ -38,10 +38,8 @@ enum BoardReader {
             case "labels": labels = try list(&s, "labels", label)
             case "items":
                 try s.array("items") { s, n in
-                    let at = s.mark()
-                    let item = try self.item(&s, n)
-                    guard seen.insert(item.id).inserted else { throw s.fail("two items have the id '\(item.id)'", at: at) }
-                    items.append(item)
+                    itemOffsets.append(s.mark())
+                    items.append(try self.item(&s, n))
                 }
             case "activity": activity = try list(&s, "activity", entry)
             default: try s.skipValue()
@@ -53,6 +51,13 @@ enum BoardReader {
         guard let stages else { throw s.fail("missing \"stages\"", at: start) }
         let board = Board(name: name, stages: stages, releases: releases, people: people, labels: labels,
                           items: items, activity: activity)
+        if board.items.count != items.count {
+            // Rare: find the first repeated id to say where it is.
+            var seen = Set<String>()
+            for (k, item) in items.enumerated() where !seen.insert(item.id).inserted {
+                throw s.fail("two items have the id '\(item.id)'", at: itemOffsets[k])
+            }
+        }
         return LoadedBoard(board: board, version: version)
     }
 

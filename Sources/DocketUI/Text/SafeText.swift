@@ -36,6 +36,12 @@ public enum SafeText {
     /// column shows `…`.
     public static func fit(_ text: String, width: Int) -> String {
         guard width > 0 else { return "" }
+        // Fast path for printable ASCII: one column per byte.
+        let utf8 = text.utf8
+        if utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            if utf8.count <= width { return text }
+            return String(decoding: utf8.prefix(width - 1), as: UTF8.self) + "…"
+        }
         let safe = clean(text)
         var used = 0
         var out = ""
@@ -54,6 +60,7 @@ public enum SafeText {
 
     /// `text` on one line: line breaks and tabs become spaces before cleaning.
     public static func oneLine(_ text: String) -> String {
-        clean(String(text.map { $0 == "\n" || $0 == "\r\n" || $0 == "\t" || $0 == "\r" ? " " : $0 }))
+        if !text.utf8.contains(where: { $0 == 9 || $0 == 10 || $0 == 13 }) { return clean(text) }
+        return clean(String(text.map { $0 == "\n" || $0 == "\r\n" || $0 == "\t" || $0 == "\r" ? " " : $0 }))
     }
 }
