@@ -148,6 +148,17 @@ final class BoardFileFormatTests: XCTestCase {
         }
     }
 
+    func testDuplicateIdsAreReportedAtTheSecondOne() throws {
+        let good = text(try sampleBoard())
+        let n1 = try XCTUnwrap(lineNumber(of: "\"id\": \"aaaa0001\"", in: good))
+        let n2 = try XCTUnwrap(lineNumber(of: "\"id\": \"aaaa0002\"", in: good))
+        XCTAssertLessThan(n1, n2)
+        let broken = good.replacingOccurrences(of: "\"id\": \"aaaa0002\"", with: "\"id\": \"aaaa0001\"")
+        let error = try XCTUnwrap(decodeError(broken))
+        XCTAssertEqual(error.line, n2, "\(error)")
+        XCTAssertTrue(error.message.contains("two items have the id 'aaaa0001'"), error.message)
+    }
+
     func testMissingFieldIsNamed() throws {
         let good = text(try sampleBoard())
         let broken = good.replacingOccurrences(of: "\"title\": \"Third\", ", with: "")
