@@ -41,10 +41,11 @@ struct JSONScanner {
 
     func fail(_ message: String, at offset: Int? = nil) -> Failure { Failure(offset: offset ?? i, message: message) }
 
-    mutating func expect(_ c: UInt8, _ what: String) throws {
+    /// Consumes the byte `c`; `what` (built only on failure) says what was expected.
+    mutating func expect(_ c: UInt8, _ what: @autoclosure () -> String) throws {
         skipWhitespace()
-        guard i < bytes.count else { throw fail("unexpected end of file: expected \(what)") }
-        guard bytes[i] == c else { throw fail("expected \(what), found \(describe(bytes[i]))") }
+        guard i < bytes.count else { throw fail("unexpected end of file: expected \(what())") }
+        guard bytes[i] == c else { throw fail("expected \(what()), found \(describe(bytes[i]))") }
         i += 1
     }
 
