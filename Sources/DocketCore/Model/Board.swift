@@ -22,9 +22,16 @@ public struct Board: Equatable, Sendable {
 
     public init(name: String, stages: [Stage], releases: [Release] = [], people: [Person] = [],
                 labels: [Label] = [], items: [Item] = [], activity: [Activity] = []) {
+        self.init(name: name, stages: stages, releases: releases, people: people, labels: labels,
+                  store: ItemStore(items), activity: activity)
+    }
+
+    /// A board over an item store built elsewhere (the file reader fills one directly).
+    init(name: String, stages: [Stage], releases: [Release], people: [Person], labels: [Label],
+         store: ItemStore, activity: [Activity]) {
         self.name = name; self.stages = stages; self.releases = releases; self.people = people
         self.labels = labels; self.activity = ActivityLog(activity)
-        self.items = ItemStore(items)
+        self.items = store
         self.columns = [:]
         rebuildColumns()
     }

@@ -20,8 +20,7 @@ enum BoardReader {
     private static func read(_ s: inout JSONScanner) throws -> LoadedBoard {
         var format: String?, version: Int?, name = ""
         var stages: [Stage]?, releases: [Release] = [], people: [Person] = [], labels: [Label] = []
-        var items: [Item] = [], activity: [Activity] = []
-        var itemOffsets: [Int] = []
+        var items = ItemStore(), activity: [Activity] = []
         let start = s.offset
         try s.object("the board") { s, key in
             switch key {
@@ -38,8 +37,11 @@ enum BoardReader {
             case "labels": labels = try list(&s, "labels", label)
             case "items":
                 try s.array("items") { s, n in
-                    itemOffsets.append(s.mark())
-                    items.append(try self.item(&s, n))
+                    let at = s.mark()
+                    let item = try self.item(&s, n)
+                    let before = items.count
+                    items[item.id] = item
+                    if items.count == before { throw s.fail("two items have the id '\(item.id)'", at: at) }
                 }
             case "activity": activity = try list(&s, "activity", entry)
             default: try s.skipValue()
@@ -50,14 +52,8 @@ enum BoardReader {
         guard let version else { throw s.fail("missing \"version\"", at: start) }
         guard let stages else { throw s.fail("missing \"stages\"", at: start) }
         let board = Board(name: name, stages: stages, releases: releases, people: people, labels: labels,
-                          items: items, activity: activity)
-        if board.items.count != items.count {
-            // Rare: find the first repeated id to say where it is.
-            var seen = Set<String>()
-            for (k, item) in items.enumerated() where !seen.insert(item.id).inserted {
-                throw s.fail("two items have the id '\(item.id)'", at: itemOffsets[k])
-            }
-        }
+                          store: items, activity: activity)
+
         return LoadedBoard(board: board, version: version)
     }
 
