@@ -11,16 +11,7 @@ final class EditorEndToEndTests: TmuxTestCase {
         let editor = t.dir.appendingPathComponent("editor.sh")
         try Data("#!/bin/sh\nprintf 'Acceptance: the PDF shows the logo ✅\\n' >> \"$1\"\n".utf8).write(to: editor)
         chmod(editor.path, 0o755)
-        let args = [t.docket.path, url.path].map(shellQuote).joined(separator: " ")
-        try t.start(script: """
-            export VISUAL=\(shellQuote(editor.path))
-            sh -c 'echo $$ > docket.pid; exec "$0" "$@"' \(args)
-            status=$?
-            stty -a > stty.out 2>&1
-            echo "EXIT:$status"
-            echo "$status" > exit.status.tmp && mv exit.status.tmp exit.status
-            exec sleep 600
-            """)
+        try t.startDocket([url.path], exports: ["VISUAL": editor.path])
         try t.waitForText("Invoice PDF export")
 
         try t.keys("E")

@@ -279,9 +279,11 @@ final class TmuxSession {
     /// (`docket.pid`), then after docket ends: `stty -a` of the pane's terminal
     /// (`stty.out`), the exit status on screen (`EXIT:n`) and in `exit.status`; then it
     /// keeps the pane open so the screen can still be read.
-    func startDocket(_ arguments: [String], width: Int = 100, height: Int = 30) throws {
+    /// `exports` are extra environment variables for docket (e.g. `VISUAL`).
+    func startDocket(_ arguments: [String], width: Int = 100, height: Int = 30, exports: [String: String] = [:]) throws {
         let args = ([docket.path] + arguments).map(shellQuote).joined(separator: " ")
-        let script = """
+        let exportText = exports.sorted { $0.key < $1.key }.map { "export \($0.key)=\(shellQuote($0.value))\n" }.joined()
+        let script = exportText + """
             sh -c 'echo $$ > docket.pid; exec "$0" "$@"' \(args)
             status=$?
             stty -a > stty.out 2>&1
