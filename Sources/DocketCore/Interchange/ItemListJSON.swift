@@ -2,7 +2,9 @@
 /// item in board order, with the keys `id`, `title`, `stage` (the stage's name), `stageId`,
 /// `rank`, `type`, `priority` (must/should/could/wont or null), `points` (story points or
 /// null), `labels`, `assignees`, `release` (or null), `blocked`, `blockedReason`, `archived`,
-/// `created`, `updated` (ISO 8601 UTC) and `description`.
+/// `created`, `updated` (ISO 8601 UTC), `description`, `due` (YYYY-MM-DD or null),
+/// `requester`, `votes`, the score inputs `reach`, `impact`, `confidence`, `effort`, `value`,
+/// `criticality`, `risk`, `size` (or null) and `score` (null when the board scores nothing).
 public enum ItemListJSON {
     public static func encode(_ items: [Item], board: Board) -> String {
         var j = JSONText(capacity: items.count * 300)
@@ -28,7 +30,11 @@ public enum ItemListJSON {
                 ("created", .string(ISODate.format(item.created))),
                 ("updated", .string(ISODate.format(item.updated))),
                 ("description", .string(item.description)),
-            ])
+                ("due", item.due.map { .string($0) } ?? .null),
+                ("requester", item.requester.map { .string($0) } ?? .null),
+                ("votes", .int(Int64(item.votes))),
+            ] + item.scores.fields.map { ($0.0, $0.1.map { .number($0) } ?? .null) }
+              + [("score", board.score(item).map { .number($0) } ?? .null)])
         }
         j.raw(items.isEmpty ? "]\n" : "\n]\n")
         return String(decoding: j.bytes, as: UTF8.self)

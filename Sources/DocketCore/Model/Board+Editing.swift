@@ -172,6 +172,15 @@ extension Item {
         check("blocked", a.blocked, b.blocked) { String($0) }
         check("blockedReason", a.blockedReason, b.blockedReason) { $0 }
         check("archived", a.archived, b.archived) { String($0) }
+        check("requester", a.requester, b.requester) { $0 }
+        check("votes", a.votes, b.votes) { String($0) }
+        check("due", a.due, b.due) { $0 }
+        check("parent", a.parent, b.parent) { $0 }
+        check("duplicateOf", a.duplicateOf, b.duplicateOf) { $0 }
+        check("snoozedUntil", a.snoozedUntil, b.snoozedUntil) { $0 }
+        check("criteria", a.criteria, b.criteria) { $0.map { ($0.done ? "[x] " : "[ ] ") + $0.text }.joined(separator: "; ") }
+        check("links", a.links, b.links) { $0.map(\.url).joined(separator: " ") }
+        for ((name, x), (_, y)) in zip(a.scores.fields, b.scores.fields) { check(name, x, y) { $0?.pointsText } }
         return out
     }
 }

@@ -13,6 +13,10 @@ public struct Board: Equatable, Sendable {
     public var releases: [Release]
     public var people: [Person]
     public var labels: [Label]
+    /// How items are scored (RICE, WSJF or not at all).
+    public var scoring: ScoringModel = .none
+    /// Saved filters: a name and a query.
+    public var savedFilters: [SavedFilter] = []
     public private(set) var items: ItemStore
     public internal(set) var activity: ActivityLog
     /// Stage id → ids of that stage's open items, in rank order.
@@ -37,9 +41,12 @@ public struct Board: Equatable, Sendable {
     }
 
     public static func == (l: Board, r: Board) -> Bool {
-        l.name == r.name && l.stages == r.stages && l.releases == r.releases && l.people == r.people
+        l.name == r.name && l.scoring == r.scoring && l.savedFilters == r.savedFilters && l.stages == r.stages && l.releases == r.releases && l.people == r.people
             && l.labels == r.labels && l.items == r.items && l.activity == r.activity
     }
+
+    /// An item's score under the board's model (nil when it scores nothing or inputs are missing).
+    public func score(_ item: Item) -> Double? { scoring.score(item.scores) }
 
     /// The default stages of `docket init`: Inbox, Ideas, Ready, In progress, Review, Done.
     public static func defaultStages() -> [Stage] {

@@ -5,6 +5,8 @@ public struct BoardHeader: Equatable, Sendable {
     public var releases: [Release]
     public var people: [Person]
     public var labels: [Label]
+    public var scoring: ScoringModel = .none
+    public var savedFilters: [SavedFilter] = []
 }
 
 /// One user-visible change to a board, recorded as the values before and after, so it can
@@ -51,10 +53,14 @@ public struct Edit: Equatable, Sendable {
 extension Board {
     /// The board-level fields as one value.
     public var header: BoardHeader {
-        get { BoardHeader(name: name, stages: stages, releases: releases, people: people, labels: labels) }
+        get {
+            BoardHeader(name: name, stages: stages, releases: releases, people: people, labels: labels,
+                        scoring: scoring, savedFilters: savedFilters)
+        }
         set {
             name = newValue.name; stages = newValue.stages; releases = newValue.releases
             people = newValue.people; labels = newValue.labels
+            scoring = newValue.scoring; savedFilters = newValue.savedFilters
             rebuildColumns()
         }
     }

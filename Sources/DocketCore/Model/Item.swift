@@ -51,6 +51,24 @@ public struct Item: Equatable, Sendable {
     public var created: Timestamp
     /// When any field last changed, seconds since epoch (UTC).
     public var updated: Timestamp
+    /// Acceptance criteria: a checklist.
+    public var criteria: [Criterion] = []
+    /// Links (a URL and a title).
+    public var links: [Link] = []
+    /// Who asked for it: a customer or stakeholder (free text).
+    public var requester: String?
+    /// How many requests it gathered (duplicates folded into it add theirs). Never negative.
+    public var votes: Int = 0
+    /// Due date, a calendar date `YYYY-MM-DD`.
+    public var due: String?
+    /// The id of the epic this item belongs to.
+    public var parent: String?
+    /// The id of the item this one duplicates (set when triage marks it a duplicate).
+    public var duplicateOf: String?
+    /// Hidden from triage until this calendar date (`YYYY-MM-DD`).
+    public var snoozedUntil: String?
+    /// Inputs of the RICE and WSJF scores (see `Scoring`).
+    public var scores = ScoreInputs()
 
     public init(id: String, title: String, description: String = "", type: ItemType = .story,
                 stage: String, rank: String, priority: Priority? = nil, points: Double? = nil,
@@ -62,6 +80,61 @@ public struct Item: Equatable, Sendable {
         self.labels = labels; self.assignees = assignees; self.release = release
         self.blocked = blocked; self.blockedReason = blockedReason; self.archived = archived
         self.created = created; self.updated = updated ?? created
+    }
+}
+
+/// One acceptance criterion: its text and whether it is met.
+public struct Criterion: Equatable, Sendable {
+    public var text: String
+    public var done: Bool
+    public init(text: String, done: Bool = false) { self.text = text; self.done = done }
+}
+
+/// A link from an item: a URL and a title (the URL when it has none).
+public struct Link: Equatable, Sendable {
+    public var url: String
+    public var title: String
+    public init(url: String, title: String = "") { self.url = url; self.title = title }
+}
+
+/// The inputs of an item's score. RICE (Intercom): `reach` per quarter (people or events),
+/// `impact` (0.25, 0.5, 1, 2 or 3), `confidence` in percent, `effort` in person-months.
+/// WSJF (SAFe): `value` (user/business value), `criticality` (time criticality), `risk`
+/// (risk reduction / opportunity enablement) and `size` (job size), each on the modified
+/// Fibonacci scale (1, 2, 3, 5, 8, 13, 20). Nil means not estimated.
+public struct ScoreInputs: Equatable, Sendable {
+    public var reach: Double?
+    public var impact: Double?
+    public var confidence: Double?
+    public var effort: Double?
+    public var value: Double?
+    public var criticality: Double?
+    public var risk: Double?
+    public var size: Double?
+    public init() {}
+    /// True when no input is set.
+    public var isEmpty: Bool { self == ScoreInputs() }
+
+    /// The file and JSON keys of the inputs, in a fixed order, with their values.
+    public var fields: [(String, Double?)] {
+        [("reach", reach), ("impact", impact), ("confidence", confidence), ("effort", effort),
+         ("value", value), ("criticality", criticality), ("risk", risk), ("size", size)]
+    }
+
+    /// Sets the input named by a key of `fields`; returns false for an unknown key.
+    public mutating func set(_ key: String, _ v: Double?) -> Bool {
+        switch key {
+        case "reach": reach = v
+        case "impact": impact = v
+        case "confidence": confidence = v
+        case "effort": effort = v
+        case "value": value = v
+        case "criticality": criticality = v
+        case "risk": risk = v
+        case "size": size = v
+        default: return false
+        }
+        return true
     }
 }
 

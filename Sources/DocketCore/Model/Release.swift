@@ -27,3 +27,10 @@ public struct Label: Equatable, Codable, Sendable {
 
     public init(name: String, color: String? = nil) { self.name = name; self.color = color }
 }
+
+/// A filter saved in the board under a name, to be picked from a list.
+public struct SavedFilter: Equatable, Codable, Sendable {
+    public var name: String
+    public var query: String
+    public init(name: String, query: String) { self.name = name; self.query = query }
+}

@@ -7,6 +7,11 @@ public enum BoardEncoder {
         var j = JSONText(capacity: 256 + board.items.count * 220 + board.activity.count * 100)
         j.raw("{\"format\": \"docket\", \"version\": \(Board.formatVersion),\n\"name\": ")
         j.string(board.name)
+        if board.scoring != .none { j.raw(",\n\"scoring\": "); j.string(board.scoring.rawValue) }
+        if !board.savedFilters.isEmpty {
+            j.raw(",\n\"filters\": [")
+            list(&j, board.savedFilters) { j, f in j.object([("name", .string(f.name)), ("query", .string(f.query))]) }
+        }
         j.raw(",\n\"stages\": [")
         list(&j, board.stages) { j, s in
             j.object([("id", .string(s.id)), ("name", .string(s.name)), ("kind", .string(s.kind.rawValue)),
@@ -57,6 +62,33 @@ public enum BoardEncoder {
         if item.blocked { j.key("blocked", &first); j.raw("true") }
         if !item.blockedReason.isEmpty { j.key("blockedReason", &first); j.string(item.blockedReason) }
         if item.archived { j.key("archived", &first); j.raw("true") }
+        if let r = item.requester { j.key("requester", &first); j.string(r) }
+        if item.votes != 0 { j.key("votes", &first); j.raw(String(item.votes)) }
+        if let d = item.due { j.key("due", &first); j.string(d) }
+        if let p = item.parent { j.key("parent", &first); j.string(p) }
+        if let d = item.duplicateOf { j.key("duplicateOf", &first); j.string(d) }
+        if let d = item.snoozedUntil { j.key("snoozedUntil", &first); j.string(d) }
+        for (name, value) in item.scores.fields { if let value { j.key(name, &first); j.raw(value.pointsText) } }
+        if !item.criteria.isEmpty {
+            j.key("criteria", &first)
+            j.raw("[")
+            for (k, c) in item.criteria.enumerated() {
+                if k > 0 { j.raw(", ") }
+                j.raw("{\"text\": "); j.string(c.text); j.raw(c.done ? ", \"done\": true}" : "}")
+            }
+            j.raw("]")
+        }
+        if !item.links.isEmpty {
+            j.key("links", &first)
+            j.raw("[")
+            for (k, l) in item.links.enumerated() {
+                if k > 0 { j.raw(", ") }
+                j.raw("{\"url\": "); j.string(l.url)
+                if !l.title.isEmpty { j.raw(", \"title\": "); j.string(l.title) }
+                j.raw("}")
+            }
+            j.raw("]")
+        }
         j.key("created", &first); j.time(item.created)
         j.key("updated", &first); j.time(item.updated)
         if !item.description.isEmpty { j.key("description", &first); j.string(item.description) }

@@ -21,6 +21,7 @@ enum BoardReader {
         var format: String?, version: Int?, name = ""
         var stages: [Stage]?, releases: [Release] = [], people: [Person] = [], labels: [Label] = []
         var items = ItemStore(), activity: [Activity] = []
+        var scoring = ScoringModel.none, filters: [SavedFilter] = []
         let start = s.offset
         try s.object("the board") { s, key in
             switch key {
@@ -31,6 +32,12 @@ enum BoardReader {
                 guard v == v.rounded(), v >= 1, v < 1e6 else { throw s.fail("\"version\" must be a whole number ≥ 1", at: at) }
                 version = Int(v)
             case "name": name = try s.string()
+            case "scoring":
+                let at = s.mark()
+                let text = try s.string()
+                guard let m = ScoringModel(rawValue: text) else { throw s.fail("\"scoring\" must be none, rice or wsjf", at: at) }
+                scoring = m
+            case "filters": filters = try list(&s, "filters", savedFilter)
             case "stages": stages = try list(&s, "stages", stage)
             case "releases": releases = try list(&s, "releases", release)
             case "people": people = try list(&s, "people", person)
@@ -51,8 +58,10 @@ enum BoardReader {
         guard format == "docket" else { throw s.fail("not a Docket board: expected \"format\": \"docket\"", at: start) }
         guard let version else { throw s.fail("missing \"version\"", at: start) }
         guard let stages else { throw s.fail("missing \"stages\"", at: start) }
-        let board = Board(name: name, stages: stages, releases: releases, people: people, labels: labels,
+        var board = Board(name: name, stages: stages, releases: releases, people: people, labels: labels,
                           store: items, activity: activity)
+        board.scoring = scoring
+        board.savedFilters = filters
 
         return LoadedBoard(board: board, version: version)
     }
@@ -112,6 +121,19 @@ enum BoardReader {
         return Release(name: try required(name, "name", in: what(), s, at: at), target: target, capacity: capacity)
     }
 
+    private static func savedFilter(_ s: inout JSONScanner, _ what: () -> String) throws -> SavedFilter {
+        let at = s.mark()
+        var name: String?, query: String?
+        try s.object("an object", path: what) { s, key in
+            switch key {
+            case "name": name = try s.string()
+            case "query": query = try s.string()
+            default: try s.skipValue()
+            }
+        }
+        return SavedFilter(name: try required(name, "name", in: what(), s, at: at), query: try required(query, "query", in: what(), s, at: at))
+    }
+
     private static func person(_ s: inout JSONScanner, _ what: () -> String) throws -> Person {
         let at = s.mark()
         var handle: String?, name: String?
@@ -143,6 +165,14 @@ enum BoardReader {
         let text = try s.string()
         guard let t = ISODate.parse(text) else { throw s.fail("expected a date like 2026-11-29T14:05:00Z", at: at) }
         return t
+    }
+
+    /// A calendar date `YYYY-MM-DD`, or null.
+    private static func day(_ s: inout JSONScanner) throws -> String? {
+        let at = s.mark()
+        guard let text = try optionalString(&s) else { return nil }
+        guard CalendarDay.isValid(text) else { throw s.fail("expected a date like 2026-12-15", at: at) }
+        return text
     }
 
     private static func strings(_ s: inout JSONScanner, _ what: String) throws -> [String] {
@@ -194,6 +224,45 @@ enum BoardReader {
             case "blocked": item.blocked = try s.bool()
             case "blockedReason": item.blockedReason = try s.string()
             case "archived": item.archived = try s.bool()
+            case "requester": item.requester = try optionalString(&s)
+            case "votes":
+                let v0 = s.mark()
+                let v = try s.number()
+                guard v >= 0, v == v.rounded(), v < 1e15 else { throw s.fail("expected a whole number ≥ 0", at: v0) }
+                item.votes = Int(v)
+            case "due": item.due = try day(&s)
+            case "snoozedUntil": item.snoozedUntil = try day(&s)
+            case "parent": item.parent = try optionalString(&s)
+            case "duplicateOf": item.duplicateOf = try optionalString(&s)
+            case "reach", "impact", "confidence", "effort", "value", "criticality", "risk", "size":
+                let v0 = s.mark()
+                let v = s.null() ? nil : try s.number()
+                if let v, !(v >= 0) || !v.isFinite { throw s.fail("expected a number ≥ 0", at: v0) }
+                _ = item.scores.set(key, v)
+            case "criteria":
+                try s.array("a list of criteria") { s, _ in
+                    var c = Criterion(text: "")
+                    try s.object("a criterion") { s, k in
+                        switch k {
+                        case "text": c.text = try s.string()
+                        case "done": c.done = try s.bool()
+                        default: try s.skipValue()
+                        }
+                    }
+                    item.criteria.append(c)
+                }
+            case "links":
+                try s.array("a list of links") { s, _ in
+                    var l = Link(url: "")
+                    try s.object("a link") { s, k in
+                        switch k {
+                        case "url": l.url = try s.string()
+                        case "title": l.title = try s.string()
+                        default: try s.skipValue()
+                        }
+                    }
+                    item.links.append(l)
+                }
             case "created": item.created = try time(&s, "created")
             case "updated": updated = try time(&s, "updated")
             default: try s.skipValue()

@@ -95,7 +95,7 @@ struct JSONText {
     private mutating func write(_ v: Value) {
         switch v {
         case .string(let s): string(s)
-        case .number(let d): raw(d.pointsText)
+        case .number(let d): raw(d.isFinite ? d.pointsText : "null")
         case .int(let i): raw(String(i))
         case .bool(let b): raw(b ? "true" : "false")
         case .null: raw("null")
