@@ -9,6 +9,6 @@ struct Docket: ParsableCommand {
         abstract: "A product backlog board in the terminal, in one file you keep in git.",
         version: "0.1.0",
         subcommands: [OpenCommand.self, InitCommand.self, DemoCommand.self, AddCommand.self, MoveCommand.self,
-                      ShowCommand.self, ListCommand.self, ImportCommand.self],
+                      ShowCommand.self, ListCommand.self, SetCommand.self, ScoringCommand.self, ImportCommand.self],
         defaultSubcommand: OpenCommand.self)
 }

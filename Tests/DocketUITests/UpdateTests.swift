@@ -176,3 +176,26 @@ final class UpdateTests: XCTestCase {
         XCTAssertTrue(text.contains("Ctrl-R"))
     }
 }
+
+/// `R` re-ranks the selected column by score.
+final class ScoreKeyTests: XCTestCase {
+    func testCapitalRReranksTheColumnAndCardsShowScores() throws {
+        var s = demoState(width: 120, height: 30)
+        let stage = s.board.stages[0].id
+        let ids = s.board.column(stage)
+        XCTAssertGreaterThan(ids.count, 2)
+        send(&s, .key(.char("R")))
+        XCTAssertEqual(s.status?.isError, true, "no model yet: says how to choose one")
+        s.board.scoring = .rice
+        // Give the last card the highest score.
+        try s.board.modify(ids.last!, by: "t", at: 1) {
+            $0.scores.reach = 1000; $0.scores.impact = 3; $0.scores.confidence = 100; $0.scores.effort = 1
+        }
+        let effects = send(&s, .key(.char("R")))
+        XCTAssertEqual(effects, [.save])
+        XCTAssertEqual(s.board.column(stage).first, ids.last)
+        XCTAssertTrue(render(s).renderText().contains("★3000"), "the score is on the card")
+        send(&s, .key(.char("u")))
+        XCTAssertEqual(s.board.column(stage), ids)
+    }
+}

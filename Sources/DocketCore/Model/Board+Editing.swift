@@ -141,6 +141,7 @@ extension Board {
             activity.append(Activity(at: time, by: user, item: item.id, action: action))
         }
         let h = headerBefore == header ? nil : Edit.HeaderChange(before: headerBefore, after: header)
+        if newItems.isEmpty, h != nil { activity.append(Activity(at: time, by: user, item: nil, action: action, to: summary)) }
         return Edit(summary: summary, items: changes, header: h)
     }
 

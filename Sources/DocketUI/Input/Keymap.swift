@@ -4,6 +4,7 @@ public enum Action: String, CaseIterable, Sendable {
     case left, right, up, down, top, bottom, pageUp = "page-up", pageDown = "page-down"
     case moveLeft = "move-left", moveRight = "move-right", rankUp = "rank-up", rankDown = "rank-down"
     case add, editTitle = "edit-title", editDescription = "edit-description", archive
+    case rerankByScore = "rerank-by-score"
     case undo, redo, help, quit
 
     /// One line for the help overlay.
@@ -25,6 +26,7 @@ public enum Action: String, CaseIterable, Sendable {
         case .editTitle: return "edit the title"
         case .editDescription: return "edit the description in $VISUAL / $EDITOR"
         case .archive: return "archive the item (undo with u)"
+        case .rerankByScore: return "re-rank this column by score (RICE or WSJF)"
         case .undo: return "undo"
         case .redo: return "redo"
         case .help: return "show or hide this help"
@@ -35,7 +37,8 @@ public enum Action: String, CaseIterable, Sendable {
     /// Whether the action changes the board (refused on a read-only board).
     public var edits: Bool {
         switch self {
-        case .moveLeft, .moveRight, .rankUp, .rankDown, .add, .editTitle, .editDescription, .archive, .undo, .redo: return true
+        case .moveLeft, .moveRight, .rankUp, .rankDown, .add, .editTitle, .editDescription, .archive, .undo, .redo,
+             .rerankByScore: return true
         default: return false
         }
     }
@@ -55,7 +58,7 @@ public struct Keymap: Sendable {
         (.char("H"), .moveLeft), (.shiftLeft, .moveLeft), (.char("L"), .moveRight), (.shiftRight, .moveRight),
         (.char("K"), .rankUp), (.shiftUp, .rankUp), (.char("J"), .rankDown), (.shiftDown, .rankDown),
         (.char("a"), .add), (.enter, .editTitle), (.char("e"), .editTitle), (.char("E"), .editDescription),
-        (.char("d"), .archive), (.char("u"), .undo), (.ctrl("r"), .redo),
+        (.char("d"), .archive), (.char("R"), .rerankByScore), (.char("u"), .undo), (.ctrl("r"), .redo),
         (.char("?"), .help), (.char("q"), .quit),
     ])
 

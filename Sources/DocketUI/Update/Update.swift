@@ -96,6 +96,17 @@ private func boardKey(_ state: inout AppState, _ key: Key, now: Timestamp) -> [E
     case .archive:
         guard let id = state.selectedItemID else { return [] }
         return edit(&state) { b in try b.archive(id, by: user, at: now) }
+    case .rerankByScore:
+        guard let stage = state.selectedStage else { return [] }
+        if state.board.scoring == .none {
+            state.status = StatusMessage("this board scores nothing: choose a model with `docket scoring rice` or `wsjf`", isError: true)
+            return []
+        }
+        let selected = state.selectedItemID
+        let fx = edit(&state) { b in try b.rerankByScore(stage: stage.id, by: user, at: now) }
+        if fx.isEmpty, state.status == nil { state.status = StatusMessage("already in score order") }
+        if let selected { state.select(itemID: selected) }
+        return fx
     case .undo, .redo:
         if let why = state.readOnly { state.status = StatusMessage("read-only: \(why)", isError: true); return [] }
         let selected = state.selectedItemID

@@ -1,13 +1,16 @@
 import DocketCore
+import Foundation
 
 /// Draws one card in two lines at (x, y), `width` columns wide:
 ///
 ///     ▌Export invoices as PDF for the acc…
-///     ▌k3v9x2qa !must 5p BLOCKED @alice #billing
+///     ▌k3v9x2qa !must 5p ★4.8 BLOCKED @alice #billing
+///
+/// (`★` is the RICE or WSJF score when the board scores items.)
 ///
 /// The bar's colour is the priority's; the selected card is drawn in `card.selected`.
 enum CardView {
-    static func draw(_ item: Item, into canvas: inout Canvas, x: Int, y: Int, width: Int, selected: Bool) {
+    static func draw(_ item: Item, score: Double?, into canvas: inout Canvas, x: Int, y: Int, width: Int, selected: Bool) {
         let base: StyleRole = selected ? .cardSelected : .card
         canvas.fill(Rect(x: x, y: y, width: width, height: 2), role: base)
         let bar = priorityRole(item.priority)
@@ -19,6 +22,7 @@ enum CardView {
         var parts: [(String, StyleRole)] = [(item.id, .cardID)]
         if let p = item.priority { parts.append(("!" + p.rawValue, priorityRole(p))) }
         if let pts = item.points { parts.append((pts.pointsText + "p", .cardPoints)) }
+        if let score { parts.append(("★" + ScoreText.format(score), .cardPoints)) }
         if item.blocked { parts.append(("BLOCKED", .blocked)) }
         parts += item.assignees.map { ("@" + $0, .cardAssignee) }
         parts += item.labels.map { ("#" + $0, .cardLabel) }
@@ -43,5 +47,17 @@ enum CardView {
         case .wont: return .priorityWont
         case nil: return .dim
         }
+    }
+}
+
+/// Scores as cards and lists show them: at most 3 significant figures (`4.8`, `200`, `0.25`).
+public enum ScoreText {
+    public static func format(_ v: Double) -> String {
+        if v >= 100 || v == v.rounded() { return String(Int64(v.rounded())) }
+        if v >= 10 { return String(format: "%.1f", v) }
+        var s = String(format: "%.2f", v)
+        while s.hasSuffix("0") { s.removeLast() }
+        if s.hasSuffix(".") { s.removeLast() }
+        return s
     }
 }

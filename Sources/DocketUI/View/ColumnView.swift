@@ -30,7 +30,7 @@ enum ColumnView {
             guard row < count, let item = board.items[ids[row]] else { break }
             let y = layout.cardY(slot)
             guard y <= lastRow else { break }
-            CardView.draw(item, into: &canvas, x: x, y: y, width: width, selected: row == selectedRow)
+            CardView.draw(item, score: board.score(item), into: &canvas, x: x, y: y, width: width, selected: row == selectedRow)
         }
         let below = max(0, count - top - layout.cardSlots)
         if top > 0 || below > 0 {
