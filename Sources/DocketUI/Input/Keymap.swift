@@ -5,6 +5,7 @@ public enum Action: String, CaseIterable, Sendable {
     case moveLeft = "move-left", moveRight = "move-right", rankUp = "rank-up", rankDown = "rank-down"
     case add, editTitle = "edit-title", editDescription = "edit-description", archive
     case rerankByScore = "rerank-by-score"
+    case openDetail = "open-detail"
     case undo, redo, help, quit
 
     /// One line for the help overlay.
@@ -27,6 +28,7 @@ public enum Action: String, CaseIterable, Sendable {
         case .editDescription: return "edit the description in $VISUAL / $EDITOR"
         case .archive: return "archive the item (undo with u)"
         case .rerankByScore: return "re-rank this column by score (RICE or WSJF)"
+        case .openDetail: return "open the item's details (every field, editable)"
         case .undo: return "undo"
         case .redo: return "redo"
         case .help: return "show or hide this help"
@@ -57,7 +59,8 @@ public struct Keymap: Sendable {
         (.pageUp, .pageUp), (.pageDown, .pageDown),
         (.char("H"), .moveLeft), (.shiftLeft, .moveLeft), (.char("L"), .moveRight), (.shiftRight, .moveRight),
         (.char("K"), .rankUp), (.shiftUp, .rankUp), (.char("J"), .rankDown), (.shiftDown, .rankDown),
-        (.char("a"), .add), (.enter, .editTitle), (.char("e"), .editTitle), (.char("E"), .editDescription),
+        (.char("a"), .add), (.enter, .openDetail), (.char("o"), .openDetail), (.char("e"), .editTitle),
+        (.char("E"), .editDescription),
         (.char("d"), .archive), (.char("R"), .rerankByScore), (.char("u"), .undo), (.ctrl("r"), .redo),
         (.char("?"), .help), (.char("q"), .quit),
     ])

@@ -7,6 +7,8 @@ public enum Mode: Equatable, Sendable {
     case prompt(Prompt)
     /// The help overlay, scrolled by `scroll` lines.
     case help(scroll: Int)
+    /// The item detail pane.
+    case detail(DetailState)
 }
 
 /// An inline prompt: what it is for, and the text being edited.

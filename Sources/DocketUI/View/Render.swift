@@ -34,6 +34,9 @@ public func render(_ state: AppState) -> Canvas {
         StatusLine.draw(state, into: &canvas, y: bottom)
         HelpView.draw(state, scroll: scroll, into: &canvas)
     case .board: StatusLine.draw(state, into: &canvas, y: bottom)
+    case .detail(let d):
+        StatusLine.draw(state, into: &canvas, y: bottom)
+        DetailView.draw(d, state: state, into: &canvas)
     }
     return canvas
 }

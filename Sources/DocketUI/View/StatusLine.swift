@@ -41,8 +41,7 @@ enum StatusLine {
     }
 }
 
-/// The inline prompt on the last row: a label, then the text with its cursor. The text
-/// scrolls sideways to keep the cursor on screen.
+/// The inline prompt on the last row: a label, then the text with its cursor.
 enum PromptView {
     static func draw(_ prompt: Prompt, state: AppState, into canvas: inout Canvas, y: Int) {
         let width = canvas.width
@@ -54,18 +53,24 @@ enum PromptView {
         case .editTitle(let id): label = "Title of \(id) › "
         }
         let x0 = canvas.text(SafeText.fit(SafeText.oneLine(label), width: max(1, width / 3)), x: 0, y: y, role: .prompt)
-        let room = max(1, width - x0 - 1)
-        let chars = prompt.editor.chars.map { SafeText.clean(String($0)) }
+        LineEditorView.draw(prompt.editor, into: &canvas, x: x0, y: y, width: max(1, width - x0 - 1), role: .prompt)
+    }
+}
+
+/// A line editor's text with its cursor, scrolled sideways to keep the cursor in `width`.
+enum LineEditorView {
+    static func draw(_ editor: LineEditor, into canvas: inout Canvas, x x0: Int, y: Int, width room: Int, role: StyleRole) {
+        let chars = editor.chars.map { SafeText.clean(String($0)) }
         let widths = chars.map { max(1, DisplayWidth.of($0)) }
         // First character shown: as far left as possible while the cursor stays visible.
         var start = 0
-        var used = widths[..<prompt.editor.cursor].reduce(0, +) + 1
-        while used > room, start < prompt.editor.cursor { used -= widths[start]; start += 1 }
+        var used = widths[..<editor.cursor].reduce(0, +) + 1
+        while used > room, start < editor.cursor { used -= widths[start]; start += 1 }
         var x = x0
         for i in start..<chars.count {
             if x + widths[i] > x0 + room { break }
-            x = canvas.text(chars[i], x: x, y: y, role: i == prompt.editor.cursor ? .promptCursor : .prompt)
+            x = canvas.text(chars[i], x: x, y: y, role: i == editor.cursor ? .promptCursor : role)
         }
-        if prompt.editor.cursor == chars.count, x < width { canvas.text(" ", x: x, y: y, role: .promptCursor) }
+        if editor.cursor == chars.count, x < canvas.width { canvas.text(" ", x: x, y: y, role: .promptCursor) }
     }
 }

@@ -1,0 +1,140 @@
+import DocketCore
+import Foundation
+
+/// Keys in the item detail pane. Not editing: ↑/↓ (k/j) select a row, Enter or e edits it,
+/// Space ticks an acceptance criterion, c adds one, E edits the description in $EDITOR,
+/// Esc (or q, o) closes the pane. Editing: the line editor's keys; Enter checks and saves the
+/// value (an invalid one keeps the editor open with the reason), Esc cancels.
+func detailKey(_ state: inout AppState, _ detail: DetailState, _ key: Key, now: Timestamp) -> [Effect] {
+    var d = detail
+    guard let item = state.board.items[d.itemID] else { state.mode = .board; return [] }
+    let rows = DetailRows.rows(item, board: state.board)
+    d.row = min(max(0, d.row), rows.count - 1)
+    let user = state.user
+
+    if var editor = d.editor {
+        switch key {
+        case .escape:
+            d.editor = nil; d.addingCriterion = false
+            state.mode = .detail(d)
+            state.status = StatusMessage("cancelled")
+            return []
+        case .ctrl("c"):
+            state.quitting = true
+            return [.quit]
+        case .enter:
+            let text = editor.text
+            let row = rows[d.row]
+            let adding = d.addingCriterion
+            let fx = detailEdit(&state) { b in
+                let snapshot = b
+                return try b.modify(item.id, summary: "edited \(adding ? "the criteria" : row.label.lowercased()) of \(item.id)", by: user, at: now) { it in
+                    if adding {
+                        let t = text.trimmingCharacters(in: .whitespaces)
+                        if !t.isEmpty { it.criteria.append(Criterion(text: t)) }
+                        return
+                    }
+                    switch row.kind {
+                    case .field(let name): try ItemFieldSetter.set(name, to: text, on: &it, board: snapshot)
+                    case .criterion(let i):
+                        let t = text.trimmingCharacters(in: .whitespaces)
+                        if t.isEmpty { it.criteria.remove(at: i) } else {
+                            // The editor shows "[x] text": keep the box out of the text.
+                            let stripped = t.hasPrefix("[x] ") || t.hasPrefix("[ ] ") ? String(t.dropFirst(4)) : t
+                            it.criteria[i].text = stripped
+                        }
+                    case .link(let i):
+                        let t = text.trimmingCharacters(in: .whitespaces)
+                        if t.isEmpty { it.links.remove(at: i) } else { it.links[i] = Link(url: t) }
+                    case .description: it.description = text
+                    }
+                }
+            }
+            if state.status?.isError == true {
+                state.mode = .detail(d)  // keep editing: the value is wrong
+                return []
+            }
+            d.editor = nil; d.addingCriterion = false
+            state.mode = .detail(d)
+            return fx
+        default:
+            if editor.handle(key) { d.editor = editor }
+            state.mode = .detail(d)
+            return []
+        }
+    }
+
+    var closed = false
+    switch key {
+    case .escape, .char("q"), .char("o"):
+        state.mode = .board
+        closed = true
+    case .up, .char("k"): d.row = max(0, d.row - 1)
+    case .down, .char("j"): d.row = min(rows.count - 1, d.row + 1)
+    case .home, .char("g"): d.row = 0
+    case .end, .char("G"): d.row = rows.count - 1
+    case .enter, .char("e"):
+        if let why = state.readOnly { state.status = StatusMessage("read-only: \(why)", isError: true); break }
+        let row = rows[d.row]
+        switch row.kind {
+        case .description:
+            state.mode = .detail(d)
+            return [.editDescription(itemID: item.id, text: item.description)]
+        case .field("score"):
+            state.status = StatusMessage("the score is computed from the inputs above")
+        case .criterion(let i): d.editor = LineEditor(item.criteria[i].text)
+        case .link(let i): d.editor = LineEditor(item.links[i].url)
+        default: d.editor = LineEditor(row.value)
+        }
+    case .char(" "):
+        if case .criterion(let i) = rows[d.row].kind {
+            state.mode = .detail(d)
+            return detailEdit(&state) { b in
+                try b.modify(item.id, summary: "ticked a criterion of \(item.id)", by: user, at: now) { $0.criteria[i].done.toggle() }
+            }
+        }
+    case .char("c"):
+        if let why = state.readOnly { state.status = StatusMessage("read-only: \(why)", isError: true); break }
+        d.editor = LineEditor()
+        d.addingCriterion = true
+    case .char("E"):
+        state.mode = .detail(d)
+        if let why = state.readOnly { state.status = StatusMessage("read-only: \(why)", isError: true); return [] }
+        return [.editDescription(itemID: item.id, text: item.description)]
+    case .char("u"), .ctrl("r"), .char("?"):
+        // Undo, redo and help work here as on the board.
+        state.mode = .board
+        let fx = update(&state, .key(key), now: now)
+        if case .board = state.mode { state.mode = .detail(d) }
+        return fx
+    case .ctrl("c"):
+        state.quitting = true
+        return [.quit]
+    default: break
+    }
+    if !closed { state.mode = .detail(d) }
+    return []
+}
+
+/// A board edit from the detail pane: refuses on a read-only board, records undo, reports
+/// an invalid value in the status line.
+private func detailEdit(_ state: inout AppState, _ body: (inout Board) throws -> Edit) -> [Effect] {
+    if let why = state.readOnly { state.status = StatusMessage("read-only: \(why)", isError: true); return [] }
+    do {
+        let before = state.board.header
+        let e = try body(&state.board)
+        guard !e.isEmpty else { state.status = StatusMessage("no change"); return [] }
+        state.history.record(e)
+        var message = e.summary
+        let after = state.board.header
+        let created = after.labels.filter { !before.labels.contains($0) }.map { "label \($0.name)" }
+            + after.people.filter { !before.people.contains($0) }.map { "person \($0.handle)" }
+            + after.releases.filter { !before.releases.contains($0) }.map { "release \($0.name)" }
+        if !created.isEmpty { message += "; created " + created.joined(separator: ", ") }
+        state.status = StatusMessage(message)
+        return [.save]
+    } catch {
+        state.status = StatusMessage("\(error)", isError: true)
+        return []
+    }
+}
