@@ -6,6 +6,7 @@ public enum Action: String, CaseIterable, Sendable {
     case add, editTitle = "edit-title", editDescription = "edit-description", archive
     case rerankByScore = "rerank-by-score"
     case openDetail = "open-detail"
+    case backlog
     case undo, redo, help, quit
 
     /// One line for the help overlay.
@@ -28,6 +29,7 @@ public enum Action: String, CaseIterable, Sendable {
         case .editDescription: return "edit the description in $VISUAL / $EDITOR"
         case .archive: return "archive the item (undo with u)"
         case .rerankByScore: return "re-rank this column by score (RICE or WSJF)"
+        case .backlog: return "the ranked backlog list (Tab again: back to the board)"
         case .openDetail: return "open the item's details (every field, editable)"
         case .undo: return "undo"
         case .redo: return "redo"
@@ -62,7 +64,7 @@ public struct Keymap: Sendable {
         (.char("a"), .add), (.enter, .openDetail), (.char("o"), .openDetail), (.char("e"), .editTitle),
         (.char("E"), .editDescription),
         (.char("d"), .archive), (.char("R"), .rerankByScore), (.char("u"), .undo), (.ctrl("r"), .redo),
-        (.char("?"), .help), (.char("q"), .quit),
+        (.tab, .backlog), (.char("?"), .help), (.char("q"), .quit),
     ])
 
     /// The action bound to `key`, if any.

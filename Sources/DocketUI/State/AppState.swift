@@ -9,6 +9,8 @@ public enum Mode: Equatable, Sendable {
     case help(scroll: Int)
     /// The item detail pane.
     case detail(DetailState)
+    /// The backlog list.
+    case backlog(BacklogState)
 }
 
 /// An inline prompt: what it is for, and the text being edited.

@@ -25,12 +25,14 @@ public func update(_ state: inout AppState, _ event: Event, now: Timestamp) -> [
     case .paste(let text):
         if case .prompt(var p) = state.mode { p.editor.insert(text); state.mode = .prompt(p) }
         if case .detail(var d) = state.mode, d.editor != nil { d.editor!.insert(text); state.mode = .detail(d) }
+        if case .backlog(var b) = state.mode, b.bulk != nil { b.bulk!.editor.insert(text); state.mode = .backlog(b) }
     case .key(let key):
         switch state.mode {
         case .board: effects += boardKey(&state, key, now: now)
         case .prompt(let p): effects += promptKey(&state, p, key, now: now)
         case .help(let scroll): helpKey(&state, scroll, key)
         case .detail(let d): effects += detailKey(&state, d, key, now: now)
+        case .backlog(let b): effects += backlogKey(&state, b, key, now: now)
         }
     }
     state.keepSelectionVisible()
@@ -123,6 +125,7 @@ private func boardKey(_ state: inout AppState, _ key: Key, now: Timestamp) -> [E
         else if let selected { state.select(itemID: selected) }
         return [.save]
     case .help: state.mode = .help(scroll: 0)
+    case .backlog: openBacklog(&state)
     case .openDetail:
         guard let id = state.selectedItemID else { return [] }
         state.mode = .detail(DetailState(itemID: id))

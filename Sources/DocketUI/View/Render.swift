@@ -37,6 +37,8 @@ public func render(_ state: AppState) -> Canvas {
     case .detail(let d):
         StatusLine.draw(state, into: &canvas, y: bottom)
         DetailView.draw(d, state: state, into: &canvas)
+    case .backlog(let b):
+        BacklogView.draw(b, state: state, into: &canvas)
     }
     return canvas
 }
