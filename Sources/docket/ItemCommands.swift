@@ -2,28 +2,46 @@ import ArgumentParser
 import DocketCore
 import Foundation
 
-/// `docket add TITLE`: adds an item (to the first stage unless `--stage` says otherwise).
+/// `docket add TITLE`: adds an item. TITLE is a quick-add line (`QuickAdd`): `#label`,
+/// `@person`, `!priority`, `~points`, `^release`, `>stage`, `due:YYYY-MM-DD`, the other words
+/// are the title. `--stage`, `--priority` and `--points` override the markers; `--literal`
+/// takes TITLE as the title, markers and all. The item goes to the first stage unless a stage
+/// is given. Prints the new id on stdout and, on stderr, the labels, people and release it
+/// created (`created label billing, person alice`).
 struct AddCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "add", abstract: "Add an item.")
+    static let configuration = CommandConfiguration(
+        commandName: "add", abstract: "Add an item.",
+        discussion: """
+            TITLE may set fields with quick-add markers: #label @person !priority (must, should, \
+            could, wont or m, s, c, w) ~points ^release >stage due:YYYY-MM-DD. Every other word \
+            is the title; a backslash keeps a marker literal (\\#1 is #1, \\\\ is \\). Unknown \
+            labels, people and releases are created.
+            """)
 
-    @Argument(help: "The item's title.") var title: String
-    @Option(help: "The stage (name, id or a unique prefix); default: the first stage.") var stage: String?
-    @Option(help: "MoSCoW priority: must, should, could, wont.") var priority: String?
-    @Option(help: "Story points (a number ≥ 0).") var points: Double?
+    @Argument(help: "The item's title, with optional quick-add markers (#label @person !must ~5 ^v2.1 >ready due:2026-12-15).")
+    var title: String
+    @Option(help: "The stage (name, id or a unique prefix); default: the first stage. Overrides >stage.") var stage: String?
+    @Option(help: "MoSCoW priority: must, should, could, wont. Overrides !priority.") var priority: String?
+    @Option(help: "Story points (a number ≥ 0). Overrides ~points.") var points: Double?
+    @Flag(help: "Take TITLE literally: no quick-add markers.") var literal = false
     @OptionGroup var options: BoardOptions
 
     func run() throws {
         var (url, board) = try options.loadForEditing()
         guard let first = board.stages.first else { throw BoardStoreError("the board has no stages") }
-        let stageID = try stage.map { try board.stage(named: $0).id } ?? first.id
-        let prio = try priority.map { p -> Priority in
-            guard let v = Priority(word: p) else { throw DocketError.invalidValue(field: "priority", value: p, expected: "must, should, could or wont") }
-            return v
+        var draft = literal ? QuickAddDraft(title: title) : try QuickAdd.parse(title)
+        if let stage { draft.stage = stage; draft.stageOffset = nil }
+        if let priority {
+            guard let v = Priority(word: priority) else {
+                throw DocketError.invalidValue(field: "priority", value: priority, expected: "must, should, could or wont")
+            }
+            draft.priority = v
         }
-        let (item, _) = try board.addItem(title: title, stage: stageID, priority: prio, points: points,
-                                          by: CurrentUser.name, at: nowTimestamp())
+        if let points { draft.points = points }
+        let (item, _, created) = try draft.apply(to: &board, defaultStage: first.id, by: CurrentUser.name, at: nowTimestamp())
         try BoardStore.save(board, to: url)
         print(item.id)
+        if !created.isEmpty { printError("created " + created.joined(separator: ", ")) }
     }
 }
 

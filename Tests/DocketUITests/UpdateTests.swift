@@ -61,6 +61,82 @@ final class UpdateTests: XCTestCase {
         XCTAssertEqual(s.mode, .board)
     }
 
+    func testQuickAddInThePromptSetsFieldsStageAndSaysWhatItCreated() throws {
+        var s = demoState()
+        XCTAssertEqual(s.selectedStage?.id, "inbox")
+        let before = s.board
+        let readyCount = s.board.column("ready").count
+        send(&s, .key(.char("a")))
+        send(&s, typed("Export invoices as PDF #billing #ocr @alice @Maya !must ~5 ^1.4 >ready due:2026-12-15"))
+        let effects = send(&s, .key(.enter))
+        XCTAssertEqual(effects, [.save])
+
+        XCTAssertEqual(s.board.column("ready").count, readyCount + 1)
+        let item = try XCTUnwrap(s.board.items[s.board.column("ready").last!])
+        XCTAssertEqual(item.title, "Export invoices as PDF")
+        XCTAssertEqual(item.labels, ["billing", "ocr"])
+        XCTAssertEqual(item.assignees, ["alice", "maya"], "@Maya is the board's maya")
+        XCTAssertEqual(item.priority, .must)
+        XCTAssertEqual(item.points, 5)
+        XCTAssertEqual(item.release, "1.4")
+        XCTAssertEqual(item.due, "2026-12-15")
+        XCTAssertEqual(s.status, StatusMessage("added \(item.id) to Ready; created label ocr, person alice"))
+        XCTAssertEqual(s.selectedItemID, item.id, "the new item is selected, in its own column")
+        // The prompt stays open, empty, for the next item in the column it was opened on.
+        XCTAssertEqual(s.mode, .prompt(Prompt(purpose: .addItem(stageID: "inbox"), editor: LineEditor())))
+
+        // The next line without >stage goes to that column; a plain title says nothing was created.
+        send(&s, typed("Second one"))
+        send(&s, .key(.enter))
+        let second = try XCTUnwrap(s.board.items[s.board.column("inbox").last!])
+        XCTAssertEqual(second.title, "Second one")
+        XCTAssertEqual(s.status, StatusMessage("added \(second.id) to Inbox"))
+
+        // One undo step per added item, the created label and person included.
+        send(&s, .key(.escape), .key(.char("u")), .key(.char("u")))
+        XCTAssertEqual(s.board.items, before.items)
+        XCTAssertEqual(s.board.header, before.header)
+    }
+
+    func testQuickAddErrorKeepsThePromptOpenWithTheTextAndTheError() throws {
+        var s = demoState()
+        let before = s.board
+        send(&s, .key(.char("a")))
+        send(&s, typed("Fix login !urgent #auth"))
+        let effects = send(&s, .key(.enter))
+        XCTAssertEqual(effects, [])
+        XCTAssertEqual(s.board, before)
+        guard case .prompt(let p) = s.mode else { return XCTFail("the prompt stays open") }
+        XCTAssertEqual(p.purpose, .addItem(stageID: "inbox"))
+        XCTAssertEqual(p.editor.text, "Fix login !urgent #auth")
+        XCTAssertEqual(p.editor.cursor, 10, "the cursor is on the bad token")
+        XCTAssertEqual(s.status, StatusMessage("column 11: unknown priority '!urgent': use must, should, could or wont (m, s, c, w)",
+                                               isError: true))
+
+        // Fix it in place: delete "urgent", type "s", and it goes through.
+        send(&s, .key(.right))
+        for _ in 0..<6 { send(&s, .key(.delete)) }
+        send(&s, .key(.char("s")))
+        send(&s, .key(.enter))
+        let item = try XCTUnwrap(s.board.items[s.board.column("inbox").last!])
+        XCTAssertEqual(item.title, "Fix login")
+        XCTAssertEqual(item.priority, .should)
+        XCTAssertEqual(s.status?.isError, false)
+    }
+
+    func testQuickAddUnknownStageKeepsThePromptOpen() {
+        var s = demoState()
+        let before = s.board
+        send(&s, .key(.char("a")))
+        send(&s, typed("Task >qa"))
+        XCTAssertEqual(send(&s, .key(.enter)), [])
+        XCTAssertEqual(s.board, before)
+        XCTAssertEqual(s.status, StatusMessage("column 6: no stage named 'qa'", isError: true))
+        guard case .prompt(let p) = s.mode else { return XCTFail("the prompt stays open") }
+        XCTAssertEqual(p.editor.text, "Task >qa")
+        XCTAssertEqual(p.editor.cursor, 5)
+    }
+
     func testEscCancelsThePromptWithoutChanges() {
         var s = demoState()
         let before = s.board

@@ -32,6 +32,14 @@ final class ViewGoldenTests: XCTestCase {
         assertGolden(render(s).renderText(), "prompt-80x24")
     }
 
+    func testQuickAddErrorShowsAboveThePrompt() {
+        var s = demoState(width: 80, height: 24)
+        send(&s, .key(.char("a")))
+        send(&s, typed("Fix login !urgent"))
+        send(&s, .key(.enter))
+        assertGolden(render(s).renderText(), "prompt-error-80x24")
+    }
+
     func testTooSmall() {
         let s = demoState(width: 20, height: 6)
         assertGolden(render(s).renderText(), "too-small-20x6")

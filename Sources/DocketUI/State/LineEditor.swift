@@ -4,9 +4,17 @@ public struct LineEditor: Equatable, Sendable {
     /// Cursor position, 0…chars.count.
     public private(set) var cursor: Int
 
+    /// An editor holding `text` with the cursor at its end.
     public init(_ text: String = "") {
         chars = Array(text)
         cursor = chars.count
+    }
+
+    /// An editor holding `text` with the cursor before character `cursor` (clamped to
+    /// 0…text's character count).
+    public init(_ text: String, cursor: Int) {
+        chars = Array(text)
+        self.cursor = min(max(0, cursor), chars.count)
     }
 
     public var text: String { String(chars) }

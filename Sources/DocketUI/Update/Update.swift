@@ -159,18 +159,7 @@ private func promptKey(_ state: inout AppState, _ prompt: Prompt, _ key: Key, no
         switch p.purpose {
         case .addItem(let stageID):
             guard !text.isEmpty else { state.status = StatusMessage("nothing added"); return [] }
-            var added: String?
-            let fx = edit(&state) { b in
-                let r = try b.addItem(title: text, stage: stageID, placement: .bottom, by: user, at: now)
-                added = r.item.id
-                return r.edit
-            }
-            if let added {
-                state.select(itemID: added)
-                // Stay in the prompt to add the next item, as a quick-capture flow.
-                state.mode = .prompt(Prompt(purpose: .addItem(stageID: stageID), editor: LineEditor()))
-            }
-            return fx
+            return quickAdd(&state, p, stageID: stageID, now: now)
         case .editTitle(let id):
             guard !text.isEmpty else { state.status = StatusMessage("a title cannot be empty", isError: true); return [] }
             return edit(&state) { b in try b.modify(id, summary: "renamed \(id)", by: user, at: now) { $0.title = text } }
@@ -179,6 +168,42 @@ private func promptKey(_ state: inout AppState, _ prompt: Prompt, _ key: Key, no
         if p.editor.handle(key) { state.mode = .prompt(p) }
         return []
     }
+}
+
+/// Adds the prompt's text as a quick-add line (`QuickAdd`: `#label @person !must ~5 ^v2.1
+/// >stage due:YYYY-MM-DD`) with `stageID` as the default stage, as one undo step. On success
+/// the new item is selected, the status line says what was added and created ("added k3v9x2qa
+/// to Ready; created label billing, person alice") and the prompt reopens empty for the next
+/// item. On an error the prompt stays open with the text, the cursor on the offending token,
+/// and the error in the status line.
+private func quickAdd(_ state: inout AppState, _ prompt: Prompt, stageID: String, now: Timestamp) -> [Effect] {
+    if let why = state.readOnly { state.status = StatusMessage("read-only: \(why)", isError: true); return [] }
+    let user = state.user
+    let added: (item: Item, edit: Edit, created: [String])
+    do {
+        let draft = try QuickAdd.parse(prompt.editor.text)
+        // Throws before it changes the board (unknown stage, bad points…).
+        added = try draft.apply(to: &state.board, defaultStage: stageID, by: user, at: now)
+    } catch {
+        keepPromptOpen(&state, prompt, error)
+        return []
+    }
+    state.history.record(added.edit)
+    state.select(itemID: added.item.id)
+    let created = added.created.isEmpty ? "" : "; created " + added.created.joined(separator: ", ")
+    state.status = StatusMessage(added.edit.summary + created)
+    // Stay in the prompt to add the next item, as a quick-capture flow.
+    state.mode = .prompt(Prompt(purpose: .addItem(stageID: stageID), editor: LineEditor()))
+    return [.save]
+}
+
+/// Reopens `prompt` with its text after `error`, the cursor on the offending token when the
+/// error says where (a `QuickAddError`), and the error in the status line.
+private func keepPromptOpen(_ state: inout AppState, _ prompt: Prompt, _ error: Error) {
+    var p = prompt
+    if let e = error as? QuickAddError { p.editor = LineEditor(prompt.editor.text, cursor: e.offset) }
+    state.mode = .prompt(p)
+    state.status = StatusMessage("\(error)", isError: true)
 }
 
 private func helpKey(_ state: inout AppState, _ scroll: Int, _ key: Key) {

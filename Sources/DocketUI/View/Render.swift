@@ -29,7 +29,10 @@ public func render(_ state: AppState) -> Canvas {
 
     let bottom = size.height - 1
     switch state.mode {
-    case .prompt(let p): PromptView.draw(p, state: state, into: &canvas, y: bottom)
+    case .prompt(let p):
+        // A message (what was added, or why not) shows above the open prompt, over the board's last row.
+        if bottom > 0 { StatusLine.drawMessage(state, into: &canvas, y: bottom - 1) }
+        PromptView.draw(p, state: state, into: &canvas, y: bottom)
     case .help(let scroll):
         StatusLine.draw(state, into: &canvas, y: bottom)
         HelpView.draw(state, scroll: scroll, into: &canvas)

@@ -1,7 +1,8 @@
 import DocketCore
 
 /// The last row: board name, file, save state on the left; the latest message (or key
-/// hints) on the right. In prompt mode the row is the prompt instead.
+/// hints) on the right. In prompt mode the row is the prompt instead, and the message (if
+/// any) gets the row above it to itself.
 enum StatusLine {
     static func draw(_ state: AppState, into canvas: inout Canvas, y: Int) {
         let width = canvas.width
@@ -24,6 +25,16 @@ enum StatusLine {
         let shown = SafeText.fit(SafeText.oneLine(message.0), width: room - 1)
         let w = DisplayWidth.of(shown)
         canvas.text(shown + " ", x: width - w - 1, y: y, role: message.1)
+    }
+
+    /// The status message alone across the row (cut with `…`), in the error style for an
+    /// error; nothing when there is no message.
+    static func drawMessage(_ state: AppState, into canvas: inout Canvas, y: Int) {
+        guard let s = state.status else { return }
+        let role: StyleRole = s.isError ? .statusError : .status
+        canvas.fill(Rect(x: 0, y: y, width: canvas.width, height: 1), role: role)
+        let shown = SafeText.fit(SafeText.oneLine(s.text), width: max(0, canvas.width - 2))
+        canvas.text(shown, x: 1, y: y, role: role)
     }
 
     /// Key hints that fit in `room` columns, most useful first; whole hints only.
