@@ -7,6 +7,7 @@ public enum Action: String, CaseIterable, Sendable {
     case rerankByScore = "rerank-by-score"
     case openDetail = "open-detail"
     case backlog
+    case search, searchNext = "search-next", searchPrevious = "search-previous"
     case undo, redo, help, quit
 
     /// One line for the help overlay.
@@ -29,6 +30,9 @@ public enum Action: String, CaseIterable, Sendable {
         case .editDescription: return "edit the description in $VISUAL / $EDITOR"
         case .archive: return "archive the item (undo with u)"
         case .rerankByScore: return "re-rank this column by score (RICE or WSJF)"
+        case .search: return "search titles, descriptions and ids as you type"
+        case .searchNext: return "next match of the last search"
+        case .searchPrevious: return "previous match of the last search"
         case .backlog: return "the ranked backlog list (Tab again: back to the board)"
         case .openDetail: return "open the item's details (every field, editable)"
         case .undo: return "undo"
@@ -64,7 +68,8 @@ public struct Keymap: Sendable {
         (.char("a"), .add), (.enter, .openDetail), (.char("o"), .openDetail), (.char("e"), .editTitle),
         (.char("E"), .editDescription),
         (.char("d"), .archive), (.char("R"), .rerankByScore), (.char("u"), .undo), (.ctrl("r"), .redo),
-        (.tab, .backlog), (.char("?"), .help), (.char("q"), .quit),
+        (.tab, .backlog), (.char("/"), .search), (.char("n"), .searchNext), (.char("N"), .searchPrevious),
+        (.char("?"), .help), (.char("q"), .quit),
     ])
 
     /// The action bound to `key`, if any.

@@ -11,6 +11,8 @@ public enum Mode: Equatable, Sendable {
     case detail(DetailState)
     /// The backlog list.
     case backlog(BacklogState)
+    /// Typing a search (`/`).
+    case search(SearchState)
 }
 
 /// An inline prompt: what it is for, and the text being edited.
@@ -57,6 +59,8 @@ public struct AppState: Sendable {
     /// Set when the app should end (the Screen saves, restores the terminal and exits).
     public var quitting = false
     public var keymap = Keymap.standard
+    /// The last search text, for `n` / `N`.
+    public var lastSearch: String?
 
     public init(board: Board, user: String, fileLabel: String, readOnly: String? = nil, size: Size) {
         self.board = board; self.user = user; self.fileLabel = fileLabel; self.readOnly = readOnly; self.size = size

@@ -26,6 +26,7 @@ public func update(_ state: inout AppState, _ event: Event, now: Timestamp) -> [
         if case .prompt(var p) = state.mode { p.editor.insert(text); state.mode = .prompt(p) }
         if case .detail(var d) = state.mode, d.editor != nil { d.editor!.insert(text); state.mode = .detail(d) }
         if case .backlog(var b) = state.mode, b.bulk != nil { b.bulk!.editor.insert(text); state.mode = .backlog(b) }
+        if case .search(var q) = state.mode { q.editor.insert(text); state.mode = .search(q); runSearch(&state, q) }
     case .key(let key):
         switch state.mode {
         case .board: effects += boardKey(&state, key, now: now)
@@ -33,6 +34,7 @@ public func update(_ state: inout AppState, _ event: Event, now: Timestamp) -> [
         case .help(let scroll): helpKey(&state, scroll, key)
         case .detail(let d): effects += detailKey(&state, d, key, now: now)
         case .backlog(let b): effects += backlogKey(&state, b, key, now: now)
+        case .search(let s): searchKey(&state, s, key)
         }
     }
     state.keepSelectionVisible()
@@ -126,6 +128,9 @@ private func boardKey(_ state: inout AppState, _ key: Key, now: Timestamp) -> [E
         return [.save]
     case .help: state.mode = .help(scroll: 0)
     case .backlog: openBacklog(&state)
+    case .search: state.mode = .search(SearchState(origin: state.selectedItemID))
+    case .searchNext: searchAgain(&state, backwards: false)
+    case .searchPrevious: searchAgain(&state, backwards: true)
     case .openDetail:
         guard let id = state.selectedItemID else { return [] }
         state.mode = .detail(DetailState(itemID: id))

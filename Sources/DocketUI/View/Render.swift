@@ -42,6 +42,11 @@ public func render(_ state: AppState) -> Canvas {
         DetailView.draw(d, state: state, into: &canvas)
     case .backlog(let b):
         BacklogView.draw(b, state: state, into: &canvas)
+    case .search(let q):
+        if bottom > 0 { StatusLine.drawMessage(state, into: &canvas, y: bottom - 1) }
+        canvas.fill(Rect(x: 0, y: bottom, width: size.width, height: 1), role: .prompt)
+        let x0 = canvas.text("/", x: 0, y: bottom, role: .prompt)
+        LineEditorView.draw(q.editor, into: &canvas, x: x0, y: bottom, width: max(1, size.width - x0 - 1), role: .prompt)
     }
     return canvas
 }
