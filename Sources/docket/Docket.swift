@@ -8,7 +8,7 @@ struct Docket: ParsableCommand {
         commandName: "docket",
         abstract: "A product backlog board in the terminal, in one file you keep in git.",
         version: "0.1.0",
-        subcommands: [OpenCommand.self, InitCommand.self, DemoCommand.self, AddCommand.self, MoveCommand.self,
+        subcommands: [OpenCommand.self, InitCommand.self, TriageCommand.self, DemoCommand.self, AddCommand.self, MoveCommand.self,
                       ShowCommand.self, ListCommand.self, SetCommand.self, ScoringCommand.self, ImportCommand.self],
         defaultSubcommand: OpenCommand.self)
 }

@@ -24,15 +24,16 @@ struct OpenCommand: ParsableCommand {
 
 /// Opens a loaded board in the terminal and reports how the session ended.
 enum BoardSession {
-    static func open(url: URL, loaded: LoadedBoard, themeName: String?) throws {
+    static func open(url: URL, loaded: LoadedBoard, themeName: String?, triage: Bool = false) throws {
         let env = ProcessInfo.processInfo.environment
         let theme = try ThemeLoader.load(themeName ?? env["DOCKET_THEME"] ?? "default")
         let noColor = !(env["NO_COLOR"] ?? "").isEmpty
         let readOnly = loaded.readOnlyReason
         if let readOnly { printError("docket: \(url.path) opens read-only: \(readOnly)") }
         let label = url.lastPathComponent
-        let state = AppState(board: loaded.board, user: CurrentUser.name, fileLabel: label, readOnly: readOnly,
+        var state = AppState(board: loaded.board, user: CurrentUser.name, fileLabel: label, readOnly: readOnly,
                              size: Size(width: 80, height: 24))
+        if triage { state.startTriage(now: nowTimestamp()) }
         let saver = readOnly == nil ? BoardSaver(url: url) : nil
         let outcome = try TerminalApp.run(state, saver: saver, theme: theme, noColor: noColor)
         if let error = outcome.saveError {
@@ -41,5 +42,23 @@ enum BoardSession {
             throw ExitCode(1)
         }
         if let sig = outcome.signal { throw ExitCode(128 + sig) }
+    }
+}
+
+/// `docket triage [FILE]`: opens the board straight into triage of the Inbox.
+struct TriageCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "triage", abstract: "Triage the Inbox one item at a time.")
+
+    @Argument(help: "The board file (default: the nearest docket.json).")
+    var file: String?
+
+    @OptionGroup var options: BoardOptions
+
+    @Option(help: "A built-in theme (default, high-contrast, mono) or a theme file.")
+    var theme: String?
+
+    func run() throws {
+        let (url, loaded) = try options.load(positional: file)
+        try BoardSession.open(url: url, loaded: loaded, themeName: theme, triage: true)
     }
 }

@@ -13,6 +13,8 @@ public enum Mode: Equatable, Sendable {
     case backlog(BacklogState)
     /// Typing a search (`/`).
     case search(SearchState)
+    /// Triage of the Inbox (`t`).
+    case triage(TriageState)
 }
 
 /// An inline prompt: what it is for, and the text being edited.

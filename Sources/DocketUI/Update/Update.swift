@@ -26,6 +26,17 @@ public func update(_ state: inout AppState, _ event: Event, now: Timestamp) -> [
         if case .prompt(var p) = state.mode { p.editor.insert(text); state.mode = .prompt(p) }
         if case .detail(var d) = state.mode, d.editor != nil { d.editor!.insert(text); state.mode = .detail(d) }
         if case .backlog(var b) = state.mode, b.bulk != nil { b.bulk!.editor.insert(text); state.mode = .backlog(b) }
+        if case .triage(var t) = state.mode {
+            switch t.ask {
+            case .value(let field, var editor)?: editor.insert(text); t.ask = .value(field: field, editor: editor)
+            case .duplicate(var editor, _)?:
+                editor.insert(text)
+                let hit = t.currentID.flatMap { state.board.search(editor.text, from: $0) }
+                t.ask = .duplicate(editor: editor, match: hit == t.currentID ? nil : hit)
+            default: break
+            }
+            state.mode = .triage(t)
+        }
         if case .search(var q) = state.mode { q.editor.insert(text); state.mode = .search(q); runSearch(&state, q) }
     case .key(let key):
         switch state.mode {
@@ -35,6 +46,7 @@ public func update(_ state: inout AppState, _ event: Event, now: Timestamp) -> [
         case .detail(let d): effects += detailKey(&state, d, key, now: now)
         case .backlog(let b): effects += backlogKey(&state, b, key, now: now)
         case .search(let s): searchKey(&state, s, key)
+        case .triage(let t): effects += triageKey(&state, t, key, now: now)
         }
     }
     state.keepSelectionVisible()
@@ -128,6 +140,7 @@ private func boardKey(_ state: inout AppState, _ key: Key, now: Timestamp) -> [E
         return [.save]
     case .help: state.mode = .help(scroll: 0)
     case .backlog: openBacklog(&state)
+    case .triage: openTriage(&state, now: now)
     case .search: state.mode = .search(SearchState(origin: state.selectedItemID))
     case .searchNext: searchAgain(&state, backwards: false)
     case .searchPrevious: searchAgain(&state, backwards: true)

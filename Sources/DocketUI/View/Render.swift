@@ -42,6 +42,8 @@ public func render(_ state: AppState) -> Canvas {
         DetailView.draw(d, state: state, into: &canvas)
     case .backlog(let b):
         BacklogView.draw(b, state: state, into: &canvas)
+    case .triage(let t):
+        TriageView.draw(t, state: state, into: &canvas)
     case .search(let q):
         if bottom > 0 { StatusLine.drawMessage(state, into: &canvas, y: bottom - 1) }
         canvas.fill(Rect(x: 0, y: bottom, width: size.width, height: 1), role: .prompt)
