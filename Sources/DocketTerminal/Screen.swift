@@ -12,6 +12,14 @@ public struct TerminalError: Error, CustomStringConvertible {
 /// reads keys, mouse events and resizes. Every call must come from the same thread.
 public final class Screen {
     private var painter: Painter
+    /// Colours the terminal offers (0 without colour or with NO_COLOR).
+    private var colors = 0
+
+    /// Paints with another theme from now on (everything is redrawn).
+    public func setTheme(_ theme: Theme) {
+        painter = Painter(theme: theme, colors: colors)
+        invalidate()
+    }
     private var last: Canvas?
     private var active = false
     private let pasteStart: [Character] = Array("[200~")
@@ -51,6 +59,7 @@ public final class Screen {
             colors = Int(docket_colors())
         }
         painter = Painter(theme: theme, colors: colors)
+        self.colors = colors
         docket_write_tty("\u{1B}[?2004h")
     }
 

@@ -70,6 +70,13 @@ public enum TerminalApp {
                         _ = update(&state, .resize(screen.size), now: now())
                     case .quit:
                         break
+                    case .setTheme(let name):
+                        do {
+                            screen.setTheme(try ThemeLoader.load(name))
+                            state.status = StatusMessage("theme: \(name)")
+                        } catch {
+                            state.status = StatusMessage("\(error)", isError: true)
+                        }
                     }
                 }
             }

@@ -6,7 +6,7 @@ public enum Action: String, CaseIterable, Sendable {
     case add, editTitle = "edit-title", editDescription = "edit-description", archive
     case rerankByScore = "rerank-by-score"
     case openDetail = "open-detail"
-    case backlog, triage
+    case backlog, triage, palette
     case search, searchNext = "search-next", searchPrevious = "search-previous"
     case undo, redo, help, quit
 
@@ -33,6 +33,7 @@ public enum Action: String, CaseIterable, Sendable {
         case .search: return "search titles, descriptions and ids as you type"
         case .searchNext: return "next match of the last search"
         case .searchPrevious: return "previous match of the last search"
+        case .palette: return "the command palette: every action by name, and more"
         case .triage: return "triage the Inbox one item at a time"
         case .backlog: return "the ranked backlog list (Tab again: back to the board)"
         case .openDetail: return "open the item's details (every field, editable)"
@@ -69,7 +70,7 @@ public struct Keymap: Sendable {
         (.char("a"), .add), (.enter, .openDetail), (.char("o"), .openDetail), (.char("e"), .editTitle),
         (.char("E"), .editDescription),
         (.char("d"), .archive), (.char("R"), .rerankByScore), (.char("u"), .undo), (.ctrl("r"), .redo),
-        (.tab, .backlog), (.char("t"), .triage), (.char("/"), .search), (.char("n"), .searchNext), (.char("N"), .searchPrevious),
+        (.tab, .backlog), (.char("t"), .triage), (.char(":"), .palette), (.char("/"), .search), (.char("n"), .searchNext), (.char("N"), .searchPrevious),
         (.char("?"), .help), (.char("q"), .quit),
     ])
 

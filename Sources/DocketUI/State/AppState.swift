@@ -15,6 +15,8 @@ public enum Mode: Equatable, Sendable {
     case search(SearchState)
     /// Triage of the Inbox (`t`).
     case triage(TriageState)
+    /// The command palette (`:`).
+    case palette(PaletteState)
 }
 
 /// An inline prompt: what it is for, and the text being edited.

@@ -35,7 +35,8 @@ func openBacklog(_ state: inout AppState) {
 
 /// Keys in the backlog list: ↑↓ (k j), g/G, PgUp/PgDn select; J/K re-rank; Space marks;
 /// then for the marked items (or the selected one): `m` move to a stage, `p` priority,
-/// `r` release, `l` add a label, `d` archive (one undo step each); `b` groups by release;
+/// `r` release, `l` add a label, `d` archive (one undo step each); `R` re-ranks the whole
+/// backlog by score; `b` groups by release;
 /// Enter opens the details; Tab or Esc goes back to the board on the same item.
 func backlogKey(_ state: inout AppState, _ backlog: BacklogState, _ key: Key, now: Timestamp) -> [Effect] {
     var b = backlog
@@ -102,6 +103,16 @@ func backlogKey(_ state: inout AppState, _ backlog: BacklogState, _ key: Key, no
     case .char("p"): b.bulk = BulkPrompt(field: "priority")
     case .char("r"): b.bulk = BulkPrompt(field: "release")
     case .char("l"): b.bulk = BulkPrompt(field: "labels")
+    case .char("R"):
+        guard state.board.scoring != .none else {
+            state.status = StatusMessage("this board scores nothing: choose a model with `docket scoring rice` or `wsjf`", isError: true)
+            break
+        }
+        let user = state.user
+        fx = bulkEdit(&state, "re-ranked the backlog by \(state.board.scoring.rawValue.uppercased())") { board in
+            try board.rerankByScore(stage: nil, by: user, at: now) ?? Edit(summary: "")
+        }
+        state.refreshBacklog(&b, keep: b.selectedID)
     case .char("d"):
         let targets = b.marked.isEmpty ? [b.selectedID].compactMap { $0 } : b.order.filter { b.marked.contains($0) }
         fx = bulkEdit(&state, "archived \(targets.count) item\(targets.count == 1 ? "" : "s")") { board in

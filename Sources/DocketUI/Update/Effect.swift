@@ -6,4 +6,6 @@ public enum Effect: Equatable, Sendable {
     case editDescription(itemID: String, text: String)
     /// Save, restore the terminal and exit.
     case quit
+    /// Switch to another theme (a built-in name or a file); failures come back as a status.
+    case setTheme(String)
 }

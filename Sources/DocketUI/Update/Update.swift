@@ -37,6 +37,7 @@ public func update(_ state: inout AppState, _ event: Event, now: Timestamp) -> [
             }
             state.mode = .triage(t)
         }
+        if case .palette(var p) = state.mode { p.editor.insert(text); state.mode = .palette(p) }
         if case .search(var q) = state.mode { q.editor.insert(text); state.mode = .search(q); runSearch(&state, q) }
     case .key(let key):
         switch state.mode {
@@ -47,6 +48,7 @@ public func update(_ state: inout AppState, _ event: Event, now: Timestamp) -> [
         case .backlog(let b): effects += backlogKey(&state, b, key, now: now)
         case .search(let s): searchKey(&state, s, key)
         case .triage(let t): effects += triageKey(&state, t, key, now: now)
+        case .palette(let p): effects += paletteKey(&state, p, key, now: now)
         }
     }
     state.keepSelectionVisible()
@@ -141,6 +143,7 @@ private func boardKey(_ state: inout AppState, _ key: Key, now: Timestamp) -> [E
     case .help: state.mode = .help(scroll: 0)
     case .backlog: openBacklog(&state)
     case .triage: openTriage(&state, now: now)
+    case .palette: state.mode = .palette(PaletteState())
     case .search: state.mode = .search(SearchState(origin: state.selectedItemID))
     case .searchNext: searchAgain(&state, backwards: false)
     case .searchPrevious: searchAgain(&state, backwards: true)

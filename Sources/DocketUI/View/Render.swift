@@ -42,6 +42,9 @@ public func render(_ state: AppState) -> Canvas {
         DetailView.draw(d, state: state, into: &canvas)
     case .backlog(let b):
         BacklogView.draw(b, state: state, into: &canvas)
+    case .palette(let p):
+        StatusLine.draw(state, into: &canvas, y: bottom)
+        PaletteView.draw(p, state: state, into: &canvas)
     case .triage(let t):
         TriageView.draw(t, state: state, into: &canvas)
     case .search(let q):

@@ -1,0 +1,143 @@
+import DocketCore
+import Foundation
+
+/// The command palette (`:`): every action of the keymap by name, plus commands that take an
+/// argument. Typing narrows the list (words in order, ignoring case); Tab completes to the
+/// selected command; ↑/↓ select; Enter runs the typed command (or the selected one); Esc closes.
+public struct PaletteState: Equatable, Sendable {
+    public var editor = LineEditor()
+    public var choice = 0
+    public init() {}
+}
+
+/// The palette's commands with an argument: (name, argument hint, what it does).
+let paletteCommands: [(String, String, String)] = [
+    ("sort score", "", "re-rank the whole backlog by score (RICE or WSJF)"),
+    ("scoring", "rice|wsjf|none", "choose how the board scores items"),
+    ("theme", "default|high-contrast|mono|FILE", "switch the colour theme"),
+    ("stage add", "NAME", "add a stage before the first done stage"),
+    ("stage rename", "NAME", "rename the selected stage"),
+    ("stage wip", "N", "set the selected stage's WIP limit (0: none)"),
+]
+
+/// Every palette entry: the commands above, then the keymap's actions by name.
+func paletteEntries(_ keymap: Keymap) -> [(name: String, hint: String, summary: String)] {
+    paletteCommands.map { ($0.0, $0.1, $0.2) }
+        + Action.allCases.filter { !keymap.keys(for: $0).isEmpty }.map { ($0.rawValue, "", $0.summary) }
+}
+
+/// The entries matching what is typed: every typed word is a prefix of a word of the entry.
+func paletteMatches(_ text: String, _ keymap: Keymap) -> [(name: String, hint: String, summary: String)] {
+    let words = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init)
+    return paletteEntries(keymap).filter { entry in
+        let names = entry.name.split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init)
+        var k = 0
+        for w in words {
+            // An argument after a complete command name matches anything.
+            if k >= names.count { return !entry.hint.isEmpty }
+            if names[k].hasPrefix(w) { k += 1 } else { return false }
+        }
+        return true
+    }
+}
+
+func paletteKey(_ state: inout AppState, _ palette: PaletteState, _ key: Key, now: Timestamp) -> [Effect] {
+    var p = palette
+    let matches = paletteMatches(p.editor.text, state.keymap)
+    switch key {
+    case .escape, .ctrl("c"):
+        state.mode = .board
+        return []
+    case .up: p.choice = max(0, p.choice - 1)
+    case .down: p.choice = min(max(0, matches.count - 1), p.choice + 1)
+    case .tab:
+        if matches.indices.contains(p.choice) {
+            let m = matches[p.choice]
+            p.editor = LineEditor(m.name + (m.hint.isEmpty ? "" : " "))
+        }
+    case .enter:
+        state.mode = .board
+        return runPaletteCommand(&state, p.editor.text, selected: matches.indices.contains(p.choice) ? matches[p.choice].name : nil, now: now)
+    default:
+        if p.editor.handle(key) { p.choice = 0 }
+    }
+    state.mode = .palette(p)
+    return []
+}
+
+/// Runs a palette command line: `NAME [ARGUMENT]`. A line that names no command runs the
+/// selected one (e.g. after typing a prefix).
+func runPaletteCommand(_ state: inout AppState, _ line: String, selected: String?, now: Timestamp) -> [Effect] {
+    let text = line.trimmingCharacters(in: .whitespaces)
+    let user = state.user
+    func arg(after name: String) -> String? {
+        let lower = text.lowercased()
+        guard lower == name || lower.hasPrefix(name + " ") else { return nil }
+        return String(text.dropFirst(name.count)).trimmingCharacters(in: .whitespaces)
+    }
+    func headerEdit(_ summary: String, _ change: (inout BoardHeader) throws -> Void) -> [Effect] {
+        if let why = state.readOnly { state.status = StatusMessage("read-only: \(why)", isError: true); return [] }
+        do {
+            var h = state.board.header
+            try change(&h)
+            let e = state.board.upsert([], header: h, action: "board", summary: summary, by: user, at: now)
+            guard !e.isEmpty else { state.status = StatusMessage("no change"); return [] }
+            state.history.record(e)
+            state.status = StatusMessage(summary)
+            return [.save]
+        } catch {
+            state.status = StatusMessage("\(error)", isError: true)
+            return []
+        }
+    }
+    if arg(after: "sort score") != nil {
+        state.mode = .backlog(BacklogState())
+        if case .backlog(var b) = state.mode { state.refreshBacklog(&b, keep: state.selectedItemID); state.mode = .backlog(b) }
+        return update(&state, .key(.char("R")), now: now)
+    }
+    if let a = arg(after: "scoring") {
+        guard let m = ScoringModel(rawValue: a.lowercased()) else {
+            state.status = StatusMessage("scoring: use rice, wsjf or none", isError: true); return []
+        }
+        return headerEdit("scoring set to \(m.rawValue)") { $0.scoring = m }
+    }
+    if let a = arg(after: "theme") {
+        guard !a.isEmpty else { state.status = StatusMessage("theme: name one (default, high-contrast, mono) or a file", isError: true); return [] }
+        return [.setTheme(a)]
+    }
+    if let a = arg(after: "stage add") {
+        guard !a.isEmpty else { state.status = StatusMessage("stage add: give the new stage a name", isError: true); return [] }
+        return headerEdit("added the stage \(a)") { h in
+            guard !h.stages.contains(where: { $0.name.lowercased() == a.lowercased() }) else {
+                throw DocketError.invalidValue(field: "stage", value: a, expected: "a name no stage has")
+            }
+            let taken = Set(h.stages.map(\.id))
+            let stage = Stage(id: StageNaming.id(forName: a, avoiding: taken), name: a, kind: .doing)
+            let at = h.stages.firstIndex { $0.kind == .done } ?? h.stages.count
+            h.stages.insert(stage, at: at)
+        }
+    }
+    if let a = arg(after: "stage rename"), let stage = state.selectedStage {
+        guard !a.isEmpty else { state.status = StatusMessage("stage rename: give the new name", isError: true); return [] }
+        return headerEdit("renamed \(stage.name) to \(a)") { h in
+            if let i = h.stages.firstIndex(where: { $0.id == stage.id }) { h.stages[i].name = a }
+        }
+    }
+    if let a = arg(after: "stage wip"), let stage = state.selectedStage {
+        guard let n = Int(a), n >= 0 else { state.status = StatusMessage("stage wip: a whole number (0: no limit)", isError: true); return [] }
+        return headerEdit("WIP limit of \(stage.name): \(n == 0 ? "none" : String(n))") { h in
+            if let i = h.stages.firstIndex(where: { $0.id == stage.id }) { h.stages[i].wipLimit = n == 0 ? nil : n }
+        }
+    }
+    let name = Action(rawValue: text.lowercased()) != nil ? text.lowercased() : (selected ?? "")
+    if let action = Action(rawValue: name), let key = state.keymap.keys(for: action).first {
+        return update(&state, .key(key), now: now)
+    }
+    if let selected, selected != text, paletteCommands.contains(where: { $0.0 == selected }) {
+        state.mode = .palette(PaletteState())
+        if case .palette(var p) = state.mode { p.editor = LineEditor(selected + " "); state.mode = .palette(p) }
+        return []
+    }
+    state.status = StatusMessage(text.isEmpty ? "no command" : "unknown command: \(text)", isError: !text.isEmpty)
+    return []
+}
