@@ -19,7 +19,9 @@ public enum TerminalApp {
 
     /// Runs until the user quits or a signal arrives. `saver` is nil for a read-only board.
     /// Throws `TerminalError` when the terminal cannot be used (nothing is changed then).
-    public static func run(_ initial: AppState, saver: BoardSaver?, theme: Theme, noColor: Bool) throws -> Outcome {
+    /// `writer`, when given, is the saver's merging writer: the loop checks about once a second
+    /// whether the file changed on disk and takes its merges into the board on screen.
+    public static func run(_ initial: AppState, saver: BoardSaver?, writer: MergingWriter? = nil, theme: Theme, noColor: Bool) throws -> Outcome {
         let signals = TerminationSignals()
         let screen = try Screen(theme: theme, noColor: noColor)
         defer { screen.end() }
@@ -30,7 +32,24 @@ public enum TerminalApp {
         var lastSave = saver?.status()
         var outcome = Outcome()
 
+        var lastCheck = Date()
         while !state.quitting {
+            // About once a second: has someone else changed the file? Then save, which merges.
+            if let saver, let writer, Date().timeIntervalSince(lastCheck) >= 1 {
+                lastCheck = Date()
+                let st = saver.status()
+                if st.isClean || st.error != nil, writer.fileChanged(saver.url) { saver.submit(state.board) }
+            }
+            if let writer {
+                for merge in writer.takeMerges() {
+                    state.board = BoardMerge.merge(base: merge.submitted, ours: state.board, theirs: merge.written).board
+                    state.status = StatusMessage(merge.conflicts.isEmpty ? "merged changes made to the file elsewhere"
+                        : "merged changes made elsewhere; conflicts (the later change kept): \(merge.conflicts.prefix(5).joined(separator: ", "))",
+                        isError: !merge.conflicts.isEmpty)
+                    _ = update(&state, .resize(screen.size), now: now())
+                    screen.paint(render(state))
+                }
+            }
             var events: [Event] = []
             if let sig = signals.pending { outcome.signal = sig; events.append(.terminate) }
             else if let e = screen.nextEvent() {

@@ -34,8 +34,9 @@ enum BoardSession {
         var state = AppState(board: loaded.board, user: CurrentUser.name, fileLabel: label, readOnly: readOnly,
                              size: Size(width: 80, height: 24))
         if triage { state.startTriage(now: nowTimestamp()) }
-        let saver = readOnly == nil ? BoardSaver(url: url) : nil
-        let outcome = try TerminalApp.run(state, saver: saver, theme: theme, noColor: noColor)
+        let writer = MergingWriter(base: loaded.board, url: url)
+        let saver = readOnly == nil ? BoardSaver(url: url) { board, url in try writer.write(board, to: url) } : nil
+        let outcome = try TerminalApp.run(state, saver: saver, writer: readOnly == nil ? writer : nil, theme: theme, noColor: noColor)
         if let error = outcome.saveError {
             printError("docket: the last changes could not be saved: \(error)")
             if let rescue = outcome.rescuePath { printError("docket: they were written to \(rescue)") }

@@ -7,6 +7,7 @@ public struct BoardHeader: Equatable, Sendable {
     public var labels: [Label]
     public var scoring: ScoringModel = .none
     public var savedFilters: [SavedFilter] = []
+    public var extra: [String: String] = [:]
 }
 
 /// One user-visible change to a board, recorded as the values before and after, so it can
@@ -55,12 +56,12 @@ extension Board {
     public var header: BoardHeader {
         get {
             BoardHeader(name: name, stages: stages, releases: releases, people: people, labels: labels,
-                        scoring: scoring, savedFilters: savedFilters)
+                        scoring: scoring, savedFilters: savedFilters, extra: extra)
         }
         set {
             name = newValue.name; stages = newValue.stages; releases = newValue.releases
             people = newValue.people; labels = newValue.labels
-            scoring = newValue.scoring; savedFilters = newValue.savedFilters
+            scoring = newValue.scoring; savedFilters = newValue.savedFilters; extra = newValue.extra
             rebuildColumns()
         }
     }

@@ -69,6 +69,9 @@ public struct Item: Equatable, Sendable {
     public var snoozedUntil: String?
     /// Inputs of the RICE and WSJF scores (see `Scoring`).
     public var scores = ScoreInputs()
+    /// Keys this version does not know, as raw JSON text by key: kept and written back as
+    /// they were, so a newer Docket's or a script's fields survive a save.
+    public var extra: [String: String] = [:]
 
     public init(id: String, title: String, description: String = "", type: ItemType = .story,
                 stage: String, rank: String, priority: Priority? = nil, points: Double? = nil,

@@ -12,6 +12,7 @@ public enum BoardEncoder {
             j.raw(",\n\"filters\": [")
             list(&j, board.savedFilters) { j, f in j.object([("name", .string(f.name)), ("query", .string(f.query))]) }
         }
+        for key in board.extra.keys.sorted() { j.raw(",\n"); j.string(key); j.raw(": "); j.raw(board.extra[key]!) }
         j.raw(",\n\"stages\": [")
         list(&j, board.stages) { j, s in
             j.object([("id", .string(s.id)), ("name", .string(s.name)), ("kind", .string(s.kind.rawValue)),
@@ -92,6 +93,7 @@ public enum BoardEncoder {
         j.key("created", &first); j.time(item.created)
         j.key("updated", &first); j.time(item.updated)
         if !item.description.isEmpty { j.key("description", &first); j.string(item.description) }
+        for key in item.extra.keys.sorted() { j.key(key, &first); j.raw(item.extra[key]!) }
         j.raw("}")
     }
 }

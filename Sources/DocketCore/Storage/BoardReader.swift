@@ -22,6 +22,7 @@ enum BoardReader {
         var stages: [Stage]?, releases: [Release] = [], people: [Person] = [], labels: [Label] = []
         var items = ItemStore(), activity: [Activity] = []
         var scoring = ScoringModel.none, filters: [SavedFilter] = []
+        var extra: [String: String] = [:]
         let start = s.offset
         try s.object("the board") { s, key in
             switch key {
@@ -51,7 +52,7 @@ enum BoardReader {
                     if items.count == before { throw s.fail("two items have the id '\(item.id)'", at: at) }
                 }
             case "activity": activity = try list(&s, "activity", entry)
-            default: try s.skipValue()
+            default: extra[key] = try s.rawValue()
             }
         }
         try s.end()
@@ -62,6 +63,7 @@ enum BoardReader {
                           store: items, activity: activity)
         board.scoring = scoring
         board.savedFilters = filters
+        board.extra = extra
 
         return LoadedBoard(board: board, version: version)
     }
@@ -265,7 +267,7 @@ enum BoardReader {
                 }
             case "created": item.created = try time(&s, "created")
             case "updated": updated = try time(&s, "updated")
-            default: try s.skipValue()
+            default: item.extra[key] = try s.rawValue()
             }
         }
         let what = { "items[\(n)]" }

@@ -203,6 +203,13 @@ struct JSONScanner {
         }
     }
 
+    /// Skips one value and returns its JSON text exactly as written.
+    mutating func rawValue() throws -> String {
+        let start = mark()
+        try skipValue()
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
+    }
+
     /// Fails unless only blanks are left.
     mutating func end() throws {
         if let c = peek() { throw fail("unexpected \(describe(c)) after the end of the board") }

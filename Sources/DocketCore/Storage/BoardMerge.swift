@@ -1,0 +1,80 @@
+/// Three-way merge of boards by item id and field: `base` is the board both sides started
+/// from, `ours` the board in memory, `theirs` the board on disk. A field changed on one side
+/// only is taken from that side; a field changed differently on both sides is taken from the
+/// side whose item was updated later (ours on a tie) and listed as a conflict. An item added
+/// on either side is kept; an item deleted on one side and edited on the other is kept.
+/// Board-level fields merge the same way; activity entries of both sides are kept, in time order.
+public enum BoardMerge {
+    /// The merged board and the conflicts (e.g. `k3v9x2qa.title`), for the status line and log.
+    public static func merge(base: Board, ours: Board, theirs: Board) -> (board: Board, conflicts: [String]) {
+        var conflicts: [String] = []
+        var merged: [Item] = []
+        let ids = Set(base.items.keys).union(ours.items.keys).union(theirs.items.keys)
+        for id in ids.sorted() {
+            let b = base.items[id], o = ours.items[id], t = theirs.items[id]
+            if o == t { if let o { merged.append(o) }; continue }
+            if o == b { if let t { merged.append(t) }; continue }  // changed (or deleted) there only
+            if t == b { if let o { merged.append(o) }; continue }  // changed (or deleted) here only
+            guard let o, let t else { if let item = o ?? t { merged.append(item) }; continue }  // deleted vs edited: keep
+            guard let b else {
+                merged.append(o.updated >= t.updated ? o : t)
+                conflicts.append(id)
+                continue
+            }
+            let (item, fields) = mergeItem(base: b, ours: o, theirs: t)
+            merged.append(item)
+            conflicts += fields.map { "\(id).\($0)" }
+        }
+        var header = ours.header
+        let bh = base.header, th = theirs.header
+        func pick<T: Equatable>(_ kp: WritableKeyPath<BoardHeader, T>, _ name: String) {
+            let o = header[keyPath: kp], t = th[keyPath: kp], b = bh[keyPath: kp]
+            if o == t || t == b { return }
+            if o == b { header[keyPath: kp] = t } else { conflicts.append(name) }
+        }
+        pick(\.name, "name"); pick(\.stages, "stages"); pick(\.releases, "releases"); pick(\.people, "people")
+        pick(\.labels, "labels"); pick(\.scoring, "scoring"); pick(\.savedFilters, "filters"); pick(\.extra, "extra")
+        // Names used by items of either side stay known.
+        var board = Board(name: header.name, stages: header.stages, releases: header.releases, people: header.people,
+                          labels: header.labels, items: merged, activity: mergedActivity(base.activity, ours.activity, theirs.activity))
+        board.scoring = header.scoring
+        board.savedFilters = header.savedFilters
+        board.extra = header.extra
+        for item in merged { board.registerNames(labels: item.labels, people: item.assignees, release: item.release) }
+        return (board, conflicts)
+    }
+
+    /// Field by field; returns the merged item and the names of the fields in conflict.
+    static func mergeItem(base b: Item, ours o: Item, theirs t: Item) -> (Item, [String]) {
+        var out = o
+        var conflicts: [String] = []
+        let theirsWins = t.updated > o.updated
+        func pick<T: Equatable>(_ kp: WritableKeyPath<Item, T>, _ name: String) {
+            let ov = o[keyPath: kp], tv = t[keyPath: kp], bv = b[keyPath: kp]
+            if ov == tv || tv == bv { return }
+            if ov == bv { out[keyPath: kp] = tv; return }
+            conflicts.append(name)
+            if theirsWins { out[keyPath: kp] = tv }
+        }
+        pick(\.title, "title"); pick(\.description, "description"); pick(\.type, "type"); pick(\.stage, "stage")
+        pick(\.rank, "rank"); pick(\.priority, "priority"); pick(\.points, "points"); pick(\.labels, "labels")
+        pick(\.assignees, "assignees"); pick(\.release, "release"); pick(\.blocked, "blocked")
+        pick(\.blockedReason, "blockedReason"); pick(\.archived, "archived"); pick(\.criteria, "criteria")
+        pick(\.links, "links"); pick(\.requester, "requester"); pick(\.votes, "votes"); pick(\.due, "due")
+        pick(\.parent, "parent"); pick(\.duplicateOf, "duplicateOf"); pick(\.snoozedUntil, "snoozedUntil")
+        pick(\.scores, "scores"); pick(\.extra, "extra")
+        out.updated = max(o.updated, t.updated)
+        return (out, conflicts)
+    }
+
+    /// Base's entries, then the entries each side appended, in time order.
+    static func mergedActivity(_ base: ActivityLog, _ ours: ActivityLog, _ theirs: ActivityLog) -> [Activity] {
+        let common = base.count
+        let mine = ours.count >= common ? Array(ours.dropFirst(common)) : Array(ours)
+        let other = theirs.count >= common ? Array(theirs.dropFirst(common)) : Array(theirs)
+        let added = (mine.map { ($0, 0) } + other.map { ($0, 1) }).enumerated().sorted { a, b in
+            a.element.0.at != b.element.0.at ? a.element.0.at < b.element.0.at : a.offset < b.offset
+        }.map(\.element.0)
+        return Array(base) + added
+    }
+}
