@@ -85,6 +85,9 @@ static void docket_crash_handler(int sig) {
     reset_shell_mode();
     sigaction(sig, &docket_previous_actions()[sig], NULL);
     raise(sig);
+    /* Still here: the signal was sent by another process (kill -SEGV), not a fault, and the
+       previous handler returned. The screen is gone; end rather than run on half-restored. */
+    _exit(128 + sig);
 }
 static inline void docket_install_crash_handlers(void) {
     int sigs[] = { SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP, SIGQUIT };
@@ -107,19 +110,22 @@ static inline void docket_suspend_self(void) {
     signal(SIGTSTP, SIG_DFL);
     kill(0, SIGTSTP);
 }
-/* SIGTERM, SIGHUP, SIGINT: the handler only records the signal; the main loop (awake at
+/* SIGTERM, SIGHUP, SIGINT (and other signals whose default is to end the process): the handler only records the signal; the main loop (awake at
    least every 250 ms) sees it, saves, restores the terminal and exits. */
 static inline volatile sig_atomic_t *docket_signal_slot(void) { static volatile sig_atomic_t slot = 0; return &slot; }
 static void docket_record_signal(int sig) { *docket_signal_slot() = sig; }
 static inline void docket_install_termination_handlers(void) {
-    int sigs[] = { SIGTERM, SIGHUP, SIGINT };
+    int sigs[] = { SIGTERM, SIGHUP, SIGINT, SIGUSR1, SIGUSR2, SIGALRM, SIGXCPU, SIGVTALRM, SIGPROF };
     for (unsigned i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
         struct sigaction sa;
         memset(&sa, 0, sizeof sa);
         sa.sa_handler = docket_record_signal;
         sigemptyset(&sa.sa_mask);
+        sa.sa_flags = SA_RESTART;
         sigaction(sigs[i], &sa, NULL);
     }
+    /* A closed pipe is an error to handle where it happens, not a reason to die. */
+    signal(SIGPIPE, SIG_IGN);
 }
 /// The termination signal received so far (0: none).
 static inline int docket_pending_signal(void) { return *docket_signal_slot(); }

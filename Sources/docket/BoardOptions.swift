@@ -16,8 +16,15 @@ struct BoardOptions: ParsableArguments {
     /// Loads the board; throws with the path, line and column when it does not parse.
     func load(positional: String? = nil) throws -> (URL, LoadedBoard) {
         let url = try url(positional: positional)
-        guard FileManager.default.fileExists(atPath: url.path) else {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir) else {
             throw BoardStoreError("no board at \(url.path): create one with `docket init \(url.path)`")
+        }
+        if isDir.boolValue {
+            if let inside = BoardLocator.find(from: url), inside.deletingLastPathComponent().path == url.path {
+                return (inside, try BoardStore.load(inside))
+            }
+            throw BoardStoreError("\(url.path) is a folder with no \(BoardLocator.fileName) in it")
         }
         return (url, try BoardStore.load(url))
     }
@@ -48,4 +55,13 @@ func nowTimestamp() -> Timestamp { Timestamp(Date().timeIntervalSince1970) }
 /// Prints to standard error.
 func printError(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+/// Reads a file the user named; the error says which file and why (a folder, missing, not readable).
+func readFile(_ path: String) throws -> Data {
+    var isDir: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { throw BoardStoreError("no such file: \(path)") }
+    if isDir.boolValue { throw BoardStoreError("\(path) is a folder, not a file") }
+    guard let data = FileManager.default.contents(atPath: path) else { throw BoardStoreError("cannot read \(path): permission denied") }
+    return data
 }

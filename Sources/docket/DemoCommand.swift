@@ -1,5 +1,6 @@
 import ArgumentParser
 import DocketCore
+import DocketUI
 import Foundation
 
 /// `docket demo`: opens a built-in demo product backlog, copied into a temporary folder so
@@ -14,6 +15,13 @@ struct DemoCommand: ParsableCommand {
     var printPath = false
 
     func run() throws {
+        if !printPath {
+            // Check what would stop the session before writing anything to the temporary folder.
+            _ = try ThemeLoader.load(theme ?? ProcessInfo.processInfo.environment["DOCKET_THEME"] ?? "default")
+            guard isatty(0) == 1, isatty(1) == 1 else {
+                throw BoardStoreError("docket demo needs a terminal (stdin and stdout a tty); `docket demo --print-path` writes the board only")
+            }
+        }
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("docket-demo-\(getpid())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let url = dir.appendingPathComponent(BoardLocator.fileName)

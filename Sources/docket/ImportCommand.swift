@@ -13,9 +13,10 @@ struct ImportCommand: ParsableCommand {
     @OptionGroup var options: BoardOptions
 
     func run() throws {
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: file)) } catch {
-            throw BoardStoreError("cannot read \(file): \((error as NSError).localizedDescription)")
+        let data = try readFile(file)
+        let first = data.first { ![0x20, 0x0A, 0x0D, 0x09, 0xEF, 0xBB, 0xBF].contains($0) }
+        guard first == UInt8(ascii: "{") else {
+            throw BoardStoreError("\(file) is not a Trello board export (JSON): only Trello exports can be imported so far")
         }
         let imported = try TrelloImport.parse(data, path: file)
         let user = CurrentUser.name

@@ -93,7 +93,7 @@ struct ShowCommand: ParsableCommand {
             "created:   \(ISODate.format(item.created))",
             "updated:   \(ISODate.format(item.updated))",
         ]
-        if !item.description.isEmpty { lines += ["", out(item.description)] }
+        if !item.description.isEmpty { lines += ["", TerminalSafe.isTerminal ? TerminalSafe.cleanLines(item.description) : item.description] }
         print(lines.joined(separator: "\n"))
     }
 }

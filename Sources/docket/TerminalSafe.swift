@@ -8,6 +8,11 @@ enum TerminalSafe {
 
     static func clean(_ text: String) -> String { SafeText.clean(text) }
 
+    /// Multi-line text made safe line by line, keeping its line breaks.
+    static func cleanLines(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { SafeText.clean(String($0)) }.joined(separator: "\n")
+    }
+
     /// `text` with line breaks and tabs as spaces, for one row of a table.
     static func oneLine(_ text: String) -> String {
         String(text.map { $0 == "\n" || $0 == "\r\n" || $0 == "\r" || $0 == "\t" ? " " : $0 })

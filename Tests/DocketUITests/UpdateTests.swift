@@ -275,3 +275,31 @@ final class ScoreKeyTests: XCTestCase {
         XCTAssertEqual(s.board.column(stage), ids)
     }
 }
+
+/// While the terminal is too small nothing is visible, so keys other than quit do nothing.
+final class TooSmallKeyTests: XCTestCase {
+    func testKeysDoNothingWhileTooSmallButQuitWorks() {
+        var s = demoState()
+        let before = s.board
+        send(&s, .resize(Size(width: 20, height: 6)))
+        XCTAssertEqual(send(&s, .key(.char("d")), .key(.char("L")), .key(.char("a"))), [])
+        XCTAssertEqual(s.board, before)
+        XCTAssertEqual(s.mode, .board)
+        XCTAssertEqual(send(&s, .key(.char("q"))), [.quit])
+    }
+
+    func testNoColorTurnsBackgroundsIntoReverseVideo() throws {
+        let theme = try ThemeLoader.load("default")
+        XCTAssertTrue(theme.style(.cardSelected).adapted(colors: 0).reverse, "the selected card stays visible without colour")
+        XCTAssertFalse(theme.style(.card).adapted(colors: 0).reverse)
+    }
+
+    func testTypedSkinToneJoinsItsEmoji() {
+        var e = LineEditor()
+        _ = e.handle(.char("👍"))
+        _ = e.handle(.char("\u{1F3FD}"))
+        XCTAssertEqual(e.chars.count, 1)
+        _ = e.handle(.backspace)
+        XCTAssertEqual(e.text, "")
+    }
+}

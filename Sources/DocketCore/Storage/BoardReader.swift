@@ -39,7 +39,14 @@ enum BoardReader {
                 guard let m = ScoringModel(rawValue: text) else { throw s.fail("\"scoring\" must be none, rice or wsjf", at: at) }
                 scoring = m
             case "filters": filters = try list(&s, "filters", savedFilter)
-            case "stages": stages = try list(&s, "stages", stage)
+            case "stages":
+                let at = s.mark()
+                let found = try list(&s, "stages", stage)
+                var seenStages = Set<String>()
+                for st in found where !seenStages.insert(st.id).inserted {
+                    throw s.fail("two stages have the id '\(st.id)'", at: at)
+                }
+                stages = found
             case "releases": releases = try list(&s, "releases", release)
             case "people": people = try list(&s, "people", person)
             case "labels": labels = try list(&s, "labels", label)

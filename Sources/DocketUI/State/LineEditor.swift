@@ -21,9 +21,13 @@ public struct LineEditor: Equatable, Sendable {
 
     /// Inserts text at the cursor; line breaks and tabs become spaces (a title is one line).
     public mutating func insert(_ s: String) {
-        let clean = s.map { $0 == "\n" || $0 == "\r\n" || $0 == "\r" || $0 == "\t" ? " " : $0 }
-        chars.insert(contentsOf: clean, at: cursor)
-        cursor += clean.count
+        let clean = String(s.map { $0 == "\n" || $0 == "\r\n" || $0 == "\r" || $0 == "\t" ? " " : $0 })
+        // Rebuild the characters so a mark or modifier typed after its base (an emoji skin
+        // tone arrives as a key of its own) joins it into one character.
+        let before = String(chars[..<cursor]) + clean
+        let after = String(chars[cursor...])
+        chars = Array(before + after)
+        cursor = min(chars.count, Array(before).count)
     }
 
     /// Applies an editing key; returns false when the key is not an editing key.

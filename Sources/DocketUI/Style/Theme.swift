@@ -60,7 +60,13 @@ public struct Style: Equatable, Sendable {
     /// (`colors == 0`, also for `NO_COLOR`): attributes only.
     public func adapted(colors: Int) -> Style {
         var s = self
-        if colors <= 0 { s.fg = .default; s.bg = .default; return s }
+        if colors <= 0 {
+            // Without colour, a role that stands out by its background (the selected card,
+            // the status line) stands out by reverse video instead.
+            if bg != .default { s.reverse = !reverse }
+            s.fg = .default; s.bg = .default
+            return s
+        }
         if colors < 16 { s.fg = fg8 ?? fg.basic; s.bg = bg8 ?? bg.basic }
         else if colors < 256 {
             if case .index(let n) = fg, n >= 16 { s.fg = fg8 ?? fg.basic }

@@ -39,6 +39,9 @@ public func update(_ state: inout AppState, _ event: Event, now: Timestamp) -> [
         }
         if case .palette(var p) = state.mode { p.editor.insert(text); state.mode = .palette(p) }
         if case .search(var q) = state.mode { q.editor.insert(text); state.mode = .search(q); runSearch(&state, q) }
+    case .key(let key) where state.layout.isTooSmall:
+        // Nothing can be seen: keys other than quit do nothing, rather than change the board blindly.
+        if key == .char("q") || key == .ctrl("c") { state.quitting = true; effects.append(.quit) }
     case .key(let key):
         switch state.mode {
         case .board: effects += boardKey(&state, key, now: now)

@@ -9,6 +9,8 @@ enum HelpView {
             if keys.isEmpty { continue }
             out.append((keys.joined(separator: " "), action.summary))
         }
+        out.append(("Ctrl-C", "quit, from anywhere (the board is saved)"))
+        out.append(("Ctrl-Z", "suspend; fg in the shell brings the board back"))
         out.append(("", ""))
         out.append(("Editing a line", ""))
         out += Keymap.editingHelp

@@ -40,7 +40,9 @@ enum StatusLine {
     /// Key hints that fit in `room` columns, most useful first; whole hints only.
     static func hints(_ state: AppState, room: Int) -> String {
         let km = state.keymap
-        let pairs: [(Action, String)] = [(.help, "help"), (.quit, "quit"), (.add, "add"), (.moveRight, "move"), (.undo, "undo")]
+        let pairs: [(Action, String)] = state.readOnly != nil
+            ? [(.help, "help"), (.quit, "quit"), (.search, "search"), (.backlog, "backlog")]
+            : [(.help, "help"), (.quit, "quit"), (.add, "add"), (.moveRight, "move"), (.undo, "undo")]
         var out = ""
         for (action, name) in pairs {
             guard let key = km.keys(for: action).first else { continue }
