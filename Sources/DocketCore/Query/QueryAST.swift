@@ -1,0 +1,175 @@
+/// The fields of the query language, by the names people type (`label:bug`).
+enum QueryField: String, CaseIterable, Sendable {
+    case label, assignee, priority, points, stage, release, type, `is`, due, votes, requester, id
+
+    /// Also accepted: plural forms.
+    init?(name: String) {
+        switch name.lowercased() {
+        case "labels": self = .label
+        case "assignees": self = .assignee
+        default: self.init(rawValue: name.lowercased())
+        }
+    }
+
+    /// Whether `>`, `>=`, `<`, `<=`, `=` work with it.
+    var compares: Bool { self == .points || self == .votes || self == .due }
+
+    static let allNames = allCases.map(\.rawValue).joined(separator: ", ")
+}
+
+/// A comparison in `points:>3`, `votes:<=5`, `due:<2026-12-31`; no operator means `=`.
+enum QueryComparison: String, Equatable, Sendable {
+    case equal = "=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
+
+    @inline(__always)
+    func holds<T: Comparable>(_ a: T, _ b: T) -> Bool {
+        switch self {
+        case .equal: return a == b
+        case .less: return a < b
+        case .lessOrEqual: return a <= b
+        case .greater: return a > b
+        case .greaterOrEqual: return a >= b
+        }
+    }
+
+    /// How it is written in front of a value (nothing for `=`).
+    var prefix: String { self == .equal ? "" : rawValue }
+}
+
+/// A due date in a query: a calendar day, or the day the query runs.
+enum QueryDay: Equatable, Sendable {
+    case date(String)
+    case today
+}
+
+/// One term of a query: a test of one item.
+enum QueryTerm: Equatable, Sendable {
+    case label(FoldedText)
+    case assignee(FoldedText)
+    case priority(Priority)
+    case points(QueryComparison, Double)
+    /// A stage id, name or unique prefix, resolved against the board like `Board.stage(named:)`.
+    case stage(FoldedText)
+    case release(FoldedText)
+    case type(ItemType)
+    case blocked
+    case archived
+    /// Not archived and not in a stage of kind `done`.
+    case open
+    case due(QueryComparison, QueryDay)
+    case votes(QueryComparison, Double)
+    /// A substring of the requester.
+    case requester(FoldedText)
+    /// A prefix of the id.
+    case id(FoldedText)
+    /// A substring of the title, the description or the id.
+    case text(FoldedText)
+}
+
+/// A parsed query: terms joined by and, or and not. `and` and `or` hold two or more nodes.
+indirect enum QueryNode: Equatable, Sendable {
+    case and([QueryNode])
+    case or([QueryNode])
+    case not(QueryNode)
+    case term(QueryTerm)
+}
+
+/// A filter query, as typed in the board's filter prompt and given to `docket list QUERY`.
+///
+/// The language: `label:bug`, `@alice` or `assignee:alice`, `priority:must` (or m/s/c/w),
+/// `points:>3` (comparisons `>` `>=` `<` `<=` `=`, none means `=`), `stage:ready` (id, name or a
+/// unique prefix), `release:v2.1`, `type:bug`, `is:blocked`, `is:archived`, `is:open`,
+/// `due:<2026-12-31` (or `due:today`), `votes:>3`, `requester:acme` (a substring), `id:k3v`
+/// (a prefix), free words (a substring of the title, description or id; `"quoted phrases"`).
+/// Values may be quoted (`label:"needs design"`; `\"` and `\\` inside quotes). Adjacent terms
+/// must all match; `or` between terms means either (and binds tighter than or: `a b or c` is
+/// `(a b) or c`); `-` negates the term or group right after it; parentheses group. Field
+/// names and values ignore case. The empty query matches every item.
+public struct Query: Equatable, Sendable, CustomDebugStringConvertible {
+    /// How deep parentheses may nest.
+    public static let maxDepth = 64
+
+    /// The text the query was parsed from.
+    public let text: String
+    /// The parsed query; nil when the text has no terms.
+    let root: QueryNode?
+    /// Whether the query says `is:archived` anywhere (also under `-` or `or`): `docket list`
+    /// hides archived items unless it does.
+    public let mentionsArchived: Bool
+
+    init(text: String, root: QueryNode?) {
+        self.text = text
+        self.root = root
+        self.mentionsArchived = root?.contains { $0 == .archived } ?? false
+    }
+
+    /// True when the query has no terms (it matches every item).
+    public var isEmpty: Bool { root == nil }
+
+    /// The query written out in full: `and` and `or` groups in parentheses, `-` for not,
+    /// free words as quoted phrases, values lowercased where matching ignores case. It parses
+    /// back to the same query.
+    public var debugDescription: String { root.map { $0.written } ?? "" }
+}
+
+extension QueryNode {
+    /// True when some term satisfies `test`.
+    func contains(_ test: (QueryTerm) -> Bool) -> Bool {
+        switch self {
+        case .and(let nodes), .or(let nodes): return nodes.contains { $0.contains(test) }
+        case .not(let node): return node.contains(test)
+        case .term(let term): return test(term)
+        }
+    }
+
+    var written: String {
+        switch self {
+        case .and(let nodes): return "(" + nodes.map(\.written).joined(separator: " ") + ")"
+        case .or(let nodes): return "(" + nodes.map(\.written).joined(separator: " or ") + ")"
+        case .not(.not(let node)): return "-(-" + node.written + ")"  // `--x` would parse as x
+        case .not(let node): return "-" + node.written
+        case .term(let term): return term.written
+        }
+    }
+}
+
+extension QueryTerm {
+    var written: String {
+        func value(_ s: String) -> String {
+            let plain = !s.isEmpty && !s.contains { $0.isWhitespace || $0 == "\"" || $0 == "(" || $0 == ")" || $0 == "\\" }
+                && !s.hasPrefix("<") && !s.hasPrefix(">") && !s.hasPrefix("=")
+            return plain ? s : quoted(s)
+        }
+        func quoted(_ s: String) -> String {
+            "\"" + s.replacingAll("\\", "\\\\").replacingAll("\"", "\\\"") + "\""
+        }
+        switch self {
+        case .label(let v): return "label:" + value(v.text)
+        case .assignee(let v): return "@" + value(v.text)
+        case .priority(let p): return "priority:" + p.rawValue
+        case .points(let c, let n): return "points:" + c.prefix + n.pointsText
+        case .stage(let v): return "stage:" + value(v.text)
+        case .release(let v): return "release:" + value(v.text)
+        case .type(let t): return "type:" + t.rawValue
+        case .blocked: return "is:blocked"
+        case .archived: return "is:archived"
+        case .open: return "is:open"
+        case .due(let c, .date(let d)): return "due:" + c.prefix + d
+        case .due(let c, .today): return "due:" + c.prefix + "today"
+        case .votes(let c, let n): return "votes:" + c.prefix + n.pointsText
+        case .requester(let v): return "requester:" + value(v.text)
+        case .id(let v): return "id:" + value(v.text)
+        case .text(let v): return quoted(v.text)
+        }
+    }
+}
+
+extension String {
+    /// Every occurrence of `target` replaced (no Foundation needed).
+    func replacingAll(_ target: Character, _ replacement: String) -> String {
+        guard contains(target) else { return self }
+        var out = ""
+        for c in self { if c == target { out += replacement } else { out.append(c) } }
+        return out
+    }
+}
