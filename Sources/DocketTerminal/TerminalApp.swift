@@ -43,6 +43,7 @@ public enum TerminalApp {
             if let writer {
                 for merge in writer.takeMerges() {
                     state.board = BoardMerge.merge(base: merge.submitted, ours: state.board, theirs: merge.written).board
+                    state.refreshFilter(today: CalendarDay.of(now()))
                     state.status = StatusMessage(merge.conflicts.isEmpty ? "merged changes made to the file elsewhere"
                         : "merged changes made elsewhere; conflicts (the later change kept): \(merge.conflicts.prefix(5).joined(separator: ", "))",
                         isError: !merge.conflicts.isEmpty)

@@ -6,7 +6,7 @@ public enum Action: String, CaseIterable, Sendable {
     case add, editTitle = "edit-title", editDescription = "edit-description", archive
     case rerankByScore = "rerank-by-score"
     case openDetail = "open-detail"
-    case backlog, triage, palette
+    case backlog, triage, palette, filter, savedFilters = "saved-filters"
     case search, searchNext = "search-next", searchPrevious = "search-previous"
     case undo, redo, help, quit
 
@@ -33,6 +33,8 @@ public enum Action: String, CaseIterable, Sendable {
         case .search: return "search titles, descriptions and ids as you type"
         case .searchNext: return "next match of the last search"
         case .searchPrevious: return "previous match of the last search"
+        case .filter: return "filter the board with a query (label:bug @alice points:>3 …)"
+        case .savedFilters: return "pick a saved filter"
         case .palette: return "the command palette: every action by name, and more"
         case .triage: return "triage the Inbox one item at a time"
         case .backlog: return "the ranked backlog list (Tab again: back to the board)"
@@ -70,7 +72,7 @@ public struct Keymap: Sendable {
         (.char("a"), .add), (.enter, .openDetail), (.char("o"), .openDetail), (.char("e"), .editTitle),
         (.char("E"), .editDescription),
         (.char("d"), .archive), (.char("R"), .rerankByScore), (.char("u"), .undo), (.ctrl("r"), .redo),
-        (.tab, .backlog), (.char("t"), .triage), (.char(":"), .palette), (.char("/"), .search), (.char("n"), .searchNext), (.char("N"), .searchPrevious),
+        (.tab, .backlog), (.char("t"), .triage), (.char(":"), .palette), (.char("f"), .filter), (.char("F"), .savedFilters), (.char("/"), .search), (.char("n"), .searchNext), (.char("N"), .searchPrevious),
         (.char("?"), .help), (.char("q"), .quit),
     ])
 

@@ -1,4 +1,5 @@
 import DocketCore
+import Foundation
 
 /// What the screen is doing besides showing the board.
 public enum Mode: Equatable, Sendable {
@@ -17,6 +18,10 @@ public enum Mode: Equatable, Sendable {
     case triage(TriageState)
     /// The command palette (`:`).
     case palette(PaletteState)
+    /// Typing a filter query (`f`).
+    case filter(FilterPrompt)
+    /// Picking a saved filter (`F`): the selected row.
+    case savedFilters(choice: Int)
 }
 
 /// An inline prompt: what it is for, and the text being edited.
@@ -65,6 +70,8 @@ public struct AppState: Sendable {
     public var keymap = Keymap.standard
     /// The last search text, for `n` / `N`.
     public var lastSearch: String?
+    /// The filter in force (`f`), if any.
+    public var filter: ActiveFilter?
 
     public init(board: Board, user: String, fileLabel: String, readOnly: String? = nil, size: Size) {
         self.board = board; self.user = user; self.fileLabel = fileLabel; self.readOnly = readOnly; self.size = size
@@ -77,21 +84,21 @@ public struct AppState: Sendable {
     /// The selected card's row in the selected column (clamped to the column).
     public var selectedRow: Int {
         guard let stage = selectedStage else { return 0 }
-        let count = board.column(stage.id).count
+        let count = column(stage.id).count
         return count == 0 ? 0 : min(max(0, rows[stage.id] ?? 0), count - 1)
     }
 
     /// The selected item's id, if the selected column has items.
     public var selectedItemID: String? {
         guard let stage = selectedStage else { return nil }
-        let col = board.column(stage.id)
+        let col = column(stage.id)
         return col.isEmpty ? nil : col[selectedRow]
     }
 
     /// Selects an item: its column and its row.
     public mutating func select(itemID: String) {
         guard let item = board.items[itemID], !item.archived, let c = board.stageIndex(id: item.stage),
-              let r = board.column(item.stage).firstIndex(of: itemID) else { return }
+              let r = column(item.stage).firstIndex(of: itemID) else { return }
         column = c
         rows[item.stage] = r
     }

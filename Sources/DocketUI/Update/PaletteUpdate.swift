@@ -18,6 +18,11 @@ let paletteCommands: [(String, String, String)] = [
     ("stage add", "NAME", "add a stage before the first done stage"),
     ("stage rename", "NAME", "rename the selected stage"),
     ("stage wip", "N", "set the selected stage's WIP limit (0: none)"),
+    ("stage kind", "inbox|todo|doing|done", "set what the selected stage means (an inbox is triaged)"),
+    ("filter", "QUERY|SAVED-NAME", "filter the board (a saved filter by name, or a query)"),
+    ("filter save", "NAME", "save the filter in force under a name, in the board"),
+    ("filter delete", "NAME", "delete a saved filter"),
+    ("filter clear", "", "show every item again"),
 ]
 
 /// Every palette entry: the commands above, then the keymap's actions by name.
@@ -95,6 +100,35 @@ func runPaletteCommand(_ state: inout AppState, _ line: String, selected: String
         if case .backlog(var b) = state.mode { state.refreshBacklog(&b, keep: state.selectedItemID); state.mode = .backlog(b) }
         return update(&state, .key(.char("R")), now: now)
     }
+    if arg(after: "filter clear") != nil {
+        state.filter = nil
+        state.status = StatusMessage("filter cleared")
+        return []
+    }
+    if let a = arg(after: "filter save") {
+        guard let current = state.filter?.text else { state.status = StatusMessage("no filter in force: set one with f", isError: true); return [] }
+        guard !a.isEmpty else { state.status = StatusMessage("filter save: give it a name", isError: true); return [] }
+        return headerEdit("saved the filter \(a)") { h in
+            h.savedFilters.removeAll { $0.name == a }
+            h.savedFilters.append(SavedFilter(name: a, query: current))
+        }
+    }
+    if let a = arg(after: "filter delete") {
+        guard state.board.savedFilters.contains(where: { $0.name == a }) else {
+            state.status = StatusMessage("no saved filter named \(a)", isError: true); return []
+        }
+        return headerEdit("deleted the filter \(a)") { $0.savedFilters.removeAll { $0.name == a } }
+    }
+    if let a = arg(after: "filter") {
+        let query = state.board.savedFilters.first { $0.name == a }?.query ?? a
+        do {
+            try state.applyFilter(query, today: CalendarDay.of(now))
+            state.status = StatusMessage(state.filter.map { "filter: \($0.text)" } ?? "filter cleared")
+        } catch {
+            state.status = StatusMessage(error.message, isError: true)
+        }
+        return []
+    }
     if let a = arg(after: "scoring") {
         guard let m = ScoringModel(rawValue: a.lowercased()) else {
             state.status = StatusMessage("scoring: use rice, wsjf or none", isError: true); return []
@@ -121,6 +155,14 @@ func runPaletteCommand(_ state: inout AppState, _ line: String, selected: String
         guard !a.isEmpty else { state.status = StatusMessage("stage rename: give the new name", isError: true); return [] }
         return headerEdit("renamed \(stage.name) to \(a)") { h in
             if let i = h.stages.firstIndex(where: { $0.id == stage.id }) { h.stages[i].name = a }
+        }
+    }
+    if let a = arg(after: "stage kind"), let stage = state.selectedStage {
+        guard let kind = StageKind(rawValue: a.lowercased()) else {
+            state.status = StatusMessage("stage kind: inbox, todo, doing or done", isError: true); return []
+        }
+        return headerEdit("\(stage.name) is now a \(kind.rawValue) stage") { h in
+            if let i = h.stages.firstIndex(where: { $0.id == stage.id }) { h.stages[i].kind = kind }
         }
     }
     if let a = arg(after: "stage wip"), let stage = state.selectedStage {

@@ -38,6 +38,9 @@ public func update(_ state: inout AppState, _ event: Event, now: Timestamp) -> [
             state.mode = .triage(t)
         }
         if case .palette(var p) = state.mode { p.editor.insert(text); state.mode = .palette(p) }
+        if case .filter(var f) = state.mode {
+            f.editor.insert(text); f.error = checkQuery(f.editor.text, state.board); state.mode = .filter(f)
+        }
         if case .search(var q) = state.mode { q.editor.insert(text); state.mode = .search(q); runSearch(&state, q) }
     case .key(let key) where state.layout.isTooSmall:
         // Nothing can be seen: keys other than quit do nothing, rather than change the board blindly.
@@ -52,8 +55,11 @@ public func update(_ state: inout AppState, _ event: Event, now: Timestamp) -> [
         case .search(let s): searchKey(&state, s, key)
         case .triage(let t): effects += triageKey(&state, t, key, now: now)
         case .palette(let p): effects += paletteKey(&state, p, key, now: now)
+        case .filter(let p): effects += filterKey(&state, p, key, now: now)
+        case .savedFilters(let c): effects += savedFiltersKey(&state, c, key, now: now)
         }
     }
+    if effects.contains(.save) { state.refreshFilter(today: CalendarDay.of(now)) }
     state.keepSelectionVisible()
     return effects
 }
@@ -147,6 +153,8 @@ private func boardKey(_ state: inout AppState, _ key: Key, now: Timestamp) -> [E
     case .backlog: openBacklog(&state)
     case .triage: openTriage(&state, now: now)
     case .palette: state.mode = .palette(PaletteState())
+    case .filter: openFilterPrompt(&state)
+    case .savedFilters: state.mode = .savedFilters(choice: 0)
     case .search: state.mode = .search(SearchState(origin: state.selectedItemID))
     case .searchNext: searchAgain(&state, backwards: false)
     case .searchPrevious: searchAgain(&state, backwards: true)
@@ -160,7 +168,7 @@ private func boardKey(_ state: inout AppState, _ key: Key, now: Timestamp) -> [E
 
 private func moveRow(_ state: inout AppState, by delta: Int) {
     guard let stage = state.selectedStage else { return }
-    let count = state.board.column(stage.id).count
+    let count = state.column(stage.id).count
     guard count > 0 else { return }
     let row = state.selectedRow
     state.rows[stage.id] = min(max(0, row.addingReportingOverflow(delta).partialValue), count - 1)
@@ -246,7 +254,7 @@ private func handleMouse(_ state: inout AppState, _ m: MouseEvent) {
     let stages = state.board.stages
     let hit = state.layout.hit(x: m.x, y: m.y, columnOffset: state.columnOffset,
                                scroll: { state.scrolls[stages[$0].id] ?? 0 },
-                               count: { state.board.column(stages[$0].id).count })
+                               count: { state.column(stages[$0].id).count })
     guard let hit else { return }
     switch m.kind {
     case .press:

@@ -75,7 +75,7 @@ extension AppState {
         if column >= columnOffset + l.visibleColumns { columnOffset = column - l.visibleColumns + 1 }
         columnOffset = min(max(0, columnOffset), max(0, stages.count - l.visibleColumns))
         let id = stages[column].id
-        let count = board.column(id).count
+        let count = column(id).count
         let row = count == 0 ? 0 : min(max(0, rows[id] ?? 0), count - 1)
         rows[id] = row
         var top = scrolls[id] ?? 0

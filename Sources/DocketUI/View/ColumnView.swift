@@ -7,7 +7,7 @@ enum ColumnView {
     static func draw(_ stage: Stage, state: AppState, layout: BoardLayout, into canvas: inout Canvas,
                      x: Int, selectedColumn: Bool) {
         let board = state.board
-        let ids = board.column(stage.id)
+        let ids = state.column(stage.id)
         let width = layout.columnWidth
         let count = ids.count
         let over = stage.wipLimit.map { count > $0 } ?? false

@@ -42,6 +42,11 @@ public func render(_ state: AppState) -> Canvas {
         DetailView.draw(d, state: state, into: &canvas)
     case .backlog(let b):
         BacklogView.draw(b, state: state, into: &canvas)
+    case .filter(let f):
+        FilterView.drawPrompt(f, into: &canvas, y: bottom)
+    case .savedFilters(let c):
+        StatusLine.draw(state, into: &canvas, y: bottom)
+        FilterView.drawSaved(c, state: state, into: &canvas)
     case .palette(let p):
         StatusLine.draw(state, into: &canvas, y: bottom)
         PaletteView.draw(p, state: state, into: &canvas)

@@ -14,7 +14,7 @@ enum StatusLine {
         case .failed(let why): save = ("NOT SAVED: \(why)", .statusError)
         case .readOnly: save = ("read-only", .statusError)
         }
-        let left = " \(SafeText.oneLine(state.board.name)) · \(state.fileLabel) "
+        let left = " \(SafeText.oneLine(state.board.name)) · \(state.fileLabel)" + (state.filter.map { " · filter: \($0.text)" } ?? "") + " "
         var x = canvas.text(SafeText.fit(left, width: max(1, width / 2)), x: 0, y: y, role: .status)
         x = canvas.text(" " + save.0 + " ", x: x, y: y, role: save.1, maxWidth: max(0, width - x))
         let room = width - x - 1

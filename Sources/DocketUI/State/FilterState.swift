@@ -1,0 +1,43 @@
+import Foundation
+import DocketCore
+
+/// A filter in force on the board: its query text and, per stage, the ids of the open items
+/// that match, in rank order (recomputed after each change, not per key or frame).
+public struct ActiveFilter: Equatable, Sendable {
+    public var text: String
+    public var columns: [String: [String]]
+}
+
+/// The filter prompt (`f`): the query being typed, and why it does not parse yet.
+public struct FilterPrompt: Equatable, Sendable {
+    public var editor: LineEditor
+    public var error: QueryError?
+}
+
+extension AppState {
+    /// The ids shown in a stage's column: the filter's matches, or every open item.
+    public func column(_ stageID: String) -> [String] {
+        if let filter { return filter.columns[stageID] ?? [] }
+        return board.column(stageID)
+    }
+
+    /// Applies a query (empty text: no filter). Throws `QueryError` when it does not parse
+    /// or names no stage; nothing changes then. `today` is `YYYY-MM-DD`.
+    public mutating func applyFilter(_ text: String, today: String) throws(QueryError) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { filter = nil; return }
+        let query = try Query.parse(trimmed)
+        try query.validate(against: board)
+        var cols: [String: [String]] = [:]
+        for stage in board.stages {
+            cols[stage.id] = board.column(stage.id).filter { query.matches(board.items[$0]!, in: board, today: today) }
+        }
+        filter = ActiveFilter(text: trimmed, columns: cols)
+    }
+
+    /// Recomputes the filter's matches after the board changed (a no-op without a filter).
+    public mutating func refreshFilter(today: String) {
+        guard let text = filter?.text else { return }
+        do { try applyFilter(text, today: today) } catch { filter = nil }
+    }
+}

@@ -1,0 +1,69 @@
+import DocketCore
+@testable import DocketUI
+import XCTest
+
+/// `f` filters the board with the query language; filters can be saved and picked.
+final class FilterTests: XCTestCase {
+    func testFilterShowsOnlyMatchesAndKeepsThemAfterEdits() throws {
+        var s = demoState(width: 120, height: 30)
+        send(&s, .key(.char("f")))
+        send(&s, typed("priority:must"))
+        XCTAssertEqual(send(&s, .key(.enter)), [])
+        XCTAssertEqual(s.mode, .board)
+        let shown = s.board.stages.flatMap { s.column($0.id) }
+        XCTAssertFalse(shown.isEmpty)
+        XCTAssertTrue(shown.allSatisfy { s.board.items[$0]?.priority == .must })
+        let all = s.board.items.values.filter { !$0.archived && $0.priority == .must }.count
+        XCTAssertEqual(shown.count, all)
+        XCTAssertTrue(render(s).renderText().contains("filter: priority:must"))
+        // An edit that makes the selected item stop matching takes it off the board.
+        let id = try XCTUnwrap(s.selectedItemID)
+        send(&s, .key(.enter))
+        guard case .detail(var d) = s.mode else { return XCTFail() }
+        d.row = DetailRows.rows(s.board.items[id]!, board: s.board).firstIndex { $0.label == "Priority" }!
+        s.mode = .detail(d)
+        send(&s, .key(.enter), .key(.ctrl("u")))
+        send(&s, typed("could"))
+        send(&s, .key(.enter), .key(.escape))
+        XCTAssertFalse(s.board.stages.flatMap { s.column($0.id) }.contains(id))
+        send(&s, .key(.char("f")), .key(.ctrl("u")), .key(.enter))
+        XCTAssertNil(s.filter, "an empty filter clears it")
+    }
+
+    func testABadQueryIsUnderlinedAndNothingChanges() {
+        var s = demoState(width: 100, height: 24)
+        send(&s, .key(.char("f")))
+        send(&s, typed("label:bug colour:red"))
+        guard case .filter(let p) = s.mode else { return XCTFail("prompt closed") }
+        let e = try? XCTUnwrap(p.error)
+        XCTAssertEqual(e?.offset, 10)
+        let text = render(s).renderText().components(separatedBy: "\n")
+        let caretLine = text[s.size.height - 2]
+        XCTAssertTrue(caretLine.contains("^"), caretLine)
+        XCTAssertEqual(caretLine.firstIndex(of: "^").map { caretLine.distance(from: caretLine.startIndex, to: $0) },
+                       "Filter › ".count + 10, "the caret is under the bad part")
+        XCTAssertEqual(send(&s, .key(.enter)), [])
+        XCTAssertNil(s.filter)
+        guard case .filter = s.mode else { return XCTFail("a bad query keeps the prompt open") }
+    }
+
+    func testSavedFiltersAreSavedPickedAndDeleted() throws {
+        var s = demoState(width: 100, height: 24)
+        send(&s, .key(.char("f")))
+        send(&s, typed("label:billing"))
+        send(&s, .key(.enter), .key(.char(":")))
+        send(&s, typed("filter save billing"))
+        XCTAssertEqual(send(&s, .key(.enter)), [.save])
+        XCTAssertEqual(s.board.savedFilters, [SavedFilter(name: "billing", query: "label:billing")])
+        send(&s, .key(.char(":")))
+        send(&s, typed("filter clear"))
+        send(&s, .key(.enter))
+        XCTAssertNil(s.filter)
+        send(&s, .key(.char("F")), .key(.enter))
+        XCTAssertEqual(s.filter?.text, "label:billing")
+        send(&s, .key(.char("F")), .key(.char("d")))
+        XCTAssertEqual(s.board.savedFilters, [])
+        send(&s, .key(.escape), .key(.char("u")))
+        XCTAssertEqual(s.board.savedFilters.count, 1, "deleting is undoable")
+    }
+}
