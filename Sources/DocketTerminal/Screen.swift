@@ -186,8 +186,9 @@ public final class Screen {
         }
     }
 
-    /// After ESC: a lone Esc (nothing follows at once), bracketed paste (`ESC [200~ … ESC [201~`),
-    /// or another sequence ncurses did not know, which is dropped.
+    /// After ESC: a lone Esc (nothing follows at once, or a plain key follows: both are kept),
+    /// bracketed paste (`ESC [200~ … ESC [201~`), or another sequence ncurses did not know,
+    /// which is dropped.
     private func escapeSequence() -> Event? {
         wtimeout(docket_stdscr(), 0)
         defer { wtimeout(docket_stdscr(), 250) }
@@ -196,9 +197,9 @@ public final class Screen {
         if r == ERR { return .key(.escape) }
         if r == KEY_CODE_YES { return specialKey(Int32(ch)) }  // Alt-arrow: treat as the arrow
         guard ch == 91 else {
-            // Alt-x: ncurses sends ESC then x; give back x as a key of its own.
+            // Esc and a key typed (or sent) right after it, or Alt-x: both count, as two keys.
             unget_wch(wchar_t(ch))
-            return nil
+            return .key(.escape)
         }
         var seq: [Character] = ["["]
         while seq.count < 16 {
