@@ -115,5 +115,20 @@ for count in sizes.isEmpty ? [1_000, 10_000, 100_000] : sizes {
     snapshots.removeAll()
     let mb = Double((try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0) / 1e6
     print(String(format: "%7d  %8.1f  %8.1f  %15.2f  %7.3f  %18.3f  %8.1f  %9.0f", count, load, save, first, key, keyAfterSave, mb, peakMemoryMiB()))
+    // Re-ranking the whole backlog by WSJF (every item scored), as `R` in the backlog list does.
+    var scored = loaded!
+    scored.scoring = .wsjf
+    var rng = SystemRandomNumberGenerator()
+    let fib: [Double] = [1, 2, 3, 5, 8, 13, 20]
+    for id in scored.items.keys {
+        try scored.modify(id, by: "bench", at: 1) {
+            $0.scores.value = fib[Int(rng.next() % 7)]; $0.scores.criticality = fib[Int(rng.next() % 7)]
+            $0.scores.risk = fib[Int(rng.next() % 7)]; $0.scores.size = fib[Int(rng.next() % 7)]
+        }
+    }
+    let rerank = try measure(runs: 3) { var b = scored; _ = try b.rerankByScore(stage: nil, by: "bench", at: 2) }
+    let rerankColumn = try measure(runs: 3) { var b = scored; _ = try b.rerankByScore(stage: "ready", by: "bench", at: 2) }
+    print(String(format: "         re-rank by score: one column (%d items) %.1f ms, the whole backlog %.1f ms",
+                 scored.column("ready").count, rerankColumn, rerank))
 }
 

@@ -137,6 +137,17 @@ public struct Board: Equatable, Sendable {
         }
     }
 
+    /// Replaces many items at once: the column index is rebuilt once instead of item by item
+    /// (for bulk changes such as re-ranking a whole backlog).
+    mutating func putMany(_ newItems: [Item]) {
+        if newItems.count < 64 {
+            for item in newItems { put(item.id, item) }
+            return
+        }
+        for item in newItems { items[item.id] = item }
+        rebuildColumns()
+    }
+
     private func indexInColumn(_ col: [String], _ item: Item) -> Int? {
         let i = insertionPoint(col, item)
         if i < col.count, col[i] == item.id { return i }

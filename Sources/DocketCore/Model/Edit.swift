@@ -70,10 +70,14 @@ extension Board {
     /// logs it in the activity as `action` (`undo` or `redo`) by `user` at `time`.
     public mutating func apply(_ edit: Edit, forward: Bool, action: String, by user: String, at time: Timestamp) {
         if let h = edit.header { header = forward ? h.after : h.before }
-        for (id, change) in edit.items.sorted(by: { $0.key < $1.key }) {
-            put(id, forward ? change.after : change.before)
-            activity.append(Activity(at: time, by: user, item: id, action: action, to: edit.summary))
+        let sorted = edit.items.sorted(by: { $0.key < $1.key })
+        if sorted.count >= 64, sorted.allSatisfy({ ($0.value.before != nil) == ($0.value.after != nil) }) {
+            // Many items (a whole re-rank): rebuild the columns once.
+            putMany(sorted.compactMap { forward ? $0.value.after : $0.value.before })
+        } else {
+            for (id, change) in sorted { put(id, forward ? change.after : change.before) }
         }
+        for (id, _) in sorted { activity.append(Activity(at: time, by: user, item: id, action: action, to: edit.summary)) }
         if edit.items.isEmpty {
             activity.append(Activity(at: time, by: user, item: nil, action: action, to: edit.summary))
         }
