@@ -50,6 +50,7 @@ public enum ItemListJSON {
         Dictionary(board.stages.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
     }
 
+    /// The JSON text: an array with one object per item, in the order given, ending in a line break.
     public static func encode(_ items: [Item], board: Board) -> String {
         var j = JSONText(capacity: items.count * 300)
         j.raw("[")

@@ -84,7 +84,7 @@ extension Query {
 /// whole `Item` retains every string and array in it, which costs more than the tests.
 final class QueryProgram: @unchecked Sendable {
     /// A slice of `pool`.
-    struct Bytes { let start: Int32; let count: Int32 }
+    struct Bytes { let start: Int; let count: Int }
 
     enum Op {
         case label(Bytes), assignee(Bytes), release(Bytes), requester(Bytes), id(Bytes), text(Bytes)
@@ -134,7 +134,7 @@ final class QueryProgram: @unchecked Sendable {
         var ops: [Op] = [], pool: [UInt8] = [], needs: Needs = [], stageNames: [[UInt8]] = []
         func bytes(_ v: FoldedText) -> Bytes {
             defer { pool += v.bytes }
-            return Bytes(start: Int32(pool.count), count: Int32(v.bytes.count))
+            return Bytes(start: pool.count, count: v.bytes.count)
         }
         /// 0 for a test of a plain field, 1 for one that reads text, 2 for a group.
         func cost(_ node: QueryNode) -> Int {
@@ -207,7 +207,7 @@ final class QueryProgram: @unchecked Sendable {
 
     @inline(__always)
     private func slice(_ b: Bytes) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(rebasing: pool[Int(b.start) ..< Int(b.start) + Int(b.count)])
+        UnsafeBufferPointer(rebasing: pool[b.start ..< b.start + b.count])
     }
 
     /// The view of `item`. Inlined where items are read in place: one expression of field
