@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses",
@@ -22,7 +23,8 @@ let package = Package(
                 path: "Sources/DocketTerminal"),
         .executableTarget(name: "docket",
                           dependencies: ["DocketCore", "DocketUI", "DocketTerminal",
-                                         .product(name: "ArgumentParser", package: "swift-argument-parser")],
+                                         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                                         .product(name: "CSV", package: "CSV.swift")],
                           path: "Sources/docket"),
         .executableTarget(name: "DocketBench", dependencies: ["DocketCore", "DocketUI"],
                           path: "Sources/DocketBench"),

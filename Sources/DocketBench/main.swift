@@ -1,6 +1,7 @@
 // Docket's benchmarks: generated boards of 1,000, 10,000 and 100,000 items; for each, the
 // time to load the file, save it, draw the first frame (state → Canvas) and handle one key
-// press (update + view). Run with `swift run -c release DocketBench [sizes…]`.
+// press (update + view), and a filter (parse a query, count the items it matches).
+// Run with `swift run -c release DocketBench [sizes…]`.
 // Figures are medians of several runs, in milliseconds, plus the process's peak memory.
 import DocketCore
 import DocketUI
@@ -57,7 +58,7 @@ let dir = FileManager.default.temporaryDirectory.appendingPathComponent("docket-
 try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(at: dir) }
 
-print("items     load ms   save ms   first frame ms   key ms   key after save ms   file MB   peak MiB")
+print("items     load ms   save ms   first frame ms   key ms   key after save ms   filter ms   file MB   peak MiB")
 for count in sizes.isEmpty ? [1_000, 10_000, 100_000] : sizes {
     let url = dir.appendingPathComponent("board-\(count).json")
     let board = generatedBoard(count)
@@ -113,8 +114,16 @@ for count in sizes.isEmpty ? [1_000, 10_000, 100_000] : sizes {
         frame = render(state)
     }
     snapshots.removeAll()
+    // A filter: parse a query and count the board's items that match it (the whole board,
+    // archived items included: what the board's filter and `docket list QUERY` look at).
+    let filterText = "label:billing priority:must points:>3 -is:blocked"
+    var matched = 0
+    let filter = try measure(runs: 21) {
+        matched = try Query.parse(filterText).count(in: loaded!, today: "2026-06-15")
+    }
+    precondition(matched > 0 && matched < count, "the filter should match some items, not all")
     let mb = Double((try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0) / 1e6
-    print(String(format: "%7d  %8.1f  %8.1f  %15.2f  %7.3f  %18.3f  %8.1f  %9.0f", count, load, save, first, key, keyAfterSave, mb, peakMemoryMiB()))
+    print(String(format: "%7d  %8.1f  %8.1f  %15.2f  %7.3f  %18.3f  %9.2f  %8.1f  %9.0f", count, load, save, first, key, keyAfterSave, filter, mb, peakMemoryMiB()))
     // Re-ranking the whole backlog by WSJF (every item scored), as `R` in the backlog list does.
     var scored = loaded!
     scored.scoring = .wsjf

@@ -11,4 +11,10 @@ struct Docket: ParsableCommand {
         subcommands: [OpenCommand.self, InitCommand.self, TriageCommand.self, DemoCommand.self, AddCommand.self, MoveCommand.self,
                       ShowCommand.self, ListCommand.self, SetCommand.self, ScoringCommand.self, ImportCommand.self],
         defaultSubcommand: OpenCommand.self)
+
+    /// Parses the command line, with `docket list`'s arguments put in order first (see
+    /// `ListCommand.arrange`), so a query word like `-is:blocked` is never taken for options.
+    static func main() {
+        main(ListCommand.arrange(Array(CommandLine.arguments.dropFirst())))
+    }
 }

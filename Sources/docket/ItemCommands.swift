@@ -97,31 +97,3 @@ struct ShowCommand: ParsableCommand {
         print(lines.joined(separator: "\n"))
     }
 }
-
-/// `docket list`: the board's open items in board order, as a table or JSON.
-struct ListCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List items (for scripts: --json).")
-
-    @Option(help: "Only this stage (name, id or a unique prefix).") var stage: String?
-    @Flag(help: "Print a JSON array of objects.") var json = false
-    @Flag(help: "Include archived items.") var archived = false
-    @OptionGroup var options: BoardOptions
-
-    func run() throws {
-        let (_, loaded) = try options.load()
-        let board = loaded.board
-        var items = board.itemsInBoardOrder(includeArchived: archived)
-        if let stage {
-            let s = try board.stage(named: stage)
-            items = items.filter { $0.stage == s.id }
-        }
-        if json { print(ItemListJSON.encode(items, board: board), terminator: ""); return }
-        let names = Dictionary(board.stages.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let out = TerminalSafe.isTerminal ? TerminalSafe.clean : { $0 }
-        for item in items {
-            let cols = [item.id, out(names[item.stage] ?? item.stage), item.priority?.rawValue ?? "-",
-                        item.points?.pointsText ?? "-", out(TerminalSafe.oneLine(item.title))]
-            print(cols.joined(separator: "\t"))
-        }
-    }
-}

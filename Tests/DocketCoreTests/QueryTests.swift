@@ -388,6 +388,72 @@ final class QueryTests: XCTestCase {
         XCTAssertGreaterThan(parsed, 2_000, "the alphabet should also give valid queries")
     }
 
+    /// The compiled program (jumps, negation, cheap tests first, stage slots) against a plain
+    /// recursive reading of the parsed query, over random queries built from real terms.
+    func testProgramAgreesWithTheParsedQuery() throws {
+        let terms = ["label:billing", "label:bug", "@alice", "@bob", "priority:must", "priority:c", "points:>3",
+                     "points:<=2", "stage:ready", "stage:qa", "stage:do", "release:v2.1", "type:bug", "is:blocked",
+                     "is:archived", "is:open", "due:<today", "due:>=2026-12-31", "votes:>3", "requester:acme",
+                     "id:bbbb", "pdf", "été", "請求書", "\"ship it\""]
+        var rng = SeededRandom(seed: 42)
+        func pick() -> String { terms[Int(rng.next() % UInt64(terms.count))] }
+        func group(_ depth: Int) -> String {
+            let n = 1 + Int(rng.next() % 3)
+            return (0..<n).map { _ -> String in
+                let neg = rng.next() % 3 == 0 ? "-" : ""
+                let body = depth > 0 && rng.next() % 3 == 0 ? "(" + group(depth - 1) + ")" : pick()
+                return neg + body + (rng.next() % 3 == 0 ? " or" : "")
+            }.joined(separator: " ") + " " + pick()
+        }
+        let items = Array(Self.board.items.values)
+        var some = 0, none = 0
+        for _ in 0..<2_000 {
+            let text = group(3)
+            let q = try Query.parse(text)
+            var expected = 0
+            for item in items {
+                let want = q.root.map { reference($0, item) } ?? true
+                XCTAssertEqual(q.matches(item, in: Self.board, today: Self.today), want, "\(text) on \(item.id)")
+                if want { expected += 1 }
+            }
+            XCTAssertEqual(q.count(in: Self.board, today: Self.today), expected, text)
+            if expected > 0 && expected < items.count { some += 1 } else { none += 1 }
+            let ids = items.map(\.id)
+            XCTAssertEqual(q.filter(ids: ids + ["nope"], in: Self.board, today: Self.today),
+                           ids.filter { id in q.matches(Self.board.items[id]!, in: Self.board, today: Self.today) }, text)
+        }
+        XCTAssertGreaterThan(some, 500, "most random queries should match some items but not all (\(none) did not)")
+    }
+
+    /// What a query means, written as plainly as possible.
+    func reference(_ node: QueryNode, _ item: Item) -> Bool {
+        switch node {
+        case .and(let nodes): return nodes.allSatisfy { reference($0, item) }
+        case .or(let nodes): return nodes.contains { reference($0, item) }
+        case .not(let inner): return !reference(inner, item)
+        case .term(let term):
+            switch term {
+            case .label(let v): return item.labels.contains { $0.lowercased() == v.text }
+            case .assignee(let v): return item.assignees.contains { $0.lowercased() == v.text }
+            case .priority(let p): return item.priority == p
+            case .points(let c, let n): return item.points.map { c.holds($0, n) } ?? false
+            case .stage(let v): return (try? Self.board.stage(named: v.text))?.id == item.stage
+            case .release(let v): return item.release?.lowercased() == v.text
+            case .type(let t): return item.type == t
+            case .blocked: return item.blocked
+            case .archived: return item.archived
+            case .open: return !item.archived && Self.board.stages.first { $0.id == item.stage }?.kind != .done
+            case .due(let c, .date(let d)): return item.due.map { c.holds($0, d) } ?? false
+            case .due(let c, .today): return item.due.map { c.holds($0, Self.today) } ?? false
+            case .votes(let c, let n): return c.holds(Double(item.votes), n)
+            case .requester(let v): return item.requester?.lowercased().contains(v.text) ?? false
+            case .id(let v): return item.id.lowercased().hasPrefix(v.text)
+            case .text(let v):
+                return [item.title, item.id, item.description].contains { $0.lowercased().contains(v.text) }
+            }
+        }
+    }
+
     func testLongInputs() {
         XCTAssertNoThrow(try Query.parse(String(repeating: "-", count: 100_001) + "x"))
         XCTAssertNoThrow(try Query.parse(String(repeating: "a or ", count: 20_000) + "b"))

@@ -5,36 +5,70 @@
 /// `created`, `updated` (ISO 8601 UTC), `description`, `due` (YYYY-MM-DD or null),
 /// `requester`, `votes`, the score inputs `reach`, `impact`, `confidence`, `effort`, `value`,
 /// `criticality`, `risk`, `size` (or null) and `score` (null when the board scores nothing).
+/// `fields(of:board:)` gives the same keys and values to other formats (`docket list --format csv`).
 public enum ItemListJSON {
+    /// One value of an item in the list.
+    public enum Value: Equatable, Sendable {
+        case string(String), number(Double), int(Int64), bool(Bool), strings([String]), null
+    }
+
+    /// The keys of every object, in order.
+    public static let keys: [String] = fields(of: Item(id: "", title: "", stage: "", rank: "", created: 0),
+                                              board: Board(name: "", stages: [])).map(\.key)
+
+    /// The keys and values of `item`, in the order of `keys`. `stageNames` (stage id → name)
+    /// saves looking the stage up for every item; without it the board's stages are searched.
+    public static func fields(of item: Item, board: Board, stageNames: [String: String]? = nil) -> [(key: String, value: Value)] {
+        let stage = stageNames?[item.stage] ?? board.stages.first { $0.id == item.stage }?.name ?? item.stage
+        return [
+            ("id", .string(item.id)),
+            ("title", .string(item.title)),
+            ("stage", .string(stage)),
+            ("stageId", .string(item.stage)),
+            ("rank", .string(item.rank)),
+            ("type", .string(item.type.rawValue)),
+            ("priority", item.priority.map { .string($0.rawValue) } ?? .null),
+            ("points", item.points.map { .number($0) } ?? .null),
+            ("labels", .strings(item.labels)),
+            ("assignees", .strings(item.assignees)),
+            ("release", item.release.map { .string($0) } ?? .null),
+            ("blocked", .bool(item.blocked)),
+            ("blockedReason", .string(item.blockedReason)),
+            ("archived", .bool(item.archived)),
+            ("created", .string(ISODate.format(item.created))),
+            ("updated", .string(ISODate.format(item.updated))),
+            ("description", .string(item.description)),
+            ("due", item.due.map { .string($0) } ?? .null),
+            ("requester", item.requester.map { .string($0) } ?? .null),
+            ("votes", .int(Int64(item.votes))),
+        ] + item.scores.fields.map { ($0.0, $0.1.map { .number($0) } ?? .null) }
+          + [("score", board.score(item).map { .number($0) } ?? .null)]
+    }
+
+    /// The stage id → name table for `fields(of:board:stageNames:)`.
+    public static func stageNames(_ board: Board) -> [String: String] {
+        Dictionary(board.stages.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// The JSON text: an array with one object per item, in the order given, ending in a line break.
     public static func encode(_ items: [Item], board: Board) -> String {
         var j = JSONText(capacity: items.count * 300)
         j.raw("[")
-        let stageNames = Dictionary(board.stages.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let names = stageNames(board)
         for (i, item) in items.enumerated() {
             j.raw(i == 0 ? "\n  " : ",\n  ")
-            j.object([
-                ("id", .string(item.id)),
-                ("title", .string(item.title)),
-                ("stage", .string(stageNames[item.stage] ?? item.stage)),
-                ("stageId", .string(item.stage)),
-                ("rank", .string(item.rank)),
-                ("type", .string(item.type.rawValue)),
-                ("priority", item.priority.map { .string($0.rawValue) } ?? .null),
-                ("points", item.points.map { .number($0) } ?? .null),
-                ("labels", .strings(item.labels)),
-                ("assignees", .strings(item.assignees)),
-                ("release", item.release.map { .string($0) } ?? .null),
-                ("blocked", .bool(item.blocked)),
-                ("blockedReason", .string(item.blockedReason)),
-                ("archived", .bool(item.archived)),
-                ("created", .string(ISODate.format(item.created))),
-                ("updated", .string(ISODate.format(item.updated))),
-                ("description", .string(item.description)),
-                ("due", item.due.map { .string($0) } ?? .null),
-                ("requester", item.requester.map { .string($0) } ?? .null),
-                ("votes", .int(Int64(item.votes))),
-            ] + item.scores.fields.map { ($0.0, $0.1.map { .number($0) } ?? .null) }
-              + [("score", board.score(item).map { .number($0) } ?? .null)])
+            j.object(fields(of: item, board: board, stageNames: names).map { field -> (String, JSONText.Value?) in
+                let v: JSONText.Value
+                switch field.value {
+                case .string(let s): v = .string(s)
+                case .number(let d): v = .number(d)
+                case .int(let n): v = .int(n)
+                case .bool(let b): v = .bool(b)
+                case .strings(let a): v = .strings(a)
+                case .null: v = .null
+                }
+                return (field.key, v)
+            })
         }
         j.raw(items.isEmpty ? "]\n" : "\n]\n")
         return String(decoding: j.bytes, as: UTF8.self)

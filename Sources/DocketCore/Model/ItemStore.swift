@@ -4,7 +4,8 @@
 /// behind a save.
 public struct ItemStore: Equatable, Sendable, Sequence {
     static let shardCount = 256
-    private var shards: [[String: Item]]
+    /// Read by `Query.count`, which scans every item without copying it.
+    private(set) var shards: [[String: Item]]
     /// Number of items.
     public private(set) var count = 0
 

@@ -4,8 +4,8 @@
 /// Item text is compared byte by byte in UTF-8 with ASCII letters folded to lowercase; only
 /// when that finds nothing and the item text has non-ASCII bytes (`É`, `İ`, the Kelvin sign…)
 /// is the item text lowercased in full (Unicode rules) and searched again. Matching is on
-/// UTF-8 bytes, so a needle never matches across a character boundary in a way a reader
-/// would not expect (UTF-8 is self-synchronising), and CJK text matches as typed.
+/// UTF-8 bytes: UTF-8 is self-synchronising, so a needle never matches half a character,
+/// and CJK text matches as typed.
 struct FoldedText: Equatable, Sendable {
     /// The value, lowercased.
     let text: String
@@ -20,41 +20,68 @@ struct FoldedText: Equatable, Sendable {
     static func == (l: FoldedText, r: FoldedText) -> Bool { l.text == r.text }
 
     /// True when `s` equals the value, ignoring case.
-    func equals(_ s: String) -> Bool { search(s, .equal) }
+    func equals(_ s: String) -> Bool { bytes.withUnsafeBufferPointer { Fold.search(s, $0, .equal) } }
 
     /// True when `s` starts with the value, ignoring case.
-    func isPrefix(of s: String) -> Bool { search(s, .prefix) }
+    func isPrefix(of s: String) -> Bool { bytes.withUnsafeBufferPointer { Fold.search(s, $0, .prefix) } }
 
     /// True when `s` contains the value, ignoring case.
-    func isContained(in s: String) -> Bool { search(s, .contains) }
+    func isContained(in s: String) -> Bool { bytes.withUnsafeBufferPointer { Fold.search(s, $0, .contains) } }
+}
 
-    private enum Mode { case equal, prefix, contains }
+/// Case-insensitive search of item text for a lowercased UTF-8 needle (see `FoldedText`).
+enum Fold {
+    enum Mode { case equal, prefix, contains }
 
-    private func search(_ s: String, _ mode: Mode) -> Bool {
-        let fast = bytes.withUnsafeBufferPointer { n in
-            s.utf8.withContiguousStorageIfAvailable { h in FoldedText.find(n, in: h, mode, fold: true) }
-        }
-        switch fast {
-        case .found?: return true
-        case .notFound?: return false
-        case .notFoundNonASCII?, nil:
-            // Non-ASCII text (or a string without contiguous UTF-8): lowercase it in full.
-            var lower = s.lowercased()
-            lower.makeContiguousUTF8()
-            let slow = bytes.withUnsafeBufferPointer { n in
-                lower.utf8.withContiguousStorageIfAvailable { h in FoldedText.find(n, in: h, mode, fold: false) }
-            }
-            return slow == .found
+    @inline(__always)
+    static func search(_ s: String, _ needle: UnsafeBufferPointer<UInt8>, _ mode: Mode) -> Bool {
+        switch fastSearch(s, needle, mode) {
+        case .found: return true
+        case .notFound: return false
+        case .notFoundNonASCII: return slowSearch(s, needle, mode)
         }
     }
 
-    private enum Outcome { case found, notFound, notFoundNonASCII }
+    /// The byte-for-byte search with ASCII folding; `.notFoundNonASCII` when only full
+    /// lowercasing can tell (or the string has no contiguous UTF-8).
+    @inline(__always)
+    static func fastSearch(_ s: String, _ needle: UnsafeBufferPointer<UInt8>, _ mode: Mode) -> Outcome {
+        s.utf8.withContiguousStorageIfAvailable { find(needle, in: $0, mode, fold: true) } ?? .notFoundNonASCII
+    }
+
+    /// The search with `s` lowercased in full (Unicode rules).
+    @inline(never)
+    static func slowSearch(_ s: String, _ needle: UnsafeBufferPointer<UInt8>, _ mode: Mode) -> Bool {
+        var lower = s.lowercased()
+        lower.makeContiguousUTF8()
+        return lower.utf8.withContiguousStorageIfAvailable { find(needle, in: $0, mode, fold: false) } == .found
+    }
+
+    /// -1, 0 or 1 as `s` sorts before, equal to or after `t`, byte by byte (for ASCII dates).
+    @inline(__always)
+    static func compare(_ s: String, _ t: UnsafeBufferPointer<UInt8>) -> Int {
+        s.utf8.withContiguousStorageIfAvailable { a in
+            let n = min(a.count, t.count)
+            var i = 0
+            while i < n { if a[i] != t[i] { return a[i] < t[i] ? -1 : 1 }; i += 1 }
+            return a.count == t.count ? 0 : (a.count < t.count ? -1 : 1)
+        } ?? slowCompare(s, t)
+    }
+
+    @inline(never)
+    private static func slowCompare(_ s: String, _ t: UnsafeBufferPointer<UInt8>) -> Int {
+        var s = s
+        s.makeContiguousUTF8()
+        return compare(s, t)
+    }
+
+    enum Outcome { case found, notFound, notFoundNonASCII }
 
     @inline(__always)
-    private static func lower(_ b: UInt8) -> UInt8 { b &- 65 < 26 ? b | 0x20 : b }
+    static func lower(_ b: UInt8) -> UInt8 { b &- 65 < 26 ? b | 0x20 : b }
 
-    private static func find(_ n: UnsafeBufferPointer<UInt8>, in h: UnsafeBufferPointer<UInt8>,
-                             _ mode: Mode, fold: Bool) -> Outcome {
+    @inline(__always)
+    static func find(_ n: UnsafeBufferPointer<UInt8>, in h: UnsafeBufferPointer<UInt8>, _ mode: Mode, fold: Bool) -> Outcome {
         let nc = n.count, hc = h.count
         var found = false
         if nc <= hc {
@@ -80,7 +107,7 @@ struct FoldedText: Equatable, Sendable {
     }
 
     @inline(__always)
-    private static func same(_ n: UnsafeBufferPointer<UInt8>, _ h: UnsafeBufferPointer<UInt8>, at start: Int, _ fold: Bool) -> Bool {
+    static func same(_ n: UnsafeBufferPointer<UInt8>, _ h: UnsafeBufferPointer<UInt8>, at start: Int, _ fold: Bool) -> Bool {
         var j = 0
         while j < n.count {
             let b = fold ? lower(h[start + j]) : h[start + j]

@@ -96,12 +96,18 @@ public struct Query: Equatable, Sendable, CustomDebugStringConvertible {
     /// Whether the query says `is:archived` anywhere (also under `-` or `or`): `docket list`
     /// hides archived items unless it does.
     public let mentionsArchived: Bool
+    /// `root` compiled for matching.
+    let program: QueryProgram
 
     init(text: String, root: QueryNode?) {
         self.text = text
         self.root = root
         self.mentionsArchived = root?.contains { $0 == .archived } ?? false
+        self.program = QueryProgram(root)
     }
+
+    /// Queries are equal when they parse to the same terms, however they are written.
+    public static func == (l: Query, r: Query) -> Bool { l.root == r.root }
 
     /// True when the query has no terms (it matches every item).
     public var isEmpty: Bool { root == nil }

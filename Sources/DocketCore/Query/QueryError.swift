@@ -40,12 +40,15 @@ public struct QueryError: Error, Equatable, CustomStringConvertible, Sendable {
         case ambiguousStage(String, [String])
     }
 
+    /// What is wrong.
     public let kind: Kind
     /// Where the bad part starts, in characters from the start of the query.
     public let offset: Int
     /// How many characters the bad part spans (at least 1).
     public let length: Int
 
+    /// An error about the characters `offset ..< offset + length` of the query (a negative
+    /// offset is taken as 0, a length below 1 as 1).
     public init(_ kind: Kind, offset: Int, length: Int) {
         self.kind = kind; self.offset = max(0, offset); self.length = max(1, length)
     }

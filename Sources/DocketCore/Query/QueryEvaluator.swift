@@ -6,11 +6,54 @@ extension Query {
     /// (or without a due date) satisfies no `points:` (`due:`) term, so `-points:>3` includes
     /// unestimated items; labels, assignees and releases match whole, ignoring case.
     ///
-    /// Cost: no allocation per item for ASCII text; a query is parsed and its values
-    /// lowercased once, so parse once and call this for every item.
+    /// Cost: the query was compiled once by `parse` (values lowercased, a flat program);
+    /// a call allocates nothing for ASCII text. Parse once, then call this for every item;
+    /// to test a whole board use `count(in:today:)` or `filter(ids:in:today:)`, which read
+    /// items in place instead of copying them.
     public func matches(_ item: Item, in board: Board, today: String) -> Bool {
-        guard let root else { return true }
-        return root.matches(item, board, today)
+        let stages = board.stages
+        return program.withStages(stages) { program.matches(program.view(item), stages, $0, today) }
+    }
+
+    /// How many of the board's items (archived ones included) match; see `matches`.
+    /// The fastest way to test every item of a board (100,000 items: about 15 ms on the
+    /// 2-core development machine, see DocketBench).
+    public func count(in board: Board, today: String) -> Int {
+        if isEmpty { return board.items.count }
+        let stages = board.stages
+        return program.withStages(stages) { resolved in
+            var n = 0
+            // Plain loops over the store's shards, and only the fields the query reads taken
+            // from each item: handing a whole item to a function (or a closure) copies it, and
+            // that retains every string and array in it, which costs more than the tests.
+            for shard in board.items.shards {
+                var i = shard.startIndex
+                while i != shard.endIndex {
+                    defer { shard.formIndex(after: &i) }
+                    // The item is a temporary that ends with the statement, before the test runs.
+                    if let pre = program.prefilter, !pre.matches(pre.view(shard.values[i]), stages, resolved, today) { continue }
+                    let view = program.view(shard.values[i])
+                    if program.matches(view, stages, resolved, today) { n += 1 }
+                }
+            }
+            return n
+        }
+    }
+
+    /// The ids in `ids` (for instance a column, `Board.column(_:)`) whose items match, in
+    /// the same order; ids of no item are dropped. Reads items in place like `count`.
+    public func filter(ids: [String], in board: Board, today: String) -> [String] {
+        let stages = board.stages
+        return program.withStages(stages) { resolved in
+            var out: [String] = []
+            for id in ids {
+                guard board.items[id] != nil else { continue }
+                if let pre = program.prefilter, !pre.matches(pre.view(board.items[id]!), stages, resolved, today) { continue }
+                let view = program.view(board.items[id]!)
+                if program.matches(view, stages, resolved, today) { out.append(id) }
+            }
+            return out
+        }
     }
 
     /// Checks the query's `stage:` terms against `board`. Throws `QueryError` (`.noSuchStage`
@@ -32,77 +75,230 @@ extension Query {
     }
 }
 
-extension QueryNode {
-    func matches(_ item: Item, _ board: Board, _ today: String) -> Bool {
-        switch self {
-        case .term(let term): return term.matches(item, board, today)
-        case .and(let nodes):
-            for node in nodes where !node.matches(item, board, today) { return false }
-            return true
-        case .or(let nodes):
-            for node in nodes where node.matches(item, board, today) { return true }
-            return false
-        case .not(let node): return !node.matches(item, board, today)
-        }
-    }
-}
+/// A query compiled for speed: a flat list of plain-data instructions run in a loop
+/// (no recursion, nothing reference-counted), with every value's lowercased UTF-8 in one
+/// byte pool. `r` holds the last result; `and` and `or` short-circuit by jumping past the
+/// rest of their group. Immutable after `init`, so it is safe to share.
+///
+/// An item is tested through a `View` of only the fields the program reads: copying a
+/// whole `Item` retains every string and array in it, which costs more than the tests.
+final class QueryProgram: @unchecked Sendable {
+    /// A slice of `pool`.
+    struct Bytes { let start: Int; let count: Int }
 
-extension QueryTerm {
-    @inline(__always)
-    func matches(_ item: Item, _ board: Board, _ today: String) -> Bool {
-        switch self {
-        case .label(let v):
-            for label in item.labels where v.equals(label) { return true }
-            return false
-        case .assignee(let v):
-            for person in item.assignees where v.equals(person) { return true }
-            return false
-        case .priority(let p): return item.priority == p
-        case .points(let c, let n):
-            guard let points = item.points else { return false }
-            return c.holds(points, n)
-        case .stage(let v): return QueryTerm.stage(v, is: item.stage, in: board.stages)
-        case .release(let v):
-            guard let release = item.release else { return false }
-            return v.equals(release)
-        case .type(let t): return item.type == t
-        case .blocked: return item.blocked
-        case .archived: return item.archived
-        case .open:
-            if item.archived { return false }
-            for stage in board.stages where stage.id == item.stage { return stage.kind != .done }
-            return true
-        case .due(let c, let day):
-            guard let due = item.due else { return false }
-            switch day {
-            case .date(let d): return c.holds(due, d)
-            case .today: return c.holds(due, today)
+    enum Op {
+        case label(Bytes), assignee(Bytes), release(Bytes), requester(Bytes), id(Bytes), text(Bytes)
+        /// `slot`: where `withStages` puts the index of the stage it names.
+        case stage(slot: Int)
+        case priority(Priority), type(ItemType), blocked, archived, open
+        case points(QueryComparison, Double), votes(QueryComparison, Double)
+        case due(QueryComparison, Bytes), dueToday(QueryComparison)
+        case negate
+        case jumpIfFalse(Int), jumpIfTrue(Int)
+    }
+
+    /// Which of an item's fields the program reads.
+    struct Needs: OptionSet {
+        let rawValue: UInt16
+        static let labels = Needs(rawValue: 1 << 0), assignees = Needs(rawValue: 1 << 1)
+        static let release = Needs(rawValue: 1 << 2), stage = Needs(rawValue: 1 << 3)
+        static let requester = Needs(rawValue: 1 << 4), id = Needs(rawValue: 1 << 5)
+        static let title = Needs(rawValue: 1 << 6), description = Needs(rawValue: 1 << 7)
+        static let due = Needs(rawValue: 1 << 8)
+        static let priority = Needs(rawValue: 1 << 9), type = Needs(rawValue: 1 << 10)
+        static let points = Needs(rawValue: 1 << 11), votes = Needs(rawValue: 1 << 12)
+        static let blocked = Needs(rawValue: 1 << 13), archived = Needs(rawValue: 1 << 14)
+    }
+
+    /// The fields of an item that the program reads (the others nil or zero: they cost
+    /// nothing to copy, and the memory they sit in is not read).
+    struct View {
+        let labels: [String]?, assignees: [String]?
+        let release: String?, requester: String?, due: String?
+        let stage: String?, id: String?, title: String?, description: String?
+        let priority: Priority?, type: ItemType, points: Double?, votes: Int
+        let blocked: Bool, archived: Bool
+    }
+
+    private let ops: UnsafeMutableBufferPointer<Op>
+    private let pool: UnsafeMutableBufferPointer<UInt8>
+    private let needs: Needs
+    /// The stage names of `stage:` terms, lowercased, by slot.
+    private let stageNames: [[UInt8]]
+    /// When the query is an `and` of tests of plain fields and tests that read text: the
+    /// plain ones alone. An item that fails them fails the query, and is ruled out without
+    /// reading (or retaining) any of its text.
+    let prefilter: QueryProgram?
+
+    init(_ root: QueryNode?) {
+        var ops: [Op] = [], pool: [UInt8] = [], needs: Needs = [], stageNames: [[UInt8]] = []
+        func bytes(_ v: FoldedText) -> Bytes {
+            defer { pool += v.bytes }
+            return Bytes(start: pool.count, count: v.bytes.count)
+        }
+        /// 0 for a test of a plain field, 1 for one that reads text, 2 for a group.
+        func cost(_ node: QueryNode) -> Int {
+            switch node {
+            case .not(let inner): return cost(inner)
+            case .and, .or: return 2
+            case .term(let term):
+                switch term {
+                case .priority, .type, .blocked, .archived, .points, .votes: return 0
+                default: return 1
+                }
             }
-        case .votes(let c, let n): return c.holds(Double(item.votes), n)
-        case .requester(let v):
-            guard let requester = item.requester else { return false }
-            return v.isContained(in: requester)
-        case .id(let v): return v.isPrefix(of: item.id)
-        case .text(let v):
-            return v.isContained(in: item.title) || v.isContained(in: item.id) || v.isContained(in: item.description)
+        }
+        func emit(_ node: QueryNode) {
+            switch node {
+            case .not(let inner): emit(inner); ops.append(.negate)
+            case .and(let unordered), .or(let unordered):
+                var isAnd = false
+                if case .and = node { isAnd = true }
+                // Cheap tests first (no side effects, so the order does not change the answer):
+                // a filter then mostly stops before it reads any text.
+                let nodes = unordered.enumerated().sorted { (cost($0.element), $0.offset) < (cost($1.element), $1.offset) }.map(\.element)
+                var jumps: [Int] = []
+                for (i, n) in nodes.enumerated() {
+                    emit(n)
+                    if i < nodes.count - 1 { jumps.append(ops.count); ops.append(.negate) }  // patched below
+                }
+                for j in jumps { ops[j] = isAnd ? .jumpIfFalse(ops.count) : .jumpIfTrue(ops.count) }
+            case .term(let term):
+                switch term {
+                case .label(let v): ops.append(.label(bytes(v))); needs.insert(.labels)
+                case .assignee(let v): ops.append(.assignee(bytes(v))); needs.insert(.assignees)
+                case .release(let v): ops.append(.release(bytes(v))); needs.insert(.release)
+                case .stage(let v): ops.append(.stage(slot: stageNames.count)); stageNames.append(v.bytes); needs.insert(.stage)
+                case .requester(let v): ops.append(.requester(bytes(v))); needs.insert(.requester)
+                case .id(let v): ops.append(.id(bytes(v))); needs.insert(.id)
+                case .text(let v): ops.append(.text(bytes(v))); needs.formUnion([.title, .id, .description])
+                case .priority(let p): ops.append(.priority(p)); needs.insert(.priority)
+                case .type(let t): ops.append(.type(t)); needs.insert(.type)
+                case .blocked: ops.append(.blocked); needs.insert(.blocked)
+                case .archived: ops.append(.archived); needs.insert(.archived)
+                case .open: ops.append(.open); needs.formUnion([.stage, .archived])
+                case .points(let c, let n): ops.append(.points(c, n)); needs.insert(.points)
+                case .votes(let c, let n): ops.append(.votes(c, n)); needs.insert(.votes)
+                case .due(let c, .date(let d)): ops.append(.due(c, bytes(FoldedText(d)))); needs.insert(.due)
+                case .due(let c, .today): ops.append(.dueToday(c)); needs.insert(.due)
+                }
+            }
+        }
+        if let root { emit(root) }
+        if case .and(let nodes)? = root {
+            let plain = nodes.filter { cost($0) == 0 }
+            prefilter = plain.isEmpty || plain.count == nodes.count ? nil
+                : QueryProgram(plain.count == 1 ? plain[0] : .and(plain))
+        } else {
+            prefilter = nil
+        }
+        self.needs = needs
+        self.stageNames = stageNames
+        self.ops = .allocate(capacity: ops.count)
+        _ = self.ops.initialize(from: ops)
+        self.pool = .allocate(capacity: max(pool.count, 1))
+        _ = self.pool.initialize(from: pool)
+    }
+
+    deinit {
+        ops.deallocate()
+        pool.deallocate()
+    }
+
+    @inline(__always)
+    private func slice(_ b: Bytes) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: pool[b.start ..< b.start + b.count])
+    }
+
+    /// The view of `item`. Inlined where items are read in place: one expression of field
+    /// reads, so the optimiser reads just those fields instead of copying the item first.
+    @inline(__always)
+    func view(_ item: Item) -> View {
+        View(labels: needs.contains(.labels) ? item.labels : nil,
+             assignees: needs.contains(.assignees) ? item.assignees : nil,
+             release: needs.contains(.release) ? item.release : nil,
+             requester: needs.contains(.requester) ? item.requester : nil,
+             due: needs.contains(.due) ? item.due : nil,
+             stage: needs.contains(.stage) ? item.stage : nil,
+             id: needs.contains(.id) ? item.id : nil,
+             title: needs.contains(.title) ? item.title : nil,
+             description: needs.contains(.description) ? item.description : nil,
+             priority: needs.contains(.priority) ? item.priority : nil,
+             type: needs.contains(.type) ? item.type : .story,
+             points: needs.contains(.points) ? item.points : nil,
+             votes: needs.contains(.votes) ? item.votes : 0,
+             blocked: needs.contains(.blocked) ? item.blocked : false,
+             archived: needs.contains(.archived) ? item.archived : false)
+    }
+
+    /// Calls `body` with the index in `stages` of the stage each `stage:` term names (like
+    /// `Board.stage(named:)`; -1 for none or several), by slot, in a buffer on the stack.
+    func withStages<R>(_ stages: [Stage], _ body: (UnsafeBufferPointer<Int>) -> R) -> R {
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: stageNames.count) { buffer in
+            for (slot, name) in stageNames.enumerated() {
+                buffer.initializeElement(at: slot, to: name.withUnsafeBufferPointer { QueryProgram.stage(named: $0, in: stages) })
+            }
+            return body(UnsafeBufferPointer(buffer))
         }
     }
 
-    /// Whether the stage that `Board.stage(named:)` finds for `name` has the id `stageID`:
-    /// the first stage whose id or name equals `name` (ignoring case), else the only stage
-    /// whose id or name starts with it. Decided without allocating: a stage that is not
-    /// even a candidate is ruled out before the whole list is looked at.
-    static func stage(_ name: FoldedText, is stageID: String, in stages: [Stage]) -> Bool {
-        guard let own = stages.firstIndex(where: { $0.id == stageID }) else { return false }
-        let mine = stages[own]
-        let exact = name.equals(mine.id) || name.equals(mine.name)
-        if !exact && !(name.isPrefix(of: mine.id) || name.isPrefix(of: mine.name)) { return false }
-        // The first exact match wins.
-        for (i, s) in stages.enumerated() where name.equals(s.id) || name.equals(s.name) { return i == own }
-        // No exact match anywhere: the prefix must be unique.
-        for (i, s) in stages.enumerated() where i != own && (name.isPrefix(of: s.id) || name.isPrefix(of: s.name)) {
-            return false
+    /// Whether the item seen through `item` passes; `resolved` comes from `withStages`.
+    /// An empty program passes everything.
+    func matches(_ item: borrowing View, _ stages: [Stage], _ resolved: UnsafeBufferPointer<Int>, _ today: String) -> Bool {
+        var r = true
+        var pc = 0
+        let end = ops.count
+        while pc < end {
+            switch ops[pc] {
+            case .label(let b):
+                r = false
+                for label in item.labels ?? [] where Fold.search(label, slice(b), .equal) { r = true; break }
+            case .assignee(let b):
+                r = false
+                for person in item.assignees ?? [] where Fold.search(person, slice(b), .equal) { r = true; break }
+            case .release(let b):
+                if let release = item.release { r = Fold.search(release, slice(b), .equal) } else { r = false }
+            case .stage(let slot):
+                let index = resolved[slot]
+                r = index >= 0 && stages[index].id == item.stage
+            case .requester(let b):
+                if let requester = item.requester { r = Fold.search(requester, slice(b), .contains) } else { r = false }
+            case .id(let b): r = Fold.search(item.id ?? "", slice(b), .prefix)
+            case .text(let b):
+                let n = slice(b)
+                r = Fold.search(item.title ?? "", n, .contains) || Fold.search(item.id ?? "", n, .contains)
+                    || Fold.search(item.description ?? "", n, .contains)
+            case .priority(let p): r = item.priority == p
+            case .type(let t): r = item.type == t
+            case .blocked: r = item.blocked
+            case .archived: r = item.archived
+            case .open:
+                r = !item.archived
+                if r { for stage in stages where stage.id == item.stage { r = stage.kind != .done; break } }
+            case .points(let c, let n):
+                if let points = item.points { r = c.holds(points, n) } else { r = false }
+            case .votes(let c, let n): r = c.holds(Double(item.votes), n)
+            case .due(let c, let b):
+                if let due = item.due { r = c.holds(Fold.compare(due, slice(b)), 0) } else { r = false }
+            case .dueToday(let c):
+                if let due = item.due { r = c.holds(due, today) } else { r = false }
+            case .negate: r.toggle()
+            case .jumpIfFalse(let to): if !r { pc = to; continue }
+            case .jumpIfTrue(let to): if r { pc = to; continue }
+            }
+            pc += 1
         }
-        return true
+        return r
+    }
+
+    /// The index of the stage that `Board.stage(named:)` finds for `name` (lowercased
+    /// UTF-8): the first whose id or name equals it ignoring case, else the only one whose
+    /// id or name starts with it; -1 when there is none or several.
+    static func stage(named name: UnsafeBufferPointer<UInt8>, in stages: [Stage]) -> Int {
+        if let i = stages.firstIndex(where: { Fold.search($0.id, name, .equal) || Fold.search($0.name, name, .equal) }) {
+            return i
+        }
+        let prefixed = stages.indices.filter { Fold.search(stages[$0].id, name, .prefix) || Fold.search(stages[$0].name, name, .prefix) }
+        return prefixed.count == 1 ? prefixed[0] : -1
     }
 }

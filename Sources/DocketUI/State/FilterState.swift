@@ -30,7 +30,7 @@ extension AppState {
         try query.validate(against: board)
         var cols: [String: [String]] = [:]
         for stage in board.stages {
-            cols[stage.id] = board.column(stage.id).filter { query.matches(board.items[$0]!, in: board, today: today) }
+            cols[stage.id] = query.filter(ids: board.column(stage.id), in: board, today: today)
         }
         filter = ActiveFilter(text: trimmed, columns: cols)
     }
