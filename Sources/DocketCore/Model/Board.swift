@@ -148,6 +148,16 @@ public struct Board: Equatable, Sendable {
         rebuildColumns()
     }
 
+    /// Gives items new ranks whose order is already known: `order` lists, in the new rank
+    /// order, every open item of the stages it covers. Columns are taken from it directly
+    /// (no sort), so re-ranking a long column costs its length.
+    mutating func rerankInOrder(_ changed: [Item], order: [String]) {
+        for item in changed { items[item.id] = item }
+        var byStage: [String: [String]] = [:]
+        for id in order { byStage[items[id]!.stage, default: []].append(id) }
+        for (stage, ids) in byStage { columns[stage] = ids }
+    }
+
     private func indexInColumn(_ col: [String], _ item: Item) -> Int? {
         let i = insertionPoint(col, item)
         if i < col.count, col[i] == item.id { return i }

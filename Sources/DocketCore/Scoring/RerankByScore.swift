@@ -41,7 +41,7 @@ extension Board {
             changed.append(after)
             activity.append(Activity(at: time, by: user, item: item.id, action: "rank", field: "rank", from: item.rank, to: rank))
         }
-        putMany(changed)
+        rerankInOrder(changed, order: ordered.map(\.id))
         return changes.isEmpty ? nil : Edit(summary: summary, items: changes)
     }
 }
