@@ -4,10 +4,9 @@ import DocketTerminal
 import DocketUI
 import Foundation
 
-/// `docket [FILE]`: opens a board in the terminal.
-struct OpenCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "open", abstract: "Open a board in the terminal (the default).")
-
+/// What opening a board in the terminal takes: the file (or `--board`, or the nearest
+/// `docket.json`) and a theme.
+struct SessionOptions: ParsableArguments {
     @Argument(help: "The board file (default: the nearest docket.json).")
     var file: String?
 
@@ -16,10 +15,20 @@ struct OpenCommand: ParsableCommand {
     @Option(help: "A built-in theme (default, high-contrast, mono) or a theme file.")
     var theme: String?
 
-    func run() throws {
+    /// Loads the board and runs the session; `triage` starts in triage of the Inbox.
+    func open(triage: Bool) throws {
         let (url, loaded) = try options.load(positional: file)
-        try BoardSession.open(url: url, loaded: loaded, themeName: theme)
+        try BoardSession.open(url: url, loaded: loaded, themeName: theme, triage: triage)
     }
+}
+
+/// `docket [FILE]`: opens a board in the terminal.
+struct OpenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "open", abstract: "Open a board in the terminal (the default).")
+
+    @OptionGroup var session: SessionOptions
+
+    func run() throws { try session.open(triage: false) }
 }
 
 /// Opens a loaded board in the terminal and reports how the session ended.
@@ -50,16 +59,7 @@ enum BoardSession {
 struct TriageCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "triage", abstract: "Triage the Inbox one item at a time.")
 
-    @Argument(help: "The board file (default: the nearest docket.json).")
-    var file: String?
+    @OptionGroup var session: SessionOptions
 
-    @OptionGroup var options: BoardOptions
-
-    @Option(help: "A built-in theme (default, high-contrast, mono) or a theme file.")
-    var theme: String?
-
-    func run() throws {
-        let (url, loaded) = try options.load(positional: file)
-        try BoardSession.open(url: url, loaded: loaded, themeName: theme, triage: true)
-    }
+    func run() throws { try session.open(triage: true) }
 }

@@ -48,7 +48,7 @@ func backlogKey(_ state: inout AppState, _ backlog: BacklogState, _ key: Key, no
         case .enter:
             let targets = b.marked.isEmpty ? [b.selectedID].compactMap { $0 } : b.order.filter { b.marked.contains($0) }
             let value = bulk.editor.text
-            let fx = bulkEdit(&state, "set \(bulk.field) of \(targets.count) item\(targets.count == 1 ? "" : "s")") { board in
+            let fx = commitEdit(&state, summary: "set \(bulk.field) of \(targets.count) item\(targets.count == 1 ? "" : "s")") { board in
                 var all = Edit(summary: "")
                 let snapshot = board
                 for id in targets {
@@ -109,13 +109,13 @@ func backlogKey(_ state: inout AppState, _ backlog: BacklogState, _ key: Key, no
             break
         }
         let user = state.user
-        fx = bulkEdit(&state, "re-ranked the backlog by \(state.board.scoring.rawValue.uppercased())") { board in
+        fx = commitEdit(&state, summary: "re-ranked the backlog by \(state.board.scoring.rawValue.uppercased())") { board in
             try board.rerankByScore(stage: nil, by: user, at: now) ?? Edit(summary: "")
         }
         state.refreshBacklog(&b, keep: b.selectedID)
     case .char("d"):
         let targets = b.marked.isEmpty ? [b.selectedID].compactMap { $0 } : b.order.filter { b.marked.contains($0) }
-        fx = bulkEdit(&state, "archived \(targets.count) item\(targets.count == 1 ? "" : "s")") { board in
+        fx = commitEdit(&state, summary: "archived \(targets.count) item\(targets.count == 1 ? "" : "s")") { board in
             try targets.reduce(Edit(summary: "")) { all, id in all.merged(with: try board.archive(id, by: user, at: now)) }
         }
         b.marked = []
@@ -127,7 +127,7 @@ func backlogKey(_ state: inout AppState, _ backlog: BacklogState, _ key: Key, no
         guard b.order.indices.contains(target) else { break }
         let lower = down ? b.order[target] : (target > 0 ? b.order[target - 1] : nil)
         let upper = down ? (target + 1 < b.order.count ? b.order[target + 1] : nil) : b.order[target]
-        fx = bulkEdit(&state, down ? "ranked \(id) down" : "ranked \(id) up") { board in
+        fx = commitEdit(&state, summary: down ? "ranked \(id) down" : "ranked \(id) up") { board in
             guard let e = try board.place(id, after: lower, before: upper, by: user, at: now) else {
                 throw DocketError.invalidValue(field: "rank", value: id, expected: "neighbours with distinct ranks (they collide)")
             }
@@ -156,22 +156,3 @@ func backlogKey(_ state: inout AppState, _ backlog: BacklogState, _ key: Key, no
     return fx
 }
 
-/// A change from the backlog list: refused on a read-only board, one undo step, errors in
-/// the status line.
-private func bulkEdit(_ state: inout AppState, _ summary: String, _ body: (inout Board) throws -> Edit) -> [Effect] {
-    if let why = state.readOnly { state.status = StatusMessage("read-only: \(why)", isError: true); return [] }
-    do {
-        // On a copy: a value that fails half-way leaves the board as it was.
-        var board = state.board
-        var e = try body(&board)
-        guard !e.isEmpty else { state.status = StatusMessage("no change"); return [] }
-        state.board = board
-        e.summary = summary
-        state.history.record(e)
-        state.status = StatusMessage(summary)
-        return [.save]
-    } catch {
-        state.status = StatusMessage("\(error)", isError: true)
-        return []
-    }
-}

@@ -26,7 +26,7 @@ func detailKey(_ state: inout AppState, _ detail: DetailState, _ key: Key, now: 
             let text = editor.text
             let row = rows[d.row]
             let adding = d.addingCriterion
-            let fx = detailEdit(&state) { b in
+            let fx = commitEdit(&state) { b in
                 let snapshot = b
                 return try b.modify(item.id, summary: "edited \(adding ? "the criteria" : row.label.lowercased()) of \(item.id)", by: user, at: now) { it in
                     if adding {
@@ -89,7 +89,7 @@ func detailKey(_ state: inout AppState, _ detail: DetailState, _ key: Key, now: 
     case .char(" "):
         if case .criterion(let i) = rows[d.row].kind {
             state.mode = .detail(d)
-            return detailEdit(&state) { b in
+            return commitEdit(&state) { b in
                 try b.modify(item.id, summary: "ticked a criterion of \(item.id)", by: user, at: now) { $0.criteria[i].done.toggle() }
             }
         }
@@ -116,25 +116,3 @@ func detailKey(_ state: inout AppState, _ detail: DetailState, _ key: Key, now: 
     return []
 }
 
-/// A board edit from the detail pane: refuses on a read-only board, records undo, reports
-/// an invalid value in the status line.
-private func detailEdit(_ state: inout AppState, _ body: (inout Board) throws -> Edit) -> [Effect] {
-    if let why = state.readOnly { state.status = StatusMessage("read-only: \(why)", isError: true); return [] }
-    do {
-        let before = state.board.header
-        let e = try body(&state.board)
-        guard !e.isEmpty else { state.status = StatusMessage("no change"); return [] }
-        state.history.record(e)
-        var message = e.summary
-        let after = state.board.header
-        let created = after.labels.filter { !before.labels.contains($0) }.map { "label \($0.name)" }
-            + after.people.filter { !before.people.contains($0) }.map { "person \($0.handle)" }
-            + after.releases.filter { !before.releases.contains($0) }.map { "release \($0.name)" }
-        if !created.isEmpty { message += "; created " + created.joined(separator: ", ") }
-        state.status = StatusMessage(message)
-        return [.save]
-    } catch {
-        state.status = StatusMessage("\(error)", isError: true)
-        return []
-    }
-}

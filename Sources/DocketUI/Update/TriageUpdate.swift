@@ -36,7 +36,7 @@ func triageKey(_ state: inout AppState, _ triage: TriageState, _ key: Key, now: 
         case .enter:
             let value = editor.text
             let isDecision = field == "declined" || field == "snoozedUntil"
-            let fx = triageEdit(&state) { b in
+            let fx = commitEdit(&state) { b in
                 let snapshot = b
                 if field == "declined" {
                     let reason = value.trimmingCharacters(in: .whitespaces)
@@ -74,7 +74,7 @@ func triageKey(_ state: inout AppState, _ triage: TriageState, _ key: Key, now: 
         case .enter:
             guard targets.indices.contains(choice) else { t.ask = nil; break }
             let stage = targets[choice]
-            let fx = triageEdit(&state) { b in
+            let fx = commitEdit(&state) { b in
                 try b.modify(id, action: "accept", summary: "accepted \(id) into \(stage.name)", by: user, at: now) {
                     $0.stage = stage.id; $0.snoozedUntil = nil
                 }
@@ -96,7 +96,7 @@ func triageKey(_ state: inout AppState, _ triage: TriageState, _ key: Key, now: 
                 state.status = StatusMessage("type to find the original item first", isError: true)
                 break
             }
-            let fx = triageEdit(&state) { b in
+            let fx = commitEdit(&state) { b in
                 let votes = (b.items[id]?.votes ?? 0) + 1
                 let dup = try b.modify(id, action: "duplicate", summary: "marked \(id) a duplicate of \(original)", by: user, at: now) {
                     $0.duplicateOf = original; $0.archived = true
@@ -129,7 +129,7 @@ func triageKey(_ state: inout AppState, _ triage: TriageState, _ key: Key, now: 
         state.status = StatusMessage("triage ended: \(t.decisions.count) decided, \(t.queue.count - t.index) left")
         return []
     case .char(let c) where priorities[c] != nil:
-        fx = triageEdit(&state) { b in
+        fx = commitEdit(&state) { b in
             try b.modify(id, summary: "\(id) is a \(priorities[c]!.rawValue)", by: user, at: now) { $0.priority = priorities[c] }
         }
     case .char("p"): t.ask = .value(field: "points", editor: LineEditor(state.board.items[id]?.points?.pointsText ?? ""))
@@ -172,19 +172,3 @@ private func undoDecision(_ state: inout AppState, _ t: inout TriageState, now: 
     return [.save]
 }
 
-/// A triage change: refused on a read-only board, one undo step, errors in the status line.
-private func triageEdit(_ state: inout AppState, _ body: (inout Board) throws -> Edit) -> [Effect] {
-    if let why = state.readOnly { state.status = StatusMessage("read-only: \(why)", isError: true); return [] }
-    do {
-        var board = state.board
-        let e = try body(&board)
-        guard !e.isEmpty else { return [] }
-        state.board = board
-        state.history.record(e)
-        state.status = StatusMessage(e.summary)
-        return [.save]
-    } catch {
-        state.status = StatusMessage("\(error)", isError: true)
-        return []
-    }
-}

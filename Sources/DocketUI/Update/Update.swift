@@ -18,7 +18,7 @@ public func update(_ state: inout AppState, _ event: Event, now: Timestamp) -> [
         if let error { state.status = StatusMessage("editor failed: \(error)", isError: true) }
         else if let text {
             let user = state.user
-            effects += edit(&state) { b in try b.modify(id, summary: "edited the description of \(id)", by: user, at: now) { $0.description = text } }
+            effects += commitEdit(&state) { b in try b.modify(id, summary: "edited the description of \(id)", by: user, at: now) { $0.description = text } }
         }
     case .mouse(let m):
         handleMouse(&state, m)
@@ -64,22 +64,6 @@ public func update(_ state: inout AppState, _ event: Event, now: Timestamp) -> [
     return effects
 }
 
-/// Runs a board edit: refuses on a read-only board, records undo, reports errors in the status line.
-private func edit(_ state: inout AppState, _ body: (inout Board) throws -> Edit?) -> [Effect] {
-    if let why = state.readOnly {
-        state.status = StatusMessage("read-only: \(why)", isError: true)
-        return []
-    }
-    do {
-        guard let e = try body(&state.board), !e.isEmpty else { return [] }
-        state.history.record(e)
-        state.status = StatusMessage(e.summary)
-        return [.save]
-    } catch {
-        state.status = StatusMessage("\(error)", isError: true)
-        return []
-    }
-}
 
 private func boardKey(_ state: inout AppState, _ key: Key, now: Timestamp) -> [Effect] {
     if key == .ctrl("c") { state.quitting = true; return [.quit] }
@@ -102,12 +86,12 @@ private func boardKey(_ state: inout AppState, _ key: Key, now: Timestamp) -> [E
         guard let id = state.selectedItemID else { return [] }
         let target = state.column + (action == .moveLeft ? -1 : 1)
         guard stages.indices.contains(target) else { return [] }
-        let fx = edit(&state) { b in try b.move(id, toStage: stages[target].id, by: user, at: now) }
+        let fx = commitEdit(&state) { b in try b.move(id, toStage: stages[target].id, by: user, at: now) }
         state.select(itemID: id)
         return fx
     case .rankUp, .rankDown:
         guard let id = state.selectedItemID else { return [] }
-        let fx = edit(&state) { b in try b.rerank(id, offset: action == .rankUp ? -1 : 1, by: user, at: now) }
+        let fx = commitEdit(&state) { b in try b.rerank(id, offset: action == .rankUp ? -1 : 1, by: user, at: now) }
         state.select(itemID: id)
         return fx
     case .add:
@@ -124,7 +108,7 @@ private func boardKey(_ state: inout AppState, _ key: Key, now: Timestamp) -> [E
         return [.editDescription(itemID: id, text: item.description)]
     case .archive:
         guard let id = state.selectedItemID else { return [] }
-        return edit(&state) { b in try b.archive(id, by: user, at: now) }
+        return commitEdit(&state) { b in try b.archive(id, by: user, at: now) }
     case .rerankByScore:
         guard let stage = state.selectedStage else { return [] }
         if state.board.scoring == .none {
@@ -132,7 +116,7 @@ private func boardKey(_ state: inout AppState, _ key: Key, now: Timestamp) -> [E
             return []
         }
         let selected = state.selectedItemID
-        let fx = edit(&state) { b in try b.rerankByScore(stage: stage.id, by: user, at: now) }
+        let fx = commitEdit(&state) { b in try b.rerankByScore(stage: stage.id, by: user, at: now) }
         if fx.isEmpty, state.status == nil { state.status = StatusMessage("already in score order") }
         if let selected { state.select(itemID: selected) }
         return fx
@@ -194,7 +178,7 @@ private func promptKey(_ state: inout AppState, _ prompt: Prompt, _ key: Key, no
             return quickAdd(&state, p, stageID: stageID, now: now)
         case .editTitle(let id):
             guard !text.isEmpty else { state.status = StatusMessage("a title cannot be empty", isError: true); return [] }
-            return edit(&state) { b in try b.modify(id, summary: "renamed \(id)", by: user, at: now) { $0.title = text } }
+            return commitEdit(&state) { b in try b.modify(id, summary: "renamed \(id)", by: user, at: now) { $0.title = text } }
         }
     default:
         if p.editor.handle(key) { state.mode = .prompt(p) }
