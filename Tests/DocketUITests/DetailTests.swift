@@ -95,3 +95,16 @@ final class DetailTests: XCTestCase {
         XCTAssertEqual(lines.first, "short words then")
     }
 }
+
+/// `w` in the detail pane adds a link.
+final class DetailLinkTests: XCTestCase {
+    func testAddALinkWithATitle() throws {
+        var s = demoState(width: 120, height: 30)
+        let id = try XCTUnwrap(s.selectedItemID)
+        send(&s, .key(.enter), .key(.char("w")))
+        send(&s, typed("https://example.com/spec The spec"))
+        XCTAssertEqual(send(&s, .key(.enter)), [.save])
+        XCTAssertEqual(s.board.items[id]?.links.last, Link(url: "https://example.com/spec", title: "The spec"))
+        XCTAssertTrue(render(s).renderText().contains("The spec <https://example.com/spec>"))
+    }
+}

@@ -7,8 +7,10 @@ public struct DetailState: Equatable, Sendable {
     public var row = 0
     /// The text being edited for the selected row, if editing.
     public var editor: LineEditor?
-    /// True when the editor adds a new acceptance criterion rather than editing a row.
+    /// True when the editor adds a new acceptance criterion (or link) rather than editing a row.
     public var addingCriterion = false
+    /// True when the new line is a link (`URL` or `URL title`), not a criterion.
+    public var addingLink = false
 
     public init(itemID: String) { self.itemID = itemID }
 }

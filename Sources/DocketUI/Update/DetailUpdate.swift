@@ -2,7 +2,7 @@ import DocketCore
 import Foundation
 
 /// Keys in the item detail pane. Not editing: ↑/↓ (k/j) select a row, Enter or e edits it,
-/// Space ticks an acceptance criterion, c adds one, E edits the description in $EDITOR,
+/// Space ticks an acceptance criterion, c adds one, w adds a link (`URL title`), E edits the description in $EDITOR,
 /// Esc (or q, o) closes the pane. Editing: the line editor's keys; Enter checks and saves the
 /// value (an invalid one keeps the editor open with the reason), Esc cancels.
 func detailKey(_ state: inout AppState, _ detail: DetailState, _ key: Key, now: Timestamp) -> [Effect] {
@@ -15,7 +15,7 @@ func detailKey(_ state: inout AppState, _ detail: DetailState, _ key: Key, now: 
     if var editor = d.editor {
         switch key {
         case .escape:
-            d.editor = nil; d.addingCriterion = false
+            d.editor = nil; d.addingCriterion = false; d.addingLink = false
             state.mode = .detail(d)
             state.status = StatusMessage("cancelled")
             return []
@@ -25,13 +25,21 @@ func detailKey(_ state: inout AppState, _ detail: DetailState, _ key: Key, now: 
         case .enter:
             let text = editor.text
             let row = rows[d.row]
-            let adding = d.addingCriterion
+            let adding = d.addingCriterion, link = d.addingLink
+            let what = link ? "the links" : adding ? "the criteria" : row.label.lowercased()
             let fx = commitEdit(&state) { b in
                 let snapshot = b
-                return try b.modify(item.id, summary: "edited \(adding ? "the criteria" : row.label.lowercased()) of \(item.id)", by: user, at: now) { it in
+                return try b.modify(item.id, summary: "edited \(what) of \(item.id)", by: user, at: now) { it in
                     if adding {
                         let t = text.trimmingCharacters(in: .whitespaces)
-                        if !t.isEmpty { it.criteria.append(Criterion(text: t)) }
+                        guard !t.isEmpty else { return }
+                        if link {
+                            // "URL title words": the first word is the URL.
+                            let parts = t.split(separator: " ", maxSplits: 1).map(String.init)
+                            it.links.append(Link(url: parts[0], title: parts.count > 1 ? parts[1] : ""))
+                        } else {
+                            it.criteria.append(Criterion(text: t))
+                        }
                         return
                     }
                     switch row.kind {
@@ -54,7 +62,7 @@ func detailKey(_ state: inout AppState, _ detail: DetailState, _ key: Key, now: 
                 state.mode = .detail(d)  // keep editing: the value is wrong
                 return []
             }
-            d.editor = nil; d.addingCriterion = false
+            d.editor = nil; d.addingCriterion = false; d.addingLink = false
             state.mode = .detail(d)
             return fx
         default:
@@ -97,6 +105,11 @@ func detailKey(_ state: inout AppState, _ detail: DetailState, _ key: Key, now: 
         if let why = state.readOnly { state.status = StatusMessage("read-only: \(why)", isError: true); break }
         d.editor = LineEditor()
         d.addingCriterion = true
+    case .char("w"):
+        if let why = state.readOnly { state.status = StatusMessage("read-only: \(why)", isError: true); break }
+        d.editor = LineEditor()
+        d.addingCriterion = true
+        d.addingLink = true
     case .char("E"):
         state.mode = .detail(d)
         if let why = state.readOnly { state.status = StatusMessage("read-only: \(why)", isError: true); return [] }

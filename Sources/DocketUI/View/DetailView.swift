@@ -19,7 +19,7 @@ enum DetailView {
         let rows = DetailRows.rows(item, board: state.board)
         let labelWidth = 13
         let valueWidth = max(1, inner - labelWidth - 1)
-        let hint = d.editor != nil ? "Enter save · Esc cancel" : "↑↓ select · Enter edit · Space tick · c add criterion · Esc close"
+        let hint = d.editor != nil ? "Enter save · Esc cancel" : "↑↓ select · Enter edit · Space tick · c criterion · w link · Esc close"
         let visible = max(1, height - 3)
         let top = max(0, min(d.row - visible / 2, rows.count - visible))
         var y = 2
@@ -47,7 +47,7 @@ enum DetailView {
             }
             y += 1
             if selected, d.addingCriterion, let editor = d.editor, y < height - 1 {
-                canvas.text("New", x: left, y: y, role: .helpKey)
+                canvas.text(d.addingLink ? "New link" : "New", x: left, y: y, role: .helpKey)
                 LineEditorView.draw(editor, into: &canvas, x: left + labelWidth + 1, y: y, width: valueWidth, role: .prompt)
                 y += 1
             }
