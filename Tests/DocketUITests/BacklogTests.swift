@@ -20,11 +20,30 @@ final class BacklogTests: XCTestCase {
     func testOrderIsTheGlobalRankOrderOfOpenItems() throws {
         let s = openBacklog(top: false)
         let b = try XCTUnwrap(backlog(s))
-        let open = s.board.items.values.filter { !$0.archived }
+        let done = Set(s.board.stages.filter { $0.kind == .done }.map(\.id))
+        let open = s.board.items.values.filter { !$0.archived && !done.contains($0.stage) }
         XCTAssertEqual(b.order.count, open.count)
         let ranks = b.order.map { s.board.items[$0]!.rank }
         XCTAssertEqual(ranks, ranks.sorted())
         XCTAssertEqual(b.selectedID, demoState().selectedItemID, "the board's selection is kept")
+    }
+
+    func testJKWorkWhereItemsOfDifferentStagesShareARank() throws {
+        var s = openBacklog(top: false)
+        let order = try XCTUnwrap(backlog(s)).order
+        // The demo ranks each stage on its own, so equal ranks across stages are common.
+        let ranks = order.map { s.board.items[$0]!.rank }
+        XCTAssertNotEqual(Set(ranks).count, ranks.count, "the demo has shared ranks (else this test proves nothing)")
+        for _ in 0..<order.count {
+            let before = try XCTUnwrap(backlog(s))
+            guard before.row + 1 < before.order.count, let id = before.selectedID else { break }
+            XCTAssertEqual(send(&s, .key(.char("J"))), [.save], s.status?.text ?? "")
+            let after = try XCTUnwrap(backlog(s))
+            XCTAssertEqual(after.order[before.row + 1], id, "moved down exactly one row")
+            XCTAssertEqual(after.selectedID, id)
+        }
+        let final = try XCTUnwrap(backlog(s)).order.map { s.board.items[$0]!.rank }
+        XCTAssertEqual(final, final.sorted())
     }
 
     func testGolden() {

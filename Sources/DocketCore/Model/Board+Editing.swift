@@ -74,7 +74,12 @@ extension Board {
     /// between positions `from` and `to` (clamped), widening to the whole run of equal ranks.
     /// Returns the edit (empty when nothing collided).
     mutating func separateCollidingRanks(stage: String, from: Int, to: Int, by user: String, at time: Timestamp) -> Edit {
-        let col = column(stage)
+        separateCollidingRanks(inOrder: column(stage), from: from, to: to, by: user, at: time)
+    }
+
+    /// The same for any list of ids in (rank, id) order, such as the backlog across stages
+    /// (`Board.backlogOrder()`), where items of different stages may share a rank.
+    public mutating func separateCollidingRanks(inOrder col: [String], from: Int, to: Int, by user: String, at time: Timestamp) -> Edit {
         guard col.count > 1 else { return Edit(summary: "") }
         let store = items
         let rank = { (k: Int) -> String in store[col[k]]!.rank }

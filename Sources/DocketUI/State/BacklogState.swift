@@ -28,10 +28,10 @@ public struct BulkPrompt: Equatable, Sendable {
 }
 
 extension Board {
-    /// Open items of known stages in rank order (then id): a merge of the stage columns,
-    /// which are already sorted, so it costs the number of items, not a sort.
+    /// Open items (not archived, not in a done stage) in rank order (then id): a merge of the
+    /// stage columns, which are already sorted, so it costs the number of items, not a sort.
     public func backlogOrder() -> [String] {
-        let cols = stages.map { column($0.id) }
+        let cols = stages.filter { $0.kind != .done }.map { column($0.id) }
         var heads = [Int](repeating: 0, count: cols.count)
         // The item at the head of each column, looked up once per step.
         var current: [Item?] = cols.map { $0.first.flatMap { items[$0] } }

@@ -122,16 +122,24 @@ func backlogKey(_ state: inout AppState, _ backlog: BacklogState, _ key: Key, no
         state.refreshBacklog(&b, keep: nil)
     case .char("J"), .char("K"), .shiftDown, .shiftUp:
         guard let id = b.selectedID else { break }
+        if b.groupByRelease { state.status = StatusMessage("grouped by release: b to ungroup, then re-rank", isError: true); break }
         let down = key == .char("J") || key == .shiftDown
-        let target = b.row + (down ? 1 : -1)
-        guard b.order.indices.contains(target) else { break }
-        let lower = down ? b.order[target] : (target > 0 ? b.order[target - 1] : nil)
-        let upper = down ? (target + 1 < b.order.count ? b.order[target + 1] : nil) : b.order[target]
+        guard b.order.indices.contains(b.row + (down ? 1 : -1)) else { break }
+        let order = b.order, row = b.row
         fx = commitEdit(&state, summary: down ? "ranked \(id) down" : "ranked \(id) up") { board in
-            guard let e = try board.place(id, after: lower, before: upper, by: user, at: now) else {
-                throw DocketError.invalidValue(field: "rank", value: id, expected: "neighbours with distinct ranks (they collide)")
+            // Items of different stages may share a rank (each imported list is ranked on its
+            // own): spread those around the move first, in the same undo step.
+            let spread = board.separateCollidingRanks(inOrder: order, from: row - 2, to: row + 2, by: user, at: now)
+            let fresh = spread.isEmpty ? order : board.backlogOrder()
+            guard let at = fresh.firstIndex(of: id) else { return nil }
+            let target = at + (down ? 1 : -1)
+            guard fresh.indices.contains(target) else { return spread.isEmpty ? nil : spread }
+            let lower = down ? fresh[target] : (target > 0 ? fresh[target - 1] : nil)
+            let upper = down ? (target + 1 < fresh.count ? fresh[target + 1] : nil) : fresh[target]
+            guard let moved = try board.place(id, after: lower, before: upper, by: user, at: now) else {
+                throw DocketError.invalidValue(field: "rank", value: id, expected: "neighbours with distinct ranks")
             }
-            return e
+            return spread.merged(with: moved, summary: moved.summary)
         }
         state.refreshBacklog(&b, keep: id)
     case .enter, .char("o"):
