@@ -75,3 +75,20 @@ final class RerankAndSetTests: XCTestCase {
         }
     }
 }
+
+/// The epic (`parent`) of an item must exist, and epics cannot loop.
+final class ParentFieldTests: XCTestCase {
+    func testParentMustExistAndNotLoop() throws {
+        var board = Board(name: "b", stages: Board.defaultStages())
+        let a = try board.addItem(title: "A", stage: "inbox", by: "t", at: 1).item.id
+        let b = try board.addItem(title: "B", stage: "inbox", by: "t", at: 1).item.id
+        var item = board.items[a]!
+        XCTAssertThrowsError(try ItemFieldSetter.set("parent", to: "zzzz", on: &item, board: board))
+        XCTAssertThrowsError(try ItemFieldSetter.set("parent", to: a, on: &item, board: board), "not its own epic")
+        try ItemFieldSetter.set("parent", to: b, on: &item, board: board)
+        XCTAssertEqual(item.parent, b)
+        try board.modify(a, by: "t", at: 2) { $0.parent = b }
+        var epic = board.items[b]!
+        XCTAssertThrowsError(try ItemFieldSetter.set("parent", to: a, on: &epic, board: board), "no loops")
+    }
+}

@@ -23,7 +23,7 @@ final class TriageEndToEndTests: TmuxTestCase {
         try t.keys(":")
         try t.type("stage kind inbox")
         try t.keys("Enter")
-        try t.waitForText("is now a inbox stage")
+        try t.waitForText("kind inbox")
         try t.keys("t")
         try t.waitForText("Triage · 1 of \(queue.count)")
 

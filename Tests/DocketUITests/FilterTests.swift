@@ -67,3 +67,31 @@ final class FilterTests: XCTestCase {
         XCTAssertEqual(s.board.savedFilters.count, 1, "deleting is undoable")
     }
 }
+
+/// With a filter on, a column header counts what it shows of the stage, and the WIP warning
+/// still looks at the whole stage.
+final class FilterHeaderTests: XCTestCase {
+    func testHeaderShowsShownOfAllAndKeepsTheWipWarning() throws {
+        var s = demoState(width: 200, height: 30)
+        let doing = try XCTUnwrap(s.board.stages.first { $0.wipLimit != nil && s.board.column($0.id).count > $0.wipLimit! })
+        try s.applyFilter("-is:blocked label:nothing-has-this", today: "2026-11-29")
+        let header = render(s).renderText().components(separatedBy: "\n")[0]
+        XCTAssertTrue(header.contains("0 of \(s.board.column(doing.id).count)/\(doing.wipLimit!)"), header)
+        let layout = s.layout
+        let slot = try XCTUnwrap(s.board.stages.firstIndex { $0.id == doing.id })
+        XCTAssertEqual(render(s)[layout.columnX(slot) + 1, 0].role, .columnOverLimit, "still over its WIP limit")
+    }
+}
+
+/// Palette guards.
+final class PaletteGuardTests: XCTestCase {
+    func testRenamingAStageToAnotherStagesNameIsRefused() {
+        var s = demoState()
+        let before = s.board.stages
+        send(&s, .key(.char(":")))
+        send(&s, typed("stage rename Done"))
+        XCTAssertEqual(send(&s, .key(.enter)), [])
+        XCTAssertEqual(s.board.stages, before)
+        XCTAssertEqual(s.status?.isError, true)
+    }
+}

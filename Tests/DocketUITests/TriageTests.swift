@@ -85,3 +85,15 @@ final class TriageTests: XCTestCase {
         XCTAssertEqual(s.mode, .board)
     }
 }
+
+/// A snooze must end after today.
+final class TriageSnoozeTests: XCTestCase {
+    func testPastSnoozeIsRefused() {
+        var s = demoState(width: 100, height: 30)
+        send(&s, .key(.char("t")), .key(.char("z")), .key(.ctrl("u")))
+        send(&s, typed("2020-01-01"))
+        XCTAssertEqual(send(&s, .key(.enter)), [])
+        XCTAssertEqual(s.status?.isError, true)
+        XCTAssertTrue(s.status?.text.contains("after today") ?? false, s.status?.text ?? "")
+    }
+}

@@ -49,7 +49,22 @@ public enum ItemFieldSetter {
         case "assignees": item.assignees = list()
         case "release": item.release = empty ? nil : value
         case "requester": item.requester = empty ? nil : value
-        case "parent": item.parent = empty ? nil : value
+        case "parent":
+            if empty { item.parent = nil; return }
+            let epic = try board.item(matching: value)
+            guard epic.id != item.id else {
+                throw DocketError.invalidValue(field: field, value: value, expected: "another item (an item cannot be its own epic)")
+            }
+            // No loops: walking up from the new parent must not come back to this item.
+            var seen: Set<String> = [item.id]
+            var up: String? = epic.id
+            while let p = up {
+                guard seen.insert(p).inserted else {
+                    throw DocketError.invalidValue(field: field, value: value, expected: "an epic that is not inside this item")
+                }
+                up = board.items[p]?.parent
+            }
+            item.parent = epic.id
         case "blockedReason": item.blockedReason = value
         case "stage": item.stage = try board.stage(named: value).id
         case "due":

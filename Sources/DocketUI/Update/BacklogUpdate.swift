@@ -155,6 +155,10 @@ func backlogKey(_ state: inout AppState, _ backlog: BacklogState, _ key: Key, no
     case .char("?"):
         state.mode = .help(scroll: 0)
         return []
+    case .char(":"):
+        if let id = b.selectedID { state.select(itemID: id) }
+        state.mode = .palette(PaletteState())
+        return []
     default: break
     }
     b.row = min(max(0, b.row), max(0, b.order.count - 1))

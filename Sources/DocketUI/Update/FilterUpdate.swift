@@ -13,6 +13,7 @@ func filterKey(_ state: inout AppState, _ prompt: FilterPrompt, _ key: Key, now:
     switch key {
     case .escape:
         state.mode = .board
+        state.status = nil
         return []
     case .ctrl("c"):
         state.quitting = true

@@ -154,6 +154,9 @@ func runPaletteCommand(_ state: inout AppState, _ line: String, selected: String
     if let a = arg(after: "stage rename"), let stage = state.selectedStage {
         guard !a.isEmpty else { state.status = StatusMessage("stage rename: give the new name", isError: true); return [] }
         return headerEdit("renamed \(stage.name) to \(a)") { h in
+            guard !h.stages.contains(where: { $0.id != stage.id && ($0.name.lowercased() == a.lowercased() || $0.id.lowercased() == a.lowercased()) }) else {
+                throw DocketError.invalidValue(field: "stage", value: a, expected: "a name no other stage has")
+            }
             if let i = h.stages.firstIndex(where: { $0.id == stage.id }) { h.stages[i].name = a }
         }
     }
@@ -161,7 +164,7 @@ func runPaletteCommand(_ state: inout AppState, _ line: String, selected: String
         guard let kind = StageKind(rawValue: a.lowercased()) else {
             state.status = StatusMessage("stage kind: inbox, todo, doing or done", isError: true); return []
         }
-        return headerEdit("\(stage.name) is now a \(kind.rawValue) stage") { h in
+        return headerEdit("\(stage.name): kind \(kind.rawValue)") { h in
             if let i = h.stages.firstIndex(where: { $0.id == stage.id }) { h.stages[i].kind = kind }
         }
     }

@@ -49,6 +49,9 @@ func triageKey(_ state: inout AppState, _ triage: TriageState, _ key: Key, now: 
                     guard CalendarDay.isValid(value) else {
                         throw DocketError.invalidValue(field: "snooze", value: value, expected: "a date YYYY-MM-DD")
                     }
+                    guard value > CalendarDay.of(now) else {
+                        throw DocketError.invalidValue(field: "snooze", value: value, expected: "a date after today")
+                    }
                     return try b.modify(id, action: "snooze", summary: "snoozed \(id) until \(value)", by: user, at: now) { $0.snoozedUntil = value }
                 }
                 return try b.modify(id, summary: "set \(field) of \(id)", by: user, at: now) {
@@ -149,6 +152,18 @@ func triageKey(_ state: inout AppState, _ triage: TriageState, _ key: Key, now: 
     case .char("s"): t.index += 1
     case .char("u"):
         return undoDecision(&state, &t, now: now)
+    case .ctrl("r"):
+        guard state.readOnly == nil, let edit = state.history.redo(&state.board, by: user, at: now) else {
+            state.status = StatusMessage("nothing to redo")
+            break
+        }
+        state.status = StatusMessage("redid: " + edit.summary)
+        // Redoing a decision on the item shown moves on, as taking it did.
+        if let id = t.currentID, edit.items[id] != nil,
+           ["accepted", "declined", "marked", "snoozed"].contains(where: { edit.summary.hasPrefix($0) }) {
+            t.decisions.append(t.index); t.index += 1
+        }
+        fx = [.save]
     default: break
     }
     state.mode = .triage(t)

@@ -62,6 +62,7 @@ enum BacklogView {
             y += 1
         }
         if let bulk = b.bulk {
+            if last > 0 { StatusLine.drawMessage(state, into: &canvas, y: last - 1) }
             canvas.fill(Rect(x: 0, y: last, width: w, height: 1), role: .prompt)
             let n = max(1, b.marked.count)
             let label = bulk.field == "labels" ? "Add label to \(n) › " : "Set \(bulk.field) of \(n) › "

@@ -10,11 +10,15 @@ enum ColumnView {
         let ids = state.column(stage.id)
         let width = layout.columnWidth
         let count = ids.count
-        let over = stage.wipLimit.map { count > $0 } ?? false
+        // The WIP limit is about the stage, not what a filter shows.
+        let full = board.column(stage.id).count
+        let over = stage.wipLimit.map { full > $0 } ?? false
         let role: StyleRole = over ? .columnOverLimit : (selectedColumn ? .columnHeaderSelected : .columnHeader)
         canvas.fill(Rect(x: x, y: 0, width: width, height: 1), role: role)
-        let countText = stage.wipLimit.map { "\(count)/\($0)" } ?? "\(count)"
-        let points = board.points(inStage: stage.id)
+        let filtered = state.filter != nil
+        let countText = filtered ? "\(count) of \(full)" + (stage.wipLimit.map { "/\($0)" } ?? "")
+            : stage.wipLimit.map { "\(count)/\($0)" } ?? "\(count)"
+        let points = filtered ? ids.reduce(0) { $0 + (board.items[$1]?.points ?? 0) } : board.points(inStage: stage.id)
         let right = " \(countText)" + (points > 0 ? " · \(points.pointsText)p" : "") + " "
         let rightWidth = DisplayWidth.of(right)
         let nameRoom = max(1, width - rightWidth - 1)
