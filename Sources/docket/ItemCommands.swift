@@ -1,5 +1,6 @@
 import ArgumentParser
 import DocketCore
+import DocketUI
 import Foundation
 
 /// `docket add TITLE`: adds an item. TITLE is a quick-add line (`QuickAdd`): `#label`,
@@ -90,9 +91,25 @@ struct ShowCommand: ParsableCommand {
             "release:   \(out(item.release ?? "-"))",
             "blocked:   \(item.blocked ? "yes" + (item.blockedReason.isEmpty ? "" : ": " + out(item.blockedReason)) : "no")",
             "archived:  \(item.archived ? "yes" : "no")",
+            "due:       \(item.due ?? "-")",
+            "requester: \(out(item.requester ?? "-"))",
+            "votes:     \(item.votes)",
+            "epic:      \(item.parent ?? "-")",
             "created:   \(ISODate.format(item.created))",
             "updated:   \(ISODate.format(item.updated))",
         ]
+        if let d = item.duplicateOf { lines.append("duplicate of: \(d)") }
+        if let z = item.snoozedUntil { lines.append("snoozed until: \(z)") }
+        let inputs = item.scores.fields.compactMap { name, v in v.map { "\(name) \($0.pointsText)" } }
+        if !inputs.isEmpty { lines.append("score:     \(board.score(item).map { ScoreText.format($0) } ?? "-") (\(inputs.joined(separator: ", ")))") }
+        if !item.criteria.isEmpty {
+            lines.append("acceptance:")
+            lines += item.criteria.map { "  [\($0.done ? "x" : " ")] \(out($0.text))" }
+        }
+        if !item.links.isEmpty {
+            lines.append("links:")
+            lines += item.links.map { "  \(out($0.title.isEmpty ? $0.url : "\($0.title) <\($0.url)>"))" }
+        }
         if !item.description.isEmpty { lines += ["", TerminalSafe.isTerminal ? TerminalSafe.cleanLines(item.description) : item.description] }
         print(lines.joined(separator: "\n"))
     }

@@ -3,7 +3,8 @@
 /// `rank`, `type`, `priority` (must/should/could/wont or null), `points` (story points or
 /// null), `labels`, `assignees`, `release` (or null), `blocked`, `blockedReason`, `archived`,
 /// `created`, `updated` (ISO 8601 UTC), `description`, `due` (YYYY-MM-DD or null),
-/// `requester`, `votes`, the score inputs `reach`, `impact`, `confidence`, `effort`, `value`,
+/// `requester`, `votes`, `parent` (the epic's id), `duplicateOf`, `snoozedUntil`, `criteria`
+/// (`"[x] text"` / `"[ ] text"`), `links` (`"URL title"`), the score inputs `reach`, `impact`, `confidence`, `effort`, `value`,
 /// `criticality`, `risk`, `size` (or null) and `score` (null when the board scores nothing).
 /// `fields(of:board:)` gives the same keys and values to other formats (`docket list --format csv`).
 public enum ItemListJSON {
@@ -41,6 +42,11 @@ public enum ItemListJSON {
             ("due", item.due.map { .string($0) } ?? .null),
             ("requester", item.requester.map { .string($0) } ?? .null),
             ("votes", .int(Int64(item.votes))),
+            ("parent", item.parent.map { .string($0) } ?? .null),
+            ("duplicateOf", item.duplicateOf.map { .string($0) } ?? .null),
+            ("snoozedUntil", item.snoozedUntil.map { .string($0) } ?? .null),
+            ("criteria", .strings(item.criteria.map { ($0.done ? "[x] " : "[ ] ") + $0.text })),
+            ("links", .strings(item.links.map { $0.title.isEmpty ? $0.url : "\($0.url) \($0.title)" })),
         ] + item.scores.fields.map { ($0.0, $0.1.map { .number($0) } ?? .null) }
           + [("score", board.score(item).map { .number($0) } ?? .null)]
     }
