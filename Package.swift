@@ -15,7 +15,8 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses",
                        providers: [.apt(["libncurses-dev"]), .brew(["ncurses"])]),
-        .target(name: "DocketCore", path: "Sources/DocketCore"),
+        .target(name: "DocketCore", dependencies: [.product(name: "CSV", package: "CSV.swift")],
+                path: "Sources/DocketCore"),
         .target(name: "DocketUI",
                 dependencies: ["DocketCore", .product(name: "TOMLKit", package: "TOMLKit")],
                 path: "Sources/DocketUI"),
@@ -28,7 +29,7 @@ let package = Package(
                           path: "Sources/docket"),
         .executableTarget(name: "DocketBench", dependencies: ["DocketCore", "DocketUI"],
                           path: "Sources/DocketBench"),
-        .testTarget(name: "DocketCoreTests", dependencies: ["DocketCore"],
+        .testTarget(name: "DocketCoreTests", dependencies: ["DocketCore", .product(name: "CSV", package: "CSV.swift")],
                     path: "Tests/DocketCoreTests", resources: [.copy("Fixtures")]),
         .testTarget(name: "DocketUITests", dependencies: ["DocketUI", "DocketCore"],
                     path: "Tests/DocketUITests", exclude: ["Goldens"]),

@@ -9,7 +9,8 @@ struct Docket: ParsableCommand {
         abstract: "A product backlog board in the terminal, in one file you keep in git.",
         version: "0.1.0",
         subcommands: [OpenCommand.self, InitCommand.self, TriageCommand.self, DemoCommand.self, AddCommand.self, MoveCommand.self,
-                      ShowCommand.self, ListCommand.self, SetCommand.self, ScoringCommand.self, ImportCommand.self],
+                      ShowCommand.self, ListCommand.self, SetCommand.self, ScoringCommand.self, ImportCommand.self,
+                      ExportCommand.self],
         defaultSubcommand: OpenCommand.self)
 
     /// Parses the command line, with `docket list`'s arguments put in order first (see

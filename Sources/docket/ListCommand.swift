@@ -1,5 +1,4 @@
 import ArgumentParser
-import CSV
 import DocketCore
 import DocketUI
 import Foundation
@@ -88,7 +87,9 @@ struct ListCommand: ParsableCommand {
         }
         switch json ? .json : format {
         case .json: print(ItemListJSON.encode(items, board: board), terminator: "")
-        case .csv: print(try ItemListCSV.encode(items, board: board, clean: TerminalSafe.isTerminal), terminator: "")
+        case .csv:
+            let clean: ((String) -> String)? = TerminalSafe.isTerminal ? { SafeText.clean($0) } : nil
+            print(try ItemListCSV.encode(items, board: board, clean: clean), terminator: "")
         case .table:
             let names = ItemListJSON.stageNames(board)
             let out = TerminalSafe.isTerminal ? TerminalSafe.clean : { $0 }
@@ -120,41 +121,6 @@ struct QueryFailure: Error, CustomStringConvertible {
         let before = DisplayWidth.of(SafeText.clean(String(chars[..<start])))
         let width = max(1, DisplayWidth.of(SafeText.clean(String(chars[start..<end]))))
         return "  " + SafeText.clean(text) + "\n  " + String(repeating: " ", count: before) + String(repeating: "^", count: width)
-    }
-}
-
-/// `docket list --format csv`: RFC 4180 (comma-separated, CRLF line ends, fields with a
-/// comma, quote or line break in double quotes, quotes doubled), a header row with the keys
-/// of `ItemListJSON`, then one row per item. Lists (labels, assignees) are joined with `, `;
-/// null is an empty field; numbers are written as in the JSON.
-enum ItemListCSV {
-    /// The CSV text. With `clean`, control characters in the text are made visible (for a
-    /// terminal), which also turns line breaks inside fields into `␊`.
-    static func encode(_ items: [Item], board: Board, clean: Bool = false) throws -> String {
-        let stream = OutputStream(toMemory: ())
-        let writer = try CSVWriter(stream: stream, newline: .crlf)
-        try writer.write(row: ItemListJSON.keys)
-        let names = ItemListJSON.stageNames(board)
-        for item in items {
-            try writer.write(row: ItemListJSON.fields(of: item, board: board, stageNames: names).map { field -> String in
-                let text: String
-                switch field.value {
-                case .string(let s): text = s
-                case .number(let d): text = d.isFinite ? d.pointsText : ""
-                case .int(let n): text = String(n)
-                case .bool(let b): text = b ? "true" : "false"
-                case .strings(let list): text = list.joined(separator: ", ")
-                case .null: text = ""
-                }
-                return clean ? SafeText.clean(text) : text
-            })
-        }
-        // The writer closes the stream when it goes: read the data while it is alive.
-        let written = withExtendedLifetime(writer) { stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data }
-        guard let data = written else { throw CSVError.cannotWriteStream }
-        // CSVWriter ends rows with a line break only between them; RFC 4180 allows one after
-        // the last, and most tools expect it.
-        return String(decoding: data, as: UTF8.self) + "\r\n"
     }
 }
 
