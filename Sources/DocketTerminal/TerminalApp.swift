@@ -90,6 +90,16 @@ public enum TerminalApp {
                         _ = update(&state, .resize(screen.size), now: now())
                     case .quit:
                         break
+                    case .export(let format, let path, let query):
+                        do {
+                            let request = ExportRequest(format: ExportFormat(rawValue: format) ?? .json,
+                                                        query: try query.map { try Query.parse($0) }, now: now())
+                            let url = URL(fileURLWithPath: path, relativeTo: saver?.url.deletingLastPathComponent()).standardizedFileURL
+                            try AtomicFile.write(try BoardExport.render(state.board, request), to: url)
+                            state.status = StatusMessage("exported \(format) to \(url.path)")
+                        } catch {
+                            state.status = StatusMessage("export failed: \(error)", isError: true)
+                        }
                     case .setTheme(let name):
                         do {
                             screen.setTheme(try ThemeLoader.load(name))

@@ -60,3 +60,18 @@ final class PaletteTests: XCTestCase {
         XCTAssertEqual(p.editor.text, "stage add ")
     }
 }
+
+/// `:export FORMAT FILE` asks the outside world to write the file, with the filter in force.
+final class PaletteExportTests: XCTestCase {
+    func testExportIsAnEffectCarryingTheFilter() throws {
+        var s = demoState()
+        try s.applyFilter("priority:must", today: "2026-11-29")
+        send(&s, .key(.char(":")))
+        send(&s, typed("export report status.md"))
+        XCTAssertEqual(send(&s, .key(.enter)), [.export(format: "report", path: "status.md", query: "priority:must")])
+        send(&s, .key(.char(":")))
+        send(&s, typed("export pdf x.pdf"))
+        XCTAssertEqual(send(&s, .key(.enter)), [])
+        XCTAssertEqual(s.status?.isError, true)
+    }
+}

@@ -8,4 +8,7 @@ public enum Effect: Equatable, Sendable {
     case quit
     /// Switch to another theme (a built-in name or a file); failures come back as a status.
     case setTheme(String)
+    /// Write the board (with the filter in force, if any) to `path` in `format`
+    /// (json, csv, markdown, report); the outcome comes back as a status.
+    case export(format: String, path: String, query: String?)
 }

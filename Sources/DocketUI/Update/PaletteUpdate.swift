@@ -23,6 +23,7 @@ let paletteCommands: [(String, String, String)] = [
     ("filter save", "NAME", "save the filter in force under a name, in the board"),
     ("filter delete", "NAME", "delete a saved filter"),
     ("filter clear", "", "show every item again"),
+    ("export", "json|csv|markdown|report FILE", "write the board (the filtered items, with a filter on) to a file"),
 ]
 
 /// Every palette entry: the commands above, then the keymap's actions by name.
@@ -99,6 +100,14 @@ func runPaletteCommand(_ state: inout AppState, _ line: String, selected: String
         state.mode = .backlog(BacklogState())
         if case .backlog(var b) = state.mode { state.refreshBacklog(&b, keep: state.selectedItemID); state.mode = .backlog(b) }
         return update(&state, .key(.char("R")), now: now)
+    }
+    if let a = arg(after: "export") {
+        let parts = a.split(separator: " ", maxSplits: 1).map(String.init)
+        guard parts.count == 2, ["json", "csv", "markdown", "report"].contains(parts[0].lowercased()) else {
+            state.status = StatusMessage("export: a format (json, csv, markdown, report) and a file, e.g. :export report status.md", isError: true)
+            return []
+        }
+        return [.export(format: parts[0].lowercased(), path: parts[1], query: state.filter?.text)]
     }
     if arg(after: "filter clear") != nil {
         state.filter = nil
