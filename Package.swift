@@ -15,7 +15,8 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses",
                        providers: [.apt(["libncurses-dev"]), .brew(["ncurses"])]),
-        .target(name: "DocketCore", path: "Sources/DocketCore"),
+        .target(name: "DocketCore", dependencies: [.product(name: "CSV", package: "CSV.swift")],
+                path: "Sources/DocketCore"),
         .target(name: "DocketUI",
                 dependencies: ["DocketCore", .product(name: "TOMLKit", package: "TOMLKit")],
                 path: "Sources/DocketUI"),
