@@ -41,7 +41,7 @@ extension ImportedBoard {
             }
         }
         var out = board
-        let summary = "imported \(items.count) \(summary.source) \(items.count == 1 ? "card" : "cards") "
+        let summary = "imported \(items.count) \(summary.source) \(items.count == 1 ? self.summary.itemWords.one : self.summary.itemWords.many) "
             + "(\(added) new, \(changed.count - added) updated)"
         let edit = out.upsert(changed, header: header, action: "import", summary: summary, by: user, at: time)
         return (out, edit)
