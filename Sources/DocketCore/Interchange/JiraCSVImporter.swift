@@ -14,7 +14,7 @@ import Foundation
 ///   from the name (`StageNaming.kind`, plus Spanish "en curso", "hecho", "listo"…).
 /// - **Issues → items**: summary → title, description, issue type (Bug → bug, Epic → epic,
 ///   Story/Historia → story, Task/Subtask/Tarea/Subtarea → chore), priority (`priorityMap`),
-///   assignee → assignees, reporter → requester, created/updated/due dates, labels (a cell
+///   assignee → assignees, reporter → requester, CRLF inside cells made LF, created/updated/due dates, labels (a cell
 ///   holding `a,b` gives two labels), the last fix version → release, parent key → parent
 ///   when the parent is an epic in the same file. The issue key is the item id when
 ///   `ItemID.isValid` accepts it, so a re-import updates the same items.
@@ -108,7 +108,8 @@ public enum JiraCSVImport {
     private static func convert(rows: [(line: Int, cells: [String])], columns c: Columns) -> ImportedBoard {
         func cell(_ row: [String], _ i: Int?) -> String {
             guard let i, i < row.count else { return "" }
-            return row[i].trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = row[i].trimmingCharacters(in: .whitespacesAndNewlines)
+            return text.contains("\r\n") ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
         }
         func cells(_ row: [String], _ idx: [Int]) -> [String] {
             idx.map { cell(row, $0) }.filter { !$0.isEmpty }
