@@ -2,25 +2,40 @@ import ArgumentParser
 import DocketCore
 import Foundation
 
-/// `docket import FILE`: imports a Trello board JSON export into the current board, or into
-/// a new board with `--new FILE`.
+/// `docket import FILE`: imports a Trello board JSON export, a Jira CSV export or a GitHub
+/// REST issues list into the current board, or into a new board with `--new FILE`. The
+/// format is detected from the content unless `--from` names it; `--dry-run` prints the
+/// summary and writes nothing.
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "import",
-        abstract: "Import a Trello board export (JSON) into this board, or a new one with --new.")
+        abstract: "Import a Trello board export (JSON), a Jira CSV export or a GitHub issues list (JSON) into this board, or a new one with --new.")
+
+    /// The formats `--from` accepts.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case trello, jira, github
+    }
 
     @Argument(help: "The export file.") var file: String
+    @Option(help: "The format: trello, jira or github (default: detected from the content).") var from: Format?
     @Option(name: .customLong("new"), help: "Create this new board file from the export instead.") var newBoard: String?
+    @Flag(name: .customLong("dry-run"), help: "Print what would be imported; write nothing.") var dryRun = false
     @OptionGroup var options: BoardOptions
 
     func run() throws {
         let data = try readFile(file)
-        let first = data.first { ![0x20, 0x0A, 0x0D, 0x09, 0xEF, 0xBB, 0xBF].contains($0) }
-        guard first == UInt8(ascii: "{") else {
-            throw BoardStoreError("\(file) is not a Trello board export (JSON): only Trello exports can be imported so far")
+        let format = try from ?? Self.detect(data, file: file)
+        let imported: ImportedBoard
+        switch format {
+        case .trello: imported = try TrelloImport.parse(data, path: file)
+        case .jira: imported = try JiraCSVImport.parse(data, path: file)
+        case .github: imported = try GitHubIssuesImport.parse(data, path: file)
         }
-        let imported = try TrelloImport.parse(data, path: file)
         let user = CurrentUser.name
         let now = nowTimestamp()
+        if dryRun {
+            print("dry run: nothing written\n\(imported.summary.text)")
+            return
+        }
         if let newBoard {
             let url = URL(fileURLWithPath: newBoard).standardizedFileURL
             guard !FileManager.default.fileExists(atPath: url.path) else {
@@ -34,5 +49,30 @@ struct ImportCommand: ParsableCommand {
             try BoardStore.save(board, to: url)
             print("imported into \(url.path)\n\(imported.summary.text)")
         }
+    }
+
+    /// The format of `data`: a JSON array whose first entry has `number` and `html_url` →
+    /// github; a JSON object with `lists` or `cards` → trello; text whose first line names the
+    /// Summary/Resumen and Issue key/Clave de incidencia columns → jira. Only the first 64 KB
+    /// are looked at, so a truncated file is still recognised (and its error reported by the
+    /// importer).
+    static func detect(_ data: Data, file: String) throws -> Format {
+        let head = String(decoding: data.prefix(65536), as: UTF8.self)
+        let trimmed = head.drop { $0.isWhitespace || $0 == "\u{FEFF}" }
+        if trimmed.first == "[" {
+            let firstEntry = trimmed.prefix(16384)
+            if firstEntry.contains("\"number\"") && firstEntry.contains("\"html_url\"") { return .github }
+            throw BoardStoreError("\(file) is a JSON array but not a GitHub issues list (no \"number\" and \"html_url\"): use --from to name the format")
+        }
+        if trimmed.first == "{" {
+            if head.contains("\"lists\"") || head.contains("\"cards\"") { return .trello }
+            throw BoardStoreError("\(file) is a JSON object but not a Trello board export (no \"lists\" or \"cards\"): use --from to name the format")
+        }
+        let firstLine = trimmed.prefix { $0 != "\n" && $0 != "\r\n" && $0 != "\r" }.lowercased()
+        if (firstLine.contains("summary") || firstLine.contains("resumen"))
+            && (firstLine.contains("issue key") || firstLine.contains("clave de incidencia")) {
+            return .jira
+        }
+        throw BoardStoreError("\(file): unknown format (not a Trello JSON export, a Jira CSV export or a GitHub issues list): use --from trello|jira|github")
     }
 }

@@ -4,7 +4,7 @@ extension ImportedBoard {
     ///
     /// - Stages match the board's stages by name (trimmed, any case) and then keep the board's
     ///   id, kind and limits; the others are appended, with their id made unique.
-    /// - Labels match by name and people by handle; new ones are appended. A known label
+    /// - Labels and releases match by name and people by handle; new ones are appended. A known label
     ///   without a colour takes the imported colour; a known person without a name takes the
     ///   imported name.
     /// - An item whose id is already on the board (a re-import) takes the source's title,
@@ -41,7 +41,7 @@ extension ImportedBoard {
             }
         }
         var out = board
-        let summary = "imported \(items.count) \(summary.source) \(items.count == 1 ? "card" : "cards") "
+        let summary = "imported \(items.count) \(summary.source) \(items.count == 1 ? self.summary.itemWords.one : self.summary.itemWords.many) "
             + "(\(added) new, \(changed.count - added) updated)"
         let edit = out.upsert(changed, header: header, action: "import", summary: summary, by: user, at: time)
         return (out, edit)
@@ -72,14 +72,21 @@ extension ImportedBoard {
         return map
     }
 
-    /// Adds unknown labels and people; fills a known label's missing colour and a known
-    /// person's missing name.
+    /// Adds unknown labels, releases and people; fills a known label's missing colour, a known
+    /// release's missing target and a known person's missing name.
     private func mergeNames(into header: inout BoardHeader) {
         for l in labels {
             if let i = header.labels.firstIndex(where: { $0.name == l.name }) {
                 if header.labels[i].color == nil { header.labels[i].color = l.color }
             } else {
                 header.labels.append(l)
+            }
+        }
+        for r in releases {
+            if let i = header.releases.firstIndex(where: { $0.name == r.name }) {
+                if header.releases[i].target == nil { header.releases[i].target = r.target }
+            } else {
+                header.releases.append(r)
             }
         }
         for p in people {

@@ -15,13 +15,17 @@ public struct ImportedBoard: Equatable, Sendable {
     public var labels: [Label]
     /// The source board's people (handle and display name).
     public var people: [Person]
+    /// Releases the source names (Jira fix versions, GitHub milestones); items refer to them
+    /// by `Release.name`. Empty for Trello.
+    public var releases: [Release]
     /// Counts of what was read and of what was left out.
     public var summary: ImportSummary
 
     /// Stores the parts as given; importers make these.
-    public init(name: String, stages: [Stage], items: [Item], labels: [Label], people: [Person], summary: ImportSummary) {
+    public init(name: String, stages: [Stage], items: [Item], labels: [Label], people: [Person],
+                releases: [Release] = [], summary: ImportSummary) {
         self.name = name; self.stages = stages; self.items = items; self.labels = labels
-        self.people = people; self.summary = summary
+        self.people = people; self.releases = releases; self.summary = summary
     }
 }
 
@@ -43,21 +47,43 @@ public struct ImportSummary: Equatable, Sendable {
     /// What the export holds that Docket does not keep, as counted phrases
     /// (`"25 due dates"`, `"93 comments"`); empty when nothing was left out.
     public var notImported: [String]
+    /// Releases made (Jira fix versions, GitHub milestones).
+    public var releases: Int
+    /// How the source's values were mapped, one line each (e.g. Jira's priorities onto
+    /// MoSCoW), printed after the counts.
+    public var notes: [String]
+    /// What the source calls an item and a stage, singular and plural (`card`/`cards`,
+    /// `list`/`lists` for Trello; `issue`/`issues`, `status`/`statuses` for Jira and GitHub).
+    public var itemWords: (one: String, many: String)
+    public var stageWords: (one: String, many: String)
 
     /// Stores the counts as given.
     public init(source: String, stages: Int, closedStages: Int, items: Int, archivedItems: Int,
-                labelUses: [String: Int], people: Int, notImported: [String]) {
+                labelUses: [String: Int], people: Int, notImported: [String], releases: Int = 0,
+                notes: [String] = [], itemWords: (one: String, many: String) = ("card", "cards"),
+                stageWords: (one: String, many: String) = ("list", "lists")) {
         self.source = source; self.stages = stages; self.closedStages = closedStages; self.items = items
         self.archivedItems = archivedItems; self.labelUses = labelUses; self.people = people; self.notImported = notImported
+        self.releases = releases; self.notes = notes; self.itemWords = itemWords; self.stageWords = stageWords
+    }
+
+    /// Equal when every count, phrase, note and word is equal.
+    public static func == (l: ImportSummary, r: ImportSummary) -> Bool {
+        l.source == r.source && l.stages == r.stages && l.closedStages == r.closedStages && l.items == r.items
+            && l.archivedItems == r.archivedItems && l.labelUses == r.labelUses && l.people == r.people
+            && l.notImported == r.notImported && l.releases == r.releases && l.notes == r.notes
+            && l.itemWords == r.itemWords && l.stageWords == r.stageWords
     }
 
     /// One or two sentences for the command line, e.g. `Trello: 67 cards (1 archived) in
     /// 5 lists (1 archived), 3 labels, 3 people. Not imported: 4 comments.`
     public var text: String {
-        var s = "\(source): \(items) \(items == 1 ? "card" : "cards") (\(archivedItems) archived) in \(stages) "
-            + "\(stages == 1 ? "list" : "lists") (\(closedStages) archived), \(labelUses.count) used "
-            + "\(labelUses.count == 1 ? "label" : "labels"), \(people) \(people == 1 ? "person" : "people")."
+        var s = "\(source): \(items) \(items == 1 ? itemWords.one : itemWords.many) (\(archivedItems) archived) in \(stages) "
+            + "\(stages == 1 ? stageWords.one : stageWords.many) (\(closedStages) archived), \(labelUses.count) used "
+            + "\(labelUses.count == 1 ? "label" : "labels"), \(people) \(people == 1 ? "person" : "people")"
+        s += releases == 0 ? "." : ", \(releases) \(releases == 1 ? "release" : "releases")."
         if !notImported.isEmpty { s += " Not imported: " + notImported.joined(separator: ", ") + "." }
+        for n in notes { s += "\n" + n }
         return s
     }
 }

@@ -1,0 +1,356 @@
+import CSV
+import Foundation
+
+/// Reads a Jira CSV export (Jira Cloud "Export issues → CSV (all fields)"), in English or
+/// Spanish, into an `ImportedBoard`.
+///
+/// How Jira maps onto Docket:
+/// - **Columns are found by header name**, English or Spanish (`Summary`/`Resumen`,
+///   `Issue key`/`Clave de incidencia`, `Status`/`Estado`…). Repeated headers (`Labels` ×4,
+///   `Sprint` ×3, `Fix Version/s`) are all read. Story points come from the first column whose
+///   header says `Story Points` or `Story point estimate`.
+/// - **Statuses → stages**, in first-seen order with the done ones last. The kind comes from
+///   `Status Category` / `Categoría de estado` when present (To Do, In Progress, Done), else
+///   from the name (`StageNaming.kind`, plus Spanish "en curso", "hecho", "listo"…).
+/// - **Issues → items**: summary → title, description, issue type (Bug → bug, Epic → epic,
+///   Story/Historia → story, Task/Subtask/Tarea/Subtarea → chore), priority (`priorityMap`),
+///   assignee → assignees, reporter → requester, CRLF inside cells made LF, created/updated/due dates, labels (a cell
+///   holding `a,b` gives two labels), the last fix version → release, parent key → parent
+///   when the parent is an epic in the same file. The issue key is the item id when
+///   `ItemID.isValid` accepts it, so a re-import updates the same items.
+/// - **Not kept**, counted in `ImportSummary.notImported`: sprints, comments, parents that are
+///   not epics of the file, and rows without a summary (by line number).
+public enum JiraCSVImport {
+    /// Jira priority name (lower case, English) → MoSCoW priority.
+    public static let priorityMap: [(jira: String, priority: Priority)] = [
+        ("highest", .must), ("high", .must), ("medium", .should), ("low", .could), ("lowest", .wont),
+    ]
+
+    /// The mapping of priorities as printed in the summary.
+    public static let priorityNote = "Priorities: Highest, High → must; Medium → should; Low → could; Lowest → won't."
+
+    /// Parses the CSV text in `data`. `path` names the file in error messages.
+    ///
+    /// Throws `BoardFileError` (path, line, message) when the bytes are not UTF-8, a quoted
+    /// cell is never closed (the line where it opens), or the header row lacks a summary or
+    /// issue key column ("not a Jira CSV export").
+    public static func parse(_ data: Data, path: String = "Jira export") throws -> ImportedBoard {
+        guard var text = String(data: data, encoding: .utf8) else {
+            throw BoardFileError(path: path, line: firstInvalidUTF8Line(data), column: 0, message: "the file is not valid UTF-8 text")
+        }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        let delimiter = detectDelimiter(text)
+        let starts = try recordStartLines(text, delimiter: delimiter, path: path)
+
+        let reader: CSVReader
+        do {
+            reader = try CSVReader(string: text, hasHeaderRow: false, delimiter: delimiter)
+        } catch {
+            throw BoardFileError(path: path, line: 1, column: 1, message: "cannot read the CSV: \(error)")
+        }
+        guard let header = reader.next() else {
+            throw BoardFileError(path: path, line: 1, column: 1, message: "the file is empty")
+        }
+        let columns = Columns(header: header.map { $0.trimmingCharacters(in: .whitespaces) })
+        guard columns.summary != nil, columns.key != nil else {
+            throw BoardFileError(path: path, line: 1, column: 1,
+                                 message: "not a Jira CSV export: the first line has no Summary/Resumen and Issue key/Clave de incidencia columns")
+        }
+        var rows: [(line: Int, cells: [String])] = []
+        var index = 1
+        while let row = reader.next() {
+            let line = index < starts.count ? starts[index] : index + 1
+            index += 1
+            if row.count == 1, row[0].isEmpty { continue }  // blank line
+            rows.append((line, row))
+        }
+        if let error = reader.error {
+            throw BoardFileError(path: path, line: 0, column: 0, message: "cannot read the CSV: \(error)")
+        }
+        return convert(rows: rows, columns: columns)
+    }
+
+    // MARK: - Columns
+
+    /// Column indices found by header name (English and Spanish).
+    struct Columns {
+        var summary, key, type, status, category, priority, assignee, reporter, description: Int?
+        var created, updated, due, points, parent: Int?
+        var labels: [Int] = [], sprints: [Int] = [], fixVersions: [Int] = [], comments: [Int] = []
+
+        init(header: [String]) {
+            let lower = header.map { $0.lowercased() }
+            func first(_ names: String...) -> Int? { lower.firstIndex { names.contains($0) } }
+            func all(_ names: String...) -> [Int] { lower.indices.filter { names.contains(lower[$0]) } }
+            summary = first("summary", "resumen")
+            key = first("issue key", "clave de incidencia", "clave de la incidencia")
+            type = first("issue type", "tipo de incidencia")
+            status = first("status", "estado")
+            category = first("status category", "categoría de estado")
+            priority = first("priority", "prioridad")
+            assignee = first("assignee", "persona asignada")
+            reporter = first("reporter", "informador")
+            description = first("description", "descripción")
+            created = first("created", "creada")
+            updated = first("updated", "actualizada")
+            due = first("due date", "due", "fecha de vencimiento", "fecha límite")
+            parent = first("parent key", "clave principal", "epic link", "enlace de épica")
+            labels = all("labels", "etiquetas")
+            sprints = all("sprint")
+            fixVersions = all("fix version/s", "fix versions", "versiones de corrección", "versión de corrección")
+            comments = all("comment", "comentario")
+            points = lower.firstIndex { $0.contains("story points") || $0.contains("story point estimate") }
+        }
+    }
+
+    // MARK: - Conversion
+
+    private static func convert(rows: [(line: Int, cells: [String])], columns c: Columns) -> ImportedBoard {
+        func cell(_ row: [String], _ i: Int?) -> String {
+            guard let i, i < row.count else { return "" }
+            let text = row[i].trimmingCharacters(in: .whitespacesAndNewlines)
+            return text.contains("\r\n") ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+        }
+        func cells(_ row: [String], _ idx: [Int]) -> [String] {
+            idx.map { cell(row, $0) }.filter { !$0.isEmpty }
+        }
+
+        var skipped: [String] = []
+        var kept: [(line: Int, cells: [String])] = []
+        for r in rows {
+            if cell(r.cells, c.summary).isEmpty { skipped.append("line \(r.line): no summary") } else { kept.append(r) }
+        }
+
+        // Stages: first-seen order, done ones last.
+        var statusNames: [String] = []
+        var kindOf: [String: StageKind] = [:]
+        for r in kept {
+            let name = cell(r.cells, c.status).isEmpty ? "No status" : cell(r.cells, c.status)
+            if kindOf[name] == nil {
+                statusNames.append(name)
+                kindOf[name] = kind(status: name, category: cell(r.cells, c.category))
+            }
+        }
+        statusNames = statusNames.filter { kindOf[$0] != .done } + statusNames.filter { kindOf[$0] == .done }
+        var stages: [Stage] = []
+        var stageID: [String: String] = [:]
+        for name in statusNames {
+            let stage = Stage(id: StageNaming.id(forName: name, avoiding: Set(stages.map(\.id))), name: name, kind: kindOf[name]!)
+            stages.append(stage)
+            stageID[name] = stage.id
+        }
+
+        // Keys and types first, to know which parents are epics of this file.
+        var taken: [String: Bool] = [:]
+        var ids: [String] = []
+        var typeOfKey: [String: ItemType] = [:]
+        for r in kept {
+            let key = cell(r.cells, c.key)
+            let id: String
+            id = ItemID.isValid(key) && taken[key] == nil ? key : ItemID.make { taken[$0] != nil }
+            taken[id] = true
+            ids.append(id)
+            typeOfKey[key] = itemType(cell(r.cells, c.type))
+        }
+
+        var people: [Person] = []
+        var labels: [Label] = []
+        var releases: [Release] = []
+        var labelUses: [String: Int] = [:]
+        var sprintValues = 0, commentCount = 0, droppedParents = 0
+        func person(_ name: String) -> String? {
+            guard !name.isEmpty else { return nil }
+            let handle = handleFor(name)
+            if !people.contains(where: { $0.handle == handle }) {
+                people.append(Person(handle: handle, name: handle == name ? nil : name))
+            }
+            return handle
+        }
+
+        var byStage: [String: [Item]] = [:]
+        for (r, id) in zip(kept, ids) {
+            let row = r.cells
+            let status = cell(row, c.status).isEmpty ? "No status" : cell(row, c.status)
+            var names: [String] = []
+            for raw in cells(row, c.labels) {
+                for part in raw.split(separator: ",") {
+                    let name = part.trimmingCharacters(in: .whitespaces)
+                    guard !name.isEmpty, !names.contains(name) else { continue }
+                    names.append(name)
+                    labelUses[name, default: 0] += 1
+                    if !labels.contains(where: { $0.name == name }) { labels.append(Label(name: name)) }
+                }
+            }
+            let versions = cells(row, c.fixVersions)
+            for v in versions where !releases.contains(where: { $0.name == v }) { releases.append(Release(name: v)) }
+            sprintValues += cells(row, c.sprints).count
+            commentCount += cells(row, c.comments).count
+            let created = JiraDate.parse(cell(row, c.created)) ?? 0
+            let updated = JiraDate.parse(cell(row, c.updated)) ?? created
+            let pts = Double(cell(row, c.points).replacingOccurrences(of: ",", with: ".")).flatMap { $0 >= 0 ? $0 : nil }
+            let prio = priorityMap.first { $0.jira == cell(row, c.priority).lowercased() }?.priority
+            var item = Item(id: id, title: cell(row, c.summary), description: cell(row, c.description),
+                            type: itemType(cell(row, c.type)), stage: stageID[status]!, rank: "",
+                            priority: prio, points: pts, labels: names,
+                            assignees: person(cell(row, c.assignee)).map { [$0] } ?? [],
+                            release: versions.last, created: created, updated: updated)
+            item.requester = cell(row, c.reporter).isEmpty ? nil : cell(row, c.reporter)
+            item.due = JiraDate.parse(cell(row, c.due)).map(ISODate.formatDay)
+            let parentKey = cell(row, c.parent)
+            if !parentKey.isEmpty {
+                if typeOfKey[parentKey] == .epic, ItemID.isValid(parentKey), parentKey != id { item.parent = parentKey } else { droppedParents += 1 }
+            }
+            byStage[item.stage, default: []].append(item)
+        }
+        var items: [Item] = []
+        for s in stages {
+            let list = byStage[s.id] ?? []
+            for (var item, rank) in zip(list, Rank.spread(list.count)) { item.rank = rank; items.append(item) }
+        }
+
+        var notImported = [
+            sprintValues == 0 ? nil : "\(sprintValues) sprint \(sprintValues == 1 ? "value" : "values")",
+            commentCount == 0 ? nil : "\(commentCount) \(commentCount == 1 ? "comment" : "comments")",
+            droppedParents == 0 ? nil : "\(droppedParents) \(droppedParents == 1 ? "parent link" : "parent links") to issues that are not epics of the file",
+        ].compactMap { $0 }
+        if !skipped.isEmpty { notImported.append("\(skipped.count) \(skipped.count == 1 ? "row" : "rows") skipped (" + skipped.joined(separator: "; ") + ")") }
+        let summary = ImportSummary(source: "Jira", stages: stages.count, closedStages: 0, items: items.count,
+                                    archivedItems: 0, labelUses: labelUses, people: people.count, notImported: notImported,
+                                    releases: releases.count, notes: [priorityNote],
+                                    itemWords: ("issue", "issues"), stageWords: ("status", "statuses"))
+        return ImportedBoard(name: "Jira import", stages: stages, items: items, labels: labels, people: people,
+                             releases: releases, summary: summary)
+    }
+
+    /// The stage kind for a Jira status: from its status category when the export has one,
+    /// else from its name.
+    static func kind(status: String, category: String) -> StageKind {
+        switch category.lowercased() {
+        case "done", "listo", "hecho", "finalizada", "terminado": return .done
+        case "in progress", "en curso", "en progreso": return .doing
+        case "to do", "por hacer", "tareas por hacer": return .todo
+        default: break
+        }
+        let lower = status.lowercased()
+        if ["hecho", "listo", "finalizado", "finalizada", "terminado", "cerrado", "resuelto"].contains(where: lower.contains) { return .done }
+        if ["en curso", "en progreso", "en revisión", "revisión"].contains(where: lower.contains) { return .doing }
+        let k = StageNaming.kind(forName: status, isFirst: false)
+        return k == .inbox ? .todo : k
+    }
+
+    /// Jira's issue type (English or Spanish) → Docket's type.
+    static func itemType(_ name: String) -> ItemType {
+        switch name.lowercased() {
+        case "bug", "error", "defect", "defecto": return .bug
+        case "epic", "épica", "epica": return .epic
+        case "task", "subtask", "sub-task", "tarea", "subtarea", "sub-tarea": return .chore
+        case "spike": return .spike
+        default: return .story
+        }
+    }
+
+    /// A handle for a display name: lower case, runs of other characters than letters and
+    /// digits as one `-` ("Person 01" → `person-01`).
+    static func handleFor(_ name: String) -> String {
+        StageNaming.id(forName: name, avoiding: [])
+    }
+
+    /// `;` or a tab when the first line has one of them and no comma; else `,`.
+    static func detectDelimiter(_ text: String) -> UnicodeScalar {
+        let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" && $0 != "\r" }
+        if firstLine.contains(",") { return "," }
+        if firstLine.contains(";") { return ";" }
+        if firstLine.contains("\t") { return "\t" }
+        return ","
+    }
+
+    /// The 1-based line on which each record starts (reading quotes as CSVReader does).
+    /// Throws when a quoted cell is never closed.
+    static func recordStartLines(_ text: String, delimiter: UnicodeScalar, path: String) throws -> [Int] {
+        let quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+        let delim = UInt8(delimiter.value)
+        var starts: [Int] = []
+        var line = 1
+        var atRecordStart = true, atFieldStart = true, inQuotes = false
+        var quoteLine = 0
+        var u = Array(text.utf8)
+        u.append(0)  // sentinel
+        var i = 0
+        let n = u.count - 1
+        while i < n {
+            let b = u[i]
+            if atRecordStart { starts.append(line); atRecordStart = false }
+            if inQuotes {
+                if b == quote {
+                    let next = u[i + 1]
+                    if next == quote { i += 2; continue }
+                    if next == delim || next == lf || next == cr || i + 1 == n { inQuotes = false }
+                } else if b == lf { line += 1 }
+                i += 1
+                continue
+            }
+            if b == quote, atFieldStart { inQuotes = true; quoteLine = line; atFieldStart = false }
+            else if b == delim { atFieldStart = true }
+            else if b == lf || b == cr {
+                if b == cr, u[i + 1] == lf { i += 1 }
+                line += 1
+                atRecordStart = true; atFieldStart = true
+            } else { atFieldStart = false }
+            i += 1
+        }
+        if inQuotes {
+            throw BoardFileError(path: path, line: quoteLine, column: 0,
+                                 message: "a quoted cell opened on line \(quoteLine) is never closed (missing \")")
+        }
+        return starts
+    }
+
+    /// The line of the first byte that is not valid UTF-8 (1 when unknown).
+    static func firstInvalidUTF8Line(_ data: Data) -> Int {
+        var parser = Unicode.UTF8.ForwardParser()
+        var it = data.makeIterator()
+        var line = 1
+        while true {
+            switch parser.parseScalar(from: &it) {
+            case .valid(let s): if s.count == 1, s.first == 10 { line += 1 }
+            case .error: return line
+            case .emptyInput: return line
+            }
+        }
+    }
+}
+
+/// Jira's export dates: `05/Mar/26 1:38 PM` (`dd/MMM/yy h:mm a`), with English or Spanish
+/// month abbreviations in any case (`10/nov/25 4:51 PM`, `dic`, `ene`, `ago`), read as UTC.
+public enum JiraDate {
+    static let months: [String: Int64] = [
+        "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+        "ene": 1, "abr": 4, "ago": 8, "set": 9, "dic": 12, "sept": 9,
+    ]
+
+    /// Seconds since epoch for `dd/MMM/yy h:mm AM|PM` (also a 4-digit year, a 24-hour time
+    /// without AM/PM, or a date alone; `a. m.`/`p. m.` too); nil when it is not such a date.
+    public static func parse(_ text: String) -> Timestamp? {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        guard !t.isEmpty else { return nil }
+        let parts = t.split(separator: " ", maxSplits: 1).map(String.init)
+        let date = parts[0].split(separator: "/").map(String.init)
+        guard date.count == 3, let d = Int64(date[0]), let m = months[date[1].lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))],
+              var y = Int64(date[2]), (1...31).contains(d) else { return nil }
+        if date[2].count <= 2 { y += 2000 }
+        var secs: Int64 = 0
+        if parts.count == 2 {
+            var rest = parts[1].lowercased().replacingOccurrences(of: ".", with: "").replacingOccurrences(of: " ", with: "")
+            var pm: Bool? = nil
+            if rest.hasSuffix("pm") { pm = true; rest.removeLast(2) } else if rest.hasSuffix("am") { pm = false; rest.removeLast(2) }
+            let hm = rest.split(separator: ":")
+            guard hm.count >= 2, var h = Int64(hm[0]), let mi = Int64(hm[1]), (0...23).contains(h), (0...59).contains(mi) else { return nil }
+            if let pm {
+                guard (1...12).contains(h) else { return nil }
+                h = h % 12 + (pm ? 12 : 0)
+            }
+            secs = h * 3600 + mi * 60
+        }
+        return ISODate.days(y, m, d) * 86400 + secs
+    }
+}
