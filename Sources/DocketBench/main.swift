@@ -53,6 +53,23 @@ if let i = CommandLine.arguments.firstIndex(of: "--load"), i + 1 < CommandLine.a
     exit(0)
 }
 
+if let i = CommandLine.arguments.firstIndex(of: "--jira"), i + 1 < CommandLine.arguments.count, let rows = Int(CommandLine.arguments[i + 1]) {
+    // Importing a generated Jira CSV export of `rows` issues (repeated Labels and Sprint
+    // columns, quoted multi-line descriptions), then building the board.
+    var csv = "Summary,Issue key,Issue Type,Status,Priority,Labels,Labels,Sprint,Sprint,Description,Created\n"
+    let statuses = ["To Do", "In Progress", "In Review", "Done"], prios = ["Highest", "High", "Medium", "Low"]
+    for n in 0..<rows {
+        csv += "Generated issue number \(n) with a realistic title,GEN-\(n + 1),Story,\(statuses[n % 4]),\(prios[n % 4]),"
+        csv += "billing,\"audit,logging\",Sprint \(n % 7),Sprint \(n % 5),\"First line\nsecond line, with a comma\",05/Mar/26 1:38 PM\n"
+    }
+    let data = Data(csv.utf8)
+    var board: Board?
+    let ms = try measure(runs: 1) { board = try JiraCSVImport.parse(data, path: "gen.csv").makeBoard(by: "bench", at: 1_795_953_600) }
+    print(String(format: "Jira CSV import: %d rows (%.1f MB) in %.0f ms, %d items, peak %.0f MiB",
+                 rows, Double(data.count) / 1e6, ms, board?.items.count ?? 0, peakMemoryMiB()))
+    exit(0)
+}
+
 let sizes = CommandLine.arguments.dropFirst().compactMap { Int($0) }
 let dir = FileManager.default.temporaryDirectory.appendingPathComponent("docket-bench-\(getpid())")
 try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
