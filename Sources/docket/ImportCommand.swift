@@ -2,21 +2,21 @@ import ArgumentParser
 import DocketCore
 import Foundation
 
-/// `docket import FILE`: imports a Trello board JSON export, a Jira CSV export or a GitHub
-/// REST issues list into the current board, or into a new board with `--new FILE`. The
+/// `docket import FILE`: imports a Trello board JSON export, a Jira CSV export, a GitHub
+/// REST issues list or a taskell / Markdown checklist file into the current board, or into a new board with `--new FILE`. The
 /// format is detected from the content unless `--from` names it; `--dry-run` prints the
 /// summary and writes nothing.
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "import",
-        abstract: "Import a Trello board export (JSON), a Jira CSV export or a GitHub issues list (JSON) into this board, or a new one with --new.")
+        abstract: "Import a Trello board export (JSON), a Jira CSV export, a GitHub issues list (JSON) or a taskell/Markdown checklist into this board, or a new one with --new.")
 
     /// The formats `--from` accepts.
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case trello, jira, github
+        case trello, jira, github, taskell, markdown
     }
 
     @Argument(help: "The export file.") var file: String
-    @Option(help: "The format: trello, jira or github (default: detected from the content).") var from: Format?
+    @Option(help: "The format: trello, jira, github, taskell or markdown (default: detected from the content).") var from: Format?
     @Option(name: .customLong("new"), help: "Create this new board file from the export instead.") var newBoard: String?
     @Flag(name: .customLong("dry-run"), help: "Print what would be imported; write nothing.") var dryRun = false
     @OptionGroup var options: BoardOptions
@@ -29,6 +29,7 @@ struct ImportCommand: ParsableCommand {
         case .trello: imported = try TrelloImport.parse(data, path: file)
         case .jira: imported = try JiraCSVImport.parse(data, path: file)
         case .github: imported = try GitHubIssuesImport.parse(data, path: file)
+        case .taskell, .markdown: imported = try TaskellImport.parse(data, path: file)
         }
         let user = CurrentUser.name
         let now = nowTimestamp()
@@ -53,7 +54,8 @@ struct ImportCommand: ParsableCommand {
 
     /// The format of `data`: a JSON array whose first entry has `number` and `html_url` →
     /// github; a JSON object with `lists` or `cards` → trello; text whose first line names the
-    /// Summary/Resumen and Issue key/Clave de incidencia columns → jira. Only the first 64 KB
+    /// Summary/Resumen and Issue key/Clave de incidencia columns → jira; text that starts
+    /// (after blank lines and HTML comments) with `# ` or `## ` → markdown. Only the first 64 KB
     /// are looked at, so a truncated file is still recognised (and its error reported by the
     /// importer).
     static func detect(_ data: Data, file: String) throws -> Format {
@@ -68,11 +70,17 @@ struct ImportCommand: ParsableCommand {
             if head.contains("\"lists\"") || head.contains("\"cards\"") { return .trello }
             throw BoardStoreError("\(file) is a JSON object but not a Trello board export (no \"lists\" or \"cards\"): use --from to name the format")
         }
+        var text = Substring(trimmed)
+        while text.hasPrefix("<!--") {
+            guard let end = text.range(of: "-->") else { break }
+            text = text[end.upperBound...].drop { $0.isWhitespace }
+        }
+        if text.hasPrefix("# ") || text.hasPrefix("## ") { return .markdown }
         let firstLine = trimmed.prefix { $0 != "\n" && $0 != "\r\n" && $0 != "\r" }.lowercased()
         if (firstLine.contains("summary") || firstLine.contains("resumen"))
             && (firstLine.contains("issue key") || firstLine.contains("clave de incidencia")) {
             return .jira
         }
-        throw BoardStoreError("\(file): unknown format (not a Trello JSON export, a Jira CSV export or a GitHub issues list): use --from trello|jira|github")
+        throw BoardStoreError("\(file): unknown format (not a Trello JSON export, a Jira CSV export, a GitHub issues list or Markdown starting with a heading): use --from trello|jira|github|taskell|markdown")
     }
 }
