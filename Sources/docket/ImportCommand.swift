@@ -8,28 +8,31 @@ import Foundation
 /// summary and writes nothing.
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "import",
-        abstract: "Import a Trello board export (JSON), a Jira CSV export, a GitHub issues list (JSON) or a taskell/Markdown checklist into this board, or a new one with --new.")
+        abstract: "Import a Trello board export (JSON), a Jira CSV export, a GitHub issues list (JSON), a taskell/Markdown checklist or any CSV (--map) into this board, or a new one with --new.")
 
     /// The formats `--from` accepts.
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case trello, jira, github, taskell, markdown
+        case trello, jira, github, taskell, markdown, csv
     }
 
     @Argument(help: "The export file.") var file: String
-    @Option(help: "The format: trello, jira, github, taskell or markdown (default: detected from the content).") var from: Format?
+    @Option(help: "The format: trello, jira, github, taskell, markdown or csv (default: detected from the content).") var from: Format?
+    @Option(help: "For a generic CSV: Docket field = column header, e.g. title=Name,stage=Status,labels=Tags,points=Estimate.") var map: String?
     @Option(name: .customLong("new"), help: "Create this new board file from the export instead.") var newBoard: String?
     @Flag(name: .customLong("dry-run"), help: "Print what would be imported; write nothing.") var dryRun = false
     @OptionGroup var options: BoardOptions
 
     func run() throws {
         let data = try readFile(file)
-        let format = try from ?? Self.detect(data, file: file)
+        let fieldMap = try map.map(GenericCSVImport.parseMap) ?? [:]
+        let format = try from ?? Self.detect(data, file: file, hasMap: !fieldMap.isEmpty)
         let imported: ImportedBoard
         switch format {
         case .trello: imported = try TrelloImport.parse(data, path: file)
         case .jira: imported = try JiraCSVImport.parse(data, path: file)
         case .github: imported = try GitHubIssuesImport.parse(data, path: file)
         case .taskell, .markdown: imported = try TaskellImport.parse(data, path: file)
+        case .csv: imported = try GenericCSVImport.parse(data, path: file, map: fieldMap)
         }
         let user = CurrentUser.name
         let now = nowTimestamp()
@@ -58,7 +61,11 @@ struct ImportCommand: ParsableCommand {
     /// (after blank lines and HTML comments) with `# ` or `## ` → markdown. Only the first 64 KB
     /// are looked at, so a truncated file is still recognised (and its error reported by the
     /// importer).
-    static func detect(_ data: Data, file: String) throws -> Format {
+    ///
+    /// A CSV whose header is Docket's own export header (`docket export --format csv`) → csv
+    /// (imported losslessly); any other CSV with `--map` → csv (generic); a CSV without a map
+    /// that is neither → an error listing the header's columns.
+    static func detect(_ data: Data, file: String, hasMap: Bool = false) throws -> Format {
         let head = String(decoding: data.prefix(65536), as: UTF8.self)
         let trimmed = head.drop { $0.isWhitespace || $0 == "\u{FEFF}" }
         if trimmed.first == "[" {
@@ -81,6 +88,10 @@ struct ImportCommand: ParsableCommand {
             && (firstLine.contains("issue key") || firstLine.contains("clave de incidencia")) {
             return .jira
         }
-        throw BoardStoreError("\(file): unknown format (not a Trello JSON export, a Jira CSV export, a GitHub issues list or Markdown starting with a heading): use --from trello|jira|github|taskell|markdown")
+        if GenericCSVImport.isDocketCSV(data) || hasMap { return .csv }
+        if let header = try? GenericCSVImport.headerRow(data), header.count > 1 {
+            throw BoardStoreError("\(file) is a CSV file but not a Jira or Docket export: pass --map title=COLUMN,stage=COLUMN,… to name its columns (they are: \(header.joined(separator: ", ")))")
+        }
+        throw BoardStoreError("\(file): unknown format (not a Trello JSON export, a Jira CSV export, a GitHub issues list, Markdown starting with a heading or a CSV): use --from trello|jira|github|taskell|markdown|csv")
     }
 }

@@ -1,0 +1,302 @@
+import CSV
+import Foundation
+
+/// Reads any CSV into an `ImportedBoard`, either through a column map (`docket import FILE
+/// --map title=Name,stage=Status,…`) or, when the header is exactly Docket's own export header
+/// (`ItemListJSON.keys`, as written by `docket export --format csv` / `docket list --format
+/// csv`), losslessly without a map.
+///
+/// With a map (Docket field → column header):
+/// - `title` is required; the other fields are those of `ItemFieldSetter.fields` plus `id`.
+/// - Stages come from the `stage` column in first-seen order (one `Imported` stage without it).
+/// - Values are checked as `docket set` checks them (`ItemFieldSetter`): a row with a bad
+///   value (points, date, priority…) or no title is skipped, and its line is listed in the
+///   summary's `notImported`. Lists (labels, assignees) are split on commas.
+///
+/// Reading is as for Jira (`JiraCSVImport`): UTF-8 with an optional BOM, `,` `;` or tab
+/// delimiters, quoted cells with line breaks, an error naming the line of an unclosed quote.
+public enum GenericCSVImport {
+    /// The fields a map may name.
+    public static let mappableFields = ["id"] + ItemFieldSetter.fields.filter { $0 != "parent" }
+
+    /// Parses `data` with `map` (field → column header). With an empty map the header must be
+    /// Docket's export header. Throws `BoardFileError` for unreadable CSV, a map naming a
+    /// column that is not in the header (the title column included), or an unknown field.
+    public static func parse(_ data: Data, path: String = "CSV file", map: [String: String]) throws -> ImportedBoard {
+        let (header, rows) = try read(data, path: path)
+        if header == ItemListJSON.keys {
+            return try docketCSV(header: header, rows: rows, path: path)
+        }
+        guard !map.isEmpty else {
+            throw BoardFileError(path: path, line: 1, column: 1,
+                                 message: "not Docket's CSV export: pass --map title=COLUMN,… naming the columns (the header has: \(header.joined(separator: ", ")))")
+        }
+        return try mapped(header: header, rows: rows, path: path, map: map)
+    }
+
+    /// True when the first line of `data` is Docket's export header.
+    public static func isDocketCSV(_ data: Data) -> Bool {
+        guard let header = try? headerRow(data) else { return false }
+        return header == ItemListJSON.keys
+    }
+
+    /// The header row's cells (trimmed), for messages and detection.
+    public static func headerRow(_ data: Data) throws -> [String] {
+        var text = String(decoding: data.prefix(65536), as: UTF8.self)
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        let firstLine = String(text.prefix { $0 != "\n" && $0 != "\r\n" && $0 != "\r" })
+        let reader = try CSVReader(string: firstLine, hasHeaderRow: false, delimiter: JiraCSVImport.detectDelimiter(firstLine))
+        return (reader.next() ?? []).map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+
+    /// Parses `title=Name,stage=Status` into field → column. Throws for a part without `=`.
+    public static func parseMap(_ text: String) throws -> [String: String] {
+        var map: [String: String] = [:]
+        for part in text.split(separator: ",") {
+            let kv = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard kv.count == 2, !kv[0].isEmpty, !kv[1].isEmpty else {
+                throw DocketError.invalidValue(field: "map", value: String(part), expected: "FIELD=COLUMN pairs separated by commas")
+            }
+            map[kv[0]] = kv[1]
+        }
+        return map
+    }
+
+    // MARK: - Reading
+
+    static func read(_ data: Data, path: String) throws -> (header: [String], rows: [(line: Int, cells: [String])]) {
+        guard var text = String(data: data, encoding: .utf8) else {
+            throw BoardFileError(path: path, line: JiraCSVImport.firstInvalidUTF8Line(data), column: 0, message: "the file is not valid UTF-8 text")
+        }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        let delimiter = JiraCSVImport.detectDelimiter(text)
+        let starts = try JiraCSVImport.recordStartLines(text, delimiter: delimiter, path: path)
+        let reader: CSVReader
+        do {
+            reader = try CSVReader(string: text, hasHeaderRow: false, delimiter: delimiter)
+        } catch {
+            throw BoardFileError(path: path, line: 1, column: 1, message: "cannot read the CSV: \(error)")
+        }
+        guard let header = reader.next() else {
+            throw BoardFileError(path: path, line: 1, column: 1, message: "the file is empty")
+        }
+        var rows: [(line: Int, cells: [String])] = []
+        var index = 1
+        while let row = reader.next() {
+            let line = index < starts.count ? starts[index] : index + 1
+            index += 1
+            if row.count == 1, row[0].isEmpty { continue }
+            rows.append((line, row.map { $0.contains("\r\n") ? $0.replacingOccurrences(of: "\r\n", with: "\n") : $0 }))
+        }
+        if let error = reader.error {
+            throw BoardFileError(path: path, line: 0, column: 0, message: "cannot read the CSV: \(error)")
+        }
+        return (header.map { $0.trimmingCharacters(in: .whitespaces) }, rows)
+    }
+
+    // MARK: - Mapped CSV
+
+    private static func mapped(header: [String], rows: [(line: Int, cells: [String])], path: String,
+                               map: [String: String]) throws -> ImportedBoard {
+        var column: [String: Int] = [:]
+        for (field, name) in map.sorted(by: { $0.key < $1.key }) {
+            guard mappableFields.contains(field) else {
+                throw BoardFileError(path: path, line: 1, column: 1,
+                                     message: "--map: unknown field \(field) (fields: \(mappableFields.joined(separator: ", ")))")
+            }
+            guard let i = header.firstIndex(where: { $0.lowercased() == name.lowercased() }) else {
+                throw BoardFileError(path: path, line: 1, column: 1,
+                                     message: "--map: no column \"\(name)\" for \(field) (the header has: \(header.joined(separator: ", ")))")
+            }
+            column[field] = i
+        }
+        guard column["title"] != nil else {
+            throw BoardFileError(path: path, line: 1, column: 1,
+                                 message: "--map must name the title column, e.g. title=\(header.first ?? "Name") (the header has: \(header.joined(separator: ", ")))")
+        }
+        func cell(_ row: [String], _ field: String) -> String {
+            guard let i = column[field], i < row.count else { return "" }
+            return row[i].trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+
+        let scratch = Board(name: "", stages: [])
+        var skipped: [String] = []
+        var stages: [Stage] = []
+        var stageID: [String: String] = [:]
+        var taken: Set<String> = []
+        var kept: [(item: Item, stageName: String)] = []
+        var labelUses: [String: Int] = [:]
+        var labels: [Label] = [], people: [Person] = [], releases: [Release] = []
+        for r in rows {
+            var item = Item(id: "", title: "", stage: "", rank: "", created: 0)
+            do {
+                for field in column.keys.sorted() where field != "id" && field != "stage" {
+                    try ItemFieldSetter.set(field, to: cell(r.cells, field), on: &item, board: scratch)
+                }
+            } catch let DocketError.invalidValue(field, value, expected) {
+                skipped.append("line \(r.line): \(field) \"\(value)\" is not \(expected)")
+                continue
+            } catch {
+                skipped.append("line \(r.line): \(error)")
+                continue
+            }
+            let key = cell(r.cells, "id")
+            item.id = ItemID.isValid(key) && !taken.contains(key) ? key : ItemID.make { taken.contains($0) }
+            taken.insert(item.id)
+            let stageName = cell(r.cells, "stage").isEmpty ? "Imported" : cell(r.cells, "stage")
+            if stageID[stageName] == nil {
+                let s = Stage(id: StageNaming.id(forName: stageName, avoiding: Set(stages.map(\.id))), name: stageName,
+                              kind: StageNaming.kind(forName: stageName, isFirst: stages.isEmpty))
+                stages.append(s)
+                stageID[stageName] = s.id
+            }
+            item.stage = stageID[stageName]!
+            for l in item.labels {
+                labelUses[l, default: 0] += 1
+                if !labels.contains(where: { $0.name == l }) { labels.append(Label(name: l)) }
+            }
+            for a in item.assignees where !people.contains(where: { $0.handle == a }) { people.append(Person(handle: a)) }
+            if let rel = item.release, !releases.contains(where: { $0.name == rel }) { releases.append(Release(name: rel)) }
+            kept.append((item, stageName))
+        }
+        let items = rankByStage(kept.map(\.item), stages: stages)
+        var notImported: [String] = []
+        if !skipped.isEmpty {
+            notImported.append("\(skipped.count) \(skipped.count == 1 ? "row" : "rows") skipped (" + skipped.joined(separator: "; ") + ")")
+        }
+        let summary = ImportSummary(source: "CSV", stages: stages.count, closedStages: 0, items: items.count, archivedItems: 0,
+                                    labelUses: labelUses, people: people.count, notImported: notImported,
+                                    releases: releases.count, itemWords: ("row", "rows"), stageWords: ("stage", "stages"))
+        return ImportedBoard(name: "CSV import", stages: stages, items: items, labels: labels, people: people,
+                             releases: releases, summary: summary)
+    }
+
+    /// Items stage by stage (stages in order), each stage's items in file order, ranks spread.
+    private static func rankByStage(_ list: [Item], stages: [Stage]) -> [Item] {
+        var byStage: [String: [Item]] = [:]
+        for i in list { byStage[i.stage, default: []].append(i) }
+        var out: [Item] = []
+        for s in stages {
+            let l = byStage[s.id] ?? []
+            for (var item, rank) in zip(l, Rank.spread(l.count)) { item.rank = rank; out.append(item) }
+        }
+        return out
+    }
+
+    // MARK: - Docket's own CSV
+
+    /// Splits an exported list cell (joined with `, `) back: before each part that `starts`
+    /// accepts. Labels and assignees split on every comma.
+    static func splitList(_ text: String, starts: ((Substring) -> Bool)? = nil) -> [String] {
+        guard !text.isEmpty else { return [] }
+        guard let starts else {
+            return text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+        var parts: [String] = []
+        var current = ""
+        var rest = Substring(text)
+        while let r = rest.range(of: ", ") {
+            current += rest[..<r.lowerBound]
+            let after = rest[r.upperBound...]
+            if starts(after) { parts.append(current); current = "" } else { current += ", " }
+            rest = after
+        }
+        current += rest
+        parts.append(current)
+        return parts
+    }
+
+    private static func docketCSV(header: [String], rows: [(line: Int, cells: [String])], path: String) throws -> ImportedBoard {
+        let col = Dictionary(uniqueKeysWithValues: header.enumerated().map { ($1, $0) })
+        var stages: [Stage] = []
+        var labels: [Label] = [], people: [Person] = [], releases: [Release] = []
+        var labelUses: [String: Int] = [:]
+        var items: [Item] = []
+        var skipped: [String] = []
+        var archived = 0
+        var taken: Set<String> = []
+        for r in rows {
+            func cell(_ key: String) -> String {
+                guard let i = col[key], i < r.cells.count else { return "" }
+                return r.cells[i]
+            }
+            func opt(_ key: String) -> String? { cell(key).isEmpty ? nil : cell(key) }
+            func fail(_ key: String, _ expected: String) -> String { "line \(r.line): \(key) \"\(cell(key))\" is not \(expected)" }
+            var problem: String?
+            func number(_ key: String) -> Double? {
+                guard let text = opt(key) else { return nil }
+                guard let d = Double(text), d.isFinite, d >= 0 else { problem = problem ?? fail(key, "a number ≥ 0"); return nil }
+                return d
+            }
+            guard !cell("title").trimmingCharacters(in: .whitespaces).isEmpty else { skipped.append("line \(r.line): no title"); continue }
+            guard let created = ISODate.parse(cell("created")) else { skipped.append(fail("created", "an ISO 8601 time")); continue }
+            let updated = ISODate.parse(cell("updated")) ?? created
+            guard let type = ItemType(rawValue: cell("type")) else { skipped.append(fail("type", "an item type")); continue }
+            var priority: Priority?
+            if let p = opt("priority") {
+                guard let v = Priority(rawValue: p) ?? Priority(word: p) else { skipped.append(fail("priority", "must, should, could or wont")); continue }
+                priority = v
+            }
+            let stageName = cell("stage"), stageId = opt("stageId") ?? StageNaming.id(forName: stageName, avoiding: [])
+            if !stages.contains(where: { $0.id == stageId }) {
+                stages.append(Stage(id: stageId, name: stageName.isEmpty ? stageId : stageName,
+                                    kind: StageNaming.kind(forName: stageName, isFirst: stages.isEmpty)))
+            }
+            let id = ItemID.isValid(cell("id")) && !taken.contains(cell("id")) ? cell("id") : ItemID.make { taken.contains($0) }
+            taken.insert(id)
+            var item = Item(id: id, title: cell("title"), description: cell("description"), type: type, stage: stageId,
+                            rank: cell("rank"), priority: priority, points: number("points"),
+                            labels: splitList(cell("labels")), assignees: splitList(cell("assignees")),
+                            release: opt("release"), blocked: cell("blocked") == "true", blockedReason: cell("blockedReason"),
+                            archived: cell("archived") == "true", created: created, updated: updated)
+            if let due = opt("due") {
+                guard CalendarDay.isValid(due) else { skipped.append(fail("due", "a date YYYY-MM-DD")); continue }
+                item.due = due
+            }
+            item.requester = opt("requester")
+            guard let votes = Int(opt("votes") ?? "0"), votes >= 0 else { skipped.append(fail("votes", "a whole number ≥ 0")); continue }
+            item.votes = votes
+            item.parent = opt("parent")
+            item.duplicateOf = opt("duplicateOf")
+            item.snoozedUntil = opt("snoozedUntil")
+            item.criteria = splitList(cell("criteria"), starts: { $0.hasPrefix("[x] ") || $0.hasPrefix("[ ] ") }).map {
+                Criterion(text: String($0.dropFirst(4)), done: $0.hasPrefix("[x]"))
+            }
+            item.links = splitList(cell("links"), starts: { s in
+                let word = s.prefix { $0 != " " && $0 != "," }
+                return word.contains("://") || word.hasPrefix("mailto:")
+            }).map { l in
+                guard let sp = l.firstIndex(of: " ") else { return Link(url: l) }
+                return Link(url: String(l[..<sp]), title: String(l[l.index(after: sp)...]))
+            }
+            for (key, _) in item.scores.fields { _ = item.scores.set(key, number(key)) }
+            if let problem { skipped.append(problem); continue }
+            if item.archived { archived += 1 }
+            for l in item.labels {
+                labelUses[l, default: 0] += 1
+                if !labels.contains(where: { $0.name == l }) { labels.append(Label(name: l)) }
+            }
+            for a in item.assignees where !people.contains(where: { $0.handle == a }) { people.append(Person(handle: a)) }
+            if let rel = item.release, !releases.contains(where: { $0.name == rel }) { releases.append(Release(name: rel)) }
+            items.append(item)
+        }
+        // Rows without a rank (hand-written) go after the others of their stage.
+        if items.contains(where: { $0.rank.isEmpty }) {
+            var byStage: [String: [Int]] = [:]
+            for (i, item) in items.enumerated() where item.rank.isEmpty { byStage[item.stage, default: []].append(i) }
+            for (stage, idx) in byStage {
+                let top = items.filter { $0.stage == stage }.map(\.rank).max() ?? ""
+                for (i, rank) in zip(idx, Rank.spread(idx.count)) { items[i].rank = top + rank }
+            }
+        }
+        var notImported: [String] = []
+        if !skipped.isEmpty {
+            notImported.append("\(skipped.count) \(skipped.count == 1 ? "row" : "rows") skipped (" + skipped.joined(separator: "; ") + ")")
+        }
+        let summary = ImportSummary(source: "Docket CSV", stages: stages.count, closedStages: 0, items: items.count,
+                                    archivedItems: archived, labelUses: labelUses, people: people.count, notImported: notImported,
+                                    releases: releases.count, itemWords: ("item", "items"), stageWords: ("stage", "stages"))
+        return ImportedBoard(name: "CSV import", stages: stages, items: items, labels: labels, people: people,
+                             releases: releases, summary: summary)
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import XCTest
+@testable import DocketCore
+
+final class GenericCSVImportTests: XCTestCase {
+    let map = ["title": "Name", "stage": "Status", "labels": "Tags", "points": "Estimate", "assignees": "Owner",
+               "priority": "Prio", "due": "Due", "description": "Notes", "id": "Key"]
+
+    func testMappedCSV() throws {
+        let csv = "\u{FEFF}Key,Name,Status,Tags,Estimate,Owner,Prio,Due,Notes\r\n"
+            + "K-1,\"Login, with SSO\",Todo,\"ui, auth\",3,ana,must,2026-03-01,\"first line\r\nsecond line\"\r\n"
+            + "K-2,Bad points,Doing,,lots,bo,,,\r\n"
+            + "K-3,Ship it,Done,ops,0.5,\"ana, bo\",could,,\r\n"
+            + "K-4,Later,Todo,,,,,,\r\n"
+        let b = try GenericCSVImport.parse(Data(csv.utf8), path: "t.csv", map: map)
+        XCTAssertEqual(b.stages.map(\.name), ["Todo", "Done"])
+        XCTAssertEqual(b.items.map(\.title), ["Login, with SSO", "Later", "Ship it"])
+        let first = b.items[0]
+        XCTAssertEqual(first.id, "K-1")
+        XCTAssertEqual(first.labels, ["ui", "auth"])
+        XCTAssertEqual(first.points, 3)
+        XCTAssertEqual(first.assignees, ["ana"])
+        XCTAssertEqual(first.priority, .must)
+        XCTAssertEqual(first.due, "2026-03-01")
+        XCTAssertEqual(first.description, "first line\nsecond line")
+        XCTAssertEqual(b.items[2].assignees, ["ana", "bo"])
+        XCTAssertEqual(b.items[2].points, 0.5)
+        XCTAssertEqual(b.summary.notImported.count, 1)
+        XCTAssertTrue(b.summary.notImported[0].contains("line 4"), b.summary.notImported[0])
+        XCTAssertTrue(b.summary.notImported[0].contains("points"), b.summary.notImported[0])
+    }
+
+    func testMissingTitleColumn() {
+        let csv = "Key,Status\nK-1,Todo\n"
+        XCTAssertThrowsError(try GenericCSVImport.parse(Data(csv.utf8), path: "t.csv", map: ["title": "Name", "stage": "Status"])) { e in
+            let message = (e as? BoardFileError)?.message ?? "\(e)"
+            XCTAssertTrue(message.contains("\"Name\"") && message.contains("title"), message)
+        }
+        XCTAssertThrowsError(try GenericCSVImport.parse(Data(csv.utf8), path: "t.csv", map: ["stage": "Status"])) { e in
+            XCTAssertTrue("\(e)".contains("title"), "\(e)")
+        }
+        XCTAssertThrowsError(try GenericCSVImport.parse(Data(csv.utf8), path: "t.csv", map: [:])) { e in
+            XCTAssertTrue("\(e)".contains("--map") && "\(e)".contains("Key, Status"), "\(e)")
+        }
+    }
+
+    func testDocketCSVRoundTrip() throws {
+        let board = DemoBoard.make(now: 1_780_000_000, user: "tester")
+        var items = board.items.values.sorted { $0.rank < $1.rank }
+        // The demo has no criteria or links: give two items some, commas included.
+        items[0].criteria = [Criterion(text: "Works offline, and fast", done: true), Criterion(text: "Has docs")]
+        items[0].links = [Link(url: "https://example.com/a?x=1,2", title: "Spec, v2"), Link(url: "https://example.com/b")]
+        items[1].description = "Two lines,\nwith \"quotes\""
+        let csv = try ItemListCSV.encode(items, board: board)
+        XCTAssertTrue(GenericCSVImport.isDocketCSV(Data(csv.utf8)))
+        let imported = try GenericCSVImport.parse(Data(csv.utf8), path: "export.csv", map: [:])
+        XCTAssertEqual(imported.summary.notImported, [])
+        XCTAssertEqual(imported.items.count, items.count)
+        let made = imported.makeBoard(by: "tester", at: 1_780_000_100)
+        for stage in board.stages where items.contains(where: { $0.stage == stage.id }) {
+            XCTAssertEqual(made.stages.first { $0.id == stage.id }?.name, stage.name)
+        }
+        for old in items {
+            guard var new = made.items[old.id] as Item? else { XCTFail("missing \(old.id)"); continue }
+            new.extra = old.extra
+            XCTAssertEqual(new.id, old.id); XCTAssertEqual(new.title, old.title); XCTAssertEqual(new.stage, old.stage)
+            XCTAssertEqual(new.rank, old.rank); XCTAssertEqual(new.priority, old.priority); XCTAssertEqual(new.points, old.points)
+            XCTAssertEqual(new.labels, old.labels); XCTAssertEqual(new.assignees, old.assignees)
+            XCTAssertEqual(new.release, old.release); XCTAssertEqual(new.due, old.due)
+            XCTAssertEqual(new.criteria, old.criteria); XCTAssertEqual(new.links, old.links); XCTAssertEqual(new.votes, old.votes)
+            XCTAssertEqual(new, old, "item \(old.id)")
+        }
+    }
+}
