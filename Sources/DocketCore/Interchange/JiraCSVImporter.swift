@@ -108,8 +108,11 @@ public enum JiraCSVImport {
     private static func convert(rows: [(line: Int, cells: [String])], columns c: Columns) -> ImportedBoard {
         func cell(_ row: [String], _ i: Int?) -> String {
             guard let i, i < row.count else { return "" }
-            let text = row[i].trimmingCharacters(in: .whitespacesAndNewlines)
-            return text.contains("\r\n") ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+            let raw = row[i]
+            // Cheap checks first: most cells need neither trimming nor CRLF repair.
+            let edges = raw.utf8.first.map { $0 <= 32 } == true || raw.utf8.last.map { $0 <= 32 } == true
+            let text = edges ? raw.trimmingCharacters(in: .whitespacesAndNewlines) : raw
+            return text.utf8.contains(13) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
         }
         func cells(_ row: [String], _ idx: [Int]) -> [String] {
             idx.map { cell(row, $0) }.filter { !$0.isEmpty }
@@ -188,7 +191,8 @@ public enum JiraCSVImport {
             let created = JiraDate.parse(cell(row, c.created)) ?? 0
             let updated = JiraDate.parse(cell(row, c.updated)) ?? created
             let pts = Double(cell(row, c.points).replacingOccurrences(of: ",", with: ".")).flatMap { $0 >= 0 ? $0 : nil }
-            let prio = priorityMap.first { $0.jira == cell(row, c.priority).lowercased() }?.priority
+            let prioText = cell(row, c.priority).lowercased()
+            let prio = priorityMap.first { $0.jira == prioText }?.priority
             var item = Item(id: id, title: cell(row, c.summary), description: cell(row, c.description),
                             type: itemType(cell(row, c.type)), stage: stageID[status]!, rank: "",
                             priority: prio, points: pts, labels: names,
