@@ -25,7 +25,11 @@ final class TrelloGoCDTests: XCTestCase {
         XCTAssertEqual(imported.labels.count, 8)
         XCTAssertEqual(imported.summary.labelUses, ["Pipelines as Code": 15, "Add Pipeline": 14, "Website": 8,
                                                     "Needs Feature Toggle": 5, "Research": 5, "Dashboard": 3, "Crazy Idea!": 1])
-        XCTAssertEqual(imported.summary.notImported, ["25 due dates", "14 checklists", "58 attachments", "93 comments"])
+        XCTAssertEqual(imported.summary.notImported, ["93 comments"])
+        XCTAssertEqual(imported.items.filter { $0.due != nil }.count, 25, "due dates kept")
+        XCTAssertEqual(imported.items.filter { !$0.criteria.isEmpty }.count, 13, "14 checklists on 13 cards")
+        XCTAssertEqual(imported.items.reduce(0) { $0 + $1.criteria.count }, 62, "every named check item")
+        XCTAssertEqual(imported.items.reduce(0) { $0 + $1.links.count }, 58, "attachments become links")
         XCTAssertEqual(imported.items.filter { !$0.description.isEmpty }.count, 51)
         XCTAssertEqual(imported.items.filter { !$0.labels.isEmpty }.count, 44)
         XCTAssertEqual(imported.items.filter { !$0.assignees.isEmpty }.count, 87)

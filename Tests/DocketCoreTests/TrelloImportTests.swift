@@ -121,7 +121,9 @@ final class TrelloImportTests: XCTestCase {
       {"id": "not a valid id!", "name": "   ", "idList": "l2", "pos": 1},
       {"id": "5d000000aaaaaaaaaaaaaaaa", "name": "Lost", "idList": "l9", "pos": 1, "idMembers": ["m2"],
        "labels": [{"name": "bug", "color": "red"}]}],
-     "checklists": [{"id": "c1"}], "actions": [{"type": "commentCard"}, {"type": "updateCard"}]}
+     "checklists": [{"id": "c1", "idCard": "5ceedf1bc6515254e2db2b28", "checkItems": [
+        {"name": "second check", "state": "incomplete", "pos": 2}, {"name": "first check", "state": "complete", "pos": 1}]}],
+     "actions": [{"type": "commentCard"}, {"type": "updateCard"}]}
     """
 
     func testSmallExport() throws {
@@ -158,8 +160,10 @@ final class TrelloImportTests: XCTestCase {
         XCTAssertEqual(lost.type, .bug)
         XCTAssertEqual(lost.assignees, ["m2"], "a member without a user name goes by id")
 
-        XCTAssertEqual(imported.summary.notImported,
-                       ["1 due date", "1 checklist", "1 comment", "1 assignment of a person not in the export"])
+        XCTAssertEqual(second.due, "2019-07-01", "the due date, as a day")
+        XCTAssertEqual(second.criteria, [Criterion(text: "first check", done: true), Criterion(text: "second check")],
+                       "checklist items in their order, ticked when complete")
+        XCTAssertEqual(imported.summary.notImported, ["1 comment", "1 assignment of a person not in the export"])
         XCTAssertEqual(imported.summary.labelUses, ["Feature": 1, "red": 1, "bug": 1])
         XCTAssertEqual(imported.summary.closedStages, 1)
         XCTAssertEqual(imported.summary.archivedItems, 1)

@@ -11,7 +11,7 @@ struct TrelloExport: Decodable {
     /// 2015 schema: colour → label name (empty when that colour is unnamed).
     var labelNames: [String: String]?
     var members: [Member]?
-    var checklists: [Ignored]?
+    var checklists: [Checklist]?
     var actions: [Action]?
 
     struct List: Decodable {
@@ -33,7 +33,7 @@ struct TrelloExport: Decodable {
         var idMembers: [String]?
         var dateLastActivity: String?
         var due: String?
-        var attachments: [Ignored]?
+        var attachments: [Attachment]?
     }
 
     struct Label: Decodable {
@@ -50,6 +50,25 @@ struct TrelloExport: Decodable {
 
     struct Action: Decodable {
         var type: String?
+    }
+
+    /// A checklist of a card: its items become acceptance criteria.
+    struct Checklist: Decodable {
+        var idCard: String?
+        var pos: Double?
+        var checkItems: [CheckItem]?
+    }
+
+    struct CheckItem: Decodable {
+        var name: String?
+        var state: String?
+        var pos: Double?
+    }
+
+    /// An attachment of a card: its URL (and name) becomes a link.
+    struct Attachment: Decodable {
+        var name: String?
+        var url: String?
     }
 
     /// Any JSON value, skipped (only counted).

@@ -20,8 +20,10 @@ import Foundation
 /// - **Members → people** (`username` as handle, `fullName` as name); **labels → labels**
 ///   with Trello's colour word: the top-level `labels` (current schema) or `labelNames`
 ///   (2015 schema), then any other label a card carries.
-/// - **Not kept**, only counted in `ImportSummary.notImported`: due dates, checklists,
-///   attachments, comments, and assignments of members missing from `members`.
+/// - Checklists become acceptance criteria (ticked when complete), attachments become links
+///   (URL and name), a due date becomes the item's due date (the day, UTC).
+/// - **Not kept**, only counted in `ImportSummary.notImported`: comments, and assignments of
+///   members missing from `members`.
 public enum TrelloImport {
     /// Parses the export in `data`. `path` names the file in error messages.
     ///
@@ -93,6 +95,7 @@ public enum TrelloImport {
         var labelUses: [String: Int] = [:]
         var unknownMembers = 0
         let cardsByList = Dictionary(grouping: export.cards, by: \.idList)
+        let checklistsByCard = Dictionary(grouping: export.checklists ?? [], by: { $0.idCard ?? "" })
         for list in lists {
             let cards = (cardsByList[list.id] ?? []).sorted { ($0.pos ?? .infinity, $0.id) < ($1.pos ?? .infinity, $1.id) }
             for (card, rank) in zip(cards, Rank.spread(cards.count)) {
@@ -111,11 +114,23 @@ public enum TrelloImport {
                 let created = creationTime(ofID: card.id) ?? lastActivity ?? 0
                 let id = ItemID.isValid(card.id) && taken[card.id] == nil ? card.id : ItemID.make(avoiding: taken)
                 let title = card.name.trimmingCharacters(in: .whitespacesAndNewlines)
-                let item = Item(id: id, title: title.isEmpty ? "(untitled card)" : title, description: card.desc ?? "",
+                var item = Item(id: id, title: title.isEmpty ? "(untitled card)" : title, description: card.desc ?? "",
                                 type: names.contains(where: { bugLabels.contains($0.lowercased()) }) ? .bug : .story,
                                 stage: stageOfList[list.id]!.id, rank: rank, labels: names, assignees: assignees,
                                 archived: card.closed == true || closedLists.contains(list.id),
                                 created: created, updated: lastActivity ?? created)
+                // Checklists → acceptance criteria (in their order), attachments → links, due → due date.
+                for list in (checklistsByCard[card.id] ?? []).sorted(by: { ($0.pos ?? 0) < ($1.pos ?? 0) }) {
+                    for check in (list.checkItems ?? []).sorted(by: { ($0.pos ?? 0) < ($1.pos ?? 0) }) {
+                        guard let name = check.name?.trimmingCharacters(in: .whitespacesAndNewlines), !name.isEmpty else { continue }
+                        item.criteria.append(Criterion(text: name, done: check.state == "complete"))
+                    }
+                }
+                item.links = (card.attachments ?? []).compactMap { a in
+                    guard let url = a.url, !url.isEmpty else { return nil }
+                    return Link(url: url, title: a.name.flatMap { $0 == url ? nil : $0 } ?? "")
+                }
+                item.due = card.due.flatMap(ISODate.parse).map(ISODate.formatDay)
                 taken[id] = item
                 items.append(item)
             }
@@ -125,9 +140,6 @@ public enum TrelloImport {
             source: "Trello", stages: stages.count, closedStages: closedLists.count, items: items.count,
             archivedItems: items.filter(\.archived).count, labelUses: labelUses, people: people.count,
             notImported: [
-                counted(export.cards.filter { $0.due != nil }.count, "due date", "due dates"),
-                counted(export.checklists?.count ?? 0, "checklist", "checklists"),
-                counted(export.cards.reduce(0) { $0 + ($1.attachments?.count ?? 0) }, "attachment", "attachments"),
                 counted(export.actions?.filter { $0.type == "commentCard" }.count ?? 0, "comment", "comments"),
                 counted(unknownMembers, "assignment of a person not in the export", "assignments of people not in the export"),
             ].compactMap { $0 })
