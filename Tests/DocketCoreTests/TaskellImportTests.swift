@@ -141,3 +141,17 @@ final class TaskellImportTests: XCTestCase {
         XCTAssertGreaterThan(open.filter { !$0.description.isEmpty }.count, 0)
     }
 }
+
+/// Importing the same Markdown twice updates the items it created instead of duplicating them.
+final class TaskellReimportTests: XCTestCase {
+    func testReimportMatchesTheSameItems() throws {
+        let md = "## To do\n- Write the spec\n- Write the spec\n- Ship it\n## Done\n- Kick-off\n"
+        let first = try TaskellImport.parse(Data(md.utf8), path: "t.md")
+        let second = try TaskellImport.parse(Data(md.utf8), path: "t.md")
+        XCTAssertEqual(first.items.map(\.id), second.items.map(\.id))
+        XCTAssertEqual(Set(first.items.map(\.id)).count, 4, "two cards with the same title get different ids")
+        let board = first.makeBoard(by: "t", at: 1)
+        let again = second.merge(into: board, by: "t", at: 2).board
+        XCTAssertEqual(again.items.count, 4)
+    }
+}

@@ -7,7 +7,7 @@ import Foundation
 ///   Leading blank lines and HTML comments (`<!-- … -->`, e.g. an SPDX header) are skipped.
 /// - Each `## List` heading (any level from 2 down) is a **stage**, kept when empty; its kind
 ///   is guessed from the name (`StageNaming`), its id made from the name.
-/// - Each unindented `- card` / `* card` / `+ card` line is an **item** (id from `ItemID.make`,
+/// - Each unindented `- card` / `* card` / `+ card` line is an **item** (id from `ItemID.derived`,
 ///   ranks spread per stage in file order). Items before any `##` heading go to a stage
 ///   named `Items`.
 /// - Indented lines under an item (taskell writes four spaces):
@@ -42,6 +42,7 @@ public enum TaskellImport {
         var nested = 0, checklist = 0
         var plainMarkdown = false
         var described: Set<Int> = []   // items that have had a `>` line
+        var seenKeys: [String: Int] = [:]
 
         func addStage(_ stageName: String) -> String {
             let id = StageNaming.id(forName: stageName, avoiding: stageTaken)
@@ -51,7 +52,12 @@ public enum TaskellImport {
         }
         func addItem(_ title: String, archived: Bool, parent: String?) -> Int {
             let stage = currentStage ?? { let id = addStage("Items"); currentStage = id; return id }()
-            let id = ItemID.make { itemTaken.contains($0) }
+            // Markdown has no keys: the id is derived from the list and the title (and how many
+            // cards before had both), so importing the same file again finds the same items.
+            let key = "\(stage)\u{1}\(title)"
+            seenKeys[key, default: 0] += 1
+            var id = ItemID.derived(from: "\(key)\u{1}\(seenKeys[key]!)")
+            if itemTaken.contains(id) { id = ItemID.make { itemTaken.contains($0) } }
             itemTaken.insert(id)
             var item = Item(id: id, title: title.isEmpty ? "(untitled)" : title, stage: stage, rank: "",
                             archived: archived, created: 0)

@@ -26,6 +26,17 @@ public enum ItemID {
         }
     }
 
+    /// An id computed from `key` (FNV-1a, 64 bits, in the id alphabet): the same key always
+    /// gives the same id, for imports whose source has no ids of its own (Markdown), so a
+    /// re-import matches the items it created before.
+    public static func derived(from key: String) -> String {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in key.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        var out = ""
+        for _ in 0..<length { out.append(alphabet[Int(h % UInt64(alphabet.count))]); h /= UInt64(alphabet.count) }
+        return out
+    }
+
     /// True when `text` looks like an id we could have written: 1–64 characters, letters,
     /// digits, `-` or `_` (imported ids such as Trello's 24-hex ids are kept as they are).
     public static func isValid(_ text: String) -> Bool {
