@@ -142,9 +142,9 @@ extension Board {
         var changes: [String: Edit.ItemChange] = [:]
         for item in newItems {
             changes[item.id] = .init(before: items[item.id], after: item)
-            put(item.id, item)
             activity.append(Activity(at: time, by: user, item: item.id, action: action))
         }
+        putMany(newItems)  // a large import rebuilds the columns once instead of item by item
         let h = headerBefore == header ? nil : Edit.HeaderChange(before: headerBefore, after: header)
         if newItems.isEmpty, h != nil { activity.append(Activity(at: time, by: user, item: nil, action: action, to: summary)) }
         return Edit(summary: summary, items: changes, header: h)
