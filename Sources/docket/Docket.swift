@@ -16,6 +16,7 @@ struct Docket: ParsableCommand {
     /// Parses the command line, with `docket list`'s arguments put in order first (see
     /// `ListCommand.arrange`), so a query word like `-is:blocked` is never taken for options.
     static func main() {
+        Backtrace.makeNonInteractive()
         main(ListCommand.arrange(Array(CommandLine.arguments.dropFirst())))
     }
 }
