@@ -335,16 +335,18 @@ public enum JiraDate {
     /// Seconds since epoch for `dd/MMM/yy h:mm AM|PM` (also a 4-digit year, a 24-hour time
     /// without AM/PM, or a date alone; `a. m.`/`p. m.` too); nil when it is not such a date.
     public static func parse(_ text: String) -> Timestamp? {
-        let t = text.trimmingCharacters(in: .whitespaces)
+        // Plain Swift string work only: an export has two or three dates per row.
+        let t = text.first?.isWhitespace == true || text.last?.isWhitespace == true
+            ? text.trimmingCharacters(in: .whitespaces) : text
         guard !t.isEmpty else { return nil }
         let parts = t.split(separator: " ", maxSplits: 1).map(String.init)
         let date = parts[0].split(separator: "/").map(String.init)
-        guard date.count == 3, let d = Int64(date[0]), let m = months[date[1].lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))],
+        guard date.count == 3, let d = Int64(date[0]), let m = months[String(date[1].lowercased().filter { $0 != "." })],
               var y = Int64(date[2]), (1...31).contains(d) else { return nil }
         if date[2].count <= 2 { y += 2000 }
         var secs: Int64 = 0
         if parts.count == 2 {
-            var rest = parts[1].lowercased().replacingOccurrences(of: ".", with: "").replacingOccurrences(of: " ", with: "")
+            var rest = String(parts[1].lowercased().filter { $0 != "." && $0 != " " })
             var pm: Bool? = nil
             if rest.hasSuffix("pm") { pm = true; rest.removeLast(2) } else if rest.hasSuffix("am") { pm = false; rest.removeLast(2) }
             let hm = rest.split(separator: ":")
