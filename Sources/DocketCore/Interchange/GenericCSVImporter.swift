@@ -86,7 +86,7 @@ public enum GenericCSVImport {
             let line = index < starts.count ? starts[index] : index + 1
             index += 1
             if row.count == 1, row[0].isEmpty { continue }
-            rows.append((line, row.map { $0.contains("\r\n") ? $0.replacingOccurrences(of: "\r\n", with: "\n") : $0 }))
+            rows.append((line, row.map { $0.utf8.contains(13) ? $0.replacingOccurrences(of: "\r\n", with: "\n") : $0 }))
         }
         if let error = reader.error {
             throw BoardFileError(path: path, line: 0, column: 0, message: "cannot read the CSV: \(error)")

@@ -35,37 +35,12 @@ public enum JiraCSVImport {
     /// cell is never closed (the line where it opens), or the header row lacks a summary or
     /// issue key column ("not a Jira CSV export").
     public static func parse(_ data: Data, path: String = "Jira export") throws -> ImportedBoard {
-        guard var text = String(data: data, encoding: .utf8) else {
-            throw BoardFileError(path: path, line: firstInvalidUTF8Line(data), column: 0, message: "the file is not valid UTF-8 text")
-        }
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        let delimiter = detectDelimiter(text)
-        let starts = try recordStartLines(text, delimiter: delimiter, path: path)
-
-        let reader: CSVReader
-        do {
-            reader = try CSVReader(string: text, hasHeaderRow: false, delimiter: delimiter)
-        } catch {
-            throw BoardFileError(path: path, line: 1, column: 1, message: "cannot read the CSV: \(error)")
-        }
-        guard let header = reader.next() else {
-            throw BoardFileError(path: path, line: 1, column: 1, message: "the file is empty")
-        }
-        let columns = Columns(header: header.map { $0.trimmingCharacters(in: .whitespaces) })
+        // Reading (UTF-8, BOM, delimiter, quotes, line numbers) is shared with the generic CSV import.
+        let (header, rows) = try GenericCSVImport.read(data, path: path)
+        let columns = Columns(header: header)
         guard columns.summary != nil, columns.key != nil else {
             throw BoardFileError(path: path, line: 1, column: 1,
                                  message: "not a Jira CSV export: the first line has no Summary/Resumen and Issue key/Clave de incidencia columns")
-        }
-        var rows: [(line: Int, cells: [String])] = []
-        var index = 1
-        while let row = reader.next() {
-            let line = index < starts.count ? starts[index] : index + 1
-            index += 1
-            if row.count == 1, row[0].isEmpty { continue }  // blank line
-            rows.append((line, row))
-        }
-        if let error = reader.error {
-            throw BoardFileError(path: path, line: 0, column: 0, message: "cannot read the CSV: \(error)")
         }
         return convert(rows: rows, columns: columns)
     }
