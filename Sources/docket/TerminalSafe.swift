@@ -14,7 +14,5 @@ enum TerminalSafe {
     }
 
     /// `text` with line breaks and tabs as spaces, for one row of a table.
-    static func oneLine(_ text: String) -> String {
-        String(text.map { $0 == "\n" || $0 == "\r\n" || $0 == "\r" || $0 == "\t" ? " " : $0 })
-    }
+    static func oneLine(_ text: String) -> String { SafeText.flattened(text) }
 }

@@ -21,13 +21,6 @@ public struct Canvas: Equatable, Sendable {
 
     public subscript(x: Int, y: Int) -> Cell { cells[y * width + x] }
 
-    /// Sets the role of every cell in `rect` (clipped), keeping the text.
-    public mutating func paint(_ rect: Rect, role: StyleRole) {
-        for y in max(0, rect.y)..<min(height, rect.maxY) {
-            for x in max(0, rect.x)..<min(width, rect.maxX) { cells[y * width + x].role = role }
-        }
-    }
-
     /// Fills `rect` (clipped) with spaces in `role`.
     public mutating func fill(_ rect: Rect, role: StyleRole, with char: String = " ") {
         for y in max(0, rect.y)..<min(height, rect.maxY) {

@@ -21,7 +21,7 @@ public struct LineEditor: Equatable, Sendable {
 
     /// Inserts text at the cursor; line breaks and tabs become spaces (a title is one line).
     public mutating func insert(_ s: String) {
-        let clean = String(s.map { $0 == "\n" || $0 == "\r\n" || $0 == "\r" || $0 == "\t" ? " " : $0 })
+        let clean = SafeText.flattened(s)
         // Rebuild the characters so a mark or modifier typed after its base (an emoji skin
         // tone arrives as a key of its own) joins it into one character.
         let before = String(chars[..<cursor]) + clean

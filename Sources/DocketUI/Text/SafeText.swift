@@ -59,8 +59,11 @@ public enum SafeText {
     }
 
     /// `text` on one line: line breaks and tabs become spaces before cleaning.
-    public static func oneLine(_ text: String) -> String {
-        if !text.utf8.contains(where: { $0 == 9 || $0 == 10 || $0 == 13 }) { return clean(text) }
-        return clean(String(text.map { $0 == "\n" || $0 == "\r\n" || $0 == "\t" || $0 == "\r" ? " " : $0 }))
+    public static func oneLine(_ text: String) -> String { clean(flattened(text)) }
+
+    /// `text` with line breaks and tabs as spaces (nothing else changed).
+    public static func flattened(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == 9 || $0 == 10 || $0 == 13 }) else { return text }
+        return String(text.map { $0 == "\n" || $0 == "\r\n" || $0 == "\t" || $0 == "\r" ? " " : $0 })
     }
 }

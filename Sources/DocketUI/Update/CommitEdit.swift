@@ -6,10 +6,7 @@ import DocketCore
 /// and releases it created; an error in the status line instead. Returns `[.save]` when the
 /// board changed. `body` returns nil (or an empty edit) for "nothing to do".
 func commitEdit(_ state: inout AppState, summary: String? = nil, _ body: (inout Board) throws -> Edit?) -> [Effect] {
-    if let why = state.readOnly {
-        state.status = StatusMessage("read-only: \(why)", isError: true)
-        return []
-    }
+    if refuseIfReadOnly(&state) { return [] }
     do {
         var board = state.board
         guard var e = try body(&board), !e.isEmpty else { return [] }
@@ -26,4 +23,11 @@ func commitEdit(_ state: inout AppState, summary: String? = nil, _ body: (inout 
         state.status = StatusMessage("\(error)", isError: true)
         return []
     }
+}
+
+/// True (and says why in the status line) when the board may not be changed.
+func refuseIfReadOnly(_ state: inout AppState) -> Bool {
+    guard let why = state.readOnly else { return false }
+    state.status = StatusMessage("read-only: \(why)", isError: true)
+    return true
 }

@@ -82,7 +82,7 @@ func detailKey(_ state: inout AppState, _ detail: DetailState, _ key: Key, now: 
     case .home, .char("g"): d.row = 0
     case .end, .char("G"): d.row = rows.count - 1
     case .enter, .char("e"):
-        if let why = state.readOnly { state.status = StatusMessage("read-only: \(why)", isError: true); break }
+        if refuseIfReadOnly(&state) { break }
         let row = rows[d.row]
         switch row.kind {
         case .description:
@@ -102,17 +102,17 @@ func detailKey(_ state: inout AppState, _ detail: DetailState, _ key: Key, now: 
             }
         }
     case .char("c"):
-        if let why = state.readOnly { state.status = StatusMessage("read-only: \(why)", isError: true); break }
+        if refuseIfReadOnly(&state) { break }
         d.editor = LineEditor()
         d.addingCriterion = true
     case .char("w"):
-        if let why = state.readOnly { state.status = StatusMessage("read-only: \(why)", isError: true); break }
+        if refuseIfReadOnly(&state) { break }
         d.editor = LineEditor()
         d.addingCriterion = true
         d.addingLink = true
     case .char("E"):
         state.mode = .detail(d)
-        if let why = state.readOnly { state.status = StatusMessage("read-only: \(why)", isError: true); return [] }
+        if refuseIfReadOnly(&state) { return [] }
         return [.editDescription(itemID: item.id, text: item.description)]
     case .char("u"), .ctrl("r"), .char("?"):
         // Undo, redo and help work here as on the board.

@@ -82,19 +82,13 @@ func runPaletteCommand(_ state: inout AppState, _ line: String, selected: String
         return String(text.dropFirst(name.count)).trimmingCharacters(in: .whitespaces)
     }
     func headerEdit(_ summary: String, _ change: (inout BoardHeader) throws -> Void) -> [Effect] {
-        if let why = state.readOnly { state.status = StatusMessage("read-only: \(why)", isError: true); return [] }
-        do {
-            var h = state.board.header
+        let fx = commitEdit(&state) { b in
+            var h = b.header
             try change(&h)
-            let e = state.board.upsert([], header: h, action: "board", summary: summary, by: user, at: now)
-            guard !e.isEmpty else { state.status = StatusMessage("no change"); return [] }
-            state.history.record(e)
-            state.status = StatusMessage(summary)
-            return [.save]
-        } catch {
-            state.status = StatusMessage("\(error)", isError: true)
-            return []
+            return b.upsert([], header: h, action: "board", summary: summary, by: user, at: now)
         }
+        if fx.isEmpty, state.status == nil { state.status = StatusMessage("no change") }
+        return fx
     }
     if arg(after: "sort score") != nil {
         state.mode = .backlog(BacklogState())

@@ -96,15 +96,15 @@ private func boardKey(_ state: inout AppState, _ key: Key, now: Timestamp) -> [E
         return fx
     case .add:
         guard let stage = state.selectedStage else { return [] }
-        if let why = state.readOnly { state.status = StatusMessage("read-only: \(why)", isError: true); return [] }
+        if refuseIfReadOnly(&state) { return [] }
         state.mode = .prompt(Prompt(purpose: .addItem(stageID: stage.id), editor: LineEditor()))
     case .editTitle:
         guard let id = state.selectedItemID, let item = state.board.items[id] else { return [] }
-        if let why = state.readOnly { state.status = StatusMessage("read-only: \(why)", isError: true); return [] }
+        if refuseIfReadOnly(&state) { return [] }
         state.mode = .prompt(Prompt(purpose: .editTitle(itemID: id), editor: LineEditor(item.title)))
     case .editDescription:
         guard let id = state.selectedItemID, let item = state.board.items[id] else { return [] }
-        if let why = state.readOnly { state.status = StatusMessage("read-only: \(why)", isError: true); return [] }
+        if refuseIfReadOnly(&state) { return [] }
         return [.editDescription(itemID: id, text: item.description)]
     case .archive:
         guard let id = state.selectedItemID else { return [] }
@@ -121,7 +121,7 @@ private func boardKey(_ state: inout AppState, _ key: Key, now: Timestamp) -> [E
         if let selected { state.select(itemID: selected) }
         return fx
     case .undo, .redo:
-        if let why = state.readOnly { state.status = StatusMessage("read-only: \(why)", isError: true); return [] }
+        if refuseIfReadOnly(&state) { return [] }
         let selected = state.selectedItemID
         let done = action == .undo ? state.history.undo(&state.board, by: user, at: now)
                                    : state.history.redo(&state.board, by: user, at: now)
@@ -193,7 +193,7 @@ private func promptKey(_ state: inout AppState, _ prompt: Prompt, _ key: Key, no
 /// item. On an error the prompt stays open with the text, the cursor on the offending token,
 /// and the error in the status line.
 private func quickAdd(_ state: inout AppState, _ prompt: Prompt, stageID: String, now: Timestamp) -> [Effect] {
-    if let why = state.readOnly { state.status = StatusMessage("read-only: \(why)", isError: true); return [] }
+    if refuseIfReadOnly(&state) { return [] }
     let user = state.user
     let added: (item: Item, edit: Edit, created: [String])
     do {
