@@ -14,6 +14,9 @@ public struct BacklogState: Equatable, Sendable {
     public var groupByRelease = false
     /// A bulk change being typed: which field, and the value.
     public var bulk: BulkPrompt?
+    /// Planned story points of the listed items per release name ("" for none), computed with
+    /// the order, so drawing the release headings costs nothing per frame.
+    public var plannedByRelease: [String: Double] = [:]
 
     public init() {}
 

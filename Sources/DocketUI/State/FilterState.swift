@@ -6,6 +6,8 @@ import DocketCore
 public struct ActiveFilter: Equatable, Sendable {
     public var text: String
     public var columns: [String: [String]]
+    /// Per stage id, the story points of the matching items (so drawing a header costs nothing).
+    public var points: [String: Double] = [:]
 }
 
 /// The filter prompt (`f`): the query being typed, and why it does not parse yet.
@@ -32,7 +34,8 @@ extension AppState {
         for stage in board.stages {
             cols[stage.id] = query.filter(ids: board.column(stage.id), in: board, today: today)
         }
-        filter = ActiveFilter(text: trimmed, columns: cols)
+        let points = cols.mapValues { ids in ids.reduce(0) { $0 + (board.items[$1]?.points ?? 0) } }
+        filter = ActiveFilter(text: trimmed, columns: cols, points: points)
     }
 
     /// Recomputes the filter's matches after the board changed (a no-op without a filter).

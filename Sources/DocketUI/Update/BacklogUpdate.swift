@@ -18,6 +18,9 @@ extension AppState {
                 return kx != ky ? kx < ky : x.offset < y.offset
             }.map(\.element)
         }
+        var planned: [String: Double] = [:]
+        for id in b.order { if let item = board.items[id] { planned[item.release ?? "", default: 0] += item.points ?? 0 } }
+        b.plannedByRelease = planned
         if let id, let i = b.order.firstIndex(of: id) { b.row = i }
         b.row = min(max(0, b.row), max(0, b.order.count - 1))
         b.marked = b.marked.filter { board.items[$0]?.archived == false }

@@ -30,7 +30,7 @@ enum BacklogView {
                 lastRelease = .some(item.release)
                 let name = item.release ?? "no release"
                 let rel = board.releases.first { $0.name == item.release }
-                let planned = b.order.compactMap { board.items[$0] }.filter { $0.release == item.release }.reduce(0) { $0 + ($1.points ?? 0) }
+                let planned = b.plannedByRelease[item.release ?? ""] ?? 0
                 let budget = rel?.capacity.map { "\(planned.pointsText)/\($0.pointsText)p" } ?? "\(planned.pointsText)p"
                 let over = (rel?.capacity).map { planned > $0 } ?? false
                 canvas.text(SafeText.fit("── \(name) · \(budget)\(rel?.target.map { " · \($0)" } ?? "") ──", width: w), x: 0, y: y,

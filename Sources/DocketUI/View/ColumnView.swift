@@ -18,7 +18,7 @@ enum ColumnView {
         let filtered = state.filter != nil
         let countText = filtered ? "\(count) of \(full)" + (stage.wipLimit.map { "/\($0)" } ?? "")
             : stage.wipLimit.map { "\(count)/\($0)" } ?? "\(count)"
-        let points = filtered ? ids.reduce(0) { $0 + (board.items[$1]?.points ?? 0) } : board.points(inStage: stage.id)
+        let points = state.filter?.points[stage.id] ?? board.points(inStage: stage.id)
         let right = " \(countText)" + (points > 0 ? " · \(points.pointsText)p" : "") + " "
         let rightWidth = DisplayWidth.of(right)
         let nameRoom = max(1, width - rightWidth - 1)
