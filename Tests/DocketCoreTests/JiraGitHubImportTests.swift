@@ -70,6 +70,14 @@ final class JiraGitHubImportTests: XCTestCase {
         XCTAssertEqual(JiraDate.parse("31/dic/25 12:00 PM").map(ISODate.format), "2025-12-31T12:00:00Z")
         XCTAssertNil(JiraDate.parse("2026-03-05"))
         XCTAssertNil(JiraDate.parse("05/Foo/26 1:38 PM"))
+        // Spanish a. m./p. m., a 4-digit year, 24-hour time, a date alone, seconds, spaces around.
+        XCTAssertEqual(JiraDate.parse("07/sept./2025 3:04 p. m.").map(ISODate.format), "2025-09-07T15:04:00Z")
+        XCTAssertEqual(JiraDate.parse(" 07/Sep/2025 15:04 ").map(ISODate.format), "2025-09-07T15:04:00Z")
+        XCTAssertEqual(JiraDate.parse("07/SEP/25").map(ISODate.format), "2025-09-07T00:00:00Z")
+        XCTAssertEqual(JiraDate.parse("07/Sep/25 15:04:59").map(ISODate.format), "2025-09-07T15:04:00Z")
+        for bad in ["", "07/Sep/25 13:04 PM", "32/Sep/25", "07/Sep/125", "07/Sep/25 1:04 PMX", "07/Sep/25 24:00", "07/Sep"] {
+            XCTAssertNil(JiraDate.parse(bad), bad)
+        }
     }
 
     func testGitHubRailsIssues() throws {

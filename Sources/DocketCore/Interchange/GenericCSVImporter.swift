@@ -167,8 +167,10 @@ public enum GenericCSVImport {
         let summary = ImportSummary(source: "CSV", stages: stages.count, closedStages: 0, items: items.count, archivedItems: 0,
                                     labelUses: labelUses, people: people.count, notImported: notImported,
                                     releases: releases.count, itemWords: ("row", "rows"), stageWords: ("stage", "stages"))
+        // A re-import refreshes the mapped fields only (`blockedReason` travels with `blocked`).
+        let fields = Set(column.keys.compactMap { SourceField(rawValue: $0 == "blockedReason" ? "blocked" : $0) })
         return ImportedBoard(name: "CSV import", stages: stages, items: items, labels: labels, people: people,
-                             releases: releases, summary: summary)
+                             releases: releases, summary: summary, sourceFields: fields)
     }
 
     /// Items stage by stage (stages in order), each stage's items in file order, ranks spread.
@@ -297,6 +299,6 @@ public enum GenericCSVImport {
                                     archivedItems: archived, labelUses: labelUses, people: people.count, notImported: notImported,
                                     releases: releases.count, itemWords: ("item", "items"), stageWords: ("stage", "stages"))
         return ImportedBoard(name: "CSV import", stages: stages, items: items, labels: labels, people: people,
-                             releases: releases, summary: summary)
+                             releases: releases, summary: summary, sourceFields: Set(SourceField.allCases))
     }
 }

@@ -104,7 +104,8 @@ public enum GitHubIssuesImport {
                                     notImported: prs == 0 ? [] : ["\(prs) pull \(prs == 1 ? "request" : "requests")"],
                                     releases: releases.count, itemWords: ("issue", "issues"), stageWords: ("stage", "stages"))
         return ImportedBoard(name: "GitHub issues", stages: stages, items: items, labels: labels, people: people,
-                             releases: releases, summary: summary)
+                             releases: releases, summary: summary,
+                             sourceFields: SourceField.basic.union([.labels, .assignees, .release, .links]))
     }
 
     private static func stageID(_ issue: Issue) -> String { issue.state == "closed" ? "closed" : "open" }

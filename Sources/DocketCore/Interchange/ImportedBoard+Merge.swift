@@ -7,9 +7,9 @@ extension ImportedBoard {
     /// - Labels and releases match by name and people by handle; new ones are appended. A known label
     ///   without a colour takes the imported colour; a known person without a name takes the
     ///   imported name.
-    /// - An item whose id is already on the board (a re-import) takes the source's title,
-    ///   description, labels, assignees, stage and archived flag, and keeps its Docket-only
-    ///   fields (rank, type, priority, points, release, blocked). Unchanged items are left alone.
+    /// - An item whose id is already on the board (a re-import) takes the fields the source
+    ///   carries (`sourceFields`: for Jira also type, priority, points, release, due date…)
+    ///   and keeps the others and its rank. Unchanged items are left alone.
     /// - A new item goes below the items already in its stage: its rank is that stage's highest
     ///   rank followed by the imported rank, so the source's order is kept and no other item's
     ///   rank is rewritten.
@@ -22,17 +22,17 @@ extension ImportedBoard {
         mergeNames(into: &header)
 
         var highest: [String: String] = [:]
-        for item in board.items.values where item.rank > highest[item.stage, default: ""] {
-            highest[item.stage] = item.rank
+        board.items.forEachItem { item in
+            if item.rank > highest[item.stage, default: ""] { highest[item.stage] = item.rank }
         }
         var changed: [Item] = []
         var added = 0
+        let fields = SourceField.allCases.filter(sourceFields.contains)
         for var item in items {
             item.stage = stageMap[item.stage] ?? item.stage
             if let old = board.items[item.id] {
                 var new = old
-                new.title = item.title; new.description = item.description; new.labels = item.labels
-                new.assignees = item.assignees; new.stage = item.stage; new.archived = item.archived
+                for field in fields { field.copy(from: item, to: &new) }
                 if new != old { new.updated = time; changed.append(new) }
             } else {
                 item.rank = highest[item.stage, default: ""] + item.rank
@@ -51,7 +51,26 @@ extension ImportedBoard {
     /// people and items, named after the source board, with an `import` activity entry per
     /// item by `user` at `time`.
     public func makeBoard(by user: String, at time: Timestamp) -> Board {
-        merge(into: Board(name: name, stages: []), by: user, at: time).board
+        // What `merge` into an empty board gives, without building the undo record (a large
+        // import would hold every item twice).
+        var header = Board(name: name, stages: []).header
+        let stageMap = mergeStages(into: &header)
+        mergeNames(into: &header)
+        var list = items
+        if stageMap.contains(where: { $0.key != $0.value }) {
+            for i in list.indices { list[i].stage = stageMap[list[i].stage] ?? list[i].stage }
+        }
+        var activity = list.map { Activity(at: time, by: user, item: $0.id, action: "import") }
+        if list.isEmpty, !header.stages.isEmpty || !header.labels.isEmpty || !header.people.isEmpty || !header.releases.isEmpty {
+            activity.append(Activity(at: time, by: user, item: nil, action: "import", to: importSummary))
+        }
+        return Board(name: header.name, stages: header.stages, releases: header.releases, people: header.people,
+                     labels: header.labels, items: list, activity: activity)
+    }
+
+    /// The activity log's sentence for this import when it adds no item.
+    private var importSummary: String {
+        "imported 0 \(summary.source) \(summary.itemWords.many) (0 new, 0 updated)"
     }
 
     /// Matches or appends the imported stages; returns imported stage id → board stage id.

@@ -20,12 +20,17 @@ public struct ImportedBoard: Equatable, Sendable {
     public var releases: [Release]
     /// Counts of what was read and of what was left out.
     public var summary: ImportSummary
+    /// The item fields the export carries: a re-import refreshes these on items it made
+    /// before and keeps the others (see `SourceField`).
+    public var sourceFields: Set<SourceField>
 
     /// Stores the parts as given; importers make these.
     public init(name: String, stages: [Stage], items: [Item], labels: [Label], people: [Person],
-                releases: [Release] = [], summary: ImportSummary) {
+                releases: [Release] = [], summary: ImportSummary,
+                sourceFields: Set<SourceField> = SourceField.basic) {
         self.name = name; self.stages = stages; self.items = items; self.labels = labels
         self.people = people; self.releases = releases; self.summary = summary
+        self.sourceFields = sourceFields
     }
 }
 

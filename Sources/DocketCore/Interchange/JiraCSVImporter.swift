@@ -83,11 +83,7 @@ public enum JiraCSVImport {
     private static func convert(rows: [(line: Int, cells: [String])], columns c: Columns) -> ImportedBoard {
         func cell(_ row: [String], _ i: Int?) -> String {
             guard let i, i < row.count else { return "" }
-            let raw = row[i]
-            // Cheap checks first: most cells need neither trimming nor CRLF repair.
-            let edges = raw.utf8.first.map { $0 <= 32 } == true || raw.utf8.last.map { $0 <= 32 } == true
-            let text = edges ? raw.trimmingCharacters(in: .whitespacesAndNewlines) : raw
-            return text.utf8.contains(13) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+            return CellText.trimmed(row[i])
         }
         func cells(_ row: [String], _ idx: [Int]) -> [String] {
             idx.map { cell(row, $0) }.filter { !$0.isEmpty }
@@ -152,7 +148,7 @@ public enum JiraCSVImport {
             var names: [String] = []
             for raw in cells(row, c.labels) {
                 for part in raw.split(separator: ",") {
-                    let name = part.trimmingCharacters(in: .whitespaces)
+                    let name = CellText.trimmed(part)
                     guard !name.isEmpty, !names.contains(name) else { continue }
                     names.append(name)
                     labelUses[name, default: 0] += 1
@@ -165,7 +161,9 @@ public enum JiraCSVImport {
             commentCount += cells(row, c.comments).count
             let created = JiraDate.parse(cell(row, c.created)) ?? 0
             let updated = JiraDate.parse(cell(row, c.updated)) ?? created
-            let pts = Double(cell(row, c.points).replacingOccurrences(of: ",", with: ".")).flatMap { $0 >= 0 ? $0 : nil }
+            let pointsText = cell(row, c.points)
+            let pts = Double(pointsText.contains(",") ? pointsText.replacingOccurrences(of: ",", with: ".") : pointsText)
+                .flatMap { $0 >= 0 ? $0 : nil }
             let prioText = cell(row, c.priority).lowercased()
             let prio = priorityMap.first { $0.jira == prioText }?.priority
             var item = Item(id: id, title: cell(row, c.summary), description: cell(row, c.description),
@@ -197,8 +195,13 @@ public enum JiraCSVImport {
                                     archivedItems: 0, labelUses: labelUses, people: people.count, notImported: notImported,
                                     releases: releases.count, notes: [priorityNote],
                                     itemWords: ("issue", "issues"), stageWords: ("status", "statuses"))
+        // A re-import refreshes what the export has columns for.
+        let present: [(Int?, SourceField)] = [(c.type, .type), (c.priority, .priority), (c.points, .points),
+                                              (c.assignee, .assignees), (c.reporter, .requester), (c.due, .due),
+                                              (c.parent, .parent), (c.labels.first, .labels), (c.fixVersions.first, .release)]
+        let fields = SourceField.basic.union(present.compactMap { $0.0 == nil ? nil : $0.1 })
         return ImportedBoard(name: "Jira import", stages: stages, items: items, labels: labels, people: people,
-                             releases: releases, summary: summary)
+                             releases: releases, summary: summary, sourceFields: fields)
     }
 
     /// The stage kind for a Jira status: from its status category when the export has one,
@@ -310,28 +313,45 @@ public enum JiraDate {
     /// Seconds since epoch for `dd/MMM/yy h:mm AM|PM` (also a 4-digit year, a 24-hour time
     /// without AM/PM, or a date alone; `a. m.`/`p. m.` too); nil when it is not such a date.
     public static func parse(_ text: String) -> Timestamp? {
-        // Plain Swift string work only: an export has two or three dates per row.
-        let t = text.first?.isWhitespace == true || text.last?.isWhitespace == true
-            ? text.trimmingCharacters(in: .whitespaces) : text
-        guard !t.isEmpty else { return nil }
-        let parts = t.split(separator: " ", maxSplits: 1).map(String.init)
-        let date = parts[0].split(separator: "/").map(String.init)
-        guard date.count == 3, let d = Int64(date[0]), let m = months[String(date[1].lowercased().filter { $0 != "." })],
-              var y = Int64(date[2]), (1...31).contains(d) else { return nil }
-        if date[2].count <= 2 { y += 2000 }
-        var secs: Int64 = 0
-        if parts.count == 2 {
-            var rest = String(parts[1].lowercased().filter { $0 != "." && $0 != " " })
-            var pm: Bool? = nil
-            if rest.hasSuffix("pm") { pm = true; rest.removeLast(2) } else if rest.hasSuffix("am") { pm = false; rest.removeLast(2) }
-            let hm = rest.split(separator: ":")
-            guard hm.count >= 2, var h = Int64(hm[0]), let mi = Int64(hm[1]), (0...23).contains(h), (0...59).contains(mi) else { return nil }
-            if let pm {
-                guard (1...12).contains(h) else { return nil }
-                h = h % 12 + (pm ? 12 : 0)
-            }
-            secs = h * 3600 + mi * 60
+        // Read byte by byte: an export has two or three dates per row, 100,000 rows and more.
+        var bytes = Array(text.utf8)
+        // Drop spaces and dots (`p. m.`, `sept.`), fold ASCII letters to lower case.
+        bytes.removeAll { $0 == 0x2E }
+        for i in bytes.indices where bytes[i] >= 0x41 && bytes[i] <= 0x5A { bytes[i] |= 0x20 }
+        var p = 0
+        func skipSpaces() { while p < bytes.count, bytes[p] == 0x20 || bytes[p] == 0x09 { p += 1 } }
+        func number(maxDigits: Int) -> (value: Int64, digits: Int)? {
+            var v: Int64 = 0, n = 0
+            while p < bytes.count, n < maxDigits, bytes[p] >= 0x30, bytes[p] <= 0x39 { v = v * 10 + Int64(bytes[p] - 0x30); p += 1; n += 1 }
+            return n == 0 ? nil : (v, n)
         }
-        return ISODate.days(y, m, d) * 86400 + secs
+        func expect(_ b: UInt8) -> Bool { if p < bytes.count, bytes[p] == b { p += 1; return true }; return false }
+        skipSpaces()
+        guard let d = number(maxDigits: 2), (1...31).contains(d.value), expect(0x2F) else { return nil }
+        let monthStart = p
+        while p < bytes.count, bytes[p] >= 0x61, bytes[p] <= 0x7A { p += 1 }
+        guard let m = months[String(decoding: bytes[monthStart..<p], as: UTF8.self)], expect(0x2F),
+              let yy = number(maxDigits: 4), yy.digits == 2 || yy.digits == 4 else { return nil }
+        let y = yy.digits == 2 ? yy.value + 2000 : yy.value
+        var secs: Int64 = 0
+        skipSpaces()
+        if p < bytes.count {
+            guard var h = number(maxDigits: 2), expect(0x3A), let mi = number(maxDigits: 2),
+                  (0...23).contains(h.value), (0...59).contains(mi.value) else { return nil }
+            if expect(0x3A) { guard number(maxDigits: 2) != nil else { return nil } }  // seconds
+            skipSpaces()
+            if p < bytes.count {  // `AM`, `pm`, `p. m.`
+                let pm = bytes[p] == 0x70
+                guard bytes[p] == 0x61 || pm, (1...12).contains(h.value) else { return nil }
+                p += 1
+                skipSpaces()
+                guard expect(0x6D) else { return nil }
+                skipSpaces()
+                guard p == bytes.count else { return nil }
+                h.value = h.value % 12 + (pm ? 12 : 0)
+            }
+            secs = h.value * 3600 + mi.value * 60
+        }
+        return ISODate.days(y, m, d.value) * 86400 + secs
     }
 }

@@ -145,7 +145,8 @@ public enum TaskellImport {
                                     itemWords: plainMarkdown ? ("item", "items") : ("card", "cards"),
                                     stageWords: plainMarkdown ? ("heading", "headings") : ("list", "lists"))
         let boardName = name ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-        return ImportedBoard(name: boardName, stages: stages, items: ordered, labels: [], people: [], summary: summary)
+        return ImportedBoard(name: boardName, stages: stages, items: ordered, labels: [], people: [], summary: summary,
+                             sourceFields: SourceField.basic.union([.due, .parent]))
     }
 
     /// `(level, text)` for an ATX heading (`## Name`), nil otherwise.

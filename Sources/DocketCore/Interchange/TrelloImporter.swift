@@ -144,7 +144,8 @@ public enum TrelloImport {
                 counted(unknownMembers, "assignment of a person not in the export", "assignments of people not in the export"),
             ].compactMap { $0 })
         return ImportedBoard(name: export.name.flatMap { $0.isEmpty ? nil : $0 } ?? "Trello board", stages: stages,
-                             items: items, labels: labels, people: people, summary: summary)
+                             items: items, labels: labels, people: people, summary: summary,
+                             sourceFields: SourceField.basic.union([.labels, .assignees, .due, .criteria, .links]))
     }
 
     private static func counted(_ n: Int, _ one: String, _ many: String) -> String? {

@@ -140,6 +140,7 @@ extension Board {
         let headerBefore = header
         if let newHeader { header = newHeader }
         var changes: [String: Edit.ItemChange] = [:]
+        changes.reserveCapacity(newItems.count)
         for item in newItems {
             changes[item.id] = .init(before: items[item.id], after: item)
             activity.append(Activity(at: time, by: user, item: item.id, action: action))

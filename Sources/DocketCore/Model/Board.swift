@@ -112,7 +112,8 @@ public struct Board: Equatable, Sendable {
         var keyed: [String: [(rank: String, id: String)]] = [:]
         var points: [String: Double] = [:]
         for s in stages { keyed[s.id] = []; points[s.id] = 0 }
-        for item in items.values where !item.archived {
+        items.forEachItem { item in
+            guard !item.archived else { return }
             keyed[item.stage, default: []].append((item.rank, item.id))
             points[item.stage, default: 0] += item.points ?? 0
         }

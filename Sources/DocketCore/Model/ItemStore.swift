@@ -13,6 +13,8 @@ public struct ItemStore: Equatable, Sendable, Sequence {
 
     public init(_ items: [Item]) {
         self.init()
+        let perShard = items.count / ItemStore.shardCount
+        if perShard > 8 { for s in shards.indices { shards[s].reserveCapacity(perShard + perShard / 4) } }
         for item in items { self[item.id] = item }
     }
 
@@ -43,6 +45,12 @@ public struct ItemStore: Equatable, Sendable, Sequence {
 
     /// Every item, in no particular order.
     public var values: [Item] { shards.flatMap(\.values) }
+
+    /// Calls `body` with every item, in no particular order, without copying them into an
+    /// array first (what `values` does).
+    public func forEachItem(_ body: (Item) throws -> Void) rethrows {
+        for shard in shards { for item in shard.values { try body(item) } }
+    }
 
     public func makeIterator() -> AnyIterator<(key: String, value: Item)> {
         var outer = shards.makeIterator()
