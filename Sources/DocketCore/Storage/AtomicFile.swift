@@ -25,13 +25,13 @@ public enum AtomicFile {
         var st = stat()
         let exists = stat(target.path, &st) == 0
         if exists && st.st_mode & 0o222 == 0 {
-            throw BoardStoreError("cannot write \(target.path): the file is read-only (make it writable, e.g. chmod u+w, to save); the file on disk is unchanged")
+            throw BoardStoreError("\(target.lastPathComponent) is read-only: not saved (make it writable, e.g. chmod u+w); the file on disk is unchanged (\(target.path))")
         }
-        if exists && access(target.path, W_OK) != 0 { throw failure("cannot write \(target.path)") }
+        if exists && access(target.path, W_OK) != 0 { throw failure("cannot write", target) }
         let tmpPath = try writeTemporary(bytes, besides: target, mode: exists ? st.st_mode & 0o7777 : 0o644)
         if backup && exists { keepBackup(of: target) }
         guard rename(tmpPath, target.path) == 0 else {
-            let e = failure("cannot replace \(target.path)")
+            let e = failure("cannot replace", target)
             unlink(tmpPath)
             throw e
         }
@@ -65,7 +65,7 @@ public enum AtomicFile {
         let dir = target.deletingLastPathComponent().path
         let tmpPath = dir + "/." + target.lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let fd = open(tmpPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw failure("cannot create a file in \(dir)") }
+        guard fd >= 0 else { throw failure("cannot create a file beside", target) }
         var ok = false
         defer { close(fd); if !ok { unlink(tmpPath) } }
         fchmod(fd, mode)
@@ -74,11 +74,11 @@ public enum AtomicFile {
             let n = bytes.withUnsafeBytes { buf in Glibc.write(fd, buf.baseAddress! + offset, bytes.count - offset) }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw failure("cannot write \(target.path)")
+                throw failure("cannot write", target)
             }
             offset += n
         }
-        if fsync(fd) != 0 { throw failure("cannot write \(target.path)") }
+        if fsync(fd) != 0 { throw failure("cannot write", target) }
         ok = true
         return tmpPath
     }
@@ -98,7 +98,9 @@ public enum AtomicFile {
         if let staged, rename(staged, bak) != 0 { unlink(staged) }
     }
 
-    private static func failure(_ what: String) -> BoardStoreError {
-        BoardStoreError("\(what): \(String(cString: strerror(errno))); the file on disk is unchanged")
+    /// "cannot write board.json: File too large; the file on disk is unchanged (/path)": the
+    /// reason early, so a narrow status line still shows it.
+    private static func failure(_ what: String, _ target: URL) -> BoardStoreError {
+        BoardStoreError("\(what) \(target.lastPathComponent): \(String(cString: strerror(errno))); the file on disk is unchanged (\(target.path))")
     }
 }

@@ -28,7 +28,7 @@ public enum BoardLock {
         let dir = url.resolvingSymlinksInPath().deletingLastPathComponent().path
         let fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else {
-            throw BoardStoreError("cannot create a file in \(dir): \(String(cString: strerror(errno)))")
+            throw BoardStoreError("cannot create a file beside \(url.lastPathComponent): \(String(cString: strerror(errno))) (\(dir))")
         }
         defer { close(fd) }  // closing the descriptor releases the lock
         let deadline = Date().addingTimeInterval(timeout)
