@@ -32,13 +32,16 @@ public enum TerminalApp {
         var lastSave = saver?.status()
         var outcome = Outcome()
 
-        var lastCheck = Date()
+        var lastCheck = Date(), lastRetry = Date()
         while !state.quitting {
             // About once a second: has someone else changed the file? Then save, which merges.
             if let saver, let writer, Date().timeIntervalSince(lastCheck) >= 1 {
                 lastCheck = Date()
                 let st = saver.status()
                 if st.isClean || st.error != nil, writer.fileChanged(saver.url) { saver.submit(state.board) }
+                // A failed save (disk full, read-only) is tried again on the next change, and
+                // every few seconds meanwhile, so freeing space is enough.
+                else if st.error != nil, Date().timeIntervalSince(lastRetry) >= 5 { lastRetry = Date(); saver.retryFailed() }
             }
             if let writer {
                 for merge in writer.takeMerges() {

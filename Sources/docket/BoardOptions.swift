@@ -15,6 +15,21 @@ struct BoardOptions: ParsableArguments {
 
     /// Loads the board; throws with the path, line and column when it does not parse.
     func load(positional: String? = nil) throws -> (URL, LoadedBoard) {
+        let url = try existingURL(positional: positional)
+        return (url, try BoardStore.load(url))
+    }
+
+    /// Changes the board with `BoardStore.update` (under the board's lock, on the file as it
+    /// is now, so concurrent commands never lose each other's changes); refuses a board
+    /// written by a newer Docket. Returns the path and what `change` returns.
+    func update<T>(_ change: (inout Board) throws -> T) throws -> (URL, T) {
+        let url = try existingURL()
+        return (url, try BoardStore.update(url, change))
+    }
+
+    /// The board file: the path given (or the `docket.json` in a folder given), or the
+    /// nearest one. Throws `BoardStoreError` saying what is missing.
+    private func existingURL(positional: String? = nil) throws -> URL {
         let url = try url(positional: positional)
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir) else {
@@ -22,18 +37,11 @@ struct BoardOptions: ParsableArguments {
         }
         if isDir.boolValue {
             if let inside = BoardLocator.find(from: url), inside.deletingLastPathComponent().path == url.path {
-                return (inside, try BoardStore.load(inside))
+                return inside
             }
             throw BoardStoreError("\(url.path) is a folder with no \(BoardLocator.fileName) in it")
         }
-        return (url, try BoardStore.load(url))
-    }
-
-    /// Loads a board to change it: refuses one written by a newer Docket.
-    func loadForEditing() throws -> (URL, Board) {
-        let (url, loaded) = try load()
-        if let why = loaded.readOnlyReason { throw DocketError.readOnly(why) }
-        return (url, loaded.board)
+        return url
     }
 }
 

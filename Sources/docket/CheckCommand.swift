@@ -14,10 +14,11 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         if fix {
-            var (url, board) = try options.loadForEditing()
-            let (_, changed) = try BoardCheck.fix(&board, by: CurrentUser.name, at: nowTimestamp())
+            let (_, changed) = try options.update { board in
+                // Nothing written when nothing was fixed.
+                try BoardCheck.fix(&board, by: CurrentUser.name, at: nowTimestamp()).1
+            }
             if changed.isEmpty { print("no problems found"); return }
-            try BoardStore.save(board, to: url)
             changed.forEach { print("fixed \($0)") }
             return
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// `docket`: a keyboard-driven product board in the terminal. Without a subcommand it opens
 /// the board (`docket [FILE]`).
@@ -17,6 +18,9 @@ struct Docket: ParsableCommand {
     /// `ListCommand.arrange`), so a query word like `-is:blocked` is never taken for options.
     static func main() {
         Backtrace.makeNonInteractive()
+        // Over a file-size limit (ulimit -f) a write must fail with EFBIG and a message, not
+        // kill the process mid-save.
+        signal(SIGXFSZ, SIG_IGN)
         main(ListCommand.arrange(Array(CommandLine.arguments.dropFirst())))
     }
 }

@@ -45,12 +45,10 @@ struct ImportCommand: ParsableCommand {
             guard !FileManager.default.fileExists(atPath: url.path) else {
                 throw BoardStoreError("\(url.path) already exists: import into it with `docket import \(file) -b \(newBoard)`")
             }
-            try BoardStore.save(imported.makeBoard(by: user, at: now), to: url)
+            try BoardStore.create(imported.makeBoard(by: user, at: now), at: url)
             print("created \(url.path)\n\(imported.summary.text)")
         } else {
-            var (url, board) = try options.loadForEditing()
-            board = imported.merge(into: board, by: user, at: now).board
-            try BoardStore.save(board, to: url)
+            let (url, _) = try options.update { board in board = imported.merge(into: board, by: user, at: now).board }
             print("imported into \(url.path)\n\(imported.summary.text)")
         }
     }

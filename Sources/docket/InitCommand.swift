@@ -20,7 +20,7 @@ struct InitCommand: ParsableCommand {
         }
         let boardName = name ?? url.deletingLastPathComponent().lastPathComponent
         let board = Board(name: boardName, stages: Board.defaultStages())
-        try BoardStore.save(board, to: url)
+        try BoardStore.create(board, at: url)
         print("created \(url.path)")
     }
 }

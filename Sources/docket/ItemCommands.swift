@@ -28,8 +28,6 @@ struct AddCommand: ParsableCommand {
     @OptionGroup var options: BoardOptions
 
     func run() throws {
-        var (url, board) = try options.loadForEditing()
-        guard let first = board.stages.first else { throw BoardStoreError("the board has no stages") }
         var draft = literal ? QuickAddDraft(title: title) : try QuickAdd.parse(title)
         if let stage { draft.stage = stage; draft.stageOffset = nil }
         if let priority {
@@ -39,8 +37,11 @@ struct AddCommand: ParsableCommand {
             draft.priority = v
         }
         if let points { draft.points = points }
-        let (item, _, created) = try draft.apply(to: &board, defaultStage: first.id, by: CurrentUser.name, at: nowTimestamp())
-        try BoardStore.save(board, to: url)
+        let (_, (item, created)) = try options.update { board in
+            guard let first = board.stages.first else { throw BoardStoreError("the board has no stages") }
+            let (item, _, created) = try draft.apply(to: &board, defaultStage: first.id, by: CurrentUser.name, at: nowTimestamp())
+            return (item, created)
+        }
         print(item.id)
         if !created.isEmpty { printError("created " + created.joined(separator: ", ")) }
     }
@@ -55,11 +56,12 @@ struct MoveCommand: ParsableCommand {
     @OptionGroup var options: BoardOptions
 
     func run() throws {
-        var (url, board) = try options.loadForEditing()
-        let item = try board.item(matching: id)
-        let target = try board.stage(named: stage)
-        try board.move(item.id, toStage: target.id, by: CurrentUser.name, at: nowTimestamp())
-        try BoardStore.save(board, to: url)
+        let (_, (item, target)) = try options.update { board in
+            let item = try board.item(matching: id)
+            let target = try board.stage(named: stage)
+            try board.move(item.id, toStage: target.id, by: CurrentUser.name, at: nowTimestamp())
+            return (item, target)
+        }
         print("\(item.id) → \(target.name)")
     }
 }

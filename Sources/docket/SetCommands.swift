@@ -12,18 +12,19 @@ struct SetCommand: ParsableCommand {
     @OptionGroup var options: BoardOptions
 
     func run() throws {
-        var (url, board) = try options.loadForEditing()
-        let item = try board.item(matching: id)
         let pairs = try assignments.map { a -> (String, String) in
             guard let eq = a.firstIndex(of: "=") else { throw ValidationError("expected FIELD=VALUE, got '\(a)'") }
             return (String(a[..<eq]), String(a[a.index(after: eq)...]))
         }
-        let snapshot = board
-        try board.modify(item.id, summary: "set \(pairs.map(\.0).joined(separator: ", ")) of \(item.id)",
-                         by: CurrentUser.name, at: nowTimestamp()) { it in
-            for (field, value) in pairs { try ItemFieldSetter.set(field, to: value, on: &it, board: snapshot) }
+        let (_, item) = try options.update { board in
+            let item = try board.item(matching: id)
+            let snapshot = board
+            try board.modify(item.id, summary: "set \(pairs.map(\.0).joined(separator: ", ")) of \(item.id)",
+                             by: CurrentUser.name, at: nowTimestamp()) { it in
+                for (field, value) in pairs { try ItemFieldSetter.set(field, to: value, on: &it, board: snapshot) }
+            }
+            return item
         }
-        try BoardStore.save(board, to: url)
         print(item.id)
     }
 }
@@ -45,11 +46,11 @@ struct ScoringCommand: ParsableCommand {
         guard let m = ScoringModel(rawValue: model.lowercased()) else {
             throw ValidationError("unknown scoring model '\(model)': use rice, wsjf or none")
         }
-        var (url, board) = try options.loadForEditing()
-        var header = board.header
-        header.scoring = m
-        board.upsert([], header: header, action: "scoring", summary: "scoring set to \(m.rawValue)", by: CurrentUser.name, at: nowTimestamp())
-        try BoardStore.save(board, to: url)
+        try options.update { board in
+            var header = board.header
+            header.scoring = m
+            board.upsert([], header: header, action: "scoring", summary: "scoring set to \(m.rawValue)", by: CurrentUser.name, at: nowTimestamp())
+        }
         print("scoring: \(m.rawValue)")
     }
 }

@@ -6,10 +6,6 @@ import Glibc
 #endif
 
 final class AtomicFileTests: XCTestCase {
-    private func files(in folder: URL) throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-    }
-
     func testWritesTheBytesAndLeavesNoTempFile() throws {
         let folder = try makeTempFolder(self)
         let url = folder.appendingPathComponent("docket.json")
@@ -61,17 +57,10 @@ final class AtomicFileTests: XCTestCase {
         let url = folder.appendingPathComponent("docket.json")
         let old = Array(repeating: UInt8(ascii: "o"), count: 1_000)
         try AtomicFile.write(old, to: url)
-
-        var saved = rlimit()
-        XCTAssertEqual(getrlimit(Int32(RLIMIT_FSIZE.rawValue), &saved), 0)
-        let oldHandler = signal(SIGXFSZ, SIG_IGN)  // else the kernel kills the process at the limit
-        var limit = saved
-        limit.rlim_cur = 64 * 1024
-        XCTAssertEqual(setrlimit(Int32(RLIMIT_FSIZE.rawValue), &limit), 0)
         var thrown: Error?
-        do { try AtomicFile.write(Array(repeating: UInt8(ascii: "n"), count: 200_000), to: url) } catch { thrown = error }
-        setrlimit(Int32(RLIMIT_FSIZE.rawValue), &saved)
-        signal(SIGXFSZ, oldHandler)
+        withFileSizeLimit(64 * 1024) {
+            do { try AtomicFile.write(Array(repeating: UInt8(ascii: "n"), count: 200_000), to: url) } catch { thrown = error }
+        }
 
         let error = try XCTUnwrap(thrown as? BoardStoreError, "the write over the limit must fail")
         XCTAssertTrue(error.description.contains("cannot write"), error.description)

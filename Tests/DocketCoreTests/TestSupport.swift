@@ -27,6 +27,28 @@ func makeTempFolder(_ test: XCTestCase, file: StaticString = #filePath, line: UI
     return url
 }
 
+/// Runs `body` with this process's file-size limit (RLIMIT_FSIZE) set to `bytes` and SIGXFSZ
+/// ignored (else the kernel kills the process at the limit), then restores both. A write
+/// over the limit fails with EFBIG, as on a full disk; this works as root too.
+func withFileSizeLimit<T>(_ bytes: Int, _ body: () throws -> T) rethrows -> T {
+    var saved = rlimit()
+    getrlimit(Int32(RLIMIT_FSIZE.rawValue), &saved)
+    let oldHandler = signal(SIGXFSZ, SIG_IGN)
+    var limit = saved
+    limit.rlim_cur = rlim_t(bytes)
+    setrlimit(Int32(RLIMIT_FSIZE.rawValue), &limit)
+    defer {
+        setrlimit(Int32(RLIMIT_FSIZE.rawValue), &saved)
+        signal(SIGXFSZ, oldHandler)
+    }
+    return try body()
+}
+
+/// The names in `folder`, sorted.
+func files(in folder: URL) throws -> [String] {
+    try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+}
+
 /// A file in the test bundle's Fixtures folder.
 func fixture(_ name: String) throws -> Data {
     guard let folder = Bundle.module.url(forResource: "Fixtures", withExtension: nil) else {

@@ -102,7 +102,19 @@ func runProcess(_ executable: URL, _ arguments: [String], environment: [String: 
     let base = fm.temporaryDirectory.appendingPathComponent("docket-e2e-out-\(UUID().uuidString)")
     let outPath = base.path + ".stdout", errPath = base.path + ".stderr"
     defer { unlink(outPath); unlink(errPath) }
+    let pid = try startProcess(executable, arguments, environment: environment, currentDirectory: currentDirectory,
+                               stdout: outPath, stderr: errPath)
+    let exitStatus = try waitForProcess(pid)
+    return CommandResult(status: exitStatus,
+                         stdout: String(decoding: fm.contents(atPath: outPath) ?? Data(), as: UTF8.self),
+                         stderr: String(decoding: fm.contents(atPath: errPath) ?? Data(), as: UTF8.self))
+}
 
+/// Starts an executable (no shell) with stdin from /dev/null and stdout and stderr into the
+/// files given, and returns its pid at once; see `runProcess` for why `posix_spawn`.
+func startProcess(_ executable: URL, _ arguments: [String], environment: [String: String]? = nil,
+                  currentDirectory: URL? = nil, stdout outPath: String = "/dev/null",
+                  stderr errPath: String = "/dev/null") throws -> pid_t {
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
@@ -124,15 +136,17 @@ func runProcess(_ executable: URL, _ arguments: [String], environment: [String: 
     guard spawned == 0 else {
         throw E2EError("cannot start \(executable.path): \(String(cString: strerror(spawned)))")
     }
+    return pid
+}
+
+/// Waits for a child to end; returns its exit status, or 128 + the signal that ended it.
+func waitForProcess(_ pid: pid_t) throws -> Int32 {
     var status: Int32 = 0
     while waitpid(pid, &status, 0) < 0 {
         guard errno == EINTR else { throw E2EError("waitpid(\(pid)) failed: \(String(cString: strerror(errno)))") }
     }
     // WIFEXITED / WEXITSTATUS / WTERMSIG are macros Swift does not import.
-    let exitStatus: Int32 = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-    return CommandResult(status: exitStatus,
-                         stdout: String(decoding: fm.contents(atPath: outPath) ?? Data(), as: UTF8.self),
-                         stderr: String(decoding: fm.contents(atPath: errPath) ?? Data(), as: UTF8.self))
+    return (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
 }
 
 /// glibc's `posix_spawn_file_actions_addclosefrom_np` and `…_addchdir_np` (2.34+), which

@@ -6,40 +6,101 @@ import Darwin
 #endif
 
 /// Writes a file so that readers (and a crash at any instant) see either the old or the new
-/// content, never a mix: write a temporary file in the same folder, fsync it, rename it over
-/// the target, fsync the folder. A symlink is followed, so the link stays a link.
+/// content, never a mix: write a temporary file `.<name>.tmp-<pid>-<random>` in the same
+/// folder, fsync it, rename it over the target, fsync the folder. A symlink is followed, so
+/// the link stays a link and the target gets the new content.
 public enum AtomicFile {
-    /// Throws `BoardStoreError` naming the path and the system's reason (disk full,
-    /// permission denied…); the target is untouched when it throws.
-    public static func write(_ bytes: [UInt8], to url: URL) throws {
+    /// Writes `bytes` to `url`. With `backup`, the file being replaced is kept first as
+    /// `<name>.bak` beside the target (a hard link, else a copy; put in place by a rename, so a
+    /// good `.bak` is never replaced by a half-written one; best effort: a backup that cannot
+    /// be made does not stop the save).
+    ///
+    /// Throws `BoardStoreError` naming the path and the system's reason (disk full, file too
+    /// large, permission denied, read-only file system…), or saying the file is read-only
+    /// when it has no write permission bits (checked even for root); the target is untouched
+    /// and no temporary file is left when it throws.
+    public static func write(_ bytes: [UInt8], to url: URL, backup: Bool = false) throws {
         let target = url.resolvingSymlinksInPath()
         let dir = target.deletingLastPathComponent().path
-        let tmpPath = dir + "/." + target.lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        let fd = open(tmpPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw failure("cannot create a file in \(dir)") }
-        var ok = false
-        defer { if !ok { unlink(tmpPath) } }
-        // Keep the old file's permissions.
         var st = stat()
-        if stat(target.path, &st) == 0 { fchmod(fd, st.st_mode & 0o7777) }
+        let exists = stat(target.path, &st) == 0
+        if exists && st.st_mode & 0o222 == 0 {
+            throw BoardStoreError("\(target.lastPathComponent) is read-only: not saved (make it writable, e.g. chmod u+w); the file on disk is unchanged (\(target.path))")
+        }
+        if exists && access(target.path, W_OK) != 0 { throw failure("cannot write", target) }
+        let tmpPath = try writeTemporary(bytes, besides: target, mode: exists ? st.st_mode & 0o7777 : 0o644)
+        if backup && exists { keepBackup(of: target) }
+        guard rename(tmpPath, target.path) == 0 else {
+            let e = failure("cannot replace", target)
+            unlink(tmpPath)
+            throw e
+        }
+        let dfd = open(dir, O_RDONLY | O_DIRECTORY)
+        if dfd >= 0 { fsync(dfd); close(dfd) }
+    }
+
+    /// The path of `target`'s `.bak` (one level of previous version).
+    public static func backupURL(of target: URL) -> URL {
+        let t = target.resolvingSymlinksInPath()
+        return t.deletingLastPathComponent().appendingPathComponent(t.lastPathComponent + ".bak")
+    }
+
+    /// Removes the temporary files of `target` that processes which no longer run left behind
+    /// (killed while saving). Call it only while holding the board's lock (`BoardLock`), so no
+    /// running save's file is in the way. Errors are ignored: they are leftovers.
+    public static func removeStaleTemporaries(of target: URL) {
+        let t = target.resolvingSymlinksInPath()
+        let dir = t.deletingLastPathComponent().path
+        let prefix = "." + t.lastPathComponent + ".tmp-"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return }
+        for name in names where name.hasPrefix(prefix) {
+            guard let pid = pid_t(name.dropFirst(prefix.count).prefix { $0 != "-" }) else { continue }
+            if pid != getpid() && kill(pid, 0) != 0 && errno == ESRCH { unlink(dir + "/" + name) }
+        }
+    }
+
+    /// Writes `bytes` to a new temporary file beside `target` with permissions `mode`, fsynced;
+    /// returns its path. Throws `BoardStoreError`, leaving no file behind.
+    private static func writeTemporary(_ bytes: [UInt8], besides target: URL, mode: mode_t) throws -> String {
+        let dir = target.deletingLastPathComponent().path
+        let tmpPath = dir + "/." + target.lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let fd = open(tmpPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw failure("cannot create a file beside", target) }
+        var ok = false
+        defer { close(fd); if !ok { unlink(tmpPath) } }
+        fchmod(fd, mode)
         var offset = 0
         while offset < bytes.count {
             let n = bytes.withUnsafeBytes { buf in Glibc.write(fd, buf.baseAddress! + offset, bytes.count - offset) }
             if n < 0 {
                 if errno == EINTR { continue }
-                let e = failure("cannot write \(target.path)"); close(fd); throw e
+                throw failure("cannot write", target)
             }
             offset += n
         }
-        if fsync(fd) != 0 { let e = failure("cannot write \(target.path)"); close(fd); throw e }
-        close(fd)
-        guard rename(tmpPath, target.path) == 0 else { throw failure("cannot replace \(target.path)") }
+        if fsync(fd) != 0 { throw failure("cannot write", target) }
         ok = true
-        let dfd = open(dir, O_RDONLY | O_DIRECTORY)
-        if dfd >= 0 { fsync(dfd); close(dfd) }
+        return tmpPath
     }
 
-    private static func failure(_ what: String) -> BoardStoreError {
-        BoardStoreError("\(what): \(String(cString: strerror(errno)))")
+    /// Puts the current content of `target` in place as its `.bak`: a hard link (no copy, no
+    /// space) when the file system allows, else a copy; either is renamed over the old `.bak`.
+    private static func keepBackup(of target: URL) {
+        let bak = backupURL(of: target).path
+        let linkPath = target.deletingLastPathComponent().path + "/." + target.lastPathComponent
+            + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        var staged: String? = link(target.path, linkPath) == 0 ? linkPath : nil
+        if staged == nil, let old = FileManager.default.contents(atPath: target.path) {
+            var st = stat()
+            let mode: mode_t = stat(target.path, &st) == 0 ? st.st_mode & 0o7777 : 0o644
+            staged = try? writeTemporary([UInt8](old), besides: target, mode: mode)
+        }
+        if let staged, rename(staged, bak) != 0 { unlink(staged) }
+    }
+
+    /// "cannot write board.json: File too large; the file on disk is unchanged (/path)": the
+    /// reason early, so a narrow status line still shows it.
+    private static func failure(_ what: String, _ target: URL) -> BoardStoreError {
+        BoardStoreError("\(what) \(target.lastPathComponent): \(String(cString: strerror(errno))); the file on disk is unchanged (\(target.path))")
     }
 }

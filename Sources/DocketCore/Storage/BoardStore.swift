@@ -1,6 +1,8 @@
 import Foundation
 
-/// Loads and saves board files.
+/// Loads and saves board files. Every write runs under the board's advisory lock
+/// (`BoardLock`), keeps the replaced version as `<name>.bak` and removes temporary files that
+/// killed processes left behind.
 public enum BoardStore {
     /// Reads and parses a board file. Throws `BoardStoreError` when it cannot be read and
     /// `BoardFileError` (path, line, column, what was expected) when it does not parse.
@@ -12,8 +14,47 @@ public enum BoardStore {
         return try BoardDecoder.decode(data, path: url.path)
     }
 
-    /// Writes `board` canonically and atomically to `url`. Throws `BoardStoreError`.
+    /// Writes `board` canonically and atomically to `url`, replacing whatever is there (use
+    /// `update` to change a board without losing what others wrote). Throws `BoardStoreError`;
+    /// the file is untouched then.
     public static func save(_ board: Board, to url: URL) throws {
-        try AtomicFile.write(BoardEncoder.encode(board), to: url)
+        try BoardLock.withLock(url) { try writeLocked(board, to: url) }
+    }
+
+    /// Changes the board at `url` without losing anyone's update: under the lock, reads the
+    /// file, calls `change` on its board, and writes the result when it differs. Returns what
+    /// `change` returns.
+    ///
+    /// Throws `BoardStoreError` (cannot read, lock or write), `BoardFileError` (does not parse),
+    /// `DocketError.readOnly` (written by a newer Docket) or what `change` throws; nothing is
+    /// written then.
+    @discardableResult
+    public static func update<T>(_ url: URL, _ change: (inout Board) throws -> T) throws -> T {
+        try BoardLock.withLock(url) {
+            let loaded = try load(url)
+            if let why = loaded.readOnlyReason { throw DocketError.readOnly(why) }
+            var board = loaded.board
+            let result = try change(&board)
+            if board != loaded.board { try writeLocked(board, to: url) }
+            return result
+        }
+    }
+
+    /// Writes a new board to `url`, which must not exist yet (checked under the lock, so two
+    /// processes creating the same board cannot overwrite each other). Throws
+    /// `BoardStoreError` when it exists or cannot be written.
+    public static func create(_ board: Board, at url: URL) throws {
+        try BoardLock.withLock(url) {
+            guard !FileManager.default.fileExists(atPath: url.path) else {
+                throw BoardStoreError("\(url.path) already exists; nothing changed")
+            }
+            try writeLocked(board, to: url)
+        }
+    }
+
+    /// The write itself, for callers that already hold `BoardLock` for `url`.
+    static func writeLocked(_ board: Board, to url: URL) throws {
+        AtomicFile.removeStaleTemporaries(of: url)
+        try AtomicFile.write(BoardEncoder.encode(board), to: url, backup: true)
     }
 }

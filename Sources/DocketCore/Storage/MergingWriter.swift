@@ -10,6 +10,9 @@ import Glibc
 /// board in memory and the board on disk. A file that changed into something that does not
 /// parse is never overwritten: the write throws, naming the line and column.
 ///
+/// The whole read–merge–write runs under the board's advisory lock (`BoardLock`), so a
+/// `docket add` saving at the same instant is merged, never overwritten.
+///
 /// Used as `BoardSaver`'s write function, so it runs on the saver's thread; merges are handed
 /// to the UI with `takeMerge()`.
 public final class MergingWriter: @unchecked Sendable {
@@ -33,9 +36,13 @@ public final class MergingWriter: @unchecked Sendable {
         self.stamp = FileStamp(url)
     }
 
-    /// Writes `ours` to `url`, merged with the file's changes if it changed. Throws
-    /// `BoardStoreError` or `BoardFileError`; nothing is written then.
+    /// Writes `ours` to `url`, merged with the file's changes if it changed, under the lock.
+    /// Throws `BoardStoreError` or `BoardFileError`; nothing is written then.
     public func write(_ ours: Board, to url: URL) throws {
+        try BoardLock.withLock(url) { try writeLocked(ours, to: url) }
+    }
+
+    private func writeLocked(_ ours: Board, to url: URL) throws {
         lock.lock()
         let base = self.base, known = self.stamp
         lock.unlock()
@@ -58,7 +65,7 @@ public final class MergingWriter: @unchecked Sendable {
                 return
             }
         }
-        try BoardStore.save(toWrite, to: url)
+        try BoardStore.writeLocked(toWrite, to: url)
         lock.lock()
         self.base = toWrite
         self.stamp = FileStamp(url)

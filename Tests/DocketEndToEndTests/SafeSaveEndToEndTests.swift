@@ -1,0 +1,230 @@
+import DocketCore
+import Foundation
+import XCTest
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Saves of the real binary under stress: many at once, over a file-size limit, in a
+/// read-only folder, killed half-way.
+final class SafeSaveEndToEndTests: XCTestCase {
+    var dir: URL!
+    var docket: URL!
+
+    override func setUpWithError() throws {
+        docket = try E2EPaths.requireDocket()
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("docket-safe-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    }
+
+    override func tearDown() {
+        if let dir {
+            chmod(dir.path, 0o755)
+            try? FileManager.default.removeItem(at: dir)
+        }
+        super.tearDown()
+    }
+
+    private var environment: [String: String] {
+        var env = ProcessInfo.processInfo.environment
+        env["DOCKET_USER"] = "e2e"
+        return env
+    }
+
+    /// A board of `items` items in the test's folder, written directly.
+    private func makeBoard(items: Int, in folder: URL? = nil) throws -> URL {
+        let url = (folder ?? dir).appendingPathComponent("board.json")
+        var board = Board(name: "Safe", stages: Board.defaultStages())
+        for i in 0..<items {
+            try board.addItem(title: "Existing item number \(i) with a title of ordinary length", stage: i % 2 == 0 ? "inbox" : "ready",
+                              labels: ["label\(i % 7)"], description: "A description of item \(i).", by: "e2e", at: 1_800_000_000)
+        }
+        try BoardStore.create(board, at: url)
+        return url
+    }
+
+    private func titles(_ url: URL) throws -> [String] {
+        try BoardStore.load(url).board.items.values.map(\.title).sorted()
+    }
+
+    private func names(in folder: URL) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+    }
+
+    /// Eight `docket add` at the same instant: each re-reads the board under the lock, so
+    /// every item is there.
+    func testParallelAddsLoseNothing() throws {
+        let url = try makeBoard(items: 20)
+        let results = ResultBox(count: 8)
+        let (docket, env) = (docket!, environment)
+        DispatchQueue.concurrentPerform(iterations: 8) { i in
+            results.set(i, Result { try runProcess(docket, ["add", "Parallel \(i)", "-b", url.path], environment: env) })
+        }
+        for r in results.all {
+            let result = try r.get()
+            XCTAssertEqual(result.status, 0, result.stderr)
+        }
+        let all = try titles(url)
+        XCTAssertEqual(all.count, 28)
+        for i in 0..<8 { XCTAssertTrue(all.contains("Parallel \(i)"), "Parallel \(i) was lost") }
+    }
+
+    /// Over `ulimit -f` (as on a full disk) the save fails with the reason on stderr and a
+    /// non-zero exit, not a SIGXFSZ death; the board and the folder are as they were.
+    func testAFileSizeLimitGivesAMessageAndKeepsTheBoard() throws {
+        let url = try makeBoard(items: 300)
+        let before = try Data(contentsOf: url)
+        XCTAssertGreaterThan(before.count, 40 * 1024)
+        let sh = URL(fileURLWithPath: "/bin/sh")
+        let r = try runProcess(sh, ["-c", "ulimit -f 16 && exec \"$0\" \"$@\"", docket.path, "add", "Does not fit", "-b", url.path],
+                               environment: environment)
+        XCTAssertNotEqual(r.status, 0)
+        XCTAssertNotEqual(r.status, 128 + SIGXFSZ, "killed by SIGXFSZ instead of failing with a message")
+        XCTAssertTrue(r.stderr.contains("File too large") && r.stderr.contains("unchanged"), r.stderr)
+        XCTAssertEqual(try Data(contentsOf: url), before)
+        XCTAssertEqual(try names(in: dir), ["board.json"])
+    }
+
+    func testAReadOnlyFolderGivesAMessageAndKeepsTheBoard() throws {
+        try XCTSkipIf(geteuid() == 0, "root ignores folder permissions; SafeSaveTests.testAReadOnlyFileIsNotReplaced and the file-size limit cover failed saves as root")
+        let folder = dir.appendingPathComponent("ro")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let url = try makeBoard(items: 3, in: folder)
+        let before = try Data(contentsOf: url)
+        XCTAssertEqual(chmod(folder.path, 0o555), 0)
+        defer { chmod(folder.path, 0o755) }
+        let r = try runProcess(docket, ["add", "No room", "-b", url.path], environment: environment)
+        XCTAssertNotEqual(r.status, 0)
+        XCTAssertTrue(r.stderr.contains(folder.path) && r.stderr.contains("Permission denied"), r.stderr)
+        XCTAssertEqual(try Data(contentsOf: url), before)
+        XCTAssertEqual(try names(in: folder), ["board.json"])
+    }
+
+    /// A `docket add` on a board of 500 items killed with SIGKILL 30 times: every other run
+    /// at a moment spread over its run, the others once its temporary file appears (it is
+    /// writing) plus a seeded random delay. The file always parses and is either the board
+    /// before or the board with the new item; temporary files of killed saves are removed by
+    /// the next save.
+    func testKilledSavesLeaveTheOldOrTheNewBoard() throws {
+        let url = try makeBoard(items: 500)
+        // How long one add takes here (the quickest of three), to spread the kills over it.
+        var duration = TimeInterval.infinity
+        for i in 0..<3 {
+            let start = Date()
+            XCTAssertEqual(try runProcess(docket, ["add", "Timing run \(i)", "-b", url.path], environment: environment).status, 0)
+            duration = min(duration, Date().timeIntervalSince(start))
+        }
+        var expected = try titles(url)
+        var outcomes = (old: 0, new: 0, killed: 0, killedWhileWriting: 0)
+        var seed: UInt64 = 0x5AFE
+        let runs = 30
+        for i in 0..<runs {
+            let before = try Data(contentsOf: url)
+            let title = "Killed add \(i)"
+            let pid = try startProcess(docket, ["add", title, "-b", url.path], environment: environment)
+            var delay = duration * Double(i) / Double(runs)
+            if i % 2 == 1 {
+                let writing = try waitForTemporaryFile(of: pid)
+                if writing { outcomes.killedWhileWriting += 1 }
+                seed = seed &* 6364136223846793005 &+ 1442695040888963407
+                delay = duration * 0.2 * Double(seed >> 40) / Double(1 << 24)
+            }
+            usleep(useconds_t(delay * 1_000_000))
+            kill(pid, SIGKILL)
+            if try waitForProcess(pid) == 128 + SIGKILL { outcomes.killed += 1 }
+            let after = try Data(contentsOf: url)
+            if after == before { outcomes.old += 1; continue }
+            let now = try titles(url)
+            XCTAssertEqual(now, (expected + [title]).sorted(), "run \(i): neither the old nor the new board")
+            expected = now
+            outcomes.new += 1
+            XCTAssertNoThrow(try BoardStore.load(AtomicFile.backupURL(of: url)), "run \(i): the .bak does not parse")
+        }
+        XCTAssertGreaterThan(outcomes.killed, 0, "no run was killed before it ended: \(outcomes)")
+        // A normal save afterwards cleans up what the killed ones left.
+        XCTAssertEqual(try runProcess(docket, ["add", "After the kills", "-b", url.path], environment: environment).status, 0)
+        XCTAssertEqual(try titles(url), (expected + ["After the kills"]).sorted())
+        XCTAssertEqual(try names(in: dir), ["board.json", "board.json.bak"], "outcomes: \(outcomes)")
+    }
+
+    /// Polls (up to 10 s) until a temporary file of the board appears or `pid` ends; true
+    /// when the file appeared.
+    private func waitForTemporaryFile(of pid: pid_t) throws -> Bool {
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline {
+            if try names(in: dir).contains(where: { $0.hasPrefix(".board.json.tmp-\(pid)-") }) { return true }
+            if TmuxSession.hasEnded(pid) { return false }
+        }
+        throw E2EError("docket add (pid \(pid)) neither wrote nor ended within 10 s")
+    }
+}
+
+/// The open board saving while commands add items, and a save that fails in the terminal.
+final class SafeSaveTerminalTests: TmuxTestCase {
+    /// Items typed into the open board and `docket add`s from other processes, all at once:
+    /// none is lost.
+    func testTheOpenBoardAndCommandLineAddsAtOnceLoseNothing() throws {
+        let t = try session()
+        let (url, _) = try t.makeBoard(items: ["First item"])
+        try t.startDocket([url.path])
+        try t.waitForText("First item")
+        try t.keys("a")
+        try t.waitForText("Add to Inbox ›")
+        let group = DispatchGroup()
+        let results = ResultBox(count: 5)
+        let (docket, folder) = (t.docket, t.dir)
+        DispatchQueue.global().async(group: group) {
+            DispatchQueue.concurrentPerform(iterations: 5) { i in
+                results.set(i, Result { try runProcess(docket, ["add", "CLI \(i)", "-b", url.path], currentDirectory: folder) })
+            }
+        }
+        for i in 0..<5 {
+            try t.type("TUI \(i)")
+            try t.keys("Enter")
+        }
+        group.wait()
+        for r in results.all {
+            let result = try r.get()
+            XCTAssertEqual(result.status, 0, result.stderr)
+        }
+        let expected = (["First item"] + (0..<5).flatMap { ["TUI \($0)", "CLI \($0)"] }).sorted()
+        try t.waitForBoard(url, "every item of both sides") { $0.items.values.map(\.title).sorted() == expected }
+        try t.keys("Escape", "q")
+        XCTAssertEqual(try t.waitForExit(), 0)
+        XCTAssertEqual(try BoardStore.load(url).board.items.values.map(\.title).sorted(), expected)
+    }
+
+    /// A board file made read-only: the move is shown NOT SAVED with the reason, kept in
+    /// memory, the file untouched; once writable again the change is saved without another key.
+    func testAFailedSaveIsShownKeptAndRetried() throws {
+        let t = try session()
+        let (url, ids) = try t.makeBoard(items: ["First item"])
+        let before = try Data(contentsOf: url)
+        XCTAssertEqual(chmod(url.path, 0o444), 0)
+        try t.startDocket([url.path])
+        try t.waitForText("First item")
+        try t.keys("L")
+        try t.waitForText("NOT SAVED")
+        try t.waitForText("read-only")
+        XCTAssertEqual(try Data(contentsOf: url), before)
+        XCTAssertEqual(chmod(url.path, 0o644), 0)
+        try t.waitForBoard(url, "the move saved by the retry") { $0.items[ids[0]]?.stage == "ideas" }
+        try t.waitForNoText("NOT SAVED")
+        try t.keys("L")
+        try t.waitForBoard(url, "the next move") { $0.items[ids[0]]?.stage == "ready" }
+        try t.keys("q")
+        XCTAssertEqual(try t.waitForExit(), 0)
+    }
+}
+
+/// Results filled in by several threads.
+private final class ResultBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var results: [Result<CommandResult, Error>?]
+    init(count: Int) { results = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ r: Result<CommandResult, Error>) { lock.lock(); results[i] = r; lock.unlock() }
+    var all: [Result<CommandResult, Error>] {
+        lock.lock(); defer { lock.unlock() }
+        return results.map { $0 ?? .failure(E2EError("never ran")) }
+    }
+}
