@@ -1,10 +1,13 @@
 import DocketCore
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
-/// Runs `git` with Foundation's `Process` (no shell), in the folder given, and answers the
+/// Runs `git` (no shell) in the folder given, and answers the
 /// questions `git-setup` and `sync` ask about the repository that holds a board.
 struct Git {
-    /// The folder git runs in (`Process.currentDirectoryURL`).
+    /// The folder git runs in (`git -C FOLDER`).
     let folder: URL
 
     /// What a captured run printed, and its exit status.
@@ -24,34 +27,44 @@ struct Git {
         throw BoardStoreError("git is not installed (no `git` on PATH): install git to share a board through it")
     }
 
-    /// Runs `git ARGS`. With `capture`, stdout and stderr are collected and returned; without,
-    /// git shares this process's terminal (progress, credential prompts and errors as git
-    /// prints them). Throws `BoardStoreError` only when git cannot be started.
+    /// Runs `git -C FOLDER ARGS`. With `capture`, stdout and stderr are collected and
+    /// returned (stdin is /dev/null); without, git shares this process's terminal (progress,
+    /// credential prompts and errors as git prints them). Throws `BoardStoreError` only when
+    /// git cannot be started.
+    ///
+    /// Started with `posix_spawn` and waited for with `waitpid`, not Foundation's `Process`:
+    /// on Linux `Process` waits until every process that inherited its status socket is gone,
+    /// and git may leave a daemon behind (credential cache, ssh ControlPersist) for minutes.
     @discardableResult
     func run(_ args: [String], capture: Bool = true, environment extra: [String: String] = [:]) throws -> Output {
-        let process = Process()
-        process.executableURL = try Git.executable()
-        process.arguments = args
-        process.currentDirectoryURL = folder
-        if !extra.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(extra) { $1 } }
-        let out = Pipe(), err = Pipe()
-        if capture { process.standardOutput = out; process.standardError = err } else { fflush(nil) }  // our output first, then git's
-        do { try process.run() } catch {
-            throw BoardStoreError("cannot run git in \(folder.path): \((error as NSError).localizedDescription)")
-        }
-        final class Box: @unchecked Sendable { var data = Data() }
-        let errData = Box()
-        let errRead = DispatchGroup()
+        let exe = try Git.executable()
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("docket-git-\(getpid())-\(UInt32.random(in: 0...UInt32.max))").path
+        let outPath = base + ".out", errPath = base + ".err"
+        defer { if capture { unlink(outPath); unlink(errPath) } }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
         if capture {
-            // Read both pipes at once, so a large output on one never blocks git on the other.
-            errRead.enter()
-            DispatchQueue.global().async { errData.data = err.fileHandleForReading.readDataToEndOfFile(); errRead.leave() }
+            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+            posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+            posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        } else {
+            fflush(nil)  // our output first, then git's
         }
-        let outData = capture ? out.fileHandleForReading.readDataToEndOfFile() : Data()
-        errRead.wait()
-        process.waitUntilExit()
-        return Output(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData.data, as: UTF8.self))
+        let argv = [exe.path, "-C", folder.path] + args
+        let env = ProcessInfo.processInfo.environment.merging(extra) { $1 }.map { "\($0.key)=\($0.value)" }
+        var cArgs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
+        var cEnv: [UnsafeMutablePointer<CChar>?] = env.map { strdup($0) } + [nil]
+        defer { for p in cArgs + cEnv { free(p) } }
+        var pid: pid_t = 0
+        let rc = posix_spawn(&pid, exe.path, &actions, nil, &cArgs, &cEnv)
+        guard rc == 0 else { throw BoardStoreError("cannot run \(exe.path): \(String(cString: strerror(rc)))") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        // WIFEXITED / WEXITSTATUS are macros Swift does not import.
+        let code: Int32 = status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        let read = { (path: String) in capture ? String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self) : "" }
+        return Output(status: code, stdout: read(outPath), stderr: read(errPath))
     }
 
     /// Runs `git ARGS` and returns its stdout without the final line break. Throws
