@@ -11,7 +11,8 @@ struct Docket: ParsableCommand {
         version: "0.1.0",
         subcommands: [OpenCommand.self, InitCommand.self, TriageCommand.self, DemoCommand.self, AddCommand.self, MoveCommand.self,
                       ShowCommand.self, ListCommand.self, SetCommand.self, ScoringCommand.self, ImportCommand.self,
-                      ExportCommand.self, CheckCommand.self],
+                      ExportCommand.self, CheckCommand.self, SyncCommand.self, GitSetupCommand.self,
+                      MergeDriverCommand.self],
         defaultSubcommand: OpenCommand.self)
 
     /// Parses the command line, with `docket list`'s arguments put in order first (see

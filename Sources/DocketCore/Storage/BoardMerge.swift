@@ -78,3 +78,34 @@ public enum BoardMerge {
         return Array(base) + added
     }
 }
+
+extension Board {
+    /// Records the conflicts of a `BoardMerge.merge(base:ours:theirs:)` that produced this board
+    /// in its activity log, one `conflict` entry each: for an item field (`k3v9x2qa.title`) the
+    /// item, the field, the value dropped (`from`) and the value kept (`to`); for a board-level
+    /// field (`stages`) no item and `to: "kept ours"`; for an item added on both sides with the
+    /// same id, no field and `to: "kept the later version"`. Returns the entries appended.
+    @discardableResult
+    public mutating func recordMergeConflicts(_ conflicts: [String], ours: Board, theirs: Board,
+                                              by user: String, at time: Timestamp) -> [Activity] {
+        var entries: [Activity] = []
+        for name in conflicts {
+            if let merged = items[name] {
+                entries.append(Activity(at: time, by: user, item: merged.id, action: "conflict", to: "kept the later version"))
+                continue
+            }
+            guard let dot = name.lastIndex(of: "."), let merged = items[String(name[..<dot])],
+                  let o = ours.items[merged.id], let t = theirs.items[merged.id] else {
+                entries.append(Activity(at: time, by: user, item: nil, action: "conflict", field: name, to: "kept ours"))
+                continue
+            }
+            let field = String(name[name.index(after: dot)...])
+            let values = Item.differences(o, t).first { $0.0 == field }
+            let keptTheirs = Item.differences(merged, o).contains { $0.0 == field }
+            entries.append(Activity(at: time, by: user, item: merged.id, action: "conflict", field: field,
+                                    from: keptTheirs ? values?.1 : values?.2, to: keptTheirs ? values?.2 : values?.1))
+        }
+        for e in entries { activity.append(e) }
+        return entries
+    }
+}
