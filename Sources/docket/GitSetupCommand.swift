@@ -26,7 +26,37 @@ struct GitSetupCommand: ParsableCommand {
         } else {
             print(".gitattributes: \(repo.boardPath) already has merge=docket")
         }
+        if try Self.ignoreBackup(repo) {
+            print(".gitignore: added `\(Self.ignorePattern(repo.boardPath))` (Docket's one-level backup stays out of git)")
+        }
         try Self.configureDriver(repo, command: driver)
+    }
+
+    /// Appends the board's `.bak` to the root `.gitignore` unless git already ignores it; true
+    /// when it wrote (with `write: false`, when it would have). Throws `BoardStoreError` when
+    /// it cannot.
+    static func ignoreBackup(_ repo: BoardRepository, write: Bool = true) throws -> Bool {
+        let bak = repo.boardPath + ".bak"
+        // `check-ignore` exits 0 when git ignores the path, 1 when it does not.
+        if try repo.git.run(["check-ignore", "-q", "--no-index", "--", bak]).status == 0 { return false }
+        guard write else { return true }
+        let url = repo.root.appendingPathComponent(".gitignore")
+        var text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+        if !text.isEmpty, !text.hasSuffix("\n") { text += "\n" }
+        text += ignorePattern(repo.boardPath) + "\n"
+        try AtomicFile.write(Array(text.utf8), to: url)
+        return true
+    }
+
+    /// The board's backup as a root-anchored .gitignore pattern (`/docket.json.bak`), glob
+    /// characters and leading `#`/`!` escaped.
+    static func ignorePattern(_ boardPath: String) -> String {
+        var escaped = "/"
+        for c in boardPath + ".bak" {
+            if "*?[\\!# ".contains(c) { escaped.append("\\") }
+            escaped.append(c)
+        }
+        return escaped
     }
 
     /// True when git gives the board the attribute `merge=docket` (from any .gitattributes).

@@ -23,8 +23,10 @@ struct SyncCommand: ParsableCommand {
         try Self.checkDriver(repo)
 
         let attributes = try GitSetupCommand.hasAttribute(repo) && isDirty(git, ".gitattributes")
-        if try isDirty(git, repo.boardPath) || attributes {
-            let paths = [repo.boardPath] + (attributes ? [".gitattributes"] : [])
+        // The .gitignore line git-setup wrote for the board's .bak goes with it.
+        let ignores = try isDirty(git, ".gitignore") && !GitSetupCommand.ignoreBackup(repo, write: false)
+        if try isDirty(git, repo.boardPath) || attributes || ignores {
+            let paths = [repo.boardPath] + (attributes ? [".gitattributes"] : []) + (ignores ? [".gitignore"] : [])
             let old = try? git.run(["show", "HEAD:./\(repo.boardPath)"])
             let before = old.flatMap { $0.status == 0 ? try? BoardDecoder.decode(Data($0.stdout.utf8), path: "HEAD").board : nil }
             let text = BoardChanges(from: before, to: loaded.board).commitMessage(title: message.map(SafeText.oneLine), oneLine: SafeText.oneLine)

@@ -78,10 +78,12 @@ final class GitSyncEndToEndTests: XCTestCase {
         try docket(["git-setup"], in: a)
         XCTAssertEqual(try String(contentsOf: a.appendingPathComponent(".gitattributes"), encoding: .utf8), "docket.json merge=docket\n",
                        "git-setup twice adds one line")
+        XCTAssertEqual(try String(contentsOf: a.appendingPathComponent(".gitignore"), encoding: .utf8), "/docket.json.bak\n",
+                       "Docket's backup is kept out of git, once")
         // No upstream yet: the board is committed, and the message says how to push.
         let first = try docket(["sync"], in: a, status: 1)
         XCTAssertTrue(first.stderr.contains("no upstream") && first.stderr.contains("git push -u origin main"), first.stderr)
-        XCTAssertEqual(try git(["show", "--name-only", "--format=%s", "HEAD"], in: a), "Board: 1 added\n\n.gitattributes\ndocket.json\n")
+        XCTAssertEqual(try git(["show", "--name-only", "--format=%s", "HEAD"], in: a), "Board: 1 added\n\n.gitattributes\n.gitignore\ndocket.json\n")
         try git(["push", "--quiet", "-u", "origin", "main"], in: a)
 
         let b = try clone(remote, "bob")

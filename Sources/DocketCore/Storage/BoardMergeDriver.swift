@@ -35,7 +35,8 @@ public enum BoardMergeDriver {
         let b = try load(base, "base") ?? Board(name: o.name, stages: o.stages)
         var (merged, conflicts) = BoardMerge.merge(base: b, ours: o, theirs: t)
         let recorded = merged.recordMergeConflicts(conflicts, ours: o, theirs: t, by: user, at: time)
-        try BoardStore.save(merged, to: ours)
+        // git's temporary file: no lock and no `.bak` next to it.
+        try AtomicFile.write(BoardEncoder.encode(merged), to: ours)
         return Outcome(board: merged, conflicts: recorded)
     }
 }
