@@ -43,7 +43,7 @@ enum BoardSession {
         var state = AppState(board: loaded.board, user: CurrentUser.name, fileLabel: label, readOnly: readOnly,
                              size: Size(width: 80, height: 24))
         if triage { state.startTriage(now: nowTimestamp()) }
-        let writer = MergingWriter(base: loaded.board, url: url)
+        let writer = MergingWriter(base: loaded.board, url: url, user: CurrentUser.name)
         let saver = readOnly == nil ? BoardSaver(url: url) { board, url in try writer.write(board, to: url) } : nil
         let outcome = try TerminalApp.run(state, saver: saver, writer: readOnly == nil ? writer : nil, theme: theme, noColor: noColor)
         if let error = outcome.saveError {

@@ -106,6 +106,26 @@ extension Board {
         return Edit(summary: "spread colliding ranks", items: changes)
     }
 
+    /// Spreads every run of open items that share a rank within a stage (what two merged
+    /// sides that inserted at the same place give), keeping the (rank, id) order; other
+    /// items keep their ranks. Logs a `rank` entry per item changed. Returns the edit (empty
+    /// when nothing collided).
+    @discardableResult
+    public mutating func spreadCollidingRanks(by user: String, at time: Timestamp) -> Edit {
+        var edit = Edit(summary: "")
+        for stage in stages {
+            var k = 0
+            var col = column(stage.id)
+            while k + 1 < col.count {
+                guard items[col[k]]!.rank >= items[col[k + 1]]!.rank else { k += 1; continue }
+                edit = edit.merged(with: separateCollidingRanks(stage: stage.id, from: k, to: k + 1, by: user, at: time))
+                col = column(stage.id)  // the run is strictly ascending now
+            }
+        }
+        edit.summary = edit.items.isEmpty ? "" : "spread colliding ranks"
+        return edit
+    }
+
     /// Archives an item (hidden from the board, kept in the file). Throws `.noSuchItem`.
     @discardableResult
     public mutating func archive(_ id: String, by user: String, at time: Timestamp) throws -> Edit {

@@ -44,6 +44,20 @@ public enum BoardMerge {
         return (board, conflicts)
     }
 
+    /// `merge(base:ours:theirs:)` for a merge that is about to be written (an open board
+    /// saving over outside changes, git's merge driver): the conflicts are also recorded in
+    /// the merged board's activity log (`recordMergeConflicts`), and ranks that collide —
+    /// both sides inserted at the same place and got the same rank — are spread again
+    /// (`spreadCollidingRanks`), keeping the merged order. Entries are by `user` at `time`
+    /// (seconds since epoch). Returns the board, the conflicts and the entries recorded.
+    public static func mergeForWriting(base: Board, ours: Board, theirs: Board, by user: String,
+                                       at time: Timestamp) -> (board: Board, conflicts: [String], recorded: [Activity]) {
+        var (board, conflicts) = merge(base: base, ours: ours, theirs: theirs)
+        let recorded = board.recordMergeConflicts(conflicts, ours: ours, theirs: theirs, by: user, at: time)
+        board.spreadCollidingRanks(by: user, at: time)
+        return (board, conflicts, recorded)
+    }
+
     /// Field by field; returns the merged item and the names of the fields in conflict.
     static func mergeItem(base b: Item, ours o: Item, theirs t: Item) -> (Item, [String]) {
         var out = o

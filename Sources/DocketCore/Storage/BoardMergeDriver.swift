@@ -33,8 +33,7 @@ public enum BoardMergeDriver {
             throw BoardStoreError("cannot merge \(name): one side is an empty file, not a board")
         }
         let b = try load(base, "base") ?? Board(name: o.name, stages: o.stages)
-        var (merged, conflicts) = BoardMerge.merge(base: b, ours: o, theirs: t)
-        let recorded = merged.recordMergeConflicts(conflicts, ours: o, theirs: t, by: user, at: time)
+        let (merged, _, recorded) = BoardMerge.mergeForWriting(base: b, ours: o, theirs: t, by: user, at: time)
         // git's temporary file: no lock and no `.bak` next to it.
         try AtomicFile.write(BoardEncoder.encode(merged), to: ours)
         return Outcome(board: merged, conflicts: recorded)

@@ -30,9 +30,14 @@ public final class MergingWriter: @unchecked Sendable {
     /// The stamp of a version of the file that did not parse (not read again until it changes).
     private var unreadable: FileStamp?
 
-    /// `base` is the board as read from `url` (its stamp is taken now).
-    public init(base: Board, url: URL) {
+    /// Who the session's user is: merge conflicts and spread ranks are logged as theirs.
+    private let user: String
+
+    /// `base` is the board as read from `url` (its stamp is taken now); `user` signs the
+    /// activity entries a merge adds (conflicts, spread ranks).
+    public init(base: Board, url: URL, user: String = "docket") {
         self.base = base
+        self.user = user
         self.stamp = FileStamp(url)
     }
 
@@ -54,7 +59,8 @@ public final class MergingWriter: @unchecked Sendable {
                 lock.lock(); unreadable = now; lock.unlock()
                 throw BoardStoreError("\(url.lastPathComponent) was changed elsewhere and no longer parses (line \(e.line), column \(e.column): \(e.message)); not overwritten: your changes are kept and saved once it parses again")
             }
-            let (merged, conflicts) = BoardMerge.merge(base: base, ours: ours, theirs: theirs)
+            let (merged, conflicts, _) = BoardMerge.mergeForWriting(base: base, ours: ours, theirs: theirs, by: user,
+                                                                    at: Timestamp(Date().timeIntervalSince1970))
             toWrite = merged
             merge = Merge(submitted: ours, written: merged, conflicts: conflicts)
             if merged == theirs {
