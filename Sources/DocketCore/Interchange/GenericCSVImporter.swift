@@ -64,34 +64,9 @@ public enum GenericCSVImport {
 
     // MARK: - Reading
 
+    /// The header (cells trimmed) and the other records with their first line; see `CSVText.read`.
     static func read(_ data: Data, path: String) throws -> (header: [String], rows: [(line: Int, cells: [String])]) {
-        guard var text = String(data: data, encoding: .utf8) else {
-            throw BoardFileError(path: path, line: JiraCSVImport.firstInvalidUTF8Line(data), column: 0, message: "the file is not valid UTF-8 text")
-        }
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        let delimiter = JiraCSVImport.detectDelimiter(text)
-        let starts = try JiraCSVImport.recordStartLines(text, delimiter: delimiter, path: path)
-        let reader: CSVReader
-        do {
-            reader = try CSVReader(string: text, hasHeaderRow: false, delimiter: delimiter)
-        } catch {
-            throw BoardFileError(path: path, line: 1, column: 1, message: "cannot read the CSV: \(error)")
-        }
-        guard let header = reader.next() else {
-            throw BoardFileError(path: path, line: 1, column: 1, message: "the file is empty")
-        }
-        var rows: [(line: Int, cells: [String])] = []
-        var index = 1
-        while let row = reader.next() {
-            let line = index < starts.count ? starts[index] : index + 1
-            index += 1
-            if row.count == 1, row[0].isEmpty { continue }
-            rows.append((line, row.map { $0.utf8.contains(13) ? $0.replacingOccurrences(of: "\r\n", with: "\n") : $0 }))
-        }
-        if let error = reader.error {
-            throw BoardFileError(path: path, line: 0, column: 0, message: "cannot read the CSV: \(error)")
-        }
-        return (header.map { $0.trimmingCharacters(in: .whitespaces) }, rows)
+        try CSVText.read(data, path: path)
     }
 
     // MARK: - Mapped CSV

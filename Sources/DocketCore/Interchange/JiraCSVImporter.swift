@@ -246,12 +246,12 @@ public enum JiraCSVImport {
         return ","
     }
 
-    /// The 1-based line on which each record starts (reading quotes as CSVReader does).
-    /// Throws when a quoted cell is never closed.
-    static func recordStartLines(_ text: String, delimiter: UnicodeScalar, path: String) throws -> [Int] {
+    /// The 1-based line and the UTF-8 offset at which each record starts (reading quotes as
+    /// CSVReader does). Throws when a quoted cell is never closed.
+    static func recordStarts(_ text: String, delimiter: UnicodeScalar, path: String) throws -> (lines: [Int], offsets: [Int]) {
         let quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
         let delim = UInt8(delimiter.value)
-        var starts: [Int] = []
+        var starts: [Int] = [], offsets: [Int] = []
         var line = 1
         var atRecordStart = true, atFieldStart = true, inQuotes = false
         var quoteLine = 0
@@ -261,7 +261,7 @@ public enum JiraCSVImport {
         let n = u.count - 1
         while i < n {
             let b = u[i]
-            if atRecordStart { starts.append(line); atRecordStart = false }
+            if atRecordStart { starts.append(line); offsets.append(i); atRecordStart = false }
             if inQuotes {
                 if b == quote {
                     let next = u[i + 1]
@@ -284,7 +284,7 @@ public enum JiraCSVImport {
             throw BoardFileError(path: path, line: quoteLine, column: 0,
                                  message: "a quoted cell opened on line \(quoteLine) is never closed (missing \")")
         }
-        return starts
+        return (starts, offsets)
     }
 
     /// The line of the first byte that is not valid UTF-8 (1 when unknown).
