@@ -18,6 +18,7 @@ func canvasProblem(_ canvas: Canvas) -> String? {
         var x = 0
         while x < canvas.width {
             let text = canvas[x, y].text
+            if text.utf8.count == 1, let b = text.utf8.first, b >= 0x20, b < 0x7F { x += 1; continue }  // fast path: ASCII
             guard !text.isEmpty else { return "(\(x),\(y)): a continuation without a wide character before it" }
             guard text.count == 1, let c = text.first else { return "(\(x),\(y)): \(text.debugDescription) is not one character" }
             if let bad = text.unicodeScalars.first(where: isUnsafeForTerminal) {
