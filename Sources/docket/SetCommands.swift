@@ -24,7 +24,7 @@ struct SetCommand: ParsableCommand {
             for (field, value) in pairs { try ItemFieldSetter.set(field, to: value, on: &it, board: snapshot) }
         }
         try BoardStore.save(board, to: url)
-        print(item.id)
+        TerminalSafe.print(item.id)
     }
 }
 
