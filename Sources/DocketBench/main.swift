@@ -117,7 +117,7 @@ for count in sizes.isEmpty ? [1_000, 10_000, 100_000] : sizes {
             for y in 0..<50 { c.text(String(repeating: "abcdefghij", count: 16), x: 0, y: y, role: .card) }
             frame = c
         }
-        let fits = measure(runs: 41) { for _ in 0..<100 { _ = SafeText.fit(SafeText.oneLine("Generated backlog item number 1234 with a realistic length"), width: 24) } }
+        let fits = measure(runs: 41) { for _ in 0..<100 { _ = SafeText.fitLine("Generated backlog item number 1234 with a realistic length", width: 24) } }
         print(String(format: "  canvas init %.3f, fill all %.3f, text all %.3f, 100 fits %.3f", initOnly, fillAll, textAll, fits))
         print(String(format: "  render only %.3f ms, update only %.3f ms", renderOnly, updateOnly))
     }

@@ -60,9 +60,9 @@ enum CurrentUser {
 /// Seconds since epoch, now.
 func nowTimestamp() -> Timestamp { Timestamp(Date().timeIntervalSince1970) }
 
-/// Prints to standard error.
+/// Prints to standard error (made safe when it is a terminal).
 func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+    TerminalSafe.printError(text)
 }
 
 /// Reads a file the user named; the error says which file and why (a folder, missing, not readable).

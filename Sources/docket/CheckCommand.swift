@@ -19,13 +19,13 @@ struct CheckCommand: ParsableCommand {
                 try BoardCheck.fix(&board, by: CurrentUser.name, at: nowTimestamp()).1
             }
             if changed.isEmpty { print("no problems found"); return }
-            changed.forEach { print("fixed \($0)") }
+            changed.forEach { TerminalSafe.print("fixed \($0)") }
             return
         }
         let (_, loaded) = try options.load()
         let problems = BoardCheck.problems(loaded.board)
         if problems.isEmpty { print("no problems found"); return }
-        problems.forEach { print($0) }
+        problems.forEach { TerminalSafe.print("\($0)") }
         printError("\(problems.count) problem\(problems.count == 1 ? "" : "s"): `docket check --fix` repairs them")
         throw ExitCode(1)
     }

@@ -17,11 +17,27 @@ struct Docket: ParsableCommand {
 
     /// Parses the command line, with `docket list`'s arguments put in order first (see
     /// `ListCommand.arrange`), so a query word like `-is:blocked` is never taken for options.
+    /// An error from running a command is printed made safe for the terminal: its message
+    /// may quote the board (an id, a stage name, a key of a broken file).
     static func main() {
         Backtrace.makeNonInteractive()
         // Over a file-size limit (ulimit -f) a write must fail with EFBIG and a message, not
         // kill the process mid-save.
         signal(SIGXFSZ, SIG_IGN)
-        main(ListCommand.arrange(Array(CommandLine.arguments.dropFirst())))
+        let arguments = ListCommand.arrange(Array(CommandLine.arguments.dropFirst()))
+        var command: ParsableCommand
+        do {
+            command = try parseAsRoot(arguments)
+        } catch {
+            exit(withError: error)
+        }
+        do {
+            try command.run()
+        } catch {
+            let message = fullMessage(for: error)
+            if error is CleanExit || message.isEmpty { exit(withError: error) }
+            printError(message)
+            Foundation.exit(exitCode(for: error).rawValue)
+        }
     }
 }

@@ -37,7 +37,7 @@ struct ImportCommand: ParsableCommand {
         let user = CurrentUser.name
         let now = nowTimestamp()
         if dryRun {
-            print("dry run: nothing written\n\(imported.summary.text)")
+            TerminalSafe.print("dry run: nothing written\n\(imported.summary.text)")
             return
         }
         if let newBoard {
@@ -46,10 +46,10 @@ struct ImportCommand: ParsableCommand {
                 throw BoardStoreError("\(url.path) already exists: import into it with `docket import \(file) -b \(newBoard)`")
             }
             try BoardStore.create(imported.makeBoard(by: user, at: now), at: url)
-            print("created \(url.path)\n\(imported.summary.text)")
+            TerminalSafe.print("created \(url.path)\n\(imported.summary.text)")
         } else {
             let (url, _) = try options.update { board in board = imported.merge(into: board, by: user, at: now).board }
-            print("imported into \(url.path)\n\(imported.summary.text)")
+            TerminalSafe.print("imported into \(url.path)\n\(imported.summary.text)")
         }
     }
 

@@ -62,7 +62,7 @@ struct MoveCommand: ParsableCommand {
             try board.move(item.id, toStage: target.id, by: CurrentUser.name, at: nowTimestamp())
             return (item, target)
         }
-        print("\(item.id) → \(target.name)")
+        TerminalSafe.print("\(item.id) → \(target.name)")
     }
 }
 
@@ -80,9 +80,9 @@ struct ShowCommand: ParsableCommand {
         let item = try board.item(matching: id)
         if json { print(ItemListJSON.encode([item], board: board), terminator: ""); return }
         let stage = board.stages.first { $0.id == item.stage }?.name ?? item.stage
-        let out = TerminalSafe.isTerminal ? TerminalSafe.clean : { $0 }
+        let out = TerminalSafe.oneLine
         var lines = [
-            "\(item.id)  \(out(item.title))",
+            "\(out(item.id))  \(out(item.title))",
             "type:      \(item.type.rawValue)",
             "stage:     \(out(stage))",
             "rank:      \(item.rank)",
@@ -96,11 +96,11 @@ struct ShowCommand: ParsableCommand {
             "due:       \(item.due ?? "-")",
             "requester: \(out(item.requester ?? "-"))",
             "votes:     \(item.votes)",
-            "epic:      \(item.parent ?? "-")",
+            "epic:      \(out(item.parent ?? "-"))",
             "created:   \(ISODate.format(item.created))",
             "updated:   \(ISODate.format(item.updated))",
         ]
-        if let d = item.duplicateOf { lines.append("duplicate of: \(d)") }
+        if let d = item.duplicateOf { lines.append("duplicate of: \(out(d))") }
         if let z = item.snoozedUntil { lines.append("snoozed until: \(z)") }
         let inputs = item.scores.fields.compactMap { name, v in v.map { "\(name) \($0.pointsText)" } }
         if !inputs.isEmpty { lines.append("score:     \(board.score(item).map { ScoreText.format($0) } ?? "-") (\(inputs.joined(separator: ", ")))") }
@@ -112,7 +112,7 @@ struct ShowCommand: ParsableCommand {
             lines.append("links:")
             lines += item.links.map { "  \(out($0.title.isEmpty ? $0.url : "\($0.title) <\($0.url)>"))" }
         }
-        if !item.description.isEmpty { lines += ["", TerminalSafe.isTerminal ? TerminalSafe.cleanLines(item.description) : item.description] }
-        print(lines.joined(separator: "\n"))
+        if !item.description.isEmpty { lines += ["", item.description] }
+        TerminalSafe.print(lines.joined(separator: "\n"))
     }
 }

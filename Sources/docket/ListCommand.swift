@@ -92,11 +92,11 @@ struct ListCommand: ParsableCommand {
             print(try ItemListCSV.encode(items, board: board, clean: clean), terminator: "")
         case .table:
             let names = ItemListJSON.stageNames(board)
-            let out = TerminalSafe.isTerminal ? TerminalSafe.clean : { $0 }
+            let out = TerminalSafe.oneLine
             for item in items {
-                let cols = [item.id, out(names[item.stage] ?? item.stage), item.priority?.rawValue ?? "-",
-                            item.points?.pointsText ?? "-", out(TerminalSafe.oneLine(item.title))]
-                print(cols.joined(separator: "\t"))
+                let cols = [out(item.id), out(names[item.stage] ?? item.stage), item.priority?.rawValue ?? "-",
+                            item.points?.pointsText ?? "-", out(item.title)]
+                TerminalSafe.print(cols.joined(separator: "\t"))
             }
         }
     }

@@ -25,7 +25,7 @@ struct SetCommand: ParsableCommand {
             }
             return item
         }
-        print(item.id)
+        TerminalSafe.print(item.id)
     }
 }
 

@@ -1,19 +1,7 @@
 import Foundation
 import XCTest
+@_exported import DocketTestSupport
 @testable import DocketCore
-
-/// A small seeded random generator (SplitMix64), so "random" tests fail the same way twice.
-struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// A fresh empty folder under the temporary directory, removed when the test ends.
 func makeTempFolder(_ test: XCTestCase, file: StaticString = #filePath, line: UInt = #line) throws -> URL {

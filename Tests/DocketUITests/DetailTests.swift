@@ -90,7 +90,7 @@ final class DetailTests: XCTestCase {
     }
 
     func testWrapCutsLongWordsAndKeepsWidth() {
-        let lines = DetailView.wrap("short words then https://example.com/" + String(repeating: "x", count: 50), width: 20)
+        let lines = DetailView.wrap("short words then https://example.com/" + String(repeating: "x", count: 50), width: 20, maxLines: 100)
         XCTAssertTrue(lines.allSatisfy { DisplayWidth.of($0) <= 20 }, "\(lines)")
         XCTAssertEqual(lines.first, "short words then")
     }

@@ -2,6 +2,7 @@ import DocketCore
 @testable import DocketUI
 import Foundation
 import XCTest
+@_exported import DocketTestSupport
 
 /// A fixed clock for tests: 2026-11-29T12:00:00Z.
 let testNow: Timestamp = 1_795_953_600

@@ -70,6 +70,22 @@ extension Board {
         return spread.merged(with: moved, summary: moved.summary)
     }
 
+    /// `rank`, or, when an open item of `stage` already holds it, a rank just after it (and
+    /// before the next higher one), so the column stays strictly ordered. Binary search over
+    /// the column (kept in rank order).
+    func freeRank(_ rank: String, inStage stage: String) -> String {
+        let col = column(stage)
+        var lo = 0, hi = col.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if let r = items[col[mid]]?.rank, r < rank { lo = mid + 1 } else { hi = mid }
+        }
+        guard lo < col.count, items[col[lo]]?.rank == rank else { return rank }
+        var next = lo
+        while next < col.count, let r = items[col[next]]?.rank, r <= rank { next += 1 }
+        return Rank.between(rank, next < col.count ? items[col[next]]?.rank : nil)
+    }
+
     /// Gives distinct ranks to items of a column whose ranks are not strictly ascending
     /// between positions `from` and `to` (clamped), widening to the whole run of equal ranks.
     /// Returns the edit (empty when nothing collided).
@@ -141,6 +157,10 @@ extension Board {
         var after = before
         try body(&after)
         after.id = before.id
+        if !after.archived, after.stage != before.stage || before.archived {
+            // Entering a column (moved, or restored): keep the rank unless an item there holds it.
+            after.rank = freeRank(after.rank, inStage: after.stage)
+        }
         if after == before { return Edit(summary: summary ?? "no change") }
         after.updated = time
         let headerBefore = header

@@ -190,12 +190,23 @@ struct JSONScanner {
         throw fail("expected true or false")
     }
 
-    /// Skips one value of any kind, checking its syntax.
+    /// How deep unknown values may nest: deeper is refused, so a hostile file cannot
+    /// overflow the stack (each level is a few stack frames).
+    static let maxDepth = 512
+
+    /// Skips one value of any kind, checking its syntax (nested at most `maxDepth` deep).
     mutating func skipValue() throws {
+        try skipValue(depth: 0)
+    }
+
+    private mutating func skipValue(depth: Int) throws {
         guard let c = peek() else { throw fail("unexpected end of file: expected a value") }
+        if (c == 123 || c == 91) && depth >= JSONScanner.maxDepth {
+            throw fail("values nested more than \(JSONScanner.maxDepth) deep")
+        }
         switch c {
-        case 123: try object("an object") { s, _ in try s.skipValue() }
-        case 91: try array("an array") { s, _ in try s.skipValue() }
+        case 123: try object("an object") { s, _ in try s.skipValue(depth: depth + 1) }
+        case 91: try array("an array") { s, _ in try s.skipValue(depth: depth + 1) }
         case 34: _ = try string()
         case 116, 102: _ = try bool()
         case 110: if !null() { throw fail("expected a value") }

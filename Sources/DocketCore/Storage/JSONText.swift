@@ -8,29 +8,33 @@ struct JSONText {
     mutating func raw(_ s: String) { bytes.append(contentsOf: s.utf8) }
 
     /// Appends `s` as a JSON string literal: quotes, backslashes and control characters
-    /// escaped, everything else kept as UTF-8.
+    /// escaped; so are C1 controls, bidi controls and the line/paragraph separators
+    /// (`\u009b`, `\u202e`, `\u2028`…), so the file or a `--json` listing shown on a terminal
+    /// cannot drive it. Everything else is kept as UTF-8.
     mutating func string(_ s: String) {
         bytes.append(34)
         var s = s
+        // 0xC2 leads U+0080–00BF, 0xD8 U+061C, 0xE2 U+2000–2FFF: only those can need an escape.
         let clean = s.withUTF8 { buf in
-            !buf.contains { $0 < 32 || $0 == 34 || $0 == 92 || $0 == 127 }
+            !buf.contains { $0 < 32 || $0 == 34 || $0 == 92 || $0 == 127 || $0 == 0xC2 || $0 == 0xD8 || $0 == 0xE2 }
         }
         if clean {
             s.withUTF8 { bytes.append(contentsOf: $0) }
             bytes.append(34)
             return
         }
-        for c in s.utf8 {
-            switch c {
+        let hex: [UInt8] = Array("0123456789abcdef".utf8)
+        for u in s.unicodeScalars {
+            let v = u.value
+            switch v {
             case 34: bytes.append(92); bytes.append(34)
             case 92: bytes.append(92); bytes.append(92)
             case 10: bytes.append(92); bytes.append(110)
             case 13: bytes.append(92); bytes.append(114)
             case 9: bytes.append(92); bytes.append(116)
-            case 0..<32, 127:
-                let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                bytes.append(contentsOf: [92, 117, 48, 48, hex[Int(c >> 4)], hex[Int(c & 15)]])
-            default: bytes.append(c)
+            case 0..<32, 127..<160, 0x061C, 0x200E, 0x200F, 0x2028...0x202E, 0x2066...0x2069:
+                bytes.append(contentsOf: [92, 117] + [12, 8, 4, 0].map { hex[Int((v >> $0) & 15)] })
+            default: UTF8.encode(u) { bytes.append($0) }
             }
         }
         bytes.append(34)

@@ -34,7 +34,10 @@ public struct Canvas: Equatable, Sendable {
     public mutating func text(_ text: String, x: Int, y: Int, role: StyleRole, maxWidth: Int? = nil) -> Int {
         guard y >= 0, y < height else { return x }
         let limit = min(width, x + (maxWidth ?? width))
+        guard limit > x else { return x }
         var cx = x
+        // Only what can show is looked at: a 1 MB title costs what a short one does.
+        let text = SafeText.prefix(text, columns: limit - x)
         // Fast path for printable ASCII, the common case: one cell per byte, no grapheme work.
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
             for b in text.utf8 {
@@ -44,7 +47,7 @@ public struct Canvas: Equatable, Sendable {
             }
             return cx
         }
-        for c in SafeText.clean(text) {
+        for c in SafeText.clean(String(text)) {
             let w = DisplayWidth.of(c)
             if w == 0 { continue }
             if cx + w > limit {

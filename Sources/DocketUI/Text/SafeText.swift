@@ -4,7 +4,8 @@
 /// - C0 controls and DEL become their Unicode control pictures (ESC → `␛`, newline → `␊`,
 ///   tab → `␉`), so an escape sequence in a title shows as `␛[31m` instead of colouring the screen.
 /// - C1 controls, bidi overrides and isolates (U+202A–202E, U+2066–2069) and lone surrogate
-///   replacements become `�`.
+///   replacements become `�`; bidi marks (U+200E, U+200F, U+061C) are dropped; the line and
+///   paragraph separators (U+2028, U+2029) become `␤`.
 /// - Variation selectors (VS15/VS16) are dropped: terminals disagree on the width of `❤️`.
 /// - Zero-width joiner sequences are split into their parts (👩‍💻 shows as 👩💻, as tmux draws it).
 /// - A combining mark with no base gets a space to sit on.
@@ -21,7 +22,8 @@ public enum SafeText {
             case 0x7F: out.append("\u{2421}"); atClusterStart = false; continue
             case 0x80..<0xA0, 0x202A...0x202E, 0x2066...0x2069, 0xFFFE, 0xFFFF:
                 out.append("\u{FFFD}"); atClusterStart = false; continue
-            case 0xFE0E, 0xFE0F: continue
+            case 0x2028, 0x2029: out.append("\u{2424}"); atClusterStart = false; continue
+            case 0xFE0E, 0xFE0F, 0x200E, 0x200F, 0x061C: continue
             case 0x200D: continue  // the parts of a joined emoji then draw one by one
             default: break
             }
@@ -34,8 +36,12 @@ public enum SafeText {
 
     /// The safe form of `text`, cut to at most `width` columns. When it is cut, the last
     /// column shows `…`.
+    /// Only the start of `text` is looked at (`prefix(_:columns:)`), so a 1 MB title costs
+    /// no more than a short one.
     public static func fit(_ text: String, width: Int) -> String {
         guard width > 0 else { return "" }
+        let cut = prefix(text, columns: width + 1)
+        if cut.endIndex < text.endIndex { return fit(String(cut), width: width) }
         // Fast path for printable ASCII: one column per byte.
         let utf8 = text.utf8
         if utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
@@ -58,7 +64,24 @@ public enum SafeText {
         return out
     }
 
-    /// `text` on one line: line breaks and tabs become spaces before cleaning.
+    /// `fit` of `text` on one line (line breaks and tabs as spaces): for a row of a card,
+    /// list or pane. Like `fit`, it only looks at the start of `text`.
+    public static func fitLine(_ text: String, width: Int) -> String {
+        guard width > 0 else { return "" }
+        return fit(flattened(String(prefix(text, columns: width + 1))), width: width)
+    }
+
+    /// The start of `text` that can fill at most `columns` columns: its first
+    /// `columns × 4 + 16` Unicode scalars (room for combining marks and joiners), or all of it.
+    /// Drawing only this much keeps the cost of a line independent of the length of the text.
+    public static func prefix(_ text: String, columns: Int) -> Substring {
+        let scalars = text.unicodeScalars
+        let end = scalars.index(scalars.startIndex, offsetBy: max(0, columns) * 4 + 16, limitedBy: scalars.endIndex) ?? scalars.endIndex
+        return text[..<end]
+    }
+
+    /// `text` on one line, whole: line breaks and tabs become spaces before cleaning (for
+    /// messages and commit summaries; views use `fitLine`, which looks only at what shows).
     public static func oneLine(_ text: String) -> String { clean(flattened(text)) }
 
     /// `text` with line breaks and tabs as spaces (nothing else changed).

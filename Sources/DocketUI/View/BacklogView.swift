@@ -46,7 +46,7 @@ enum BacklogView {
             let cells: [(String, Int, StyleRole)] = [
                 (String(index + 1), 6, selected ? role : .dim),
                 (item.id, 9, selected ? role : .cardID),
-                (SafeText.oneLine(item.title), titleWidth, role),
+                (item.title, titleWidth, role),
                 (stageNames[item.stage] ?? item.stage, 12, role),
                 (prio, 7, selected ? role : CardView.priorityRole(item.priority)),
                 (item.points?.pointsText ?? "", 5, selected ? role : .cardPoints),
@@ -56,7 +56,7 @@ enum BacklogView {
             ]
             for (text, width, r) in cells {
                 guard x < w else { break }
-                canvas.text(SafeText.fit(text, width: max(1, width - 1)), x: x, y: y, role: item.blocked && r == role && text == item.id ? .blocked : r)
+                canvas.text(SafeText.fitLine(text, width: max(1, width - 1)), x: x, y: y, role: item.blocked && r == role && text == item.id ? .blocked : r)
                 x += width
             }
             y += 1

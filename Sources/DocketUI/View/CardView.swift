@@ -18,7 +18,7 @@ enum CardView {
         canvas.text("▌", x: x, y: y + 1, role: bar)
         let inner = width - 1
         guard inner > 0 else { return }
-        canvas.text(SafeText.fit(SafeText.oneLine(item.title), width: inner), x: x + 1, y: y, role: base)
+        canvas.text(SafeText.fitLine(item.title, width: inner), x: x + 1, y: y, role: base)
         var parts: [(String, StyleRole)] = [(item.id, .cardID)]
         if let p = item.priority { parts.append(("!" + p.rawValue, priorityRole(p))) }
         if let pts = item.points { parts.append((pts.pointsText + "p", .cardPoints)) }
@@ -32,7 +32,7 @@ enum CardView {
             let gap = i == 0 ? 0 : 1
             let room = limit - cx - gap
             if room <= 0 { break }
-            let shown = SafeText.fit(SafeText.oneLine(text), width: room)
+            let shown = SafeText.fitLine(text, width: room)
             cx += gap
             cx = canvas.text(shown, x: cx, y: y + 1, role: selected && role != .blocked ? base : role, maxWidth: room)
             if shown.hasSuffix("…") && shown != text { break }

@@ -22,7 +22,7 @@ enum ColumnView {
         let right = " \(countText)" + (points > 0 ? " · \(points.pointsText)p" : "") + " "
         let rightWidth = DisplayWidth.of(right)
         let nameRoom = max(1, width - rightWidth - 1)
-        canvas.text(" " + SafeText.fit(SafeText.oneLine(stage.name), width: nameRoom), x: x, y: 0, role: role, maxWidth: width)
+        canvas.text(" " + SafeText.fitLine(stage.name, width: nameRoom), x: x, y: 0, role: role, maxWidth: width)
         if width - rightWidth > 3 { canvas.text(right, x: x + width - rightWidth, y: 0, role: role) }
         canvas.hline(x: x, y: 1, length: width, role: .border)
 

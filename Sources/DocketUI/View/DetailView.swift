@@ -30,7 +30,7 @@ enum DetailView {
             if case .description = row.kind {
                 canvas.text(SafeText.fit(row.label, width: labelWidth), x: left, y: y, role: selected ? .cardSelected : .helpKey)
                 y += 1
-                let lines = row.value.isEmpty ? ["(none: E or Enter to write one)"] : wrap(row.value, width: inner)
+                let lines = row.value.isEmpty ? ["(none: E or Enter to write one)"] : wrap(row.value, width: inner, maxLines: max(0, height - 1 - y))
                 for line in lines {
                     guard y < height - 1 else { break }
                     canvas.text(line, x: left, y: y, role: row.value.isEmpty ? .dim : .help, maxWidth: inner)
@@ -43,7 +43,7 @@ enum DetailView {
             if selected, let editor = d.editor, !d.addingCriterion {
                 LineEditorView.draw(editor, into: &canvas, x: left + labelWidth + 1, y: y, width: valueWidth, role: .prompt)
             } else {
-                canvas.text(SafeText.fit(SafeText.oneLine(row.value), width: valueWidth), x: left + labelWidth + 1, y: y, role: role)
+                canvas.text(SafeText.fitLine(row.value, width: valueWidth), x: left + labelWidth + 1, y: y, role: role)
             }
             y += 1
             if selected, d.addingCriterion, let editor = d.editor, y < height - 1 {
@@ -55,10 +55,15 @@ enum DetailView {
         canvas.text(SafeText.fit(hint, width: inner), x: left, y: height - 1, role: .dim)
     }
 
-    /// Splits text into lines of at most `width` columns (at spaces when it can), safe to draw.
-    static func wrap(_ text: String, width: Int) -> [String] {
+    /// Splits text into lines of at most `width` columns (at spaces when it can), safe to draw;
+    /// at most `maxLines` of them. Only the start of `text` that can fill them is looked at,
+    /// so a 100,000-line description costs what a short one does.
+    static func wrap(_ text: String, width: Int, maxLines: Int) -> [String] {
+        guard maxLines > 0, width > 0 else { return [] }
+        let start = SafeText.prefix(text, columns: maxLines * (width + 1))
         var out: [String] = []
-        for para in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for para in start.split(separator: "\n", omittingEmptySubsequences: false) {
+            if out.count >= maxLines { break }
             var line = ""
             var used = 0
             for word in SafeText.clean(String(para)).split(separator: " ", omittingEmptySubsequences: false) {
@@ -81,6 +86,6 @@ enum DetailView {
             }
             out.append(line)
         }
-        return out
+        return Array(out.prefix(maxLines))
     }
 }

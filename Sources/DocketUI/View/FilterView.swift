@@ -33,8 +33,8 @@ enum FilterView {
         for (i, f) in saved.enumerated().prefix(h - 2) {
             let role: StyleRole = i == choice ? .cardSelected : .help
             canvas.fill(Rect(x: x + 1, y: y + 1 + i, width: w - 2, height: 1), role: role)
-            canvas.text(SafeText.fit(SafeText.oneLine(f.name), width: 20), x: x + 2, y: y + 1 + i, role: i == choice ? role : .helpKey)
-            canvas.text(SafeText.fit(SafeText.oneLine(f.query), width: max(1, w - 25)), x: x + 23, y: y + 1 + i, role: role)
+            canvas.text(SafeText.fitLine(f.name, width: 20), x: x + 2, y: y + 1 + i, role: i == choice ? role : .helpKey)
+            canvas.text(SafeText.fitLine(f.query, width: max(1, w - 25)), x: x + 23, y: y + 1 + i, role: role)
         }
     }
 }

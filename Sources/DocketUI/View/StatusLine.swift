@@ -14,7 +14,7 @@ enum StatusLine {
         case .failed(let why): save = ("NOT SAVED: \(why)", .statusError)
         case .readOnly: save = ("read-only", .statusError)
         }
-        let left = " \(SafeText.oneLine(state.board.name)) · \(state.fileLabel)" + (state.filter.map { " · filter: \($0.text)" } ?? "") + " "
+        let left = " \(SafeText.fitLine(state.board.name, width: max(1, width / 2))) · \(state.fileLabel)" + (state.filter.map { " · filter: \($0.text)" } ?? "") + " "
         var x = canvas.text(SafeText.fit(left, width: max(1, width / 2)), x: 0, y: y, role: .status)
         x = canvas.text(" " + save.0 + " ", x: x, y: y, role: save.1, maxWidth: max(0, width - x))
         let room = width - x - 1
@@ -22,7 +22,7 @@ enum StatusLine {
         let message: (String, StyleRole)
         if let s = state.status { message = (s.text, s.isError ? .statusError : .status) }
         else { message = (hints(state, room: room - 1), .status) }
-        let shown = SafeText.fit(SafeText.oneLine(message.0), width: room - 1)
+        let shown = SafeText.fitLine(message.0, width: room - 1)
         let w = DisplayWidth.of(shown)
         canvas.text(shown + " ", x: width - w - 1, y: y, role: message.1)
     }
@@ -33,7 +33,7 @@ enum StatusLine {
         guard let s = state.status else { return }
         let role: StyleRole = s.isError ? .statusError : .status
         canvas.fill(Rect(x: 0, y: y, width: canvas.width, height: 1), role: role)
-        let shown = SafeText.fit(SafeText.oneLine(s.text), width: max(0, canvas.width - 2))
+        let shown = SafeText.fitLine(s.text, width: max(0, canvas.width - 2))
         canvas.text(shown, x: 1, y: y, role: role)
     }
 
@@ -65,7 +65,7 @@ enum PromptView {
             label = "Add to \(state.board.stages.first { $0.id == stageID }?.name ?? stageID) › "
         case .editTitle(let id): label = "Title of \(id) › "
         }
-        let x0 = canvas.text(SafeText.fit(SafeText.oneLine(label), width: max(1, width / 3)), x: 0, y: y, role: .prompt)
+        let x0 = canvas.text(SafeText.fitLine(label, width: max(1, width / 3)), x: 0, y: y, role: .prompt)
         LineEditorView.draw(prompt.editor, into: &canvas, x: x0, y: y, width: max(1, width - x0 - 1), role: .prompt)
     }
 }

@@ -22,7 +22,7 @@ enum TriageView {
         let cardWidth = min(w - 2, 90)
         let x = max(1, (w - cardWidth) / 2)
         var y = 2
-        for line in DetailView.wrap(item.title, width: cardWidth).prefix(3) {
+        for line in DetailView.wrap(item.title, width: cardWidth, maxLines: 3) {
             canvas.text(line, x: x, y: y, role: .columnHeader, maxWidth: cardWidth); y += 1
         }
         y += 1
@@ -39,12 +39,12 @@ enum TriageView {
         ]
         for (label, value, role) in facts where y < h - 4 {
             canvas.text(SafeText.fit(label, width: 11), x: x, y: y, role: .dim)
-            canvas.text(SafeText.fit(SafeText.oneLine(value), width: max(1, cardWidth - 12)), x: x + 12, y: y, role: role)
+            canvas.text(SafeText.fitLine(value, width: max(1, cardWidth - 12)), x: x + 12, y: y, role: role)
             y += 1
         }
         y += 1
         if !item.description.isEmpty {
-            for line in DetailView.wrap(item.description, width: cardWidth).prefix(max(0, h - 6 - y)) {
+            for line in DetailView.wrap(item.description, width: cardWidth, maxLines: max(0, h - 6 - y)) {
                 canvas.text(line, x: x, y: y, role: .normal, maxWidth: cardWidth); y += 1
             }
         }
@@ -65,14 +65,14 @@ enum TriageView {
             for (i, s) in targets.enumerated() where by + 1 + i < by + boxH {
                 let role: StyleRole = i == choice ? .cardSelected : .help
                 canvas.fill(Rect(x: bx + 1, y: by + 1 + i, width: boxW - 2, height: 1), role: role)
-                canvas.text(SafeText.fit(SafeText.oneLine(s.name), width: boxW - 4), x: bx + 2, y: by + 1 + i, role: role)
+                canvas.text(SafeText.fitLine(s.name, width: boxW - 4), x: bx + 2, y: by + 1 + i, role: role)
             }
         case .duplicate(let editor, let match)?:
             canvas.fill(Rect(x: 0, y: askY, width: w, height: 1), role: .prompt)
             let x0 = canvas.text("Duplicate of (search) › ", x: 1, y: askY, role: .prompt)
             LineEditorView.draw(editor, into: &canvas, x: x0, y: askY, width: max(1, w - x0 - 1), role: .prompt)
             let found = match.flatMap { board.items[$0] }.map { "→ \($0.id) \($0.title) (Enter to confirm)" } ?? "no match yet"
-            canvas.text(SafeText.fit(SafeText.oneLine(found), width: w - 2), x: 1, y: askY - 1, role: match == nil ? .dim : .warning)
+            canvas.text(SafeText.fitLine(found, width: w - 2), x: 1, y: askY - 1, role: match == nil ? .dim : .warning)
         case nil:
             canvas.text(SafeText.fit(keys, width: w - 2), x: 1, y: askY, role: .dim)
         }
