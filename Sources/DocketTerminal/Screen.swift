@@ -116,12 +116,15 @@ public final class Screen {
 
     /// Consecutive reads that failed at once instead of waiting: the terminal is gone.
     private var instantFailures = 0
+    /// An event read while looking past an Esc that must still be handled (a resize).
+    private var pending: Event?
 
     /// True once the terminal has gone away (stdin at end of file or hung up).
     public private(set) var terminalClosed = false
 
     /// The next event, or nil when nothing arrived within the timeout (250 ms).
     public func nextEvent() -> Event? {
+        if let event = pending { pending = nil; return event }
         var ch: wint_t = 0
         let start = DispatchTime.now().uptimeNanoseconds
         let r = wget_wch(docket_stdscr(), &ch)
@@ -195,7 +198,11 @@ public final class Screen {
         var ch: wint_t = 0
         let r = wget_wch(docket_stdscr(), &ch)
         if r == ERR { return .key(.escape) }
-        if r == KEY_CODE_YES { return specialKey(Int32(ch)) }  // Alt-arrow: treat as the arrow
+        if r == KEY_CODE_YES {
+            // Esc then a resize: both count (the Esc was lost before, leaving a mode open).
+            if Int32(ch) == KEY_RESIZE { pending = specialKey(Int32(ch)); return .key(.escape) }
+            return specialKey(Int32(ch))  // Alt-arrow: treat as the arrow
+        }
         guard ch == 91 else {
             // Esc and a key typed (or sent) right after it, or Alt-x: both count, as two keys.
             unget_wch(wchar_t(ch))

@@ -3,7 +3,8 @@ import DocketCore
 import Foundation
 
 /// `docket export`: the board (or the items matching a query) as JSON, CSV, taskell Markdown
-/// or a Markdown report, on stdout or into a file written atomically.
+/// or a Markdown report, on stdout (made safe when it is a terminal) or into a file written
+/// atomically.
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export", abstract: "Export the board as json, csv, markdown (taskell) or a Markdown report.",
@@ -37,6 +38,9 @@ struct ExportCommand: ParsableCommand {
         let bytes = try BoardExport.render(loaded.board, request)
         if let output {
             try AtomicFile.write(bytes, to: URL(fileURLWithPath: output))
+        } else if TerminalSafe.isTerminal {
+            // On a terminal, text from the board must not reach it raw (files and pipes get it as is).
+            TerminalSafe.print(String(decoding: bytes, as: UTF8.self), terminator: "")
         } else {
             FileHandle.standardOutput.write(Data(bytes))
         }

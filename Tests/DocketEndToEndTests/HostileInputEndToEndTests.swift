@@ -38,7 +38,7 @@ final class HostileInputEndToEndTests: TmuxTestCase {
         let (url, id) = try hostileBoard(t)
         let docket = shellQuote(t.docket.path), file = shellQuote(url.path)
         let commands = ["show \(id)", "list", "list --format csv", "list --json", "check", "move \(id) ready", "show \(id)",
-                        "show nosuchid"]
+                        "show nosuchid", "export --format markdown", "export --format report"]
         let line = commands.map { "\(docket) \($0) -b \(file)" }.joined(separator: "; ")
         let result = try runProcess(script, ["-qc", line, "/dev/null"], environment: t.environment, currentDirectory: t.dir)
         let out = result.stdout
@@ -50,6 +50,7 @@ final class HostileInputEndToEndTests: TmuxTestCase {
         XCTAssertTrue(out.contains("→ Re␛[7mady"), out)                   // move
         XCTAssertTrue(out.contains(#"\u001b]0;PWN\u0007 \u009b31m \u202eabc"#), out) // JSON: escaped, still exact
         XCTAssertTrue(out.contains("no item"), out)                       // an error, on the same terminal
+        XCTAssertTrue(out.contains("- T␛]0;PWN␇"), out)                   // export markdown
 
         // Piped, the output is the board's text exactly (scripts get what the board holds).
         let piped = try t.runDocket(["list", "-b", url.path])
@@ -76,11 +77,16 @@ final class HostileInputEndToEndTests: TmuxTestCase {
         let (url, ids) = try t.makeBoard(items: ["Alpha", "Beta", "Gamma"])
         try t.startDocket([url.path], width: 100, height: 30)
         try t.waitForScreen("the board") { $0.contains("Alpha") && (screenLines($0).last ?? "").contains("saved") }
-        var rng = SystemRandomNumberGenerator()
+        // A fixed sequence of sizes (a seeded generator), so a failure can be replayed.
+        var seed: UInt64 = 0x5EED_0001
+        func next(_ range: ClosedRange<Int>) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return range.lowerBound + Int((seed >> 33) % UInt64(range.count))
+        }
         let fixed = [(1, 1), (2, 2), (400, 120), (3, 1), (1, 3), (24, 8), (23, 7), (80, 24)]
         let keys = ["j", "k", "l", "h", "Tab", "Escape", "?", "Escape", "L", "H", "Enter", "Escape", "t", "Escape", "/", "Escape"]
         for step in 0..<60 {
-            let (w, h) = step < fixed.count ? fixed[step] : (Int.random(in: 1...200, using: &rng), Int.random(in: 1...60, using: &rng))
+            let (w, h) = step < fixed.count ? fixed[step] : (next(1...200), next(1...60))
             try t.resize(width: w, height: h)
             try t.keys(keys[step % keys.count])
         }
