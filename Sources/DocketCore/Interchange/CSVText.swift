@@ -45,13 +45,14 @@ enum CSVText {
             let row = records[index]
             if row.count == 1, row[0].isEmpty { continue }
             let line = index < starts.lines.count ? starts.lines[index] : index + 1
-            rows.append((line, row.map { $0.utf8.contains(13) ? $0.replacingOccurrences(of: "\r\n", with: "\n") : $0 }))
+            rows.append((line, row))
         }
         records = []
         return (header, rows)
     }
 
-    /// Every record of `text` as its cells. Throws `BoardFileError` when the library fails.
+    /// Every record of `text` as its cells (CRLF inside a cell made LF). Throws
+    /// `BoardFileError` when the library fails.
     private static func readPart(_ text: Substring, delimiter: UnicodeScalar, path: String) throws -> [[String]] {
         let reader: CSVReader
         do {
@@ -60,7 +61,10 @@ enum CSVText {
             throw BoardFileError(path: path, line: 1, column: 1, message: "cannot read the CSV: \(error)")
         }
         var out: [[String]] = []
-        while let row = reader.next() { out.append(row) }
+        while var row = reader.next() {
+            for i in row.indices where row[i].utf8.contains(13) { row[i] = row[i].replacingOccurrences(of: "\r\n", with: "\n") }
+            out.append(row)
+        }
         if let error = reader.error {
             throw BoardFileError(path: path, line: 0, column: 0, message: "cannot read the CSV: \(error)")
         }

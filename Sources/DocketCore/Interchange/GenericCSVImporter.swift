@@ -65,7 +65,7 @@ public enum GenericCSVImport {
     // MARK: - Reading
 
     /// The header (cells trimmed) and the other records with their first line; see `CSVText.read`.
-    static func read(_ data: Data, path: String) throws -> (header: [String], rows: [(line: Int, cells: [String])]) {
+    public static func read(_ data: Data, path: String) throws -> (header: [String], rows: [(line: Int, cells: [String])]) {
         try CSVText.read(data, path: path)
     }
 

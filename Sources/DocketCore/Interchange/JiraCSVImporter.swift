@@ -115,16 +115,19 @@ public enum JiraCSVImport {
         }
 
         // Keys and types first, to know which parents are epics of this file.
-        var taken: [String: Bool] = [:]
-        var ids: [String] = []
+        var taken: Set<String> = []
+        var ids: [String] = [], types: [ItemType] = []
         var typeOfKey: [String: ItemType] = [:]
+        taken.reserveCapacity(kept.count); ids.reserveCapacity(kept.count); types.reserveCapacity(kept.count)
+        typeOfKey.reserveCapacity(kept.count)
         for r in kept {
             let key = cell(r.cells, c.key)
-            let id: String
-            id = ItemID.isValid(key) && taken[key] == nil ? key : ItemID.make { taken[$0] != nil }
-            taken[id] = true
+            let id = ItemID.isValid(key) && !taken.contains(key) ? key : ItemID.make { taken.contains($0) }
+            taken.insert(id)
             ids.append(id)
-            typeOfKey[key] = itemType(cell(r.cells, c.type))
+            let type = itemType(cell(r.cells, c.type))
+            types.append(type)
+            typeOfKey[key] = type
         }
 
         var people: [Person] = []
@@ -142,8 +145,8 @@ public enum JiraCSVImport {
         }
 
         var byStage: [String: [Item]] = [:]
-        for (r, id) in zip(kept, ids) {
-            let row = r.cells
+        for (n, r) in kept.enumerated() {
+            let row = r.cells, id = ids[n]
             let status = cell(row, c.status).isEmpty ? "No status" : cell(row, c.status)
             var names: [String] = []
             for raw in cells(row, c.labels) {
@@ -157,8 +160,8 @@ public enum JiraCSVImport {
             }
             let versions = cells(row, c.fixVersions)
             for v in versions where !releases.contains(where: { $0.name == v }) { releases.append(Release(name: v)) }
-            sprintValues += cells(row, c.sprints).count
-            commentCount += cells(row, c.comments).count
+            for i in c.sprints where !cell(row, i).isEmpty { sprintValues += 1 }
+            for i in c.comments where !cell(row, i).isEmpty { commentCount += 1 }
             let created = JiraDate.parse(cell(row, c.created)) ?? 0
             let updated = JiraDate.parse(cell(row, c.updated)) ?? created
             let pointsText = cell(row, c.points)
@@ -167,7 +170,7 @@ public enum JiraCSVImport {
             let prioText = cell(row, c.priority).lowercased()
             let prio = priorityMap.first { $0.jira == prioText }?.priority
             var item = Item(id: id, title: cell(row, c.summary), description: cell(row, c.description),
-                            type: itemType(cell(row, c.type)), stage: stageID[status]!, rank: "",
+                            type: types[n], stage: stageID[status]!, rank: "",
                             priority: prio, points: pts, labels: names,
                             assignees: person(cell(row, c.assignee)).map { [$0] } ?? [],
                             release: versions.last, created: created, updated: updated)
