@@ -88,7 +88,8 @@ public enum GitHubIssuesImport {
                     releases.append(Release(name: m.title, target: m.due_on.flatMap(ISODate.parse).map(ISODate.formatDay)))
                 }
                 let created = issue.created_at.flatMap(ISODate.parse) ?? 0
-                var item = Item(id: id, title: issue.title.isEmpty ? "(untitled issue)" : issue.title,
+                let title = issue.title.trimmingCharacters(in: .whitespacesAndNewlines)
+                var item = Item(id: id, title: title.isEmpty ? "(untitled issue)" : title,
                                 description: (issue.body ?? "").replacingOccurrences(of: "\r\n", with: "\n"),
                                 type: names.contains { TrelloImport.bugLabels.contains($0.lowercased()) } ? .bug : .story,
                                 stage: s.id, rank: rank, labels: names, assignees: assignees,

@@ -114,7 +114,8 @@ public enum TrelloImport {
                 let created = creationTime(ofID: card.id) ?? lastActivity ?? 0
                 let id = ItemID.isValid(card.id) && taken[card.id] == nil ? card.id : ItemID.make(avoiding: taken)
                 let title = card.name.trimmingCharacters(in: .whitespacesAndNewlines)
-                var item = Item(id: id, title: title.isEmpty ? "(untitled card)" : title, description: card.desc ?? "",
+                var item = Item(id: id, title: title.isEmpty ? "(untitled card)" : title,
+                                description: (card.desc ?? "").replacingOccurrences(of: "\r\n", with: "\n"),
                                 type: names.contains(where: { bugLabels.contains($0.lowercased()) }) ? .bug : .story,
                                 stage: stageOfList[list.id]!.id, rank: rank, labels: names, assignees: assignees,
                                 archived: card.closed == true || closedLists.contains(list.id),

@@ -93,15 +93,28 @@ public struct Board: Equatable, Sendable {
     /// Total story points of a stage's open items.
     public func points(inStage stageID: String) -> Double { columnPoints[stageID] ?? 0 }
 
-    /// Every item in board order: stage by stage (in stage order) and by rank within a stage;
-    /// archived items and items of unknown stages after them, by rank.
+    /// Every item in board order: stage by stage (in stage order) and by rank within a stage,
+    /// a stage's archived items (when included) after its open ones, by rank; then items of
+    /// unknown stages, by rank. (So a CSV export lists stages in the board's order.)
     public func itemsInBoardOrder(includeArchived: Bool = false) -> [Item] {
         var out: [Item] = []
         out.reserveCapacity(items.count)
-        for stage in stages { out += column(stage.id).compactMap { items[$0] } }
         let known = Set(stages.map(\.id))
-        let rest = items.values.filter { ($0.archived && includeArchived) || (!$0.archived && !known.contains($0.stage)) }
-        out += rest.sorted { ($0.rank, $0.id) < ($1.rank, $1.id) }
+        var archived: [String: [Item]] = [:]
+        var unknown: [Item] = []
+        items.forEachItem { item in
+            if !known.contains(item.stage) {
+                if includeArchived || !item.archived { unknown.append(item) }
+            } else if includeArchived && item.archived {
+                archived[item.stage, default: []].append(item)
+            }
+        }
+        let byRank = { (a: Item, b: Item) in (a.rank, a.id) < (b.rank, b.id) }
+        for stage in stages {
+            out += column(stage.id).compactMap { items[$0] }
+            out += (archived[stage.id] ?? []).sorted(by: byRank)
+        }
+        out += unknown.sorted(by: byRank)
         return out
     }
 
