@@ -98,7 +98,7 @@ public enum TerminalApp {
                             let request = ExportRequest(format: ExportFormat(rawValue: format) ?? .json,
                                                         query: try query.map { try Query.parse($0) }, now: now())
                             let url = URL(fileURLWithPath: path, relativeTo: saver?.url.deletingLastPathComponent()).standardizedFileURL
-                            try AtomicFile.write(try BoardExport.render(state.board, request), to: url)
+                            try ExportFile.write(try BoardExport.render(state.board, request), to: url, board: saver?.url)
                             state.status = StatusMessage("exported \(format) to \(url.path)")
                         } catch {
                             state.status = StatusMessage("export failed: \(error)", isError: true)

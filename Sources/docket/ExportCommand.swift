@@ -30,14 +30,14 @@ struct ExportCommand: ParsableCommand {
         if let query, !query.trimmingCharacters(in: .whitespaces).isEmpty {
             do { parsed = try Query.parse(query) } catch { throw QueryFailure(text: query, error: error) }
         }
-        let (_, loaded) = try options.load()
+        let (boardURL, loaded) = try options.load()
         if let parsed, let query {
             do { try parsed.validate(against: loaded.board) } catch { throw QueryFailure(text: query, error: error) }
         }
         let request = ExportRequest(format: format, query: parsed, since: period, now: nowTimestamp(), today: localToday())
         let bytes = try BoardExport.render(loaded.board, request)
         if let output {
-            try AtomicFile.write(bytes, to: URL(fileURLWithPath: output))
+            try ExportFile.write(bytes, to: URL(fileURLWithPath: output), board: boardURL)
         } else if TerminalSafe.isTerminal {
             // On a terminal, text from the board must not reach it raw (files and pipes get it as is).
             TerminalSafe.print(String(decoding: bytes, as: UTF8.self), terminator: "")

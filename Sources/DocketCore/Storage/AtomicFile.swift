@@ -69,18 +69,24 @@ public enum AtomicFile {
         var ok = false
         defer { close(fd); if !ok { unlink(tmpPath) } }
         fchmod(fd, mode)
+        guard writeAll(bytes, to: fd), fsync(fd) == 0 else { throw failure("cannot write", target) }
+        ok = true
+        return tmpPath
+    }
+
+    /// Writes every byte of `bytes` to `fd`, retrying after interrupts and short writes; false
+    /// (with `errno` set) when the system refuses.
+    static func writeAll(_ bytes: [UInt8], to fd: Int32) -> Bool {
         var offset = 0
         while offset < bytes.count {
             let n = bytes.withUnsafeBytes { buf in Glibc.write(fd, buf.baseAddress! + offset, bytes.count - offset) }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw failure("cannot write", target)
+                return false
             }
             offset += n
         }
-        if fsync(fd) != 0 { throw failure("cannot write", target) }
-        ok = true
-        return tmpPath
+        return true
     }
 
     /// Puts the current content of `target` in place as its `.bak`: a hard link (no copy, no
