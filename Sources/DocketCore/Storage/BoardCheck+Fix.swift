@@ -9,7 +9,6 @@ extension BoardCheck {
     public static func fix(_ board: inout Board, defects: ReadDefects = ReadDefects(),
                            by user: String, at time: Timestamp) throws -> (Edit, [String]) {
         var edit = Edit(summary: "repaired the board")
-        guard let first = board.stages.first else { return (edit, []) }
         var said = defects.duplicateIDs.map { d in
             "\(d.id) (line \(d.line), '\(d.title)'): given the new id \(d.newID); '\(d.keptTitle)' (line \(d.keptLine)) keeps \(d.id)"
         }
@@ -19,6 +18,7 @@ extension BoardCheck {
         let (header, named) = registerUnknownNames(&board, by: user, at: time)
         said += named
         edit = edit.merged(with: header, summary: edit.summary)
+        guard let first = board.stages.first else { return (edit, said) }
 
         let stageIDs = Set(board.stages.map(\.id))
         let newRanks = ranksAtTheEnd(board, stageIDs: stageIDs, fallback: first.id)
