@@ -27,6 +27,20 @@ struct BoardOptions: ParsableArguments {
         return (url, try BoardStore.update(url, change))
     }
 
+    /// Loads the board with the repair-tolerant read of `docket check` (duplicate ids and
+    /// invalid ranks let through as `ReadDefects`); throws like `load` otherwise.
+    func loadForRepair() throws -> (URL, (LoadedBoard, ReadDefects)) {
+        let url = try existingURL()
+        return (url, try BoardStore.loadForRepair(url))
+    }
+
+    /// Repairs the board with `BoardStore.repair` (under the lock, on the file as it is now,
+    /// read with the repair-tolerant read). Returns the path and what `change` returns.
+    func repair<T>(_ change: (inout Board, ReadDefects) throws -> T) throws -> (URL, T) {
+        let url = try existingURL()
+        return (url, try BoardStore.repair(url, change))
+    }
+
     /// The board file: the path given (or the `docket.json` in a folder given), or the
     /// nearest one. Throws `BoardStoreError` saying what is missing.
     private func existingURL(positional: String? = nil) throws -> URL {

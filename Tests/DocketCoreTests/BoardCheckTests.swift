@@ -32,4 +32,83 @@ final class BoardCheckTests: XCTestCase {
     func testACleanBoardHasNoProblems() {
         XCTAssertEqual(BoardCheck.problems(DemoBoard.make(now: 1_795_953_600, user: "t")), [])
     }
+
+    /// A bad hand merge: a copied item line with another title and an empty rank, and a rank
+    /// of `!!`. The normal read refuses the file; the repair read lets it through, and the
+    /// repair keeps every item.
+    func testDuplicateIdsAndInvalidRanksAreReadReportedAndRepaired() throws {
+        let text = """
+        {"format": "docket", "version": 1, "name": "b",
+        "stages": [{"id": "inbox", "name": "Inbox", "kind": "inbox"}, {"id": "done", "name": "Done", "kind": "done"}],
+        "items": [
+        {"id": "twin0001", "title": "Original", "stage": "inbox", "rank": "k", "created": "2026-01-01T00:00:00Z"},
+        {"id": "bang0001", "title": "Bang", "stage": "inbox", "rank": "!!", "created": "2026-01-01T00:00:00Z"},
+        {"id": "last0001", "title": "Last", "stage": "inbox", "rank": "p", "created": "2026-01-01T00:00:00Z"},
+        {"id": "twin0001", "title": "Copy", "stage": "inbox", "rank": "", "created": "2026-01-01T00:00:00Z"}
+        ]}
+        """
+        let data = Data(text.utf8)
+        XCTAssertThrowsError(try BoardDecoder.decode(data, path: "b.json")) { error in
+            XCTAssertTrue("\(error)".hasSuffix("run `docket check --fix` to repair"), "\(error)")
+        }
+        let (loaded, defects) = try BoardDecoder.decodeForRepair(data, path: "b.json")
+        XCTAssertEqual(loaded.board.items.count, 4, "both twins read")
+        XCTAssertEqual(defects.duplicateIDs.map { [$0.id, $0.title, $0.keptTitle] }, [["twin0001", "Copy", "Original"]])
+        XCTAssertEqual(defects.duplicateIDs.map { [$0.line, $0.keptLine] }, [[7, 4]])
+        XCTAssertEqual(Set(defects.invalidRanks.map(\.line)), [5, 7])
+
+        let problems = BoardCheck.problems(loaded.board, defects: defects)
+        let twin = try XCTUnwrap(problems.first { $0.message.contains("two items have this id") })
+        XCTAssertEqual(twin.line, 7)
+        XCTAssertTrue(twin.description.contains("twin0001") && twin.description.contains("'Copy'") && twin.description.contains("'Original'"))
+        XCTAssertEqual(problems.filter { $0.message.contains("is not valid") }.map(\.item).sorted(), ["bang0001", "twin0001"],
+                       "the renamed twin is named by the id the file has")
+
+        var board = loaded.board
+        let (_, said) = try BoardCheck.fix(&board, defects: defects, by: "t", at: 5)
+        XCTAssertEqual(BoardCheck.problems(board), [], "\(said)")
+        XCTAssertTrue(said.contains { $0.contains(defects.duplicateIDs[0].newID) }, "\(said)")
+        XCTAssertEqual(board.items.values.map(\.title).sorted(), ["Bang", "Copy", "Last", "Original"], "nothing lost")
+        XCTAssertEqual(board.items["twin0001"]?.title, "Original", "the first keeps the id")
+        XCTAssertEqual(board.column("inbox").map { board.items[$0]!.title }, ["Original", "Last", "Copy", "Bang"],
+                       "invalid ranks go to the end, in their (rank) order")
+        let written = try BoardDecoder.decode(Data(BoardEncoder.encode(board)), path: "b.json")
+        XCTAssertEqual(written.board.items.count, 4, "the repaired board loads normally")
+    }
+
+    func testNamesTheBoardDoesNotListAreFlaggedAndAdded() throws {
+        var item = Item(id: "name0001", title: "Named", stage: "inbox", rank: "i", created: 0)
+        item.labels = ["ui", "new-label"]; item.assignees = ["ann", "eve"]; item.release = "v9"
+        var board = Board(name: "b", stages: Board.defaultStages(), releases: [Release(name: "v1")],
+                          people: [Person(handle: "ann")], labels: [Label(name: "ui")], items: [item])
+        XCTAssertEqual(BoardCheck.problems(board).map(\.message),
+                       ["label 'new-label' is not on the board's list", "assignee 'eve' is not on the board's list",
+                        "release 'v9' is not on the board's list"])
+        let (edit, said) = try BoardCheck.fix(&board, by: "t", at: 5)
+        XCTAssertEqual(said.count, 3, "\(said)")
+        XCTAssertEqual(BoardCheck.problems(board), [])
+        XCTAssertEqual(board.labels.map(\.name), ["ui", "new-label"])
+        XCTAssertEqual(board.people.map(\.handle), ["ann", "eve"])
+        XCTAssertEqual(board.releases.map(\.name), ["v1", "v9"])
+        XCTAssertNotNil(edit.header, "undoable as a header change")
+    }
+
+    /// A filtered JSON export drops references to items it leaves out, so it passes `check`.
+    func testFilteredJSONExportPassesCheck() throws {
+        var child = Item(id: "kid00001", title: "Child", stage: "inbox", rank: "i", created: 0)
+        child.parent = "epic0001"; child.duplicateOf = "dupe0001"; child.labels = ["ui"]
+        var inside = Item(id: "kid00002", title: "Child two", stage: "inbox", rank: "k", created: 0)
+        inside.parent = "kid00001"; inside.labels = ["ui"]
+        let board = Board(name: "b", stages: Board.defaultStages(), labels: [Label(name: "ui")], items: [
+            Item(id: "epic0001", title: "Epic", type: .epic, stage: "inbox", rank: "c", created: 0),
+            Item(id: "dupe0001", title: "Original", stage: "inbox", rank: "e", created: 0),
+            child, inside,
+        ])
+        let bytes = try BoardExport.render(board, ExportRequest(format: .json, query: try Query.parse("label:ui"), now: 0))
+        let exported = try BoardDecoder.decode(Data(bytes), path: "e.json").board
+        XCTAssertEqual(Set(exported.items.keys), ["kid00001", "kid00002"])
+        XCTAssertEqual(BoardCheck.problems(exported), [])
+        XCTAssertNil(exported.items["kid00001"]?.parent)
+        XCTAssertEqual(exported.items["kid00002"]?.parent, "kid00001", "a reference inside the export is kept")
+    }
 }

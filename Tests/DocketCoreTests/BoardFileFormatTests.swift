@@ -145,6 +145,7 @@ final class BoardFileFormatTests: XCTestCase {
             let error = try XCTUnwrap(decodeError(lines.joined(separator: "\n")), bad)
             XCTAssertEqual(error.line, n, bad)
             XCTAssertTrue(error.message.contains("rank must be"), error.message)
+            XCTAssertTrue(error.message.hasSuffix("run `docket check --fix` to repair"), error.message)
         }
     }
 
@@ -157,6 +158,7 @@ final class BoardFileFormatTests: XCTestCase {
         let error = try XCTUnwrap(decodeError(broken))
         XCTAssertEqual(error.line, n2, "\(error)")
         XCTAssertTrue(error.message.contains("two items have the id 'aaaa0001'"), error.message)
+        XCTAssertTrue(error.message.hasSuffix("run `docket check --fix` to repair"), error.message)
     }
 
     func testMissingFieldIsNamed() throws {

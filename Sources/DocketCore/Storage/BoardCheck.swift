@@ -1,26 +1,42 @@
-/// Checks a board for what a hand edit or a bad merge can leave behind, and repairs it.
+/// Checks a board for what a hand edit or a bad merge can leave behind, and repairs it
+/// (`fix`, in `BoardCheck+Fix.swift`).
 ///
-/// Problems: an item in a stage the board does not have (it would be invisible), two open items
-/// of a stage with the same rank (their order is then arbitrary), an epic (`parent`) or
-/// `duplicateOf` that names no item, a rank that is not a valid fractional index.
+/// Problems: two items with one id and invalid ranks (found by the repair-tolerant read, see
+/// `ReadDefects`), an item in a stage the board does not have (it would be invisible), two
+/// open items of a stage with the same rank (their order is then arbitrary), an epic
+/// (`parent`) or `duplicateOf` that names no item, a rank that is not a valid fractional
+/// index, and a label, assignee or release the board's lists do not have.
 public enum BoardCheck {
-    /// One problem, for the user: the item it is about and what is wrong.
+    /// One problem, for the user: the item it is about (its id), what is wrong, and the
+    /// 1-based line of the item in the file when the read knows it.
     public struct Problem: Equatable, Sendable, CustomStringConvertible {
         public var item: String
         public var message: String
-        public var description: String { "\(item): \(message)" }
+        public var line: Int? = nil
+        public var description: String { (line.map { "line \($0): " } ?? "") + "\(item): \(message)" }
     }
 
-    /// Every problem of `board`, by item id.
-    public static func problems(_ board: Board) -> [Problem] {
-        var out: [Problem] = []
+    /// Every problem of `board`, by item id, after those of `defects` (what the read of its
+    /// file let through).
+    public static func problems(_ board: Board, defects: ReadDefects = ReadDefects()) -> [Problem] {
+        var out = defects.duplicateIDs.map { d in
+            Problem(item: d.id, message: "two items have this id: '\(d.title)' here and '\(d.keptTitle)' on line \(d.keptLine); "
+                        + "--fix gives this one a new id", line: d.line)
+        }
+        let badRankLines = Dictionary(defects.invalidRanks.map { ($0.id, $0.line) }, uniquingKeysWith: { a, _ in a })
+        // A renamed twin's fresh id is random until written: say the id the file has.
+        let fileIDs = Dictionary(defects.duplicateIDs.map { ($0.newID, $0.id) }, uniquingKeysWith: { a, _ in a })
         let stageIDs = Set(board.stages.map(\.id))
-        for id in board.items.keys.sorted() {
-            let item = board.items[id]!
+        let names = KnownNames(board)
+        for key in board.items.keys.sorted() {
+            let item = board.items[key]!, id = fileIDs[key] ?? key
             if !stageIDs.contains(item.stage) { out.append(Problem(item: id, message: "stage '\(item.stage)' does not exist")) }
-            if !Rank.isValid(item.rank) { out.append(Problem(item: id, message: "rank '\(item.rank)' is not valid")) }
+            if !Rank.isValid(item.rank) {
+                out.append(Problem(item: id, message: "rank '\(item.rank)' of '\(item.title)' is not valid", line: badRankLines[key]))
+            }
             if let p = item.parent, board.items[p] == nil { out.append(Problem(item: id, message: "epic '\(p)' does not exist")) }
             if let d = item.duplicateOf, board.items[d] == nil { out.append(Problem(item: id, message: "duplicate of '\(d)', which does not exist")) }
+            out += names.unknown(in: item).map { Problem(item: id, message: "\($0) is not on the board's list") }
         }
         for stage in board.stages {
             let col = board.column(stage.id)
@@ -31,33 +47,21 @@ public enum BoardCheck {
         return out
     }
 
-    /// Repairs what `problems` finds, as one edit: items of unknown stages go to the first
-    /// stage, dangling references are cleared, equal ranks are spread in their current order.
-    /// Returns the edit and what was changed, one line per item.
-    public static func fix(_ board: inout Board, by user: String, at time: Timestamp) throws -> (Edit, [String]) {
-        var edit = Edit(summary: "repaired the board")
-        var said: [String] = []
-        let stageIDs = Set(board.stages.map(\.id))
-        guard let first = board.stages.first else { return (edit, []) }
-        let existing = Set(board.items.keys)
-        for id in existing.sorted() {
-            var notes: [String] = []
-            let e = try board.modify(id, action: "repair", by: user, at: time) { it in
-                if !stageIDs.contains(it.stage) { notes.append("moved from unknown stage '\(it.stage)' to \(first.name)"); it.stage = first.id }
-                if !Rank.isValid(it.rank) { notes.append("rank '\(it.rank)' replaced"); it.rank = Rank.between(nil, nil) }
-                if let p = it.parent, !existing.contains(p) { notes.append("dangling epic '\(p)' cleared"); it.parent = nil }
-                if let d = it.duplicateOf, !existing.contains(d) { notes.append("dangling duplicate-of '\(d)' cleared"); it.duplicateOf = nil }
-            }
-            if !notes.isEmpty { said.append("\(id): " + notes.joined(separator: "; ")); edit = edit.merged(with: e, summary: edit.summary) }
+    /// The labels, people and releases a board defines, to find the ones an item names and
+    /// the board does not.
+    struct KnownNames {
+        var labels: Set<String>, people: Set<String>, releases: Set<String>
+
+        init(_ board: Board) {
+            labels = Set(board.labels.map(\.name)); people = Set(board.people.map(\.handle)); releases = Set(board.releases.map(\.name))
         }
-        for stage in board.stages {
-            let spread = board.separateCollidingRanks(inOrder: board.column(stage.id), from: 0, to: board.column(stage.id).count - 1,
-                                                      by: user, at: time)
-            if !spread.isEmpty {
-                said += spread.items.keys.sorted().map { "\($0): rank spread apart from equal ranks in \(stage.name)" }
-                edit = edit.merged(with: spread, summary: edit.summary)
-            }
+
+        /// What `item` names that the board does not define, as "label 'x'", "assignee 'y'",
+        /// "release 'z'".
+        func unknown(in item: Item) -> [String] {
+            item.labels.filter { !labels.contains($0) }.map { "label '\($0)'" }
+                + item.assignees.filter { !people.contains($0) }.map { "assignee '\($0)'" }
+                + (item.release.map { $0.isEmpty || releases.contains($0) ? [] : ["release '\($0)'"] } ?? [])
         }
-        return (edit, said)
     }
 }

@@ -34,6 +34,14 @@ public enum BoardDecoder {
         try BoardReader.read(data, path: path)
     }
 
+    /// The repair-tolerant read of `docket check`: like `decode`, but two items with one id
+    /// and invalid ranks are let through and returned as `ReadDefects` (the later item of an
+    /// id gets a fresh id). Throws `BoardFileError` for anything else.
+    public static func decodeForRepair(_ data: Data, path: String) throws -> (LoadedBoard, ReadDefects) {
+        let (board, defects) = try BoardReader.read(data, path: path, tolerant: true)
+        return (board, defects)
+    }
+
     /// A decoding error as the user should read it: what is wrong and its line and column in
     /// `data` (shared with the importers, which read other tools' JSON the same way).
     static func describe(_ error: DecodingError, data: Data, path: String) -> BoardFileError {

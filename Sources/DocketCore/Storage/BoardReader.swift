@@ -4,12 +4,26 @@ import Foundation
 /// items and activity, in any key order and layout. Unknown keys are skipped (a newer
 /// format's additions survive as far as reading goes; such a board opens read-only).
 /// Throws `BoardFileError` with the line and column of the first problem.
+///
+/// With `defects` (the repair-tolerant read of `docket check`), two items with one id and
+/// invalid ranks are let through and noted there instead: the later item of an id gets a
+/// fresh one (`ItemID.make`), an invalid rank is kept as it is for `BoardCheck.fix`.
 enum BoardReader {
+    /// Said after the two problems `docket check --fix` repairs.
+    static let repairHint = ": run `docket check --fix` to repair"
+
     static func read(_ data: Data, path: String) throws -> LoadedBoard {
+        try read(data, path: path, tolerant: false).board
+    }
+
+    /// The board and, when `tolerant`, what was let through (see the type's comment).
+    static func read(_ data: Data, path: String, tolerant: Bool) throws -> (board: LoadedBoard, defects: ReadDefects) {
         try data.withUnsafeBytes { raw in
             var s = JSONScanner(raw.bindMemory(to: UInt8.self))
             do {
-                return try read(&s)
+                var defects = ReadDefects()
+                let board = try read(&s, tolerant: tolerant, defects: &defects)
+                return (board, defects)
             } catch let f as JSONScanner.Failure {
                 let (line, column) = s.position(of: f.offset)
                 throw BoardFileError(path: path, line: line, column: column, message: f.message)
@@ -17,7 +31,7 @@ enum BoardReader {
         }
     }
 
-    private static func read(_ s: inout JSONScanner) throws -> LoadedBoard {
+    private static func read(_ s: inout JSONScanner, tolerant: Bool, defects: inout ReadDefects) throws -> LoadedBoard {
         var format: String?, version: Int?, name = ""
         var stages: [Stage]?, releases: [Release] = [], people: [Person] = [], labels: [Label] = []
         var items = ItemStore(), activity: [Activity] = []
@@ -51,12 +65,13 @@ enum BoardReader {
             case "people": people = try list(&s, "people", person)
             case "labels": labels = try list(&s, "labels", label)
             case "items":
+                if tolerant { try tolerantItems(&s, into: &items, defects: &defects); break }
                 try s.array("items") { s, n in
                     let at = s.mark()
-                    let item = try self.item(&s, n)
+                    let item = try self.item(&s, n, tolerant: false)
                     let before = items.count
                     items[item.id] = item
-                    if items.count == before { throw s.fail("two items have the id '\(item.id)'", at: at) }
+                    if items.count == before { throw s.fail("two items have the id '\(item.id)'" + repairHint, at: at) }
                 }
             case "activity": activity = try list(&s, "activity", entry)
             default: extra[key] = try s.rawValue()
@@ -73,6 +88,39 @@ enum BoardReader {
         board.extra = extra
 
         return LoadedBoard(board: board, version: version)
+    }
+
+    /// The items of the tolerant read: the later item of a duplicate id gets a fresh id (drawn
+    /// after every item is read, so it cannot clash with a later one); invalid ranks are kept.
+    private static func tolerantItems(_ s: inout JSONScanner, into items: inout ItemStore, defects: inout ReadDefects) throws {
+        var firstAt: [String: Int] = [:]
+        var twins: [(item: Item, at: Int)] = []
+        var badRanks: [(item: Item, at: Int)] = []
+        try s.array("items") { s, n in
+            let at = s.mark()
+            var item = try self.item(&s, n, tolerant: true)
+            if items[item.id] != nil {
+                twins.append((item, at))
+                item.id = ""  // renamed below
+            } else {
+                firstAt[item.id] = at
+                items[item.id] = item
+            }
+            if !Rank.isValid(item.rank) { badRanks.append((item, at)) }
+        }
+        let lines = s.lines(of: twins.map(\.at) + twins.compactMap { firstAt[$0.item.id] } + badRanks.map(\.at))
+        var renamedAt: [Int: String] = [:]
+        for (twin, at) in twins {
+            var renamed = twin
+            renamed.id = ItemID.make(avoiding: items)
+            items[renamed.id] = renamed
+            renamedAt[at] = renamed.id
+            defects.duplicateIDs.append(.init(id: twin.id, newID: renamed.id, title: twin.title, line: lines[at] ?? 0,
+                                              keptTitle: items[twin.id]?.title ?? "", keptLine: firstAt[twin.id].flatMap { lines[$0] } ?? 0))
+        }
+        defects.invalidRanks = badRanks.map { item, at in
+            .init(id: renamedAt[at] ?? item.id, rank: item.rank, title: item.title, line: lines[at] ?? 0)
+        }
     }
 
     private static func list<T>(_ s: inout JSONScanner, _ what: String,
@@ -190,7 +238,7 @@ enum BoardReader {
         return out
     }
 
-    private static func item(_ s: inout JSONScanner, _ n: Int) throws -> Item {
+    private static func item(_ s: inout JSONScanner, _ n: Int, tolerant: Bool) throws -> Item {
         let at = s.mark()
         var id: String?, title: String?, stage: String?, rank: String?
         var item = Item(id: "", title: "", stage: "", rank: "", created: 0)
@@ -204,7 +252,9 @@ enum BoardReader {
             case "rank":
                 let r0 = s.mark()
                 rank = try s.string()
-                guard Rank.isValid(rank!) else { throw s.fail("rank must be digits and lowercase letters, not ending in 0", at: r0) }
+                guard tolerant || Rank.isValid(rank!) else {
+                    throw s.fail("rank must be digits and lowercase letters, not ending in 0" + repairHint, at: r0)
+                }
             case "description": item.description = try s.string()
             case "type":
                 let t0 = s.mark()

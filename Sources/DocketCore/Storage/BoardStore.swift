@@ -7,11 +7,34 @@ public enum BoardStore {
     /// Reads and parses a board file. Throws `BoardStoreError` when it cannot be read and
     /// `BoardFileError` (path, line, column, what was expected) when it does not parse.
     public static func load(_ url: URL) throws -> LoadedBoard {
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch {
+        try BoardDecoder.decode(read(url), path: url.path)
+    }
+
+    /// Reads a board file with the repair-tolerant read (`BoardDecoder.decodeForRepair`), for
+    /// `docket check`. Throws like `load` for every other problem.
+    public static func loadForRepair(_ url: URL) throws -> (LoadedBoard, ReadDefects) {
+        try BoardDecoder.decodeForRepair(read(url), path: url.path)
+    }
+
+    /// Repairs the board at `url`: under the lock, reads it with `loadForRepair`, calls
+    /// `change` with its board and defects, and writes the result when it differs from the
+    /// file (always when the read found defects). Throws like `update`; nothing is written then.
+    @discardableResult
+    public static func repair<T>(_ url: URL, _ change: (inout Board, ReadDefects) throws -> T) throws -> T {
+        try BoardLock.withLock(url) {
+            let (loaded, defects) = try loadForRepair(url)
+            if let why = loaded.readOnlyReason { throw DocketError.readOnly(why) }
+            var board = loaded.board
+            let result = try change(&board, defects)
+            if board != loaded.board || !defects.isEmpty { try writeLocked(board, to: url) }
+            return result
+        }
+    }
+
+    private static func read(_ url: URL) throws -> Data {
+        do { return try Data(contentsOf: url) } catch {
             throw BoardStoreError("cannot read \(url.path): \((error as NSError).localizedDescription)")
         }
-        return try BoardDecoder.decode(data, path: url.path)
     }
 
     /// Writes `board` canonically and atomically to `url`, replacing whatever is there (use

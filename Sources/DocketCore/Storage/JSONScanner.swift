@@ -226,6 +226,19 @@ struct JSONScanner {
         if let c = peek() { throw fail("unexpected \(describe(c)) after the end of the board") }
     }
 
+    /// The 1-based line of each byte offset, in one pass over the text (for many offsets,
+    /// where `position(of:)` for each would read the text again and again).
+    func lines(of offsets: [Int]) -> [Int: Int] {
+        var out: [Int: Int] = [:]
+        var line = 1, k = 0
+        for offset in Set(offsets).sorted() {
+            let end = min(offset, bytes.count)
+            while k < end { if bytes[k] == 10 { line += 1 }; k += 1 }
+            out[offset] = line
+        }
+        return out
+    }
+
     /// 1-based line and column (in characters) of a byte offset.
     func position(of offset: Int) -> (line: Int, column: Int) {
         let end = min(offset, bytes.count)

@@ -57,10 +57,16 @@ public enum BoardExport {
     }
 
     /// `board` with only the items matching `query` (and the activity of those items, plus
-    /// board-level entries); stages, releases, people, labels and settings are kept.
+    /// board-level entries); stages, releases, people, labels and settings are kept. An epic
+    /// (`parent`) or `duplicateOf` naming an item left out is dropped, so the exported board
+    /// passes `docket check`.
     public static func filteredBoard(_ board: Board, _ query: Query, today: String) -> Board {
-        let items = selectedItems(board, query, today: today, archivedByDefault: true)
+        var items = selectedItems(board, query, today: today, archivedByDefault: true)
         let ids = Set(items.map(\.id))
+        for k in items.indices {
+            if let p = items[k].parent, !ids.contains(p) { items[k].parent = nil }
+            if let d = items[k].duplicateOf, !ids.contains(d) { items[k].duplicateOf = nil }
+        }
         var out = Board(name: board.name, stages: board.stages, releases: board.releases, people: board.people,
                         labels: board.labels, items: items,
                         activity: board.activity.filter { $0.item.map(ids.contains) ?? true })
