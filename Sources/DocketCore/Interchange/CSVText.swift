@@ -68,6 +68,11 @@ enum CSVText {
         return (kept, skipped)
     }
 
+    /// The summary phrase for skipped rows (`2 rows skipped (line 3: …; line 9: …)`), nil for none.
+    static func skippedPhrase(_ skipped: [String]) -> String? {
+        skipped.isEmpty ? nil : "\(skipped.count) \(skipped.count == 1 ? "row" : "rows") skipped (" + skipped.joined(separator: "; ") + ")"
+    }
+
     /// Every record of `text` as its cells (CRLF inside a cell made LF). Throws
     /// `BoardFileError` when the library fails.
     private static func readPart(_ text: Substring, delimiter: UnicodeScalar, path: String) throws -> [[String]] {

@@ -155,9 +155,7 @@ public enum GenericCSVImport {
         }
         let items = rankByStage(kept.map(\.item), stages: stages)
         var notImported: [String] = []
-        if !skipped.isEmpty {
-            notImported.append("\(skipped.count) \(skipped.count == 1 ? "row" : "rows") skipped (" + skipped.joined(separator: "; ") + ")")
-        }
+        if let phrase = CSVText.skippedPhrase(skipped) { notImported.append(phrase) }
         let summary = ImportSummary(source: "CSV", stages: stages.count, closedStages: 0, items: items.count, archivedItems: 0,
                                     labelUses: labelUses, people: people.count, notImported: notImported,
                                     releases: releases.count, itemWords: ("row", "rows"), stageWords: ("stage", "stages"))
@@ -286,9 +284,7 @@ public enum GenericCSVImport {
             }
         }
         var notImported: [String] = []
-        if !skipped.isEmpty {
-            notImported.append("\(skipped.count) \(skipped.count == 1 ? "row" : "rows") skipped (" + skipped.joined(separator: "; ") + ")")
-        }
+        if let phrase = CSVText.skippedPhrase(skipped) { notImported.append(phrase) }
         let summary = ImportSummary(source: "Docket CSV", stages: stages.count, closedStages: 0, items: items.count,
                                     archivedItems: archived, labelUses: labelUses, people: people.count, notImported: notImported,
                                     releases: releases.count, itemWords: ("item", "items"), stageWords: ("stage", "stages"))

@@ -101,9 +101,7 @@ public enum GitHubProjectsCSVImport {
         }
         var notImported: [String] = []
         if !unused.isEmpty { notImported.append("\(unused.count == 1 ? "column" : "columns") " + GenericCSVImport.describe(header: unused)) }
-        if !skipped.isEmpty {
-            notImported.append("\(skipped.count) \(skipped.count == 1 ? "row" : "rows") skipped (" + skipped.joined(separator: "; ") + ")")
-        }
+        if let phrase = CSVText.skippedPhrase(skipped) { notImported.append(phrase) }
         let summary = ImportSummary(source: "GitHub Projects", stages: stages.count, closedStages: 0, items: items.count,
                                     archivedItems: 0, labelUses: labelUses, people: people.count, notImported: notImported,
                                     releases: releases.count, notes: priority == nil ? [] : [priorityNote],

@@ -196,7 +196,7 @@ public enum JiraCSVImport {
             commentCount == 0 ? nil : "\(commentCount) \(commentCount == 1 ? "comment" : "comments")",
             droppedParents == 0 ? nil : "\(droppedParents) \(droppedParents == 1 ? "parent link" : "parent links") to issues that are not epics of the file",
         ].compactMap { $0 }
-        if !skipped.isEmpty { notImported.append("\(skipped.count) \(skipped.count == 1 ? "row" : "rows") skipped (" + skipped.joined(separator: "; ") + ")") }
+        if let phrase = CSVText.skippedPhrase(skipped) { notImported.append(phrase) }
         let summary = ImportSummary(source: "Jira", stages: stages.count, closedStages: 0, items: items.count,
                                     archivedItems: 0, labelUses: labelUses, people: people.count, notImported: notImported,
                                     releases: releases.count, notes: [priorityNote],
