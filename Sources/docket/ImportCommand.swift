@@ -3,12 +3,13 @@ import DocketCore
 import Foundation
 
 /// `docket import FILE`: imports a Trello board JSON export, a Jira CSV export, a GitHub
-/// REST issues list or a taskell / Markdown checklist file into the current board, or into a new board with `--new FILE`. The
+/// REST issues list or Projects CSV, or a taskell / Markdown checklist file into the current board (or the one
+/// `--into`/`-b` names), or into a new board with `--new FILE`. The
 /// format is detected from the content unless `--from` names it; `--dry-run` prints the
 /// summary and writes nothing.
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "import",
-        abstract: "Import a Trello board export (JSON), a Jira CSV export, a GitHub issues list (JSON), a taskell/Markdown checklist or any CSV (--map) into this board, or a new one with --new.")
+        abstract: "Import a Trello board export (JSON), a Jira CSV export, a GitHub issues list (JSON) or Projects CSV, a taskell/Markdown checklist or any CSV (--map) into this board, or a new one with --new.")
 
     /// The formats `--from` accepts.
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -19,10 +20,19 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "The format: trello, jira, github, taskell, markdown or csv (default: detected from the content).") var from: Format?
     @Option(help: "For a generic CSV: Docket field = column header, e.g. title=Name,stage=Status,labels=Tags,points=Estimate.") var map: String?
     @Option(name: .customLong("new"), help: "Create this new board file from the export instead.") var newBoard: String?
+    @Option(name: .customLong("into"), help: "The board to import into (the same as -b/--board).") var into: String?
     @Flag(name: .customLong("dry-run"), help: "Print what would be imported; write nothing.") var dryRun = false
     @OptionGroup var options: BoardOptions
 
+    func validate() throws {
+        if let into, let board = options.board, into != board {
+            throw ValidationError("--into \(into) and --board \(board) name two boards: give one")
+        }
+    }
+
     func run() throws {
+        var options = options
+        if let into { options.board = into }
         let data = try readFile(file)
         let fieldMap = try map.map(GenericCSVImport.parseMap) ?? [:]
         let format = try from ?? Self.detect(data, file: file, hasMap: !fieldMap.isEmpty)
@@ -30,7 +40,11 @@ struct ImportCommand: ParsableCommand {
         switch format {
         case .trello: imported = try TrelloImport.parse(data, path: file)
         case .jira: imported = try JiraCSVImport.parse(data, path: file)
-        case .github: imported = try GitHubIssuesImport.parse(data, path: file)
+        case .github:
+            // A JSON list is the REST API's; anything else is read as a Projects CSV export.
+            let first = String(decoding: data.prefix(1024), as: UTF8.self).first { !$0.isWhitespace && $0 != "\u{FEFF}" }
+            imported = first == "[" || first == "{" ? try GitHubIssuesImport.parse(data, path: file)
+                : try GitHubProjectsCSVImport.parse(data, path: file)
         case .taskell, .markdown: imported = try TaskellImport.parse(data, path: file)
         case .csv: imported = try GenericCSVImport.parse(data, path: file, map: fieldMap)
         }
@@ -48,8 +62,13 @@ struct ImportCommand: ParsableCommand {
             try BoardStore.create(imported.makeBoard(by: user, at: now), at: url)
             TerminalSafe.print("created \(url.path)\n\(imported.summary.text)")
         } else {
-            let (url, _) = try options.update { board in board = imported.merge(into: board, by: user, at: now).board }
-            TerminalSafe.print("imported into \(url.path)\n\(imported.summary.text)")
+            let (url, edit) = try options.update { board in
+                let merged = imported.merge(into: board, by: user, at: now)
+                board = merged.board
+                return merged.edit
+            }
+            // The edit's summary says how many items were new and how many updated (a re-import).
+            TerminalSafe.print("\(edit.summary) into \(url.path)\n\(imported.summary.text)")
         }
     }
 
@@ -61,8 +80,9 @@ struct ImportCommand: ParsableCommand {
     /// importer).
     ///
     /// A CSV whose header is Docket's own export header (`docket export --format csv`) → csv
-    /// (imported losslessly); any other CSV with `--map` → csv (generic); a CSV without a map
-    /// that is neither → an error listing the header's columns.
+    /// (imported losslessly); any other CSV with `--map` → csv (generic); a CSV whose header
+    /// is a GitHub Projects export's (Title, Status and URL/Repository/Assignees/Milestone) →
+    /// github; a CSV without a map that is none of these → an error listing the header's columns.
     static func detect(_ data: Data, file: String, hasMap: Bool = false) throws -> Format {
         let head = String(decoding: data.prefix(65536), as: UTF8.self)
         let trimmed = head.drop { $0.isWhitespace || $0 == "\u{FEFF}" }
@@ -87,8 +107,9 @@ struct ImportCommand: ParsableCommand {
             return .jira
         }
         if GenericCSVImport.isDocketCSV(data) || hasMap { return .csv }
+        if let header = try? GenericCSVImport.headerRow(data), GitHubProjectsCSVImport.isProjectsCSV(header: header) { return .github }
         if let header = try? GenericCSVImport.headerRow(data), header.count > 1 {
-            throw BoardStoreError("\(file) is a CSV file but not a Jira or Docket export: pass --map title=COLUMN,stage=COLUMN,… to name its columns (they are: \(header.joined(separator: ", ")))")
+            throw BoardStoreError("\(file) is a CSV file but not a Jira, GitHub Projects or Docket export: pass --map title=COLUMN,stage=COLUMN,… to name its columns (they are: \(GenericCSVImport.describe(header: header)))")
         }
         throw BoardStoreError("\(file): unknown format (not a Trello JSON export, a Jira CSV export, a GitHub issues list, Markdown starting with a heading or a CSV): use --from trello|jira|github|taskell|markdown|csv")
     }

@@ -30,6 +30,53 @@ final class GenericCSVImportTests: XCTestCase {
         XCTAssertTrue(b.summary.notImported[0].contains("points"), b.summary.notImported[0])
     }
 
+    func testReimportWithoutAnIdColumnUpdatesTheSameItems() throws {
+        let map = ["title": "Name", "stage": "Status", "points": "Estimate"]
+        let csv = "Name,Status,Estimate\nLogin,Todo,3\nLogin,Todo,5\nExport,Doing,\n"
+        let first = try GenericCSVImport.parse(Data(csv.utf8), path: "t.csv", map: map)
+        XCTAssertEqual(Set(first.items.map(\.id)).count, 3, "two rows with the same title get two ids")
+        let board = first.makeBoard(by: "pm", at: 1_780_000_000)
+        let changed = csv.replacingOccurrences(of: "Export,Doing,", with: "Export,Doing,8")
+        let (again, edit) = try GenericCSVImport.parse(Data(changed.utf8), path: "t.csv", map: map).merge(into: board, by: "pm", at: 1_780_000_100)
+        XCTAssertEqual(again.items.count, 3)
+        XCTAssertTrue(edit.summary.hasSuffix("(0 new, 1 updated)"), edit.summary)
+        XCTAssertEqual(again.items.values.first { $0.title == "Export" }?.points, 8)
+    }
+
+    func testKeysThatAreNotIdsGiveStableDerivedIds() throws {
+        let map = ["title": "Name", "id": "URL"]
+        let csv = "Name,URL\nA,https://example.com/t/1\nB,key with spaces\nC,key with spaces\nD,\n"
+        let first = try GenericCSVImport.parse(Data(csv.utf8), path: "t.csv", map: map)
+        let second = try GenericCSVImport.parse(Data(csv.utf8), path: "t.csv", map: map)
+        XCTAssertEqual(first.items.map(\.id), second.items.map(\.id))
+        XCTAssertEqual(Set(first.items.map(\.id)).count, 4)
+        XCTAssertTrue(first.items.allSatisfy { ItemID.isValid($0.id) })
+        let board = first.makeBoard(by: "pm", at: 1_780_000_000)
+        XCTAssertEqual(second.merge(into: board, by: "pm", at: 1_780_000_100).board.items.count, 4)
+    }
+
+    func testRaggedRowsAreSkippedAndListed() throws {
+        let csv = "Name,Status,Estimate\nA,Todo,1\nB,Todo\nC,Todo,2,extra\nD,Done,3\n"
+        let b = try GenericCSVImport.parse(Data(csv.utf8), path: "t.csv", map: ["title": "Name", "stage": "Status"])
+        XCTAssertEqual(b.items.map(\.title), ["A", "D"])
+        XCTAssertEqual(b.summary.notImported,
+                       ["2 rows skipped (line 3: 2 cells, the header has 3; line 4: 4 cells, the header has 3)"])
+    }
+
+    func testLongHeadersAreCutInMessages() {
+        let wide = (1...500).map { "Column\($0)" }.joined(separator: ",") + "\n" + String(repeating: "x,", count: 499) + "x\n"
+        let deep = String(repeating: "[", count: 200_000) + "\n"
+        for text in [wide, deep] {
+            XCTAssertThrowsError(try GenericCSVImport.parse(Data(text.utf8), path: "t.csv", map: [:])) { e in
+                let message = "\(e)"
+                XCTAssertLessThan(message.count, 400, message)
+                XCTAssertTrue(message.contains("…"), message)
+            }
+        }
+        XCTAssertEqual(GenericCSVImport.describe(header: ["a", "b"]), "a, b")
+        XCTAssertEqual(GenericCSVImport.describe(header: (1...12).map { "c\($0)" }), "c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, …")
+    }
+
     func testMissingTitleColumn() {
         let csv = "Key,Status\nK-1,Todo\n"
         XCTAssertThrowsError(try GenericCSVImport.parse(Data(csv.utf8), path: "t.csv", map: ["title": "Name", "stage": "Status"])) { e in

@@ -124,6 +124,17 @@ final class JiraGitHubImportTests: XCTestCase {
         }
     }
 
+    func testJiraRaggedRowsAndOddKeys() throws {
+        // A truncated export: the last row stops mid-way. Keys that are not ids get stable ids.
+        let text = "Summary,Issue key,Status,Priority\nOne,K-1,To Do,High\nTwo,K 2,To Do,Low\nThree,,Done,\nFour,K-4,Do"
+        let b = try JiraCSVImport.parse(Data(text.utf8), path: "t.csv")
+        XCTAssertEqual(b.items.map(\.title), ["One", "Two", "Three"])
+        XCTAssertEqual(b.items[0].id, "K-1")
+        XCTAssertTrue(b.summary.notImported.contains("1 row skipped (line 5: 3 cells, the header has 4)"), "\(b.summary.notImported)")
+        let again = try JiraCSVImport.parse(Data(text.utf8), path: "t.csv")
+        XCTAssertEqual(b.items.map(\.id), again.items.map(\.id))
+    }
+
     func testJiraCSVSmallCases() throws {
         // Not a Jira export.
         XCTAssertThrowsError(try JiraCSVImport.parse(Data("Name,Status\nx,y\n".utf8), path: "n.csv")) { error in

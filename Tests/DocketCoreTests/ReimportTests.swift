@@ -60,6 +60,19 @@ final class ReimportTests: XCTestCase {
         XCTAssertEqual(item.points, 2)
     }
 
+    func testItemsWithoutADateGetTheImportTime() throws {
+        let csv = try GenericCSVImport.parse(Data("Name\nA\n".utf8), map: ["title": "Name"])
+        let made = csv.makeBoard(by: "pm", at: t0)
+        XCTAssertEqual(made.items.values.map(\.created), [t0])
+        XCTAssertEqual(made.items.values.map(\.updated), [t0])
+        let md = try TaskellImport.parse(Data("## To do\n- One\n".utf8))
+        let merged = md.merge(into: Board(name: "b", stages: []), by: "pm", at: t0 + 5).board
+        XCTAssertEqual(merged.items.values.map(\.created), [t0 + 5])
+        // A source date is kept.
+        let jira = try jira("Summary,Issue key,Created\nA,K-1,05/Mar/26 1:38 PM\n").makeBoard(by: "pm", at: t0)
+        XCTAssertEqual(jira.items["K-1"]?.created, JiraDate.parse("05/Mar/26 1:38 PM"))
+    }
+
     func testMappedCSVReimportRefreshesOnlyMappedFields() throws {
         let csv = "Key,Name,Estimate\nK1,First,3\n"
         let map = ["id": "Key", "title": "Name", "points": "Estimate"]

@@ -10,6 +10,9 @@ import Foundation
 /// per processor and the parts are read at the same time; when the parts do not add up to
 /// the records found (only possible for malformed quoting), it is read again in one piece.
 enum CSVText {
+    /// The message of an import error for bytes that are not UTF-8 (the importers share it).
+    static let notUTF8 = "the file is not valid UTF-8 text"
+
     /// Files larger than this (bytes) are read in parallel parts.
     static let parallelThreshold = 4_000_000
 
@@ -21,7 +24,7 @@ enum CSVText {
     static func read(_ data: Data, path: String,
                      parallelAbove: Int = parallelThreshold) throws -> (header: [String], rows: [(line: Int, cells: [String])]) {
         guard var text = String(data: data, encoding: .utf8) else {
-            throw BoardFileError(path: path, line: JiraCSVImport.firstInvalidUTF8Line(data), column: 0, message: "the file is not valid UTF-8 text")
+            throw BoardFileError(path: path, line: JiraCSVImport.firstInvalidUTF8Line(data), column: 0, message: notUTF8)
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         let delimiter = JiraCSVImport.detectDelimiter(text)
@@ -49,6 +52,25 @@ enum CSVText {
         }
         records = []
         return (header, rows)
+    }
+
+    /// `rows` without those whose cell count differs from the header's (a truncated file, a
+    /// stray delimiter), and one phrase per dropped row for the summary's "not imported":
+    /// `line 7: 3 cells, the header has 8`.
+    static func dropRagged(_ rows: [(line: Int, cells: [String])], headerCount: Int)
+        -> (rows: [(line: Int, cells: [String])], skipped: [String]) {
+        guard rows.contains(where: { $0.cells.count != headerCount }) else { return (rows, []) }
+        var kept: [(line: Int, cells: [String])] = [], skipped: [String] = []
+        for r in rows {
+            if r.cells.count == headerCount { kept.append(r); continue }
+            skipped.append("line \(r.line): \(r.cells.count) \(r.cells.count == 1 ? "cell" : "cells"), the header has \(headerCount)")
+        }
+        return (kept, skipped)
+    }
+
+    /// The summary phrase for skipped rows (`2 rows skipped (line 3: …; line 9: …)`), nil for none.
+    static func skippedPhrase(_ skipped: [String]) -> String? {
+        skipped.isEmpty ? nil : "\(skipped.count) \(skipped.count == 1 ? "row" : "rows") skipped (" + skipped.joined(separator: "; ") + ")"
     }
 
     /// Every record of `text` as its cells (CRLF inside a cell made LF). Throws

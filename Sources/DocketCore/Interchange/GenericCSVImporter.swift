@@ -9,6 +9,10 @@ import Foundation
 /// With a map (Docket field → column header):
 /// - `title` is required; the other fields are those of `ItemFieldSetter.fields` plus `id`.
 /// - Stages come from the `stage` column in first-seen order (one `Imported` stage without it).
+/// - Ids are stable, so importing the same file again updates the items it made: the `id`
+///   column's key when it is a valid id (`ItemID.isValid`), else an id derived from the key;
+///   without a key, an id derived from the title and how many rows before had that title.
+/// - A row with more or fewer cells than the header (a truncated file) is skipped and listed.
 /// - Values are checked as `docket set` checks them (`ItemFieldSetter`): a row with a bad
 ///   value (points, date, priority…) or no title is skipped, and its line is listed in the
 ///   summary's `notImported`. Lists (labels, assignees) are split on commas.
@@ -29,7 +33,7 @@ public enum GenericCSVImport {
         }
         guard !map.isEmpty else {
             throw BoardFileError(path: path, line: 1, column: 1,
-                                 message: "not Docket's CSV export: pass --map title=COLUMN,… naming the columns (the header has: \(header.joined(separator: ", ")))")
+                                 message: "not Docket's CSV export: pass --map title=COLUMN,… naming the columns (the header has: \(describe(header: header)))")
         }
         return try mapped(header: header, rows: rows, path: path, map: map)
     }
@@ -47,6 +51,19 @@ public enum GenericCSVImport {
         let firstLine = String(text.prefix { $0 != "\n" && $0 != "\r\n" && $0 != "\r" })
         let reader = try CSVReader(string: firstLine, hasHeaderRow: false, delimiter: JiraCSVImport.detectDelimiter(firstLine))
         return (reader.next() ?? []).map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+
+    /// A header's column names for a message, comma-separated: at most `maxNames` names and
+    /// about `maxCharacters` characters (each name cut too), then `…` when more were left out.
+    public static func describe(header: [String], maxNames: Int = 10, maxCharacters: Int = 200) -> String {
+        var out = ""
+        for (n, raw) in header.enumerated() {
+            let name = raw.count > 40 ? String(raw.prefix(39)) + "…" : raw
+            let next = (n == 0 ? "" : ", ") + name
+            if n == maxNames || out.count + next.count > maxCharacters { return out + (n == 0 ? "…" : ", …") }
+            out += next
+        }
+        return out
     }
 
     /// Parses `title=Name,stage=Status` into field → column. Throws for a part without `=`.
@@ -81,13 +98,13 @@ public enum GenericCSVImport {
             }
             guard let i = header.firstIndex(where: { $0.lowercased() == name.lowercased() }) else {
                 throw BoardFileError(path: path, line: 1, column: 1,
-                                     message: "--map: no column \"\(name)\" for \(field) (the header has: \(header.joined(separator: ", ")))")
+                                     message: "--map: no column \"\(name)\" for \(field) (the header has: \(describe(header: header)))")
             }
             column[field] = i
         }
         guard column["title"] != nil else {
             throw BoardFileError(path: path, line: 1, column: 1,
-                                 message: "--map must name the title column, e.g. title=\(header.first ?? "Name") (the header has: \(header.joined(separator: ", ")))")
+                                 message: "--map must name the title column, e.g. title=\(describe(header: Array(header.prefix(1)))) (the header has: \(describe(header: header)))")
         }
         func cell(_ row: [String], _ field: String) -> String {
             guard let i = column[field], i < row.count else { return "" }
@@ -95,10 +112,11 @@ public enum GenericCSVImport {
         }
 
         let scratch = Board(name: "", stages: [])
-        var skipped: [String] = []
+        let (rows, ragged) = CSVText.dropRagged(rows, headerCount: header.count)
+        var skipped = ragged
         var stages: [Stage] = []
         var stageID: [String: String] = [:]
-        var taken: Set<String> = []
+        var ids = ImportIDs()
         var kept: [(item: Item, stageName: String)] = []
         var labelUses: [String: Int] = [:]
         var labels: [Label] = [], people: [Person] = [], releases: [Release] = []
@@ -115,9 +133,10 @@ public enum GenericCSVImport {
                 skipped.append("line \(r.line): \(error)")
                 continue
             }
+            // Stable ids, so importing the file again updates these items: the key (or an id
+            // derived from it), else one derived from the title and its occurrence count.
             let key = cell(r.cells, "id")
-            item.id = ItemID.isValid(key) && !taken.contains(key) ? key : ItemID.make { taken.contains($0) }
-            taken.insert(item.id)
+            item.id = key.isEmpty ? ids.derived("title\u{1}\(item.title)") : ids.id(forKey: key)
             let stageName = cell(r.cells, "stage").isEmpty ? "Imported" : cell(r.cells, "stage")
             if stageID[stageName] == nil {
                 let s = Stage(id: StageNaming.id(forName: stageName, avoiding: Set(stages.map(\.id))), name: stageName,
@@ -136,9 +155,7 @@ public enum GenericCSVImport {
         }
         let items = rankByStage(kept.map(\.item), stages: stages)
         var notImported: [String] = []
-        if !skipped.isEmpty {
-            notImported.append("\(skipped.count) \(skipped.count == 1 ? "row" : "rows") skipped (" + skipped.joined(separator: "; ") + ")")
-        }
+        if let phrase = CSVText.skippedPhrase(skipped) { notImported.append(phrase) }
         let summary = ImportSummary(source: "CSV", stages: stages.count, closedStages: 0, items: items.count, archivedItems: 0,
                                     labelUses: labelUses, people: people.count, notImported: notImported,
                                     releases: releases.count, itemWords: ("row", "rows"), stageWords: ("stage", "stages"))
@@ -189,9 +206,10 @@ public enum GenericCSVImport {
         var labels: [Label] = [], people: [Person] = [], releases: [Release] = []
         var labelUses: [String: Int] = [:]
         var items: [Item] = []
-        var skipped: [String] = []
+        let (rows, ragged) = CSVText.dropRagged(rows, headerCount: header.count)
+        var skipped = ragged
         var archived = 0
-        var taken: Set<String> = []
+        var ids = ImportIDs()
         for r in rows {
             func cell(_ key: String) -> String {
                 guard let i = col[key], i < r.cells.count else { return "" }
@@ -219,8 +237,7 @@ public enum GenericCSVImport {
                 stages.append(Stage(id: stageId, name: stageName.isEmpty ? stageId : stageName,
                                     kind: StageNaming.kind(forName: stageName, isFirst: stages.isEmpty)))
             }
-            let id = ItemID.isValid(cell("id")) && !taken.contains(cell("id")) ? cell("id") : ItemID.make { taken.contains($0) }
-            taken.insert(id)
+            let id = cell("id").isEmpty ? ids.derived("title\u{1}\(cell("title"))") : ids.id(forKey: cell("id"))
             var item = Item(id: id, title: cell("title"), description: cell("description"), type: type, stage: stageId,
                             rank: cell("rank"), priority: priority, points: number("points"),
                             labels: splitList(cell("labels")), assignees: splitList(cell("assignees")),
@@ -267,9 +284,7 @@ public enum GenericCSVImport {
             }
         }
         var notImported: [String] = []
-        if !skipped.isEmpty {
-            notImported.append("\(skipped.count) \(skipped.count == 1 ? "row" : "rows") skipped (" + skipped.joined(separator: "; ") + ")")
-        }
+        if let phrase = CSVText.skippedPhrase(skipped) { notImported.append(phrase) }
         let summary = ImportSummary(source: "Docket CSV", stages: stages.count, closedStages: 0, items: items.count,
                                     archivedItems: archived, labelUses: labelUses, people: people.count, notImported: notImported,
                                     releases: releases.count, itemWords: ("item", "items"), stageWords: ("stage", "stages"))

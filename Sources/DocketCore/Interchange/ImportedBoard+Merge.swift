@@ -15,7 +15,7 @@ extension ImportedBoard {
     ///   rank is rewritten.
     ///
     /// Every added or changed item gets an `import` activity entry by `user` at `time`
-    /// (seconds since epoch).
+    /// (seconds since epoch). A new item without a creation date in the source gets `time`.
     public func merge(into board: Board, by user: String, at time: Timestamp) -> (board: Board, edit: Edit) {
         var header = board.header
         let stageMap = mergeStages(into: &header)
@@ -36,6 +36,7 @@ extension ImportedBoard {
                 if new != old { new.updated = time; changed.append(new) }
             } else {
                 item.rank = highest[item.stage, default: ""] + item.rank
+                Self.dateUndated(&item, at: time)
                 changed.append(item)
                 added += 1
             }
@@ -49,7 +50,7 @@ extension ImportedBoard {
 
     /// A new board holding only the import (`docket import --new FILE`): its stages, labels,
     /// people and items, named after the source board, with an `import` activity entry per
-    /// item by `user` at `time`.
+    /// item by `user` at `time`; items without a creation date in the source get `time`.
     public func makeBoard(by user: String, at time: Timestamp) -> Board {
         // What `merge` into an empty board gives, without building the undo record (a large
         // import would hold every item twice).
@@ -60,12 +61,23 @@ extension ImportedBoard {
         if stageMap.contains(where: { $0.key != $0.value }) {
             for i in list.indices { list[i].stage = stageMap[list[i].stage] ?? list[i].stage }
         }
+        if list.contains(where: { $0.created == 0 }) {
+            for i in list.indices { Self.dateUndated(&list[i], at: time) }
+        }
         var activity = list.map { Activity(at: time, by: user, item: $0.id, action: "import") }
         if list.isEmpty, !header.stages.isEmpty || !header.labels.isEmpty || !header.people.isEmpty || !header.releases.isEmpty {
             activity.append(Activity(at: time, by: user, item: nil, action: "import", to: importSummary))
         }
         return Board(name: header.name, stages: header.stages, releases: header.releases, people: header.people,
                      labels: header.labels, items: list, activity: activity)
+    }
+
+    /// Gives an item the source had no creation date for (CSV without a date column, taskell,
+    /// Markdown) the import time as its creation time, and as its update time when it has none.
+    private static func dateUndated(_ item: inout Item, at time: Timestamp) {
+        guard item.created == 0 else { return }
+        item.created = time
+        if item.updated == 0 { item.updated = time }
     }
 
     /// The activity log's sentence for this import when it adds no item.

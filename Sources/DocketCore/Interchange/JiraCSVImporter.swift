@@ -17,7 +17,9 @@ import Foundation
 ///   assignee → assignees, reporter → requester, CRLF inside cells made LF, created/updated/due dates, labels (a cell
 ///   holding `a,b` gives two labels), the last fix version → release, parent key → parent
 ///   when the parent is an epic in the same file. The issue key is the item id when
-///   `ItemID.isValid` accepts it, so a re-import updates the same items.
+///   `ItemID.isValid` accepts it (else an id derived from the key, or from the summary when
+///   there is no key), so a re-import updates the same items.
+/// - A row with more or fewer cells than the header (a truncated file) is skipped and listed.
 /// - **Not kept**, counted in `ImportSummary.notImported`: sprints, comments, parents that are
 ///   not epics of the file, and rows without a summary (by line number).
 public enum JiraCSVImport {
@@ -42,7 +44,8 @@ public enum JiraCSVImport {
             throw BoardFileError(path: path, line: 1, column: 1,
                                  message: "not a Jira CSV export: the first line has no Summary/Resumen and Issue key/Clave de incidencia columns")
         }
-        return convert(rows: rows, columns: columns)
+        let (kept, ragged) = CSVText.dropRagged(rows, headerCount: header.count)
+        return convert(rows: kept, columns: columns, ragged: ragged)
     }
 
     // MARK: - Columns
@@ -80,7 +83,7 @@ public enum JiraCSVImport {
 
     // MARK: - Conversion
 
-    private static func convert(rows: [(line: Int, cells: [String])], columns c: Columns) -> ImportedBoard {
+    private static func convert(rows: [(line: Int, cells: [String])], columns c: Columns, ragged: [String]) -> ImportedBoard {
         func cell(_ row: [String], _ i: Int?) -> String {
             guard let i, i < row.count else { return "" }
             return CellText.trimmed(row[i])
@@ -89,7 +92,7 @@ public enum JiraCSVImport {
             idx.map { cell(row, $0) }.filter { !$0.isEmpty }
         }
 
-        var skipped: [String] = []
+        var skipped = ragged
         var kept: [(line: Int, cells: [String])] = []
         for r in rows {
             if cell(r.cells, c.summary).isEmpty { skipped.append("line \(r.line): no summary") } else { kept.append(r) }
@@ -115,16 +118,16 @@ public enum JiraCSVImport {
         }
 
         // Keys and types first, to know which parents are epics of this file.
-        var taken: Set<String> = []
+        var idMaker = ImportIDs()
         var ids: [String] = [], types: [ItemType] = []
         var typeOfKey: [String: ItemType] = [:]
-        taken.reserveCapacity(kept.count); ids.reserveCapacity(kept.count); types.reserveCapacity(kept.count)
+        ids.reserveCapacity(kept.count); types.reserveCapacity(kept.count)
         typeOfKey.reserveCapacity(kept.count)
         for r in kept {
+            // Stable ids: the key, one derived from it when it is not a valid id, or one
+            // derived from the summary when the row has no key.
             let key = cell(r.cells, c.key)
-            let id = ItemID.isValid(key) && !taken.contains(key) ? key : ItemID.make { taken.contains($0) }
-            taken.insert(id)
-            ids.append(id)
+            ids.append(key.isEmpty ? idMaker.derived("summary\u{1}\(cell(r.cells, c.summary))") : idMaker.id(forKey: key))
             let type = itemType(cell(r.cells, c.type))
             types.append(type)
             typeOfKey[key] = type
@@ -193,7 +196,7 @@ public enum JiraCSVImport {
             commentCount == 0 ? nil : "\(commentCount) \(commentCount == 1 ? "comment" : "comments")",
             droppedParents == 0 ? nil : "\(droppedParents) \(droppedParents == 1 ? "parent link" : "parent links") to issues that are not epics of the file",
         ].compactMap { $0 }
-        if !skipped.isEmpty { notImported.append("\(skipped.count) \(skipped.count == 1 ? "row" : "rows") skipped (" + skipped.joined(separator: "; ") + ")") }
+        if let phrase = CSVText.skippedPhrase(skipped) { notImported.append(phrase) }
         let summary = ImportSummary(source: "Jira", stages: stages.count, closedStages: 0, items: items.count,
                                     archivedItems: 0, labelUses: labelUses, people: people.count, notImported: notImported,
                                     releases: releases.count, notes: [priorityNote],

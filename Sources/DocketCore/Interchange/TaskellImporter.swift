@@ -23,9 +23,13 @@ public enum TaskellImport {
     /// Parses the Markdown in `data`. `path` names the file in error messages and gives the
     /// board its name when the file has no `# Title`.
     ///
-    /// Throws `BoardFileError` when the text has no headings and no list items.
+    /// Throws `BoardFileError` when the bytes are not UTF-8 (the line of the first bad byte)
+    /// or the text has no headings and no list items.
     public static func parse(_ data: Data, path: String = "taskell.md") throws -> ImportedBoard {
-        var text = String(decoding: data, as: UTF8.self)
+        guard var text = String(data: data, encoding: .utf8) else {
+            throw BoardFileError(path: path, line: JiraCSVImport.firstInvalidUTF8Line(data), column: 0,
+                                 message: CSVText.notUTF8)
+        }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
 
@@ -33,7 +37,7 @@ public enum TaskellImport {
         var stages: [Stage] = []
         var stageTaken: Set<String> = []
         var items: [Item] = []
-        var itemTaken: Set<String> = []
+        var ids = ImportIDs()
         var currentStage: String?
         var current: Int?           // index in items of the item sub-lines belong to
         var topItem: Int?           // the last unindented item (parent of nested bullets)
@@ -42,7 +46,6 @@ public enum TaskellImport {
         var nested = 0, checklist = 0
         var plainMarkdown = false
         var described: Set<Int> = []   // items that have had a `>` line
-        var seenKeys: [String: Int] = [:]
 
         func addStage(_ stageName: String) -> String {
             let id = StageNaming.id(forName: stageName, avoiding: stageTaken)
@@ -54,11 +57,7 @@ public enum TaskellImport {
             let stage = currentStage ?? { let id = addStage("Items"); currentStage = id; return id }()
             // Markdown has no keys: the id is derived from the list and the title (and how many
             // cards before had both), so importing the same file again finds the same items.
-            let key = "\(stage)\u{1}\(title)"
-            seenKeys[key, default: 0] += 1
-            var id = ItemID.derived(from: "\(key)\u{1}\(seenKeys[key]!)")
-            if itemTaken.contains(id) { id = ItemID.make { itemTaken.contains($0) } }
-            itemTaken.insert(id)
+            let id = ids.derived("\(stage)\u{1}\(title)")
             var item = Item(id: id, title: title.isEmpty ? "(untitled)" : title, stage: stage, rank: "",
                             archived: archived, created: 0)
             item.parent = parent
