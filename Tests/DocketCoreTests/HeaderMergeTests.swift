@@ -10,12 +10,12 @@ final class HeaderMergeTests: XCTestCase {
         return (b, x)
     }
 
-    /// Adds a stage before the first done stage, as the palette's `:stage add` does.
-    private func addStage(_ name: String, to board: inout Board, after: String? = nil) {
-        let stage = Stage(id: StageNaming.id(forName: name, avoiding: Set(board.stages.map(\.id))), name: name, kind: .doing)
-        let at = after.flatMap { a in board.stages.firstIndex { $0.id == a }.map { $0 + 1 } }
-            ?? board.stages.firstIndex { $0.kind == .done } ?? board.stages.count
-        board.header.stages.insert(stage, at: at)
+    /// Adds a stage as the palette's `:stage add` does, or right after the stage `after`.
+    private func addStage(_ name: String, to board: inout Board, after: String? = nil) throws {
+        let stage = try board.header.addStage(named: name)
+        guard let after, let i = board.stageIndex(id: after) else { return }
+        board.header.stages.removeAll { $0.id == stage.id }
+        board.header.stages.insert(stage, at: i + 1)
     }
 
     private func ids(_ board: Board) -> [String] { board.stages.map(\.id) }
@@ -23,9 +23,9 @@ final class HeaderMergeTests: XCTestCase {
     func testStagesAddedOnBothSidesAreBothKept() throws {
         let (b, x) = try base()
         var ours = b, theirs = b
-        addStage("UAT2", to: &ours)
+        try addStage("UAT2", to: &ours)
         try ours.move(x, toStage: "uat2", by: "me", at: 20)
-        addStage("Staging2", to: &theirs)
+        try addStage("Staging2", to: &theirs)
         let (m, conflicts) = BoardMerge.merge(base: b, ours: ours, theirs: theirs)
         XCTAssertEqual(conflicts, [])
         XCTAssertEqual(ids(m), ["inbox", "ideas", "ready", "doing", "review", "uat2", "staging2", "done"])
@@ -42,7 +42,7 @@ final class HeaderMergeTests: XCTestCase {
         let (b, _) = try base()
         var ours = b, theirs = b
         ours.header.stages[4].name = "Code review"
-        addStage("QA", to: &theirs, after: "doing")
+        try addStage("QA", to: &theirs, after: "doing")
         let (m, conflicts) = BoardMerge.merge(base: b, ours: ours, theirs: theirs)
         XCTAssertEqual(conflicts, [])
         XCTAssertEqual(m.stages.map(\.name), ["Inbox", "Ideas", "Ready", "In progress", "QA", "Code review", "Done"])
@@ -50,7 +50,7 @@ final class HeaderMergeTests: XCTestCase {
 
     func testAStageRemovedHereThatTheyMovedAnItemIntoIsKept() throws {
         var (b, x) = try base()
-        addStage("UAT", to: &b)
+        try addStage("UAT", to: &b)
         var ours = b, theirs = b
         ours.header.stages.removeAll { $0.id == "uat" || $0.id == "ideas" }
         try theirs.move(x, toStage: "uat", by: "them", at: 20)
@@ -108,8 +108,8 @@ final class HeaderMergeTests: XCTestCase {
     func testNewStagesLandAfterTheirPredecessorAndOnlyOneSidesReorderIsTaken() throws {
         let (b, _) = try base()
         var ours = b, theirs = b
-        addStage("Alpha", to: &ours, after: "ready")
-        addStage("Gamma", to: &theirs)                 // between Review and Done
+        try addStage("Alpha", to: &ours, after: "ready")
+        try addStage("Gamma", to: &theirs)                 // between Review and Done
         theirs.header.stages.insert(Stage(id: "beta", name: "Beta", kind: .todo), at: 0)  // first
         XCTAssertEqual(ids(BoardMerge.merge(base: b, ours: ours, theirs: theirs).board),
                        ["beta", "inbox", "ideas", "ready", "alpha", "doing", "review", "gamma", "done"])

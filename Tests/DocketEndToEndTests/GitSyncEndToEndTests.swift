@@ -127,12 +127,6 @@ final class GitSyncEndToEndTests: XCTestCase {
         try BoardStore.save(board, to: url)
     }
 
-    /// A stage like `:stage add NAME` makes: a doing stage before the first done stage.
-    func addStage(_ name: String, to board: inout Board) {
-        let stage = Stage(id: StageNaming.id(forName: name, avoiding: Set(board.stages.map(\.id))), name: name, kind: .doing)
-        board.header.stages.insert(stage, at: board.stages.firstIndex { $0.kind == .done } ?? board.stages.count)
-    }
-
     func testStagesAddedInTwoClonesAreBothKeptBySync() throws {
         let remote = dir.appendingPathComponent("remote.git")
         try git(["init", "--quiet", "--bare", "--initial-branch=main", remote.path], in: dir)
@@ -145,9 +139,9 @@ final class GitSyncEndToEndTests: XCTestCase {
         try git(["push", "--quiet", "-u", "origin", "main"], in: a)
         let b = try clone(remote, "bob")
 
-        try editBoard(a) { addStage("UAT2", to: &$0); $0.header.stages[4].wipLimit = 4 }
+        try editBoard(a) { try $0.header.addStage(named: "UAT2"); $0.header.stages[4].wipLimit = 4 }
         try docket(["move", item, "UAT2"], in: a)
-        try editBoard(b) { addStage("Staging2", to: &$0); $0.header.stages[4].wipLimit = 2 }
+        try editBoard(b) { try $0.header.addStage(named: "Staging2"); $0.header.stages[4].wipLimit = 2 }
         try docket(["sync"], in: a)
         let synced = try docket(["sync"], in: b)
         XCTAssertTrue(synced.stderr.contains("board stages.review: kept \"Review (doing, WIP 2)\", dropped \"Review (doing, WIP 4)\""),
