@@ -72,6 +72,18 @@ final class HeaderMergeTests: XCTestCase {
         XCTAssertEqual(both.board.stages.first { $0.id == "uat" }, b.stages.first { $0.id == "uat" })
     }
 
+    func testAnItemInAStageNoSideHasGetsThatStage() throws {
+        let (b, x) = try base()
+        let lost = Item(id: "zzzz0001", title: "Hand-edited", stage: "legacy", rank: "m", created: 20, updated: 20)
+        let theirs = Board(name: b.name, stages: b.stages, items: Array(b.items.values) + [lost])
+        let (m, conflicts) = BoardMerge.merge(base: b, ours: b, theirs: theirs)
+        XCTAssertEqual(conflicts, ["stages.legacy"])
+        XCTAssertEqual(ids(m), ["inbox", "ideas", "ready", "doing", "review", "legacy", "done"])
+        XCTAssertEqual(m.column("legacy"), ["zzzz0001"])
+        XCTAssertEqual(m.items[x]?.stage, "ready")
+        XCTAssertEqual(BoardCheck.problems(m), [])
+    }
+
     func testReleasesLabelsAndPeopleAddedOnBothSides() throws {
         var (b, _) = try base()
         b.header.releases = [Release(name: "1.0", target: "2024-05-01", capacity: 20)]

@@ -4,7 +4,8 @@
 ///
 /// For one element: added on one side → kept; removed on one side and unchanged on the other
 /// → removed, unless a merged item still uses it (a stage, release, label or assignee), then
-/// kept and listed as a conflict; changed on one side → taken; changed differently on both
+/// kept and listed as a conflict (a stage an item is in that no side has is made, named by its
+/// id, before the first done stage); changed on one side → taken; changed differently on both
 /// sides, or removed on one and changed on the other → ours kept (there is no per-element
 /// time), the changed one when the other side removed it, and listed. Conflicts are named
 /// `SECTION.KEY` (`stages.uat2`, `releases.1.5`, `labels.bug`); a list both sides reordered
@@ -34,6 +35,11 @@ enum HeaderMerge {
         whole(\.name, "name")
         let inUse = { (section: String) in Set(items.flatMap { uses(section, $0) }) }
         list(\.stages, "stages", key: \.id, inUse: inUse("stages"))
+        // A stage no version has (a hand edit) but an item is in: made, so the item stays visible.
+        for id in inUse("stages").subtracting(header.stages.map(\.id)).sorted() {
+            header.stages.insert(Stage(id: id, name: id, kind: .todo), at: header.stages.firstIndex { $0.kind == .done } ?? header.stages.count)
+            conflicts.append("stages.\(id)")
+        }
         list(\.releases, "releases", key: \.name, inUse: inUse("releases"))
         list(\.people, "people", key: \.handle, inUse: inUse("people"))
         list(\.labels, "labels", key: \.name, inUse: inUse("labels"))
