@@ -36,7 +36,8 @@ struct MergeDriverCommand: ParsableCommand {
         for entry in outcome.conflicts { printError("  " + Self.describe(entry, in: outcome.board)) }
     }
 
-    /// A conflict entry on one line: `k3v9x2qa "Export invoices" title: kept "B", dropped "A"`
+    /// A conflict entry on one line: `k3v9x2qa "Export invoices" title: kept "B", dropped "A"`,
+    /// `board stages.uat2: kept "UAT2 (doing)", dropped its removal`
     /// (board text made safe for a terminal, values cut to 40 characters).
     static func describe(_ entry: Activity, in board: Board) -> String {
         func show(_ text: String?) -> String {
@@ -44,7 +45,12 @@ struct MergeDriverCommand: ParsableCommand {
             let one = SafeText.oneLine(text)
             return "\"" + (one.count > 40 ? String(one.prefix(39)) + "…" : one) + "\""
         }
-        guard let id = entry.item else { return "board \(entry.field ?? "settings"): \(entry.to ?? "kept ours")" }
+        guard let id = entry.item else {
+            let field = SafeText.oneLine(entry.field ?? "settings")
+            // An element of a board list (`stages.uat2`): what was kept and what was dropped.
+            guard field.contains("."), let kept = entry.to else { return "board \(field): \(entry.to ?? "kept ours")" }
+            return "board \(field): kept \(show(kept)), dropped \(entry.from.map(show) ?? "its removal")"
+        }
         let title = board.items[id].map { " " + show($0.title) } ?? ""
         guard let field = entry.field else { return "\(id)\(title): \(entry.to ?? "kept the later version")" }
         return "\(id)\(title) \(field): kept \(show(entry.to)), dropped \(show(entry.from))"

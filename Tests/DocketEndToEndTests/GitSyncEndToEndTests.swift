@@ -119,6 +119,46 @@ final class GitSyncEndToEndTests: XCTestCase {
         XCTAssertTrue(idle.stdout.contains("nothing to commit"), idle.stdout)
     }
 
+    /// Changes the board in `folder` as the palette would (there is no CLI for stages).
+    func editBoard(_ folder: URL, _ change: (inout Board) throws -> Void) throws {
+        let url = folder.appendingPathComponent("docket.json")
+        var board = try BoardStore.load(url).board
+        try change(&board)
+        try BoardStore.save(board, to: url)
+    }
+
+    func testStagesAddedInTwoClonesAreBothKeptBySync() throws {
+        let remote = dir.appendingPathComponent("remote.git")
+        try git(["init", "--quiet", "--bare", "--initial-branch=main", remote.path], in: dir)
+        let a = try clone(remote, "alice")
+        try git(["checkout", "--quiet", "-b", "main"], in: a)
+        try docket(["init"], in: a)
+        let item = try add("Checkout flow", in: a)
+        try docket(["git-setup"], in: a)
+        try docket(["sync"], in: a, status: 1)  // no upstream yet: committed
+        try git(["push", "--quiet", "-u", "origin", "main"], in: a)
+        let b = try clone(remote, "bob")
+
+        try editBoard(a) { try $0.header.addStage(named: "UAT2"); $0.header.stages[4].wipLimit = 4 }
+        try docket(["move", item, "UAT2"], in: a)
+        try editBoard(b) { try $0.header.addStage(named: "Staging2"); $0.header.stages[4].wipLimit = 2 }
+        try docket(["sync"], in: a)
+        let synced = try docket(["sync"], in: b)
+        XCTAssertTrue(synced.stderr.contains("board stages.review: kept \"Review (doing, WIP 2)\", dropped \"Review (doing, WIP 4)\""),
+                      synced.stderr)
+        try docket(["sync"], in: a)
+        for folder in [a, b] {
+            let merged = try board(folder)
+            // Bob merged (ours = his board): his new stage first, Alice's after it, both before Done.
+            XCTAssertEqual(merged.stages.map(\.name), ["Inbox", "Ideas", "Ready", "In progress", "Review", "Staging2", "UAT2", "Done"])
+            XCTAssertEqual(merged.items[item]?.stage, "uat2")
+            XCTAssertTrue(try docket(["list", "--stage", "UAT2"], in: folder).stdout.contains(item), "the moved item is listed in its stage")
+            XCTAssertEqual(try docket(["check"], in: folder).stdout, "no problems found\n")
+        }
+        XCTAssertEqual(try Data(contentsOf: a.appendingPathComponent("docket.json")),
+                       try Data(contentsOf: b.appendingPathComponent("docket.json")))
+    }
+
     func testGitMergeOfTwoBranchesUsesTheDriver() throws {
         let repo = dir.appendingPathComponent("repo")
         try FileManager.default.createDirectory(at: repo, withIntermediateDirectories: true)

@@ -3,9 +3,12 @@
 /// only is taken from that side; a field changed differently on both sides is taken from the
 /// side whose item was updated later (ours on a tie) and listed as a conflict. An item added
 /// on either side is kept; an item deleted on one side and edited on the other is kept.
-/// Board-level fields merge the same way; activity entries of both sides are kept, in time order.
+/// Board-level lists merge by element (`HeaderMerge`: stages by id, releases, people, labels
+/// and saved filters by name), so both sides' new stages are kept and no item is left in a
+/// stage that was removed; activity entries of both sides are kept, in time order.
 public enum BoardMerge {
-    /// The merged board and the conflicts (e.g. `k3v9x2qa.title`), for the status line and log.
+    /// The merged board and the conflicts (e.g. `k3v9x2qa.title`, `stages.uat2`), for the
+    /// status line and log.
     public static func merge(base: Board, ours: Board, theirs: Board) -> (board: Board, conflicts: [String]) {
         var conflicts: [String] = []
         var merged: [Item] = []
@@ -25,15 +28,9 @@ public enum BoardMerge {
             merged.append(item)
             conflicts += fields.map { "\(id).\($0)" }
         }
-        var header = ours.header
-        let bh = base.header, th = theirs.header
-        func pick<T: Equatable>(_ kp: WritableKeyPath<BoardHeader, T>, _ name: String) {
-            let o = header[keyPath: kp], t = th[keyPath: kp], b = bh[keyPath: kp]
-            if o == t || t == b { return }
-            if o == b { header[keyPath: kp] = t } else { conflicts.append(name) }
-        }
-        pick(\.name, "name"); pick(\.stages, "stages"); pick(\.releases, "releases"); pick(\.people, "people")
-        pick(\.labels, "labels"); pick(\.scoring, "scoring"); pick(\.savedFilters, "filters"); pick(\.extra, "extra")
+        let (header, headerConflicts) = HeaderMerge.merge(base: base.header, ours: ours.header, theirs: theirs.header,
+                                                          items: merged)
+        conflicts += headerConflicts
         // Names used by items of either side stay known.
         var board = Board(name: header.name, stages: header.stages, releases: header.releases, people: header.people,
                           labels: header.labels, items: merged, activity: mergedActivity(base.activity, ours.activity, theirs.activity))
@@ -97,7 +94,9 @@ extension Board {
     /// Records the conflicts of a `BoardMerge.merge(base:ours:theirs:)` that produced this board
     /// in its activity log, one `conflict` entry each: for an item field (`k3v9x2qa.title`) the
     /// item, the field, the value dropped (`from`) and the value kept (`to`); for a board-level
-    /// field (`stages`) no item and `to: "kept ours"`; for an item added on both sides with the
+    /// field (`name`, a list's order) no item and `to: "kept ours"`; for an element of a board
+    /// list (`stages.uat2`) no item, the element kept (`to`) and dropped (`from`, nil when that
+    /// side removed it) as short texts; for an item added on both sides with the
     /// same id, no field and `to: "kept the later version"`. Returns the entries appended.
     @discardableResult
     public mutating func recordMergeConflicts(_ conflicts: [String], ours: Board, theirs: Board,
@@ -106,6 +105,10 @@ extension Board {
         for name in conflicts {
             if let merged = items[name] {
                 entries.append(Activity(at: time, by: user, item: merged.id, action: "conflict", to: "kept the later version"))
+                continue
+            }
+            if let (section, key) = HeaderMerge.split(name), items[section] == nil {
+                entries.append(headerConflict(section, key, ours: ours.header, theirs: theirs.header, by: user, at: time))
                 continue
             }
             guard let dot = name.lastIndex(of: "."), let merged = items[String(name[..<dot])],
@@ -121,5 +124,21 @@ extension Board {
         }
         for e in entries { activity.append(e) }
         return entries
+    }
+
+    /// The entry of a conflict on one element of a header list (`stages.uat2`): `to` is the
+    /// element kept (with how many items use it, when its removal was undone for them),
+    /// `from` the other side's version, nil when that side had removed it.
+    private func headerConflict(_ section: String, _ key: String, ours: BoardHeader, theirs: BoardHeader,
+                                by user: String, at time: Timestamp) -> Activity {
+        let kept = HeaderMerge.text(section, key, in: header)
+        let o = HeaderMerge.text(section, key, in: ours), t = HeaderMerge.text(section, key, in: theirs)
+        let dropped = kept == o ? t : o
+        var to = kept
+        if dropped == nil, let k = kept {
+            let n = items.values.filter { HeaderMerge.uses(section, $0).contains(key) }.count
+            if n > 0 { to = k + "; kept: \(n) item\(n == 1 ? " uses" : "s use") it" }
+        }
+        return Activity(at: time, by: user, item: nil, action: "conflict", field: "\(section).\(key)", from: dropped, to: to)
     }
 }

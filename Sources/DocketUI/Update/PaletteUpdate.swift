@@ -144,15 +144,7 @@ func runPaletteCommand(_ state: inout AppState, _ line: String, selected: String
     }
     if let a = arg(after: "stage add") {
         guard !a.isEmpty else { state.status = StatusMessage("stage add: give the new stage a name", isError: true); return [] }
-        return headerEdit("added the stage \(a)") { h in
-            guard !h.stages.contains(where: { $0.name.lowercased() == a.lowercased() }) else {
-                throw DocketError.invalidValue(field: "stage", value: a, expected: "a name no stage has")
-            }
-            let taken = Set(h.stages.map(\.id))
-            let stage = Stage(id: StageNaming.id(forName: a, avoiding: taken), name: a, kind: .doing)
-            let at = h.stages.firstIndex { $0.kind == .done } ?? h.stages.count
-            h.stages.insert(stage, at: at)
-        }
+        return headerEdit("added the stage \(a)") { h in try h.addStage(named: a) }
     }
     if let a = arg(after: "stage rename"), let stage = state.selectedStage {
         guard !a.isEmpty else { state.status = StatusMessage("stage rename: give the new name", isError: true); return [] }
