@@ -117,7 +117,7 @@ final class TaskellImportTests: XCTestCase {
     func testInvalidUTF8IsAnErrorWithTheLine() {
         let data = Data("## To do\n- One\n- T".utf8) + Data([0xC3, 0x28]) + Data("wo\n".utf8)
         XCTAssertThrowsError(try TaskellImport.parse(data, path: "t.md")) { error in
-            XCTAssertEqual("\(error)", "t.md:3:0: the file is not valid UTF-8 text")
+            XCTAssertEqual("\(error)", "t.md:3: the file is not valid UTF-8 text")
         }
     }
 

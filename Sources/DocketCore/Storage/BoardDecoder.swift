@@ -11,8 +11,10 @@ public struct BoardFileError: Error, CustomStringConvertible, Equatable, Sendabl
         self.path = path; self.line = line; self.column = column; self.message = message
     }
 
+    /// `path:line:column: message`, leaving out the parts that are unknown (`path:line: …`).
     public var description: String {
-        line > 0 ? "\(path):\(line):\(column): \(message)" : "\(path): \(message)"
+        if line > 0 && column > 0 { return "\(path):\(line):\(column): \(message)" }
+        return line > 0 ? "\(path):\(line): \(message)" : "\(path): \(message)"
     }
 }
 

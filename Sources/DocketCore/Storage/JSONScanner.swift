@@ -56,7 +56,7 @@ struct JSONScanner {
     /// Reads `{ "key": value, … }`, calling `member` with each key; `member` must read the value.
     /// With a non-empty `path`, a failure inside a member is prefixed with `path.key: `.
     mutating func object(_ what: String, path: () -> String = { "" }, _ member: (inout JSONScanner, String) throws -> Void) throws {
-        try expect(123, "\(what) (an object)")
+        try expect(123, what == "an object" ? what : "\(what) (an object)")
         if peek() == 125 { i += 1; return }
         while true {
             skipWhitespace()
