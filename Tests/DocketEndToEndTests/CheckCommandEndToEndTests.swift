@@ -3,27 +3,7 @@ import XCTest
 
 /// `docket check [--fix]` on a board broken by hand, run as a script would: the real binary,
 /// no terminal.
-final class CheckCommandEndToEndTests: XCTestCase {
-    var dir: URL!
-    var docket: URL!
-
-    override func setUpWithError() throws {
-        docket = try E2EPaths.requireDocket()
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("docket-check-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    }
-
-    override func tearDown() {
-        if let dir { try? FileManager.default.removeItem(at: dir) }
-        super.tearDown()
-    }
-
-    @discardableResult
-    func run(_ args: [String]) throws -> CommandResult {
-        var env = ProcessInfo.processInfo.environment
-        env["DOCKET_USER"] = "e2e"
-        return try runProcess(docket, args, environment: env, currentDirectory: dir)
-    }
+final class CheckCommandEndToEndTests: CLITestCase {
 
     /// A bad hand merge: an item's line copied with another title and an empty rank, a rank
     /// `!!`, a release the board does not list. Every command refuses the board; `check`

@@ -3,27 +3,7 @@ import Foundation
 import XCTest
 
 /// `docket import` run as a script would: the real binary, no terminal.
-final class ImportCommandEndToEndTests: XCTestCase {
-    var dir: URL!
-    var docket: URL!
-
-    override func setUpWithError() throws {
-        docket = try E2EPaths.requireDocket()
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("docket-import-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    }
-
-    override func tearDown() {
-        if let dir { try? FileManager.default.removeItem(at: dir) }
-        super.tearDown()
-    }
-
-    @discardableResult
-    func run(_ args: [String]) throws -> CommandResult {
-        var env = ProcessInfo.processInfo.environment
-        env["DOCKET_USER"] = "e2e"
-        return try runProcess(docket, args, environment: env, currentDirectory: dir)
-    }
+final class ImportCommandEndToEndTests: CLITestCase {
 
     func write(_ name: String, _ text: String) throws -> String {
         let url = dir.appendingPathComponent(name)

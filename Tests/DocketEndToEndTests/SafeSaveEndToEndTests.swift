@@ -7,24 +7,7 @@ import Glibc
 
 /// Saves of the real binary under stress: many at once, over a file-size limit, in a
 /// read-only folder, killed half-way.
-final class SafeSaveEndToEndTests: XCTestCase {
-    var dir: URL!
-    var docket: URL!
-
-    override func setUpWithError() throws {
-        docket = try E2EPaths.requireDocket()
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("docket-safe-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    }
-
-    override func tearDown() {
-        if let dir {
-            chmod(dir.path, 0o755)
-            try? FileManager.default.removeItem(at: dir)
-        }
-        super.tearDown()
-    }
-
+final class SafeSaveEndToEndTests: CLITestCase {
     private var environment: [String: String] {
         var env = ProcessInfo.processInfo.environment
         env["DOCKET_USER"] = "e2e"
