@@ -28,6 +28,9 @@ struct ImportCommand: ParsableCommand {
         if let into, let board = options.board, into != board {
             throw ValidationError("--into \(into) and --board \(board) name two boards: give one")
         }
+        if let newBoard, let other = into ?? options.board {
+            throw ValidationError("--new \(newBoard) makes a new board; --into/--board \(other) names an existing one: give one")
+        }
     }
 
     func run() throws {

@@ -52,6 +52,8 @@ final class BoardCheckTests: XCTestCase {
             XCTAssertTrue("\(error)".hasSuffix("run `docket check --fix` to repair"), "\(error)")
         }
         let (loaded, defects) = try BoardDecoder.decodeForRepair(data, path: "b.json")
+        // `check` names the id that `check --fix` will give: the same on every read.
+        XCTAssertEqual(try BoardDecoder.decodeForRepair(data, path: "b.json").1.duplicateIDs.map(\.newID), defects.duplicateIDs.map(\.newID))
         XCTAssertEqual(loaded.board.items.count, 4, "both twins read")
         XCTAssertEqual(defects.duplicateIDs.map { [$0.id, $0.title, $0.keptTitle] }, [["twin0001", "Copy", "Original"]])
         XCTAssertEqual(defects.duplicateIDs.map { [$0.line, $0.keptLine] }, [[7, 4]])

@@ -56,6 +56,20 @@ final class ExportFileTests: XCTestCase {
         XCTAssertEqual(fileType(fifo), S_IFIFO, "the fifo was not replaced by a regular file")
     }
 
+    func testADanglingLinkIsWrittenThroughAndStaysALink() throws {
+        let link = dir.appendingPathComponent("out.md"), chain = dir.appendingPathComponent("chain.md")
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "sub/../target.md")
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: chain.path, withDestinationPath: "out.md")
+        try ExportFile.write(Array("through".utf8), to: chain, board: nil)
+        var st = stat()
+        XCTAssertEqual(lstat(link.path, &st), 0)
+        XCTAssertEqual(st.st_mode & S_IFMT, S_IFLNK, "the link is still a link")
+        XCTAssertEqual(lstat(chain.path, &st), 0)
+        XCTAssertEqual(st.st_mode & S_IFMT, S_IFLNK)
+        XCTAssertEqual(try String(contentsOf: dir.appendingPathComponent("target.md"), encoding: .utf8), "through")
+    }
+
     func testARegularFileIsReplacedAndAFolderRefused() throws {
         let out = dir.appendingPathComponent("out.csv")
         try Data("old".utf8).write(to: out)

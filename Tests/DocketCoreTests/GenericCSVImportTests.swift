@@ -39,7 +39,7 @@ final class GenericCSVImportTests: XCTestCase {
         let changed = csv.replacingOccurrences(of: "Export,Doing,", with: "Export,Doing,8")
         let (again, edit) = try GenericCSVImport.parse(Data(changed.utf8), path: "t.csv", map: map).merge(into: board, by: "pm", at: 1_780_000_100)
         XCTAssertEqual(again.items.count, 3)
-        XCTAssertTrue(edit.summary.hasSuffix("(0 new, 1 updated)"), edit.summary)
+        XCTAssertTrue(edit.summary.hasSuffix("(0 new, 1 updated, 2 unchanged)"), edit.summary)
         XCTAssertEqual(again.items.values.first { $0.title == "Export" }?.points, 8)
     }
 

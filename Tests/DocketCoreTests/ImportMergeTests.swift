@@ -71,7 +71,7 @@ final class ImportMergeTests: XCTestCase {
         let (once, _) = try imported().merge(into: try target(), by: "pm", at: t0)
         let (twice, edit) = try imported().merge(into: once, by: "pm", at: t0 + 50)
         XCTAssertTrue(edit.isEmpty)
-        XCTAssertEqual(edit.summary, "imported 5 Trello cards (0 new, 0 updated)")
+        XCTAssertEqual(edit.summary, "imported 5 Trello cards (0 new, 0 updated, 5 unchanged)")
         XCTAssertEqual(twice, once)
     }
 
@@ -86,7 +86,7 @@ final class ImportMergeTests: XCTestCase {
         let changed = Self.export.replacingOccurrences(of: "\"Shipped A\"", with: "\"Shipped A, renamed\"")
         let (again, edit) = try imported(changed).merge(into: board, by: "pm", at: t0 + 20)
         XCTAssertEqual(Array(edit.items.keys), [id])
-        XCTAssertEqual(edit.summary, "imported 5 Trello cards (0 new, 1 updated)")
+        XCTAssertEqual(edit.summary, "imported 5 Trello cards (0 new, 1 updated, 4 unchanged)")
         let item = try XCTUnwrap(again.items[id])
         XCTAssertEqual(item.title, "Shipped A, renamed")
         XCTAssertEqual(item.stage, "done", "Trello's list wins for the stage")

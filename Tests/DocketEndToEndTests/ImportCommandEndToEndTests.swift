@@ -27,7 +27,7 @@ final class ImportCommandEndToEndTests: CLITestCase {
         // `--from github` reads a CSV as a Projects export; `-b` still works.
         let second = try run(["import", changed, "--from", "github", "-b", "team.json"])
         XCTAssertEqual(second.status, 0, second.stderr)
-        XCTAssertTrue(second.stdout.contains("(0 new, 1 updated)"), second.stdout)
+        XCTAssertTrue(second.stdout.contains("(0 new, 1 updated, 1 unchanged)"), second.stdout)
         let board = try BoardStore.load(dir.appendingPathComponent("team.json")).board
         XCTAssertEqual(Set(board.items.keys), ["gh-1", "gh-2"])
         XCTAssertEqual(board.items["gh-2"]?.points, 5)
@@ -36,6 +36,10 @@ final class ImportCommandEndToEndTests: CLITestCase {
         let both = try run(["import", csv, "--into", "team.json", "-b", "other.json"])
         XCTAssertNotEqual(both.status, 0)
         XCTAssertTrue(both.stderr.contains("two boards"), both.stderr)
+        let newAndInto = try run(["import", csv, "--into", "team.json", "--new", "fresh.json"])
+        XCTAssertNotEqual(newAndInto.status, 0)
+        XCTAssertTrue(newAndInto.stderr.contains("give one"), newAndInto.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("fresh.json").path))
     }
 
     func testAHugeOneLineFileGivesAShortError() throws {

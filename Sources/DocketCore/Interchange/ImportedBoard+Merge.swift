@@ -43,7 +43,7 @@ extension ImportedBoard {
         }
         var out = board
         let summary = "imported \(items.count) \(summary.source) \(items.count == 1 ? self.summary.itemWords.one : self.summary.itemWords.many) "
-            + "(\(added) new, \(changed.count - added) updated)"
+            + "(\(added) new, \(changed.count - added) updated\(items.count > changed.count ? ", \(items.count - changed.count) unchanged" : ""))"
         let edit = out.upsert(changed, header: header, action: "import", summary: summary, by: user, at: time)
         return (out, edit)
     }

@@ -20,7 +20,7 @@ public enum AtomicFile {
     /// when it has no write permission bits (checked even for root); the target is untouched
     /// and no temporary file is left when it throws.
     public static func write(_ bytes: [UInt8], to url: URL, backup: Bool = false) throws {
-        let target = url.resolvingSymlinksInPath()
+        let target = linkTarget(of: url)
         let dir = target.deletingLastPathComponent().path
         var st = stat()
         let exists = stat(target.path, &st) == 0
@@ -39,9 +39,23 @@ public enum AtomicFile {
         if dfd >= 0 { fsync(dfd); close(dfd) }
     }
 
+    /// Where writing `url` must go: the final target of a chain of symlinks (at most 40), even
+    /// one that does not exist yet (a dangling link is written through, as the shell's `>`
+    /// does, instead of being replaced by a file); `url` itself when it is not a link.
+    public static func linkTarget(of url: URL) -> URL {
+        var current = url.standardizedFileURL
+        for _ in 0..<40 {
+            var st = stat()
+            guard lstat(current.path, &st) == 0, st.st_mode & S_IFMT == S_IFLNK,
+                  let dest = try? FileManager.default.destinationOfSymbolicLink(atPath: current.path) else { break }
+            current = URL(fileURLWithPath: dest, relativeTo: current.deletingLastPathComponent()).standardizedFileURL
+        }
+        return current
+    }
+
     /// The path of `target`'s `.bak` (one level of previous version).
     public static func backupURL(of target: URL) -> URL {
-        let t = target.resolvingSymlinksInPath()
+        let t = linkTarget(of: target)
         return t.deletingLastPathComponent().appendingPathComponent(t.lastPathComponent + ".bak")
     }
 
@@ -49,7 +63,7 @@ public enum AtomicFile {
     /// (killed while saving). Call it only while holding the board's lock (`BoardLock`), so no
     /// running save's file is in the way. Errors are ignored: they are leftovers.
     public static func removeStaleTemporaries(of target: URL) {
-        let t = target.resolvingSymlinksInPath()
+        let t = linkTarget(of: target)
         let dir = t.deletingLastPathComponent().path
         let prefix = "." + t.lastPathComponent + ".tmp-"
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return }

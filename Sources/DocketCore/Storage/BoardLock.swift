@@ -25,7 +25,7 @@ public enum BoardLock {
     /// when another process held the lock for `timeout` seconds; `body` does not run then.
     /// Rethrows what `body` throws.
     public static func withLock<T>(_ url: URL, _ body: () throws -> T) throws -> T {
-        let dir = url.resolvingSymlinksInPath().deletingLastPathComponent().path
+        let dir = AtomicFile.linkTarget(of: url).deletingLastPathComponent().path
         let fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else {
             throw BoardStoreError("cannot create a file beside \(url.lastPathComponent): \(String(cString: strerror(errno))) (\(dir))")

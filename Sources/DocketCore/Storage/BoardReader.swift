@@ -7,7 +7,7 @@ import Foundation
 ///
 /// With `defects` (the repair-tolerant read of `docket check`), two items with one id and
 /// invalid ranks are let through and noted there instead: the later item of an id gets a
-/// fresh one (`ItemID.make`), an invalid rank is kept as it is for `BoardCheck.fix`.
+/// fresh one (derived from the id and its line, the same on every read), an invalid rank is kept as it is for `BoardCheck.fix`.
 enum BoardReader {
     /// Said after the two problems `docket check --fix` repairs.
     static let repairHint = ": run `docket check --fix` to repair"
@@ -112,7 +112,13 @@ enum BoardReader {
         var renamedAt: [Int: String] = [:]
         for (twin, at) in twins {
             var renamed = twin
-            renamed.id = ItemID.make(avoiding: items)
+            // Derived from the id and the copy's place in the file, so `check` names the id that
+            // `check --fix` will give (a random one would differ from run to run).
+            var n = 0
+            repeat {
+                renamed.id = ItemID.derived(from: "\(twin.id)\u{1}\(lines[at] ?? at)\u{1}\(n)")
+                n += 1
+            } while items[renamed.id] != nil
             items[renamed.id] = renamed
             renamedAt[at] = renamed.id
             defects.duplicateIDs.append(.init(id: twin.id, newID: renamed.id, title: twin.title, line: lines[at] ?? 0,

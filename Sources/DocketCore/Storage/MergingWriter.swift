@@ -103,7 +103,7 @@ struct FileStamp: Equatable {
 
     init?(_ url: URL) {
         var st = stat()
-        guard stat(url.resolvingSymlinksInPath().path, &st) == 0 else { return nil }
+        guard stat(AtomicFile.linkTarget(of: url).path, &st) == 0 else { return nil }
         dev = UInt64(st.st_dev); ino = UInt64(st.st_ino); size = Int64(st.st_size)
         mtimeSec = Int(st.st_mtim.tv_sec); mtimeNsec = Int(st.st_mtim.tv_nsec)
     }
