@@ -48,7 +48,7 @@ public enum TerminalApp {
                     state.board = BoardMerge.merge(base: merge.submitted, ours: state.board, theirs: merge.written).board
                     state.refreshFilter(today: CalendarDay.of(now()))
                     state.status = StatusMessage(merge.conflicts.isEmpty ? "merged changes made to the file elsewhere"
-                        : "merged changes made elsewhere; conflicts (what was kept and dropped is in the activity log): \(merge.conflicts.prefix(5).joined(separator: ", "))",
+                        : "conflict: \(merge.conflicts.prefix(5).joined(separator: ", ")) (merged; kept and dropped values in the activity log)",
                         isError: !merge.conflicts.isEmpty)
                     _ = update(&state, .resize(screen.size), now: now())
                     screen.paint(render(state))

@@ -91,6 +91,14 @@ public enum BoardMerge {
 }
 
 extension Board {
+    /// Logs one conflict on an item's field: `kept` is the value the item now has, `dropped`
+    /// the one it replaced (as `Item.differences` writes values), by `user` at `time` (seconds
+    /// since epoch). For an edit that was begun before a change made elsewhere and saved after it.
+    public mutating func recordConflict(item: String, field: String, dropped: String?, kept: String?,
+                                        by user: String, at time: Timestamp) {
+        activity.append(Activity(at: time, by: user, item: item, action: "conflict", field: field, from: dropped, to: kept))
+    }
+
     /// Records the conflicts of a `BoardMerge.merge(base:ours:theirs:)` that produced this board
     /// in its activity log, one `conflict` entry each: for an item field (`k3v9x2qa.title`) the
     /// item, the field, the value dropped (`from`) and the value kept (`to`); for a board-level

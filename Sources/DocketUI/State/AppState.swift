@@ -32,7 +32,11 @@ public struct Prompt: Equatable, Sendable {
     }
     public var purpose: Purpose
     public var editor: LineEditor
-    public init(purpose: Purpose, editor: LineEditor) { self.purpose = purpose; self.editor = editor }
+    /// The item as it was when the edit began, to notice a change made elsewhere meanwhile.
+    public var base: Item?
+    public init(purpose: Purpose, editor: LineEditor, base: Item? = nil) {
+        self.purpose = purpose; self.editor = editor; self.base = base
+    }
 }
 
 /// A message in the status line; `isError` shows it in the error style.

@@ -7,6 +7,8 @@ public struct DetailState: Equatable, Sendable {
     public var row = 0
     /// The text being edited for the selected row, if editing.
     public var editor: LineEditor?
+    /// The item as it was when the editor opened, to notice a change made elsewhere meanwhile.
+    public var editingFrom: Item?
     /// True when the editor adds a new acceptance criterion (or link) rather than editing a row.
     public var addingCriterion = false
     /// True when the new line is a link (`URL` or `URL title`), not a criterion.

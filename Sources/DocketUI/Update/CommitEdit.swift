@@ -5,19 +5,34 @@ import DocketCore
 /// as one undo step; its summary (or `summary`) in the status line, plus the labels, people
 /// and releases it created; an error in the status line instead. Returns `[.save]` when the
 /// board changed. `body` returns nil (or an empty edit) for "nothing to do".
-func commitEdit(_ state: inout AppState, summary: String? = nil, _ body: (inout Board) throws -> Edit?) -> [Effect] {
+///
+/// `base` is the item as it was when an edit began (a prompt or the detail pane was opened):
+/// a field that was changed elsewhere meanwhile (merged in from the file) and that this edit
+/// changes again is a conflict: this edit, the later one, is kept, and the value it replaces
+/// is logged as a `conflict` entry (at `time`, seconds since epoch) and named in the status line.
+func commitEdit(_ state: inout AppState, summary: String? = nil, base: Item? = nil, at time: Timestamp = 0,
+                _ body: (inout Board) throws -> Edit?) -> [Effect] {
     if refuseIfReadOnly(&state) { return [] }
     do {
         var board = state.board
         guard var e = try body(&board), !e.isEmpty else { return [] }
         if let summary { e.summary = summary }
+        var conflictNote = ""
+        if let base, let before = state.board.items[base.id], let after = board.items[base.id] {
+            let elsewhere = Set(Item.differences(base, before).map(\.0))
+            for (field, theirs, mine) in Item.differences(before, after) where elsewhere.contains(field) {
+                board.recordConflict(item: base.id, field: field, dropped: theirs, kept: mine, by: state.user, at: time)
+                conflictNote += "; \(field) was changed elsewhere while you edited (yours kept, theirs \"\(SafeText.fit(SafeText.flattened(theirs ?? ""), width: 24))\" is in the activity log)"
+            }
+        }
         let before = state.board.header, after = board.header
         state.board = board
         state.history.record(e)
         let created = after.labels.filter { !before.labels.contains($0) }.map { "label \($0.name)" }
             + after.people.filter { !before.people.contains($0) }.map { "person \($0.handle)" }
             + after.releases.filter { !before.releases.contains($0) }.map { "release \($0.name)" }
-        state.status = StatusMessage(e.summary + (created.isEmpty ? "" : "; created " + created.joined(separator: ", ")))
+        state.status = StatusMessage(e.summary + (created.isEmpty ? "" : "; created " + created.joined(separator: ", ")) + conflictNote,
+                                     isError: !conflictNote.isEmpty)
         return [.save]
     } catch {
         state.status = StatusMessage("\(error)", isError: true)

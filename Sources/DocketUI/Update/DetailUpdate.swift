@@ -27,7 +27,7 @@ func detailKey(_ state: inout AppState, _ detail: DetailState, _ key: Key, now: 
             let row = rows[d.row]
             let adding = d.addingCriterion, link = d.addingLink
             let what = link ? "the links" : adding ? "the criteria" : row.label.lowercased()
-            let fx = commitEdit(&state) { b in
+            let fx = commitEdit(&state, base: adding ? nil : d.editingFrom, at: now) { b in
                 let snapshot = b
                 return try b.modify(item.id, summary: "edited \(what) of \(item.id)", by: user, at: now) { it in
                     if adding {
@@ -62,7 +62,7 @@ func detailKey(_ state: inout AppState, _ detail: DetailState, _ key: Key, now: 
                 state.mode = .detail(d)  // keep editing: the value is wrong
                 return []
             }
-            d.editor = nil; d.addingCriterion = false; d.addingLink = false
+            d.editor = nil; d.addingCriterion = false; d.addingLink = false; d.editingFrom = nil
             state.mode = .detail(d)
             return fx
         default:
@@ -90,9 +90,9 @@ func detailKey(_ state: inout AppState, _ detail: DetailState, _ key: Key, now: 
             return [.editDescription(itemID: item.id, text: item.description)]
         case .field("score"):
             state.status = StatusMessage("the score is computed from the inputs above")
-        case .criterion(let i): d.editor = LineEditor(item.criteria[i].text)
-        case .link(let i): d.editor = LineEditor(item.links[i].url)
-        default: d.editor = LineEditor(row.value)
+        case .criterion(let i): d.editor = LineEditor(item.criteria[i].text); d.editingFrom = item
+        case .link(let i): d.editor = LineEditor(item.links[i].url); d.editingFrom = item
+        default: d.editor = LineEditor(row.value); d.editingFrom = item
         }
     case .char(" "):
         if case .criterion(let i) = rows[d.row].kind {

@@ -101,7 +101,7 @@ private func boardKey(_ state: inout AppState, _ key: Key, now: Timestamp) -> [E
     case .editTitle:
         guard let id = state.selectedItemID, let item = state.board.items[id] else { return [] }
         if refuseIfReadOnly(&state) { return [] }
-        state.mode = .prompt(Prompt(purpose: .editTitle(itemID: id), editor: LineEditor(item.title)))
+        state.mode = .prompt(Prompt(purpose: .editTitle(itemID: id), editor: LineEditor(item.title), base: item))
     case .editDescription:
         guard let id = state.selectedItemID, let item = state.board.items[id] else { return [] }
         if refuseIfReadOnly(&state) { return [] }
@@ -178,7 +178,7 @@ private func promptKey(_ state: inout AppState, _ prompt: Prompt, _ key: Key, no
             return quickAdd(&state, p, stageID: stageID, now: now)
         case .editTitle(let id):
             guard !text.isEmpty else { state.status = StatusMessage("a title cannot be empty", isError: true); return [] }
-            return commitEdit(&state) { b in try b.modify(id, summary: "renamed \(id)", by: user, at: now) { $0.title = text } }
+            return commitEdit(&state, base: p.base, at: now) { b in try b.modify(id, summary: "renamed \(id)", by: user, at: now) { $0.title = text } }
         }
     default:
         if p.editor.handle(key) { state.mode = .prompt(p) }

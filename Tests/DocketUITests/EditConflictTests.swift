@@ -1,0 +1,58 @@
+import DocketCore
+@testable import DocketUI
+import XCTest
+
+/// An edit begun before a change made elsewhere (merged in from the file while the prompt or
+/// the detail pane was open) and saved after it: the later edit is kept and the conflict is
+/// logged and shown.
+final class EditConflictTests: XCTestCase {
+    /// What the open board does when a merge brings in another title for `id`.
+    private func changeElsewhere(_ s: inout AppState, _ id: String, title: String) throws {
+        try s.board.modify(id, by: "cli", at: 1_800_000_000) { $0.title = title }
+    }
+
+    func testTitlePromptOverAChangeMadeElsewhereLogsTheConflict() throws {
+        var s = demoState()
+        let id = try XCTUnwrap(s.selectedItemID)
+        send(&s, .key(.char("e")), .key(.ctrl("u")))
+        try changeElsewhere(&s, id, title: "CLI title")
+        send(&s, typed("TUI title"))
+        XCTAssertEqual(send(&s, .key(.enter)), [.save])
+        XCTAssertEqual(s.board.items[id]?.title, "TUI title", "the later edit is kept")
+        let entry = try XCTUnwrap(s.board.activity.last { $0.action == "conflict" })
+        XCTAssertEqual(entry.item, id)
+        XCTAssertEqual(entry.field, "title")
+        XCTAssertEqual(entry.from, "CLI title")
+        XCTAssertEqual(entry.to, "TUI title")
+        XCTAssertEqual(s.status?.isError, true)
+        XCTAssertTrue(s.status?.text.contains("changed elsewhere") == true, s.status?.text ?? "")
+    }
+
+    func testNoConflictWhenNothingChangedElsewhereOrAnotherFieldDid() throws {
+        var s = demoState()
+        let id = try XCTUnwrap(s.selectedItemID)
+        send(&s, .key(.char("e")), .key(.ctrl("u")))
+        try s.board.modify(id, by: "cli", at: 1_800_000_000) { $0.points = 8 }
+        send(&s, typed("Renamed"))
+        send(&s, .key(.enter))
+        XCTAssertEqual(s.board.items[id]?.title, "Renamed")
+        XCTAssertEqual(s.board.items[id]?.points, 8)
+        XCTAssertNil(s.board.activity.last { $0.action == "conflict" })
+        XCTAssertEqual(s.status?.isError, false)
+    }
+
+    func testDetailPaneFieldEditOverAChangeMadeElsewhereLogsTheConflict() throws {
+        var s = demoState()
+        let id = try XCTUnwrap(s.selectedItemID)
+        send(&s, .key(.enter))  // the detail pane, on the Title row
+        guard case .detail(let d) = s.mode else { return XCTFail("not in the detail pane: \(s.mode)") }
+        XCTAssertEqual(d.itemID, id)
+        send(&s, .key(.enter), .key(.ctrl("u")))
+        try changeElsewhere(&s, id, title: "CLI title")
+        send(&s, typed("Detail title") + [.key(.enter)])
+        XCTAssertEqual(s.board.items[id]?.title, "Detail title")
+        let entry = try XCTUnwrap(s.board.activity.last { $0.action == "conflict" })
+        XCTAssertEqual(entry.field, "title")
+        XCTAssertEqual(entry.from, "CLI title")
+    }
+}
