@@ -47,6 +47,19 @@ final class ReimportTests: XCTestCase {
         XCTAssertEqual(again.items["ABC-1"]?.priority, .must)
     }
 
+    func testAnEmptyCellInTheExportDoesNotClearWhatTheTeamSet() throws {
+        let blank = "Summary,Issue key,Status,Priority,Custom field (Story Points),Labels,Description\nLogin page,ABC-1,To Do,,,,\n"
+        var board = try jira(blank).makeBoard(by: "pm", at: t0)
+        try board.modify("ABC-1", by: "po", at: t0 + 1) {
+            $0.points = 13; $0.priority = .must; $0.labels = ["auth"]; $0.description = "Written in Docket"
+        }
+        let again = try jira(blank).merge(into: board, by: "pm", at: t0 + 2).board.items["ABC-1"]
+        XCTAssertEqual(again?.points, 13)
+        XCTAssertEqual(again?.priority, .must)
+        XCTAssertEqual(again?.labels, ["auth"])
+        XCTAssertEqual(again?.description, "Written in Docket")
+    }
+
     func testTaskellReimportKeepsLabelsAndAssignees() throws {
         let md = "## To do\n- Write the spec\n    > first draft\n"
         var board = try TaskellImport.parse(Data(md.utf8)).makeBoard(by: "pm", at: t0)
@@ -86,15 +99,16 @@ final class ReimportTests: XCTestCase {
         XCTAssertEqual(item.scores.reach, 100)
     }
 
-    func testDocketCSVReimportRestoresEveryField() throws {
+    func testDocketCSVReimportRestoresEveryFieldItHolds() throws {
         var board = try sampleBoard(at: t0)
         let csv = try ItemListCSV.encode(board.items.values.sorted { $0.id < $1.id }, board: board)
         let original = board.items["aaaa0001"]!
-        try board.modify("aaaa0001", by: "po", at: t0 + 1) { $0.priority = .could; $0.scores.risk = 3; $0.votes = 4 }
+        try board.modify("aaaa0001", by: "po", at: t0 + 1) { $0.priority = .could; $0.scores.risk = 3; $0.votes = 4; $0.title = "Renamed" }
         let item = try XCTUnwrap(GenericCSVImport.parse(Data(csv.utf8), map: [:]).merge(into: board, by: "pm", at: t0 + 2).board.items["aaaa0001"])
         XCTAssertEqual(item.priority, original.priority)
-        XCTAssertEqual(item.scores, original.scores)
         XCTAssertEqual(item.votes, original.votes)
+        XCTAssertEqual(item.title, original.title)
+        XCTAssertEqual(item.scores.risk, 3, "an empty cell does not clear what the board has")
     }
 
     func testMakeBoardIsMergeIntoAnEmptyBoard() throws {

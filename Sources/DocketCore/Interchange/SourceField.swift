@@ -15,31 +15,34 @@ public enum SourceField: String, CaseIterable, Sendable {
     /// What every importer carries: title, description, stage, archived flag.
     public static let basic: Set<SourceField> = [.title, .description, .stage, .archived]
 
-    /// Copies this field (for `blocked`, the flag and its reason) of `source` into `item`.
+    /// Copies this field (for `blocked`, the flag and its reason) of `source` into `item`. An
+    /// empty value in the export (no points, no due date, no labels, a blank description)
+    /// never clears what the board has: a re-import must not wipe the team's estimates.
     func copy(from source: Item, to item: inout Item) {
+        func take<T>(_ value: T?, _ into: inout T?) { if let value { into = value } }
+        func take<T: Collection>(_ value: T, _ into: inout T) { if !value.isEmpty { into = value } }
         switch self {
-        case .title: item.title = source.title
-        case .description: item.description = source.description
+        case .title: take(source.title, &item.title)
+        case .description: take(source.description, &item.description)
         case .type: item.type = source.type
         case .stage: item.stage = source.stage
-        case .priority: item.priority = source.priority
-        case .points: item.points = source.points
-        case .labels: item.labels = source.labels
-        case .assignees: item.assignees = source.assignees
-        case .release: item.release = source.release
-        case .blocked: item.blocked = source.blocked; item.blockedReason = source.blockedReason
+        case .priority: take(source.priority, &item.priority)
+        case .points: take(source.points, &item.points)
+        case .labels: take(source.labels, &item.labels)
+        case .assignees: take(source.assignees, &item.assignees)
+        case .release: take(source.release, &item.release)
+        case .blocked: item.blocked = source.blocked; if source.blocked { item.blockedReason = source.blockedReason }
         case .archived: item.archived = source.archived
-        case .requester: item.requester = source.requester
+        case .requester: take(source.requester, &item.requester)
         case .votes: item.votes = source.votes
-        case .due: item.due = source.due
-        case .parent: item.parent = source.parent
-        case .duplicateOf: item.duplicateOf = source.duplicateOf
-        case .snoozedUntil: item.snoozedUntil = source.snoozedUntil
-        case .criteria: item.criteria = source.criteria
-        case .links: item.links = source.links
+        case .due: take(source.due, &item.due)
+        case .parent: take(source.parent, &item.parent)
+        case .duplicateOf: take(source.duplicateOf, &item.duplicateOf)
+        case .snoozedUntil: take(source.snoozedUntil, &item.snoozedUntil)
+        case .criteria: take(source.criteria, &item.criteria)
+        case .links: take(source.links, &item.links)
         case .reach, .impact, .confidence, .effort, .value, .criticality, .risk, .size:
-            let v = source.scores.fields.first { $0.0 == rawValue }?.1
-            _ = item.scores.set(rawValue, v)
+            if let v = source.scores.fields.first(where: { $0.0 == rawValue })?.1 { _ = item.scores.set(rawValue, v) }
         }
     }
 }
