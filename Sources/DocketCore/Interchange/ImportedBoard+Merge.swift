@@ -9,7 +9,8 @@ extension ImportedBoard {
     ///   imported name.
     /// - An item whose id is already on the board (a re-import) takes the fields the source
     ///   carries (`sourceFields`: for Jira also type, priority, points, release, due date…)
-    ///   and keeps the others and its rank. Unchanged items are left alone.
+    ///   and keeps the others and its rank; an empty value in the export clears nothing
+    ///   (`SourceField.copy`). Unchanged items are left alone.
     /// - A new item goes below the items already in its stage: its rank is that stage's highest
     ///   rank followed by the imported rank, so the source's order is kept and no other item's
     ///   rank is rewritten.
