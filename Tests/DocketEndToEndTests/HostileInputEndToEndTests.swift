@@ -93,6 +93,9 @@ final class HostileInputEndToEndTests: TmuxTestCase {
         let running = try t.docketIsRunning()
         XCTAssertTrue(running, "docket ended during the resizes:\n\((try? t.screen()) ?? "")")
         try t.resize(width: 100, height: 30)
+        // Keys that arrive while the app still thinks the terminal is too small are ignored
+        // (by design): wait until it has drawn the new size.
+        try t.waitForScreen("the board at 100×30") { !$0.contains("Terminal too small") && $0.contains("│") }
         try t.keys("Escape")
         try t.keys("?")
         try t.waitForText("Docket keys")
