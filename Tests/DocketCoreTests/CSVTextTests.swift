@@ -49,3 +49,25 @@ final class CSVTextTests: XCTestCase {
         XCTAssertEqual(parts?.rows.map(\.cells), whole?.rows.map(\.cells))
     }
 }
+
+/// A Jira export large enough to be converted in parallel parts gives what row order says.
+final class JiraParallelConvertTests: XCTestCase {
+    func testLargeExportKeepsRowOrderAndFirstSeenNames() throws {
+        let rows = 12_000
+        var csv = "Summary,Issue key,Status,Labels,Assignee,Fix Version/s,Sprint\n"
+        for n in 0..<rows {
+            csv += "Issue \(n),GEN-\(n + 1),\(n % 2 == 0 ? "To Do" : "Done"),l\(n % 7),Person \(n % 5),v\(n % 3),\(n % 4 == 0 ? "S1" : "")\n"
+        }
+        let b = try JiraCSVImport.parse(Data(csv.utf8), path: "big.csv")
+        XCTAssertEqual(b.items.count, rows)
+        XCTAssertEqual(b.labels.map(\.name), (0..<7).map { "l\($0)" })
+        XCTAssertEqual(b.people.map(\.handle), (0..<5).map { "person-\($0)" })
+        XCTAssertEqual(b.releases.map(\.name), ["v0", "v1", "v2"])
+        XCTAssertEqual(b.summary.labelUses["l0"], (rows + 6) / 7)
+        XCTAssertTrue(b.summary.notImported.contains("\(rows / 4) sprint values"), "\(b.summary.notImported)")
+        let todo = b.items.filter { $0.stage == b.stages[0].id }
+        XCTAssertEqual(todo.map(\.id), stride(from: 0, to: rows, by: 2).map { "GEN-\($0 + 1)" }, "file order within a stage")
+        XCTAssertEqual(todo.map(\.rank), todo.map(\.rank).sorted())
+        XCTAssertEqual(b.items.first { $0.id == "GEN-8" }?.assignees, ["person-2"])
+    }
+}

@@ -108,23 +108,9 @@ enum CSVText {
         let pieces = (0..<cuts.count - 1).map { k in
             Substring(utf8[utf8.index(utf8.startIndex, offsetBy: cuts[k])..<utf8.index(utf8.startIndex, offsetBy: cuts[k + 1])])
         }
-        let results = PartResults(count: pieces.count)
-        DispatchQueue.concurrentPerform(iterations: pieces.count) { k in
-            results.set(k, Result { try readPart(pieces[k], delimiter: delimiter, path: "") })
+        let results = Parallel.map(pieces.count, minimumPerPart: 1) { k in
+            Result { try readPart(pieces[k], delimiter: delimiter, path: "") }
         }
-        return try results.joined()
-    }
-
-    /// The parts' outcomes, filled from several threads.
-    private final class PartResults: @unchecked Sendable {
-        private let lock = NSLock()
-        private var slots: [Result<[[String]], Error>?]
-        init(count: Int) { slots = Array(repeating: nil, count: count) }
-        func set(_ k: Int, _ r: Result<[[String]], Error>) { lock.lock(); slots[k] = r; lock.unlock() }
-        func joined() throws -> [[String]] {
-            var out: [[String]] = []
-            for slot in slots { out += try slot!.get() }
-            return out
-        }
+        return try results.flatMap { try $0.get() }
     }
 }

@@ -84,11 +84,11 @@ public enum JiraCSVImport {
     // MARK: - Conversion
 
     private static func convert(rows: [(line: Int, cells: [String])], columns c: Columns, ragged: [String]) -> ImportedBoard {
-        func cell(_ row: [String], _ i: Int?) -> String {
+        @Sendable func cell(_ row: [String], _ i: Int?) -> String {
             guard let i, i < row.count else { return "" }
             return CellText.trimmed(row[i])
         }
-        func cells(_ row: [String], _ idx: [Int]) -> [String] {
+        @Sendable func cells(_ row: [String], _ idx: [Int]) -> [String] {
             idx.map { cell(row, $0) }.filter { !$0.isEmpty }
         }
 
@@ -147,24 +147,21 @@ public enum JiraCSVImport {
             return handle
         }
 
-        var byStage: [String: [Item]] = [:]
-        for (n, r) in kept.enumerated() {
-            let row = r.cells, id = ids[n]
+        // Each row's item is built in parallel (nothing shared is written); labels, releases and
+        // people are then registered in row order, as before.
+        struct Built: Sendable { var item: Item; var assignee: String; var versions: [String]; var sprints, comments: Int; var droppedParent: Bool }
+        let rows = kept, rowIDs = ids, rowTypes = types, stageOf = stageID, epicKeys = typeOfKey
+        let built = Parallel.map(rows.count) { n -> Built in
+            let row = rows[n].cells, id = rowIDs[n]
             let status = cell(row, c.status).isEmpty ? "No status" : cell(row, c.status)
             var names: [String] = []
             for raw in cells(row, c.labels) {
                 for part in raw.split(separator: ",") {
                     let name = CellText.trimmed(part)
-                    guard !name.isEmpty, !names.contains(name) else { continue }
-                    names.append(name)
-                    labelUses[name, default: 0] += 1
-                    if !labels.contains(where: { $0.name == name }) { labels.append(Label(name: name)) }
+                    if !name.isEmpty, !names.contains(name) { names.append(name) }
                 }
             }
             let versions = cells(row, c.fixVersions)
-            for v in versions where !releases.contains(where: { $0.name == v }) { releases.append(Release(name: v)) }
-            for i in c.sprints where !cell(row, i).isEmpty { sprintValues += 1 }
-            for i in c.comments where !cell(row, i).isEmpty { commentCount += 1 }
             let created = JiraDate.parse(cell(row, c.created)) ?? 0
             let updated = JiraDate.parse(cell(row, c.updated)) ?? created
             let pointsText = cell(row, c.points)
@@ -172,18 +169,34 @@ public enum JiraCSVImport {
                 .flatMap { $0 >= 0 ? $0 : nil }
             let prioText = cell(row, c.priority).lowercased()
             let prio = priorityMap.first { $0.jira == prioText }?.priority
+            let assignee = cell(row, c.assignee)
             var item = Item(id: id, title: cell(row, c.summary), description: cell(row, c.description),
-                            type: types[n], stage: stageID[status]!, rank: "",
+                            type: rowTypes[n], stage: stageOf[status]!, rank: "",
                             priority: prio, points: pts, labels: names,
-                            assignees: person(cell(row, c.assignee)).map { [$0] } ?? [],
+                            assignees: assignee.isEmpty ? [] : [handleFor(assignee)],
                             release: versions.last, created: created, updated: updated)
             item.requester = cell(row, c.reporter).isEmpty ? nil : cell(row, c.reporter)
             item.due = JiraDate.parse(cell(row, c.due)).map(ISODate.formatDay)
             let parentKey = cell(row, c.parent)
+            var dropped = false
             if !parentKey.isEmpty {
-                if typeOfKey[parentKey] == .epic, ItemID.isValid(parentKey), parentKey != id { item.parent = parentKey } else { droppedParents += 1 }
+                if epicKeys[parentKey] == .epic, ItemID.isValid(parentKey), parentKey != id { item.parent = parentKey } else { dropped = true }
             }
-            byStage[item.stage, default: []].append(item)
+            return Built(item: item, assignee: assignee, versions: versions,
+                         sprints: c.sprints.filter { !cell(row, $0).isEmpty }.count,
+                         comments: c.comments.filter { !cell(row, $0).isEmpty }.count, droppedParent: dropped)
+        }
+        var byStage: [String: [Item]] = [:]
+        for b in built {
+            for name in b.item.labels {
+                labelUses[name, default: 0] += 1
+                if labelUses[name] == 1 { labels.append(Label(name: name)) }
+            }
+            for v in b.versions where !releases.contains(where: { $0.name == v }) { releases.append(Release(name: v)) }
+            sprintValues += b.sprints; commentCount += b.comments
+            if b.droppedParent { droppedParents += 1 }
+            _ = person(b.assignee)
+            byStage[b.item.stage, default: []].append(b.item)
         }
         var items: [Item] = []
         for s in stages {

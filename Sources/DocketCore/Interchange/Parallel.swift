@@ -1,0 +1,26 @@
+import Foundation
+
+/// Work on large imports spread over the machine's cores.
+enum Parallel {
+    /// `(0..<count).map(body)`, computed in up to one part per core (at most 8) when there is
+    /// enough work (`minimumPerPart` elements per part); in order. `body` must not touch
+    /// shared mutable state.
+    static func map<T: Sendable>(_ count: Int, minimumPerPart: Int = 5_000, _ body: @Sendable (Int) -> T) -> [T] {
+        let parts = min(max(1, count / max(1, minimumPerPart)), max(1, ProcessInfo.processInfo.activeProcessorCount), 8)
+        guard parts > 1 else { return (0..<count).map(body) }
+        let slots = Slots<T>(parts)
+        DispatchQueue.concurrentPerform(iterations: parts) { p in
+            slots.set(p, (count * p / parts..<count * (p + 1) / parts).map(body))
+        }
+        return slots.joined()
+    }
+
+    /// The parts' results, filled from several threads.
+    private final class Slots<T>: @unchecked Sendable {
+        private let lock = NSLock()
+        private var parts: [[T]]
+        init(_ count: Int) { parts = Array(repeating: [], count: count) }
+        func set(_ p: Int, _ values: [T]) { lock.lock(); parts[p] = values; lock.unlock() }
+        func joined() -> [T] { parts.flatMap { $0 } }
+    }
+}
