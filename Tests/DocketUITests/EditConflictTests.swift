@@ -25,7 +25,7 @@ final class EditConflictTests: XCTestCase {
         XCTAssertEqual(entry.from, "CLI title")
         XCTAssertEqual(entry.to, "TUI title")
         XCTAssertEqual(s.status?.isError, true)
-        XCTAssertTrue(s.status?.text.contains("changed elsewhere") == true, s.status?.text ?? "")
+        XCTAssertTrue(s.status?.text.contains("conflict: title was set to \"CLI title\" elsewhere") == true, s.status?.text ?? "")
     }
 
     func testNoConflictWhenNothingChangedElsewhereOrAnotherFieldDid() throws {
@@ -49,8 +49,10 @@ final class EditConflictTests: XCTestCase {
         XCTAssertEqual(d.itemID, id)
         send(&s, .key(.enter), .key(.ctrl("u")))
         try changeElsewhere(&s, id, title: "CLI title")
-        send(&s, typed("Detail title") + [.key(.enter)])
+        XCTAssertEqual(send(&s, typed("Detail title") + [.key(.enter)]), [.save], "the edit is saved")
         XCTAssertEqual(s.board.items[id]?.title, "Detail title")
+        guard case .detail(let after) = s.mode else { return XCTFail("left the detail pane: \(s.mode)") }
+        XCTAssertNil(after.editor, "the editor closes, as after any edit")
         let entry = try XCTUnwrap(s.board.activity.last { $0.action == "conflict" })
         XCTAssertEqual(entry.field, "title")
         XCTAssertEqual(entry.from, "CLI title")

@@ -22,7 +22,7 @@ func commitEdit(_ state: inout AppState, summary: String? = nil, base: Item? = n
             let elsewhere = Set(Item.differences(base, before).map(\.0))
             for (field, theirs, mine) in Item.differences(before, after) where elsewhere.contains(field) {
                 board.recordConflict(item: base.id, field: field, dropped: theirs, kept: mine, by: state.user, at: time)
-                conflictNote += "; \(field) was changed elsewhere while you edited (yours kept, theirs \"\(SafeText.fit(SafeText.flattened(theirs ?? ""), width: 24))\" is in the activity log)"
+                conflictNote += "; conflict: \(field) was set to \"\(SafeText.fit(SafeText.flattened(theirs ?? ""), width: 24))\" elsewhere while you edited; yours kept (logged)"
             }
         }
         let before = state.board.header, after = board.header

@@ -58,7 +58,7 @@ func detailKey(_ state: inout AppState, _ detail: DetailState, _ key: Key, now: 
                     }
                 }
             }
-            if state.status?.isError == true {
+            if fx.isEmpty, state.status?.isError == true {
                 state.mode = .detail(d)  // keep editing: the value is wrong
                 return []
             }
