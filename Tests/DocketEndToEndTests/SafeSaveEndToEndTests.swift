@@ -83,36 +83,35 @@ final class SafeSaveEndToEndTests: CLITestCase {
         XCTAssertEqual(try names(in: folder), ["board.json"])
     }
 
-    /// A `docket add` on a board of 500 items killed with SIGKILL 30 times: every other run
-    /// at a moment spread over its run, the others once its temporary file appears (it is
-    /// writing) plus a seeded random delay. The file always parses and is either the board
-    /// before or the board with the new item; temporary files of killed saves are removed by
-    /// the next save.
+    /// A `docket add` on a board of 500 items killed with SIGKILL 30 times, at moments chosen
+    /// by what the save has done so far (polled, never slept): at once, when its temporary
+    /// file appears, when that file holds a seeded share of the board's bytes, and when the
+    /// board has been replaced. The file always parses and is either the board before or the
+    /// board with the new item; temporary files of killed saves are removed by the next save.
     func testKilledSavesLeaveTheOldOrTheNewBoard() throws {
         let url = try makeBoard(items: 500)
-        // How long one add takes here (the quickest of three), to spread the kills over it.
-        var duration = TimeInterval.infinity
-        for i in 0..<3 {
-            let start = Date()
-            XCTAssertEqual(try runProcess(docket, ["add", "Timing run \(i)", "-b", url.path], environment: environment).status, 0)
-            duration = min(duration, Date().timeIntervalSince(start))
-        }
         var expected = try titles(url)
         var outcomes = (old: 0, new: 0, killed: 0, killedWhileWriting: 0)
         var seed: UInt64 = 0x5AFE
         let runs = 30
         for i in 0..<runs {
             let before = try Data(contentsOf: url)
+            let inode = try inodeNumber(url)
             let title = "Killed add \(i)"
             let pid = try startProcess(docket, ["add", title, "-b", url.path], environment: environment)
-            var delay = duration * Double(i) / Double(runs)
-            if i % 2 == 1 {
-                let writing = try waitForTemporaryFile(of: pid)
-                if writing { outcomes.killedWhileWriting += 1 }
+            let temporary = { try self.names(in: self.dir).first { $0.hasPrefix(".board.json.tmp-\(pid)-") } }
+            switch i % 4 {
+            case 0: break  // at once: still loading, or not even started
+            case 1: if try waitFor(pid, { try temporary() != nil }) { outcomes.killedWhileWriting += 1 }
+            case 2:
                 seed = seed &* 6364136223846793005 &+ 1442695040888963407
-                delay = duration * 0.2 * Double(seed >> 40) / Double(1 << 24)
+                let share = Double(seed >> 40) / Double(1 << 24)
+                let bytes = Int(Double(before.count) * share)
+                if try waitFor(pid, { try temporary().map { self.fileSize(self.dir.appendingPathComponent($0)) >= bytes } ?? false }) {
+                    outcomes.killedWhileWriting += 1
+                }
+            default: _ = try waitFor(pid, { try self.inodeNumber(url) != inode })  // replaced, not yet exited
             }
-            usleep(useconds_t(delay * 1_000_000))
             kill(pid, SIGKILL)
             if try waitForProcess(pid) == 128 + SIGKILL { outcomes.killed += 1 }
             let after = try Data(contentsOf: url)
@@ -124,21 +123,33 @@ final class SafeSaveEndToEndTests: CLITestCase {
             XCTAssertNoThrow(try BoardStore.load(AtomicFile.backupURL(of: url)), "run \(i): the .bak does not parse")
         }
         XCTAssertGreaterThan(outcomes.killed, 0, "no run was killed before it ended: \(outcomes)")
+        XCTAssertGreaterThan(outcomes.old, 0, "no kill left the old board: \(outcomes)")
+        XCTAssertGreaterThan(outcomes.new, 0, "no run got as far as the new board: \(outcomes)")
         // A normal save afterwards cleans up what the killed ones left.
         XCTAssertEqual(try runProcess(docket, ["add", "After the kills", "-b", url.path], environment: environment).status, 0)
         XCTAssertEqual(try titles(url), (expected + ["After the kills"]).sorted())
         XCTAssertEqual(try names(in: dir), ["board.json", "board.json.bak"], "outcomes: \(outcomes)")
     }
 
-    /// Polls (up to 10 s) until a temporary file of the board appears or `pid` ends; true
-    /// when the file appeared.
-    private func waitForTemporaryFile(of pid: pid_t) throws -> Bool {
+    /// Polls (up to 10 s) until `condition` holds or `pid` ends; true when the condition held.
+    private func waitFor(_ pid: pid_t, _ condition: () throws -> Bool) throws -> Bool {
         let deadline = Date().addingTimeInterval(10)
         while Date() < deadline {
-            if try names(in: dir).contains(where: { $0.hasPrefix(".board.json.tmp-\(pid)-") }) { return true }
+            if try condition() { return true }
             if TmuxSession.hasEnded(pid) { return false }
         }
-        throw E2EError("docket add (pid \(pid)) neither wrote nor ended within 10 s")
+        throw E2EError("docket add (pid \(pid)) neither reached the moment to kill it nor ended within 10 s")
+    }
+
+    private func inodeNumber(_ url: URL) throws -> UInt64 {
+        var st = stat()
+        guard stat(url.path, &st) == 0 else { throw E2EError("cannot stat \(url.path)") }
+        return UInt64(st.st_ino)
+    }
+
+    private func fileSize(_ url: URL) -> Int {
+        var st = stat()
+        return stat(url.path, &st) == 0 ? Int(st.st_size) : 0
     }
 }
 
