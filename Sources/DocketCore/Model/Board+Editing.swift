@@ -71,15 +71,10 @@ extension Board {
     }
 
     /// `rank`, or, when an open item of `stage` already holds it, a rank just after it (and
-    /// before the next higher one), so the column stays strictly ordered. Binary search over
-    /// the column (kept in rank order).
+    /// before the next higher one), so the column stays strictly ordered.
     func freeRank(_ rank: String, inStage stage: String) -> String {
         let col = column(stage)
-        var lo = 0, hi = col.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if let r = items[col[mid]]?.rank, r < rank { lo = mid + 1 } else { hi = mid }
-        }
+        let lo = insertionPoint(col, rank: rank, id: "")
         guard lo < col.count, items[col[lo]]?.rank == rank else { return rank }
         var next = lo
         while next < col.count, let r = items[col[next]]?.rank, r <= rank { next += 1 }

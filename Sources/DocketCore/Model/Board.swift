@@ -180,11 +180,17 @@ public struct Board: Equatable, Sendable {
 
     /// First position in `col` whose item sorts at or after `item` (binary search on rank, id).
     private func insertionPoint(_ col: [String], _ item: Item) -> Int {
+        insertionPoint(col, rank: item.rank, id: item.id)
+    }
+
+    /// First position in `col` whose item sorts at or after (`rank`, `id`); with `id` empty,
+    /// the first item whose rank is at least `rank`.
+    func insertionPoint(_ col: [String], rank: String, id: String) -> Int {
         var lo = 0, hi = col.count
         while lo < hi {
             let mid = (lo + hi) / 2
             let other = items[col[mid]]!
-            if (other.rank, other.id) < (item.rank, item.id) { lo = mid + 1 } else { hi = mid }
+            if (other.rank, other.id) < (rank, id) { lo = mid + 1 } else { hi = mid }
         }
         return lo
     }

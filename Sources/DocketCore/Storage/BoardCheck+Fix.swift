@@ -33,13 +33,13 @@ extension BoardCheck {
             }
             if !notes.isEmpty { said.append("\(id): " + notes.joined(separator: "; ")); edit = edit.merged(with: e, summary: edit.summary) }
         }
-        for stage in board.stages {
-            let spread = board.separateCollidingRanks(inOrder: board.column(stage.id), from: 0, to: board.column(stage.id).count - 1,
-                                                      by: user, at: time)
-            if !spread.isEmpty {
-                said += spread.items.keys.sorted().map { "\($0): rank spread apart from equal ranks in \(stage.name)" }
-                edit = edit.merged(with: spread, summary: edit.summary)
+        let spread = board.spreadCollidingRanks(by: user, at: time)
+        if !spread.isEmpty {
+            let stageName = Dictionary(board.stages.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+            said += spread.items.keys.sorted().map { id in
+                "\(id): rank spread apart from equal ranks in \(stageName[board.items[id]?.stage ?? ""] ?? "its stage")"
             }
+            edit = edit.merged(with: spread, summary: edit.summary)
         }
         return (edit, said)
     }

@@ -7,7 +7,8 @@ import Foundation
 ///
 /// With `defects` (the repair-tolerant read of `docket check`), two items with one id and
 /// invalid ranks are let through and noted there instead: the later item of an id gets a
-/// fresh one (derived from the id and its line, the same on every read), an invalid rank is kept as it is for `BoardCheck.fix`.
+/// fresh one (derived from the id and its line, the same on every read), an invalid rank is
+/// kept as it is for `BoardCheck.fix`.
 enum BoardReader {
     /// Said after the two problems `docket check --fix` repairs.
     static let repairHint = ": run `docket check --fix` to repair"
@@ -90,7 +91,7 @@ enum BoardReader {
         return LoadedBoard(board: board, version: version)
     }
 
-    /// The items of the tolerant read: the later item of a duplicate id gets a fresh id (drawn
+    /// The items of the tolerant read: the later item of a duplicate id gets a fresh id (made
     /// after every item is read, so it cannot clash with a later one); invalid ranks are kept.
     private static func tolerantItems(_ s: inout JSONScanner, into items: inout ItemStore, defects: inout ReadDefects) throws {
         var firstAt: [String: Int] = [:]

@@ -5,7 +5,8 @@ public struct ReadDefects: Equatable, Sendable {
     public struct DuplicateID: Equatable, Sendable {
         /// The id both items have in the file.
         public var id: String
-        /// The fresh id the later item was given (random: only meaningful once written).
+        /// The fresh id the later item was given (derived from the id and its line: the same on
+        /// every read, so `check` names the id `check --fix` gives).
         public var newID: String
         public var title: String
         public var line: Int
