@@ -7,12 +7,7 @@ import DocketCore
 final class ExportFileTests: XCTestCase {
     var dir: URL!
 
-    override func setUpWithError() throws {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("docket-exportfile-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
+    override func setUpWithError() throws { dir = try makeTempFolder(self) }
 
     private func fileType(_ url: URL) -> mode_t {
         var st = stat()

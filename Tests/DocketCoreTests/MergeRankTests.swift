@@ -63,9 +63,7 @@ final class MergeRankTests: XCTestCase {
     }
 
     func testTheMergingWriterLogsConflictsInTheFile() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("docket-mergerank-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try makeTempFolder(self)
         let url = dir.appendingPathComponent("docket.json")
         var b = Board(name: "b", stages: Board.defaultStages())
         let x = try b.addItem(title: "X", stage: "inbox", by: "t", at: 10).item.id

@@ -49,9 +49,7 @@ final class MergeTests: XCTestCase {
     }
 
     func testMergingWriterKeepsAnotherWritersItem() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("merge-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try makeTempFolder(self)
         let url = dir.appendingPathComponent("docket.json")
         let (b, x, _) = try base()
         try BoardStore.save(b, to: url)
@@ -74,9 +72,7 @@ final class MergeTests: XCTestCase {
     }
 
     func testMergingWriterNeverOverwritesAFileThatNoLongerParses() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("merge-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try makeTempFolder(self)
         let url = dir.appendingPathComponent("docket.json")
         let (b, x, _) = try base()
         try BoardStore.save(b, to: url)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A strict JSON reader over UTF-8 bytes that hands values to its caller one by one instead
 /// of building a tree. The board file is read with it because Foundation's JSON readers on
 /// Linux take seconds for a 100,000-item board (about 4 s for 30 MB, against about 0.2 s
@@ -251,5 +253,3 @@ struct JSONScanner {
         return (line, String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<end]), as: UTF8.self).count + 1)
     }
 }
-
-import Foundation
