@@ -37,23 +37,27 @@ public struct PaletteScreen: Feature {
         return .stay
     }
 
+    /// Enter: a command with its argument, else an action of the screen below (or a global
+    /// one) by its name or the selected entry; a command that needs an argument is completed.
     public mutating func submit(_ state: inout AppState, now: Timestamp) -> Step {
         let matches = paletteMatches(line.text, state.keymaps, under: under)
         let selected = matches.indices.contains(choice) ? matches[choice].name : nil
         let text = line.text.trimmingCharacters(in: .whitespaces)
-        // An action of the screen below (or a global one), by its name or the selected entry.
+        if let step = runPaletteCommand(&state, text, now: now) {
+            var step = step
+            if case .stay = step.navigation { step.navigation = .pop }
+            return step
+        }
         let actions = paletteActions(state.keymaps, under: under).map(\.name)
-        let name = actions.contains(text.lowercased()) ? text.lowercased() : (paletteCommands.contains { $0.0 == text.lowercased() } ? nil : selected)
-        if let name, actions.contains(name) { return Step([], .popAndRun(name)) }
-        if let selected, selected != text, !text.lowercased().hasPrefix(selected),
-           let command = paletteCommands.first(where: { $0.0 == selected }), !command.1.isEmpty {
+        if actions.contains(text.lowercased()) { return Step([], .popAndRun(text.lowercased())) }
+        if let selected, actions.contains(selected) { return Step([], .popAndRun(selected)) }
+        if let selected, paletteCommands.contains(where: { $0.0 == selected }) {
             // A command that needs an argument: complete it and keep the palette open.
             line = LineEditor(selected + " ")
             return .stay
         }
-        var step = runPaletteCommand(&state, text, selected: selected, now: now)
-        if case .stay = step.navigation { step.navigation = .pop }
-        return step
+        state.status = StatusMessage(text.isEmpty ? "no command" : "unknown command: \(text)", isError: !text.isEmpty)
+        return .pop
     }
 }
 
@@ -123,17 +127,18 @@ func paletteMatches(_ text: String, _ keymaps: Keymaps, under: String) -> [(name
 
 /// Runs a palette command line: `NAME [ARGUMENT]`. `sort score` opens the backlog list
 /// re-ranked by score; the others change the board or the view and say so in the status line.
-func runPaletteCommand(_ state: inout AppState, _ line: String, selected: String?, now: Timestamp) -> Step {
+/// Nil when the line names no command.
+func runPaletteCommand(_ state: inout AppState, _ line: String, now: Timestamp) -> Step? {
     if line.trimmingCharacters(in: .whitespaces).lowercased() == "sort score" {
         var backlog = BacklogScreen(state)
         let step = backlog.perform(.rerankByScore, &state, now: now)
         return Step(step.effects, .replace(backlog))
     }
-    return Step(paletteCommand(&state, line, now: now))
+    return paletteCommand(&state, line, now: now).map { Step($0) }
 }
 
 /// The commands of `paletteCommands` but `sort score`.
-private func paletteCommand(_ state: inout AppState, _ line: String, now: Timestamp) -> [Effect] {
+private func paletteCommand(_ state: inout AppState, _ line: String, now: Timestamp) -> [Effect]? {
     let text = line.trimmingCharacters(in: .whitespaces)
     let user = state.user
     func arg(after name: String) -> String? {
@@ -224,6 +229,5 @@ private func paletteCommand(_ state: inout AppState, _ line: String, now: Timest
             if let i = h.stages.firstIndex(where: { $0.id == stage.id }) { h.stages[i].wipLimit = n == 0 ? nil : n }
         }
     }
-    state.status = StatusMessage(text.isEmpty ? "no command" : "unknown command: \(text)", isError: !text.isEmpty)
-    return []
+    return nil
 }

@@ -27,7 +27,7 @@ public struct SavedFiltersScreen: Feature {
             return .pop
         case .delete:
             guard saved.indices.contains(choice) else { return .stay }
-            let fx = runPaletteCommand(&state, "filter delete \(saved[choice].name)", selected: nil, now: now).effects
+            let fx = runPaletteCommand(&state, "filter delete \(saved[choice].name)", now: now)?.effects ?? []
             if state.board.savedFilters.isEmpty { return Step(fx, .pop) }
             choice = min(choice, state.board.savedFilters.count - 1)
             return Step(fx)
