@@ -1,7 +1,8 @@
 import DocketCore
 
 extension HelpScreen {
-    /// Help's sections for a screen: (heading, [(keys, description)]).
+    /// Help's sections for a screen: (heading, [(keys, description)]): the global keys, the
+    /// screen's, the line editor's.
     static func sections(for screen: String, _ keymaps: Keymaps) -> [(String, [(String, String)])] {
         var out: [(String, [(String, String)])] = []
         func entries(_ table: KeyTable) -> [(String, String)] {
@@ -10,11 +11,11 @@ extension HelpScreen {
                 return keys.isEmpty ? nil : (keys.joined(separator: " "), a.summary)
             }
         }
+        if let global = keymaps.tables[GlobalKeys.id] { out.append(("Everywhere", entries(global))) }
         if let table = keymaps.tables[screen] {
             let title = Screens.all.first { $0.id == screen }?.title ?? screen
             out.append((title, entries(table)))
         }
-        if let global = keymaps.tables[GlobalKeys.id] { out.append(("Everywhere", entries(global))) }
         if let editor = keymaps.tables[EditorKeys.id] {
             out.append(("Editing a line", entries(editor) + EditorKeys.editingHelp))
         }
@@ -50,7 +51,7 @@ extension HelpScreen {
         let close = app.keymaps.label(of: HelpAction.close.rawValue, on: Self.id) ?? "Esc"
         let boxWidth = min(canvas.width, 100)
         let all = HelpScreen.lines(for: screen, app.keymaps, width: boxWidth - 4)
-        guard let inner = Popup.draw(title: " Keys — \(close) to close ", width: boxWidth, height: all.count + 3,
+        guard let inner = Popup.draw(title: " Docket keys — \(close) to close ", width: boxWidth, height: all.count + 3,
                                      in: area, into: &canvas) else { return }
         let body = Rect(x: inner.x + 1, y: inner.y + 1, width: inner.width - 2, height: inner.height - 1)
         let first = min(scroll, max(0, all.count - body.height))
