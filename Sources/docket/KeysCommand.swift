@@ -14,6 +14,9 @@ struct KeysCommand: ParsableCommand {
     @Flag(help: "Print JSON: a list of {screen, action, keys, description}.")
     var json = false
 
+    @Flag(help: "Print Markdown tables, one per screen (as in the README).")
+    var markdown = false
+
     func run() throws {
         let keymaps: Keymaps
         do { keymaps = try KeymapFile.load() } catch let error as KeymapFileError {
@@ -23,6 +26,7 @@ struct KeysCommand: ParsableCommand {
         let rows = keymaps.ordered.flatMap { table in
             table.actions.map { (table.screen, $0.name, table.keys(for: $0.name).map(KeyName.name(of:)), $0.summary) }
         }
+        if markdown { print(KeyReference.markdown(keymaps), terminator: ""); return }
         if json {
             let objects = rows.map { ["screen": $0.0, "action": $0.1, "keys": $0.2, "description": $0.3] as [String: Any] }
             let data = try JSONSerialization.data(withJSONObject: objects, options: [.prettyPrinted, .sortedKeys])
