@@ -73,6 +73,7 @@ public enum BoardExport {
         out.scoring = board.scoring
         out.savedFilters = board.savedFilters
         out.extra = board.extra
+        out.planning = board.planning
         return out
     }
 }
