@@ -169,7 +169,10 @@ final class ExportTests: XCTestCase {
         let text = try export(board, .json, query: "release:1.4 -is:blocked")
         let decoded = try BoardDecoder.decode(Data(text.utf8), path: "export.json").board
         let q = try Query.parse("release:1.4 -is:blocked")
-        let expected = board.itemsInBoardOrder().filter { q.matches($0, in: board, today: ISODate.formatDay(now)) }
+        var expected = board.itemsInBoardOrder().filter { q.matches($0, in: board, today: ISODate.formatDay(now)) }
+        // An epic left out of the export is dropped from its children's `parent`.
+        let kept = Set(expected.map(\.id))
+        for k in expected.indices where expected[k].parent.map(kept.contains) == false { expected[k].parent = nil }
         XCTAssertFalse(expected.isEmpty)
         XCTAssertLessThan(expected.count, board.items.count)
         XCTAssertEqual(decoded.itemsInBoardOrder(includeArchived: true), expected)
