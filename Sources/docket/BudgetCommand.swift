@@ -17,9 +17,9 @@ struct BudgetCommand: ParsableCommand {
         subcommands: [BudgetReportCommand.self])
 
     @Option(help: "The board's currency, an ISO 4217 code (EUR, USD, JPY); 'none' removes it.") var currency: String?
-    @Option(name: .customLong("per-point"), help: "Cost of one story point.") var perPoint: String?
-    @Option(name: .customLong("per-week"), help: "The team's cost per week.") var perWeek: String?
-    @Option(name: .customLong("points-per-week"), help: "The team's throughput in story points per week (> 0).") var pointsPerWeek: String?
+    @Option(name: .customLong("per-point"), parsing: .unconditional, help: "Cost of one story point.") var perPoint: String?
+    @Option(name: .customLong("per-week"), parsing: .unconditional, help: "The team's cost per week.") var perWeek: String?
+    @Option(name: .customLong("points-per-week"), parsing: .unconditional, help: "The team's throughput in story points per week (> 0).") var pointsPerWeek: String?
     @OptionGroup var options: BoardOptions
 
     func run() throws {

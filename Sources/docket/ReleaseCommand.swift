@@ -17,8 +17,8 @@ struct ReleaseAdd: ParsableCommand {
     @Argument(help: "The release's name.") var name: String
     @Option(help: "Start date, YYYY-MM-DD.") var start: String?
     @Option(help: "Target date, YYYY-MM-DD.") var target: String?
-    @Option(help: "Capacity in story points (a number ≥ 0).") var capacity: String?
-    @Option(help: "Budget: 60000, 60,000, 60k or 60000.50 in the board's currency.") var budget: String?
+    @Option(parsing: .unconditional, help: "Capacity in story points (a number ≥ 0).") var capacity: String?
+    @Option(parsing: .unconditional, help: "Budget: 60000, 60,000, 60k or 60000.50 in the board's currency.") var budget: String?
     @OptionGroup var options: BoardOptions
 
     func run() throws {

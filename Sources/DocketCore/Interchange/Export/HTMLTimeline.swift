@@ -26,7 +26,7 @@ enum HTMLTimeline {
             let d = Int(t / 86_400)
             if d >= lo {
                 nodes.append(shape("line", ["x1": fmt(x(d)), "x2": fmt(x(d)), "y1": "18", "y2": fmt(height), "stroke": "#dde2ea"]))
-                nodes.append(label(String(ISODate.formatDay(t).prefix(7)), x: x(d) + 2, y: 12))
+                if x(d) + 50 < width { nodes.append(label(String(ISODate.formatDay(t).prefix(7)), x: x(d) + 2, y: 12)) }
             }
             t = ISODate.parse(nextMonth(ISODate.formatDay(t)))!
         }
