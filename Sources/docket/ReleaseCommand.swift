@@ -98,10 +98,11 @@ struct ReleaseList: ParsableCommand {
     }
 }
 
-/// `KEY=VALUE` arguments as pairs; throws naming an argument without `=`.
-func keyValuePairs(_ assignments: [String]) throws -> [(String, String)] {
+/// `KEY=VALUE` arguments as pairs; throws naming an argument without `=` (`word` is what
+/// the message calls the key: `expected FIELD=VALUE, got 'x'`).
+func keyValuePairs(_ assignments: [String], word: String = "KEY") throws -> [(String, String)] {
     try assignments.map { a -> (String, String) in
-        guard let eq = a.firstIndex(of: "=") else { throw ValidationError("expected KEY=VALUE, got '\(a)'") }
+        guard let eq = a.firstIndex(of: "=") else { throw ValidationError("expected \(word)=VALUE, got '\(a)'") }
         return (String(a[..<eq]), String(a[a.index(after: eq)...]))
     }
 }
