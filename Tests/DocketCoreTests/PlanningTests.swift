@@ -163,6 +163,22 @@ final class PlanningTests: XCTestCase {
         XCTAssertEqual(b.releases[0].state, .shipped)
     }
 
+    func testMoveReleaseKeepsOrderAndExitCriterionToConfirm() throws {
+        var b = board([("ready", "1.0", 3)])
+        try b.addRelease(Release(name: "3.0"), by: "t", at: t)
+        try b.moveRelease("3.0", to: 0, by: "t", at: t)
+        XCTAssertEqual(b.releases.map(\.name), ["3.0", "1.0", "2.0"])
+        try b.moveRelease("3.0", to: 99, by: "t", at: t)
+        XCTAssertEqual(b.releases.map(\.name), ["1.0", "2.0", "3.0"])
+
+        XCTAssertNil(b.exitCriterionToConfirm(moving: "i0", toStage: "doing"), "Ready has no exit criterion yet")
+        try b.setStagePlanning("ready", phase: nil, exitCriterion: "Estimated and agreed", by: "t", at: t)
+        XCTAssertEqual(b.exitCriterionToConfirm(moving: "i0", toStage: "doing")?.criterion, "Estimated and agreed")
+        XCTAssertNil(b.exitCriterionToConfirm(moving: "i0", toStage: "ready"), "not leaving the stage")
+        try b.setRoadmap([("confirm-exit", "off")], by: "t", at: t)
+        XCTAssertNil(b.exitCriterionToConfirm(moving: "i0", toStage: "doing"), "the setting turns it off")
+    }
+
     // MARK: - File
 
     func testPlanningRoundTripsAndAnOldBoardGainsNothing() throws {

@@ -6,6 +6,9 @@ import Foundation
 public enum BudgetReportOutput {
     public enum Format: String, CaseIterable, Sendable { case text, json, csv }
 
+    /// The report as text (one line per group), JSON (`{"by", "currency", "costPerPoint",
+    /// "groups": [...]}`) or CSV (a header row, then one row per group). Throws when the CSV
+    /// writer fails.
     public static func render(_ report: BudgetReport, board: Board, format: Format, money: MoneyFormat) throws -> String {
         switch format {
         case .text: return text(report, board: board, money: money)

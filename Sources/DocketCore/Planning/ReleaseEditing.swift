@@ -157,3 +157,26 @@ public enum ReleaseField {
         }
     }
 }
+
+extension Board {
+    /// Moves a release to `index` in the board's order (clamped to the list), for "ordered"
+    /// releases on the releases screen. Throws for an unknown release.
+    @discardableResult
+    public mutating func moveRelease(_ name: String, to index: Int, by user: String, at time: Timestamp) throws -> Edit {
+        let r = try release(named: name)
+        var h = header
+        h.releases.removeAll { $0.name == r.name }
+        h.releases.insert(r, at: min(max(0, index), h.releases.count))
+        return upsert([], header: h, action: "release", summary: "moved release \(r.name)", by: user, at: time)
+    }
+
+    /// The exit criterion to confirm before item `id` moves to stage `stageID`: the criterion
+    /// of the stage it leaves, when that stage has one, the move changes stage, and the
+    /// board's `RoadmapSettings.confirmExit` is on; nil otherwise (also for an unknown item).
+    /// The TUI shows it once and asks; the CLI does not ask.
+    public func exitCriterionToConfirm(moving id: String, toStage stageID: String) -> (stage: Stage, criterion: String)? {
+        guard planning.roadmap.confirmExit, let item = items[id], item.stage != stageID,
+              let from = stages.first(where: { $0.id == item.stage }), let criterion = from.exitCriterion else { return nil }
+        return (from, criterion)
+    }
+}

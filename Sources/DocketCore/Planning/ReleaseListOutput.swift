@@ -57,6 +57,7 @@ public enum ReleaseListOutput {
 /// The warnings of a release line in words: `over capacity by 8 points`, `over budget by
 /// €1,700.00`, `3 items unestimated`.
 public enum PlanWarnings {
+    /// The warnings of `line`, in that order; empty when there is nothing to warn about.
     public static func of(_ line: ReleasePlan.Line, format: MoneyFormat) -> [String] {
         var out: [String] = []
         if let over = line.overCapacityBy { out.append("over capacity by \(over.pointsText) points") }

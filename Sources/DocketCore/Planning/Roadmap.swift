@@ -7,6 +7,7 @@
 /// the "ready" stage, the last todo stage before the first doing stage); Later the rest. An
 /// epic's card goes to the earliest lane of its open children (its own lane with none).
 public struct Roadmap: Equatable, Sendable {
+    /// A roadmap lane, ordered now < next < later.
     public enum Lane: String, CaseIterable, Comparable, Sendable {
         case now, next, later
         public static func < (a: Lane, b: Lane) -> Bool { allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)! }
@@ -73,13 +74,17 @@ public struct Roadmap: Equatable, Sendable {
         public var stages: [Stage]
     }
 
+    /// The three lanes in order, each with its cards in board order.
     public var lanes: [(lane: Lane, cards: [Card])] { Lane.allCases.map { l in (l, cards.filter { laneOf[$0.id] == l }) } }
     /// Every card in lane order, then rank order.
     public var cards: [Card]
     /// Card id → lane.
     public var laneOf: [String: Lane]
+    /// Every epic that is not archived (done ones too), in board order.
     public var epics: [EpicRollup]
+    /// Releases in board order, then open epics that have a target.
     public var timeline: [Bar]
+    /// Phases that name at least one stage, in the order discovery, delivery, launch.
     public var phases: [Phase]
     /// The date the roadmap is as of (`YYYY-MM-DD`, the user's time zone).
     public var today: String

@@ -2,6 +2,8 @@
 public enum RoadmapOutput {
     public enum Format: String, CaseIterable, Sendable { case text, markdown, json }
 
+    /// The roadmap: lanes, timeline and phases (board text made one line; in Markdown `<`
+    /// escaped so no raw HTML reaches the page). Ends in a line break.
     public static func render(_ roadmap: Roadmap, board: Board, format: Format, money: MoneyFormat) -> String {
         switch format {
         case .text: return text(roadmap, board: board, money: money, markdown: false)

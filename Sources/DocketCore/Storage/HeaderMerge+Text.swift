@@ -31,7 +31,8 @@ extension HeaderMerge {
         switch section {
         case "stages":
             return header.stages.first { $0.id == key }.map {
-                with($0.name, [$0.kind.rawValue, $0.wipLimit.map { "WIP \($0)" }, $0.exitCriterion.map { "exit: \($0)" }])
+                with($0.name, [$0.kind.rawValue, $0.wipLimit.map { "WIP \($0)" }, $0.exitCriterion.map { "exit: \($0)" },
+                                $0.phase.map { "phase \($0.rawValue)" }])
             }
         case "releases":
             return header.releases.first { $0.name == key }.map {
