@@ -1,5 +1,4 @@
 import CSV
-import Foundation
 
 /// `docket budget report`: a `BudgetReport` as text, JSON or CSV. Money in JSON and CSV is
 /// in major units of the board's currency (a number such as 60000.5); in text, formatted.
@@ -56,21 +55,18 @@ public enum BudgetReportOutput {
     }
 
     static func csv(_ report: BudgetReport, board: Board) throws -> String {
-        let stream = OutputStream(toMemory: ())
-        let writer = try CSVWriter(stream: stream, newline: .crlf)
-        try writer.write(row: keys)
-        for g in report.groups {
-            try writer.write(row: values(g, exponent: board.planning.exponent).map { v in
-                switch v {
-                case .string(let s): return s
-                case .number(let d): return d.pointsText
-                case .int(let n): return String(n)
-                default: return ""
-                }
-            })
+        try ItemListCSV.rfc4180 { writer in
+            try writer.write(row: keys)
+            for g in report.groups {
+                try writer.write(row: values(g, exponent: board.planning.exponent).map { v -> String in
+                    switch v {
+                    case .string(let s): return s
+                    case .number(let d): return d.pointsText
+                    case .int(let n): return String(n)
+                    default: return ""
+                    }
+                })
+            }
         }
-        let written = withExtendedLifetime(writer) { stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data }
-        guard let data = written else { throw CSVError.cannotWriteStream }
-        return String(decoding: data, as: UTF8.self) + "\r\n"
     }
 }
