@@ -28,7 +28,7 @@ public enum GenericCSVImport {
     /// column that is not in the header (the title column included), or an unknown field.
     public static func parse(_ data: Data, path: String = "CSV file", map: [String: String]) throws -> ImportedBoard {
         let (header, rows) = try read(data, path: path)
-        if header == ItemListJSON.keys {
+        if isDocketHeader(header) {
             return try docketCSV(header: header, rows: rows, path: path)
         }
         guard !map.isEmpty else {
@@ -41,7 +41,15 @@ public enum GenericCSVImport {
     /// True when the first line of `data` is Docket's export header.
     public static func isDocketCSV(_ data: Data) -> Bool {
         guard let header = try? headerRow(data) else { return false }
-        return header == ItemListJSON.keys
+        return isDocketHeader(header)
+    }
+
+    /// Docket's export header: its keys in order, or an older export's (without some of the
+    /// keys added since, such as `sprints`): `id` first, `title` and `created` present, every
+    /// column a key.
+    static func isDocketHeader(_ header: [String]) -> Bool {
+        header == ItemListJSON.keys || (header.first == "id" && header.contains("title") && header.contains("created")
+            && Set(header).count == header.count && Set(header).isSubset(of: ItemListJSON.keys))
     }
 
     /// The header row's cells (trimmed), for messages and detection.
@@ -201,7 +209,7 @@ public enum GenericCSVImport {
     }
 
     private static func docketCSV(header: [String], rows: [(line: Int, cells: [String])], path: String) throws -> ImportedBoard {
-        let col = Dictionary(uniqueKeysWithValues: header.enumerated().map { ($1, $0) })
+        let col = Dictionary(header.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         var stages: [Stage] = []
         var labels: [Label] = [], people: [Person] = [], releases: [Release] = []
         var labelUses: [String: Int] = [:]
@@ -264,6 +272,10 @@ public enum GenericCSVImport {
                 return Link(url: String(l[..<sp]), title: String(l[l.index(after: sp)...]))
             }
             for (key, _) in item.scores.fields { _ = item.scores.set(key, number(key)) }
+            item.sprints = cell("sprints").isEmpty ? [] : cell("sprints").components(separatedBy: "; ")
+            item.comments = splitList(cell("comments"), starts: { ItemListJSON.comment(fromText: String($0)) != nil })
+                .compactMap { ItemListJSON.comment(fromText: $0) }
+            item.archivedReason = opt("archivedReason")
             if let problem { skipped.append(problem); continue }
             if item.archived { archived += 1 }
             for l in item.labels {

@@ -47,8 +47,22 @@ public enum ItemListJSON {
             ("snoozedUntil", item.snoozedUntil.map { .string($0) } ?? .null),
             ("criteria", .strings(item.criteria.map { ($0.done ? "[x] " : "[ ] ") + $0.text })),
             ("links", .strings(item.links.map { $0.title.isEmpty ? $0.url : "\($0.url) \($0.title)" })),
+            ("sprints", .strings(item.sprints)),
+            ("comments", .strings(item.comments.map(commentText))),
+            ("archivedReason", item.archivedReason.map { .string($0) } ?? .null),
         ] + item.scores.fields.map { ($0.0, $0.1.map { .number($0) } ?? .null) }
           + [("score", board.score(item).map { .number($0) } ?? .null)]
+    }
+
+    /// A comment as the list writes it: `2026-12-01T10:00:00Z alice: text` (`Comment`).
+    public static func commentText(_ c: Comment) -> String { "\(ISODate.format(c.at)) \(c.author): \(c.text)" }
+
+    /// Reads `commentText`'s form back; nil when `text` does not start with a time and `AUTHOR: `.
+    public static func comment(fromText text: String) -> Comment? {
+        guard let sp = text.firstIndex(of: " "), let at = ISODate.parse(String(text[..<sp])) else { return nil }
+        let rest = text[text.index(after: sp)...]
+        guard let colon = rest.range(of: ": ") else { return nil }
+        return Comment(author: String(rest[..<colon.lowerBound]), at: at, text: String(rest[colon.upperBound...]))
     }
 
     /// The stage id → name table for `fields(of:board:stageNames:)`.

@@ -13,6 +13,11 @@ public struct Stage: Equatable, Codable, Sendable {
     public var kind: StageKind
     public var wipLimit: Int?
     public var exitCriterion: String?
+    /// Folded on the board to a one-cell strip with its count (its items stay in it).
+    public var hidden: Bool = false
+    /// Service level expectation: the age in days (in the user's time zone) an item may
+    /// reach in this stage before it counts as late; nil for none.
+    public var slaDays: Int?
 
     public init(id: String, name: String, kind: StageKind, wipLimit: Int? = nil, exitCriterion: String? = nil) {
         self.id = id; self.name = name; self.kind = kind; self.wipLimit = wipLimit; self.exitCriterion = exitCriterion
