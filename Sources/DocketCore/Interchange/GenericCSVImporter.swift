@@ -334,9 +334,10 @@ public enum GenericCSVImport {
         }
         var notImported: [String] = []
         if let phrase = CSVText.skippedPhrase(skipped) { notImported.append(phrase) }
-        let summary = ImportSummary(source: "Docket CSV", stages: stages.count, closedStages: 0, items: items.count,
+        var summary = ImportSummary(source: "Docket CSV", stages: stages.count, closedStages: 0, items: items.count,
                                     archivedItems: archived, labelUses: labelUses, people: people.count, notImported: notImported,
                                     releases: releases.count, itemWords: ("item", "items"), stageWords: ("stage", "stages"))
+        summary.details = skipped
         return ImportedBoard(name: "CSV import", stages: stages, items: items, labels: labels, people: people,
                              releases: releases, summary: summary, sourceFields: Set(SourceField.allCases))
     }
