@@ -10,7 +10,8 @@ import Foundation
 ///
 /// The bar's colour is the priority's; the selected card is drawn in `card.selected`.
 enum CardView {
-    static func draw(_ item: Item, score: Double?, into canvas: inout Canvas, x: Int, y: Int, width: Int, selected: Bool) {
+    /// `shownID` is the id as the card shows it (`Board.shortID`: long imported ids shortened).
+    static func draw(_ item: Item, shownID: String, score: Double?, into canvas: inout Canvas, x: Int, y: Int, width: Int, selected: Bool) {
         let base: StyleRole = selected ? .cardSelected : .card
         canvas.fill(Rect(x: x, y: y, width: width, height: 2), role: base)
         let bar = priorityRole(item.priority)
@@ -19,7 +20,7 @@ enum CardView {
         let inner = width - 1
         guard inner > 0 else { return }
         canvas.text(SafeText.fitLine(item.title, width: inner), x: x + 1, y: y, role: base)
-        var parts: [(String, StyleRole)] = [(item.id, .cardID)]
+        var parts: [(String, StyleRole)] = [(shownID, .cardID)]
         if let p = item.priority { parts.append(("!" + p.rawValue, priorityRole(p))) }
         if let pts = item.points { parts.append((pts.pointsText + "p", .cardPoints)) }
         if let score { parts.append(("★" + ScoreText.format(score), .cardPoints)) }
