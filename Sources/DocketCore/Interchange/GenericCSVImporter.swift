@@ -313,6 +313,7 @@ public enum GenericCSVImport {
             item.comments = splitList(cell("comments"), starts: { ItemListJSON.comment(fromText: String($0)) != nil })
                 .compactMap { ItemListJSON.comment(fromText: $0) }
             item.archivedReason = opt("archivedReason")
+            item.archivedList = opt("archivedList")
             if let problem { skipped.append(problem); continue }
             if item.archived { archived += 1 }
             for l in item.labels {

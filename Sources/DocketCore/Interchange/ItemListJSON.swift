@@ -4,7 +4,9 @@
 /// null), `labels`, `assignees`, `release` (or null), `blocked`, `blockedReason`, `archived`,
 /// `created`, `updated` (ISO 8601 UTC), `description`, `due` (YYYY-MM-DD or null),
 /// `requester`, `votes`, `parent` (the epic's id), `duplicateOf`, `snoozedUntil`, `criteria`
-/// (`"[x] text"` / `"[ ] text"`), `links` (`"URL title"`), the score inputs `reach`, `impact`, `confidence`, `effort`, `value`,
+/// (`"[x] text"` / `"[ ] text"`), `links` (`"URL title"`), `sprints` (names), `comments`
+/// (`"2026-12-01T10:00:00Z alice: text"`, oldest first), `archivedReason` and `archivedList`
+/// (why it was archived, the archived source list; or null), the score inputs `reach`, `impact`, `confidence`, `effort`, `value`,
 /// `criticality`, `risk`, `size` (or null) and `score` (null when the board scores nothing).
 /// `fields(of:board:)` gives the same keys and values to other formats (`docket list --format csv`).
 public enum ItemListJSON {
@@ -50,6 +52,7 @@ public enum ItemListJSON {
             ("sprints", .strings(item.sprints)),
             ("comments", .strings(item.comments.map(commentText))),
             ("archivedReason", item.archivedReason.map { .string($0) } ?? .null),
+            ("archivedList", item.archivedList.map { .string($0) } ?? .null),
         ] + item.scores.fields.map { ($0.0, $0.1.map { .number($0) } ?? .null) }
           + [("score", board.score(item).map { .number($0) } ?? .null)]
     }

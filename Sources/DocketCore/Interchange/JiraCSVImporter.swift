@@ -9,8 +9,9 @@ import Foundation
 ///   `Issue key`/`Clave de incidencia`, `Status`/`Estado`…). Repeated headers (`Labels` ×4,
 ///   `Sprint` ×3, `Fix Version/s`) are all read. Story points come from the first column whose
 ///   header says `Story Points` or `Story point estimate`.
-/// - **Statuses → stages**, ordered by status category (to do → in progress → done), in
-///   first-seen order within a category. The kind comes from
+/// - **Statuses → stages**, ordered by status category (to do → in progress → done), within
+///   a category in first-seen order, statuses named like a later step (review, QA, test,
+///   approval: `laterStep`) after the others. The kind comes from
 ///   `Status Category` / `Categoría de estado` when present (To Do, In Progress, Done), else
 ///   from the name (`StageNaming.kind`, plus Spanish "en curso", "hecho", "listo"…).
 /// - **Issues → items**: summary → title, description, issue type (Bug → bug, Epic → epic,
@@ -119,8 +120,8 @@ public enum JiraCSVImport {
             }
         }
         let categoryOrder: [StageKind: Int] = [.inbox: 0, .todo: 0, .doing: 1, .done: 2]
-        statusNames = statusNames.enumerated().sorted { (categoryOrder[kindOf[$0.element]!]!, $0.offset) < (categoryOrder[kindOf[$1.element]!]!, $1.offset) }
-            .map(\.element)
+        let key = { (n: Int, name: String) in (categoryOrder[kindOf[name]!]!, laterStep(name) ? 1 : 0, n) }
+        statusNames = statusNames.enumerated().sorted { key($0.offset, $0.element) < key($1.offset, $1.element) }.map(\.element)
         var stages: [Stage] = []
         var stageID: [String: String] = [:]
         for name in statusNames {
@@ -250,6 +251,13 @@ public enum JiraCSVImport {
         let fields = SourceField.basic.union(present.compactMap { $0.0 == nil ? nil : $0.1 })
         return ImportedBoard(name: "Jira import", stages: stages, items: items, labels: labels, people: people,
                              releases: releases, summary: summary, sourceFields: fields)
+    }
+
+    /// Whether a status names a later step of its category (review, QA, testing, approval…),
+    /// which then goes after the category's other statuses: `In Review` after `In Progress`.
+    static func laterStep(_ status: String) -> Bool {
+        let lower = status.lowercased()
+        return ["review", "qa", "test", "verif", "approv", "staging", "revisión", "prueba"].contains { lower.contains($0) }
     }
 
     /// A Jira `Comment` cell: `date;author;text` (`13/Mar/26 11:03 AM;712020:…;text`), the

@@ -103,8 +103,13 @@ public enum TrelloImport {
         var unknownMembers = 0
         // Comments by card id, oldest first.
         var commentsByCard: [String: [Comment]] = [:]
-        for a in export.actions ?? [] where a.type == "commentCard" {
-            guard let cardID = a.data?.card?.id, let text = a.data?.text else { continue }
+        var brokenComments = 0
+        for (n, a) in (export.actions ?? []).enumerated() where a.type == "commentCard" {
+            guard let cardID = a.data?.card?.id, let text = a.data?.text else {
+                brokenComments += 1
+                details.append("actions[\(n)]: a comment without a card or text")
+                continue
+            }
             let m = a.memberCreator
             let author = [m?.username, m?.fullName, handleOf[a.idMemberCreator ?? ""], a.idMemberCreator]
                 .compactMap { $0 }.first { !$0.isEmpty } ?? "unknown"
@@ -168,6 +173,7 @@ public enum TrelloImport {
             archivedItems: items.filter(\.archived).count, labelUses: labelUses, people: people.count,
             notImported: [
                 counted(orphanComments, "comment on a card not in the export", "comments on cards not in the export"),
+                counted(brokenComments, "comment without a card or text", "comments without a card or text"),
                 counted(unknownMembers, "assignment of a person not in the export", "assignments of people not in the export"),
             ].compactMap { $0 })
         summary.details = details
