@@ -15,10 +15,12 @@ import Foundation
 ///   **description**, joined with line breaks; `@ YYYY-MM-DD` is the **due date** (only on its
 ///   own indented line: an `@` inside a title, such as `@NaturalId`, stays in the title); a
 ///   plain nested bullet (`  * text`) is an item of its own whose `parent` is the item above.
+///   Docket's own sub-lines (`MarkdownExport`): `~ name` is a sprint, `% TIME AUTHOR: text` a comment.
 /// - Plain Markdown checklists: `- [ ] task` is an open item; `- [x] task` is a **done item,
 ///   kept under its heading and archived** (so the board shows what is left, and the done
 ///   ones stay in history and in `--archived` listings).
-/// - Other text (paragraphs, `Last updated:` lines) is not imported; it is counted.
+/// - Other text (paragraphs, `Last updated:` lines) is not imported; each such line is named
+///   with its number in the summary's `details`.
 public enum TaskellImport {
     /// Parses the Markdown in `data`. `path` names the file in error messages and gives the
     /// board its name when the file has no `# Title`.
@@ -116,6 +118,10 @@ public enum TaskellImport {
                 }
             } else if trimmed.hasPrefix("@"), let due = dueDate(trimmed) {
                 items[i].due = due
+            } else if trimmed.hasPrefix("~ ") {
+                items[i].sprints.append(String(trimmed.dropFirst(2)))
+            } else if trimmed.hasPrefix("% "), let comment = ItemListJSON.comment(fromText: String(trimmed.dropFirst(2))) {
+                items[i].comments.append(comment)
             } else if let rest = bullet(trimmed) {
                 if let (done, text) = checkbox(rest) {
                     items[i].criteria.append(Criterion(text: text, done: done))
@@ -155,7 +161,7 @@ public enum TaskellImport {
         summary.details = details
         let boardName = name ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         return ImportedBoard(name: boardName, stages: stages, items: ordered, labels: [], people: [], summary: summary,
-                             sourceFields: SourceField.basic.union([.due, .parent]))
+                             sourceFields: SourceField.basic.union([.due, .parent, .sprints, .comments]))
     }
 
     /// `(level, text)` for an ATX heading (`## Name`), nil otherwise.
