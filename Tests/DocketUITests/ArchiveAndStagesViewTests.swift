@@ -85,9 +85,9 @@ final class ArchiveAndStagesViewTests: XCTestCase {
         XCTAssertEqual(rows.last?.kind, .description)
 
         var s = AppState(board: board, user: "test", fileLabel: "docket.json", size: Size(width: 120, height: 40))
-        var d = DetailState(itemID: id)
+        var d = DetailScreen(itemID: id)
         d.row = try XCTUnwrap(rows.firstIndex { $0.kind == .field("comment") })
-        s.mode = .detail(d)
+        s.push(d)
         send(&s, .key(.enter))
         XCTAssertTrue(s.status?.text.contains("docket comment") ?? false, "\(String(describing: s.status))")
         XCTAssertEqual(s.board, board, "a comment row is not edited in the pane")
