@@ -176,6 +176,19 @@ final class ImportKeepsOrNamesTests: XCTestCase {
         XCTAssertEqual(b.items.first { $0.id == "K-2" }?.points, 3)
     }
 
+    func testReimportKeepsTheUsersStageOrder() throws {
+        let imported = try JiraCSVImport.parse(try sharedData("jira-k608-scrum.csv"), path: "k608.csv")
+        XCTAssertEqual(imported.stages.map(\.name), ["To Do", "In Progress", "In Review", "Done"])
+        var board = imported.makeBoard(by: "pm", at: 1_795_961_100)
+        let review = try board.stage(named: "In Review")
+        try board.changeStages("moved", by: "pm", at: 1_795_961_200) { try $0.moveStage(review.id, to: 0) }
+        let order = board.stages.map(\.name)
+        XCTAssertEqual(order, ["In Review", "To Do", "In Progress", "Done"])
+        let again = imported.merge(into: board, by: "pm", at: 1_795_961_300).board
+        XCTAssertEqual(again.stages.map(\.name), order, "a re-import keeps the board's own order")
+        XCTAssertEqual(again.items.count, board.items.count)
+    }
+
     func testJSONRoundTripKeepsCommentsAndSprints() throws {
         let b = try JiraCSVImport.parse(try sharedData("jira-k608-scrum.csv"), path: "k608.csv")
         let board = b.makeBoard(by: "pm", at: 1_795_961_100)
