@@ -61,10 +61,14 @@ public struct AppState: Sendable {
     public init(board: Board, user: String, fileLabel: String, readOnly: String? = nil, size: Size) {
         self.board = board; self.user = user; self.fileLabel = fileLabel; self.readOnly = readOnly; self.size = size
         if let readOnly { saveState = .readOnly(readOnly) }
+        status = AppState.unknownStageWarning(board)
     }
 
     /// The selected stage, if the board has any.
-    public var selectedStage: Stage? { board.stages.indices.contains(column) ? board.stages[column] : nil }
+    public var selectedStage: Stage? {
+        let stages = shownStages
+        return stages.indices.contains(column) ? stages[column] : nil
+    }
 
     /// The selected card's row in the selected column (clamped to the column).
     public var selectedRow: Int {
@@ -100,7 +104,7 @@ public struct AppState: Sendable {
 
     /// Selects an item: its column and its row.
     public mutating func select(itemID: String) {
-        guard let item = board.items[itemID], !item.archived, let c = board.stageIndex(id: item.stage),
+        guard let item = board.items[itemID], let c = shownStages.firstIndex(where: { $0.id == item.stage }),
               let r = column(item.stage).firstIndex(of: itemID) else { return }
         column = c
         rows[item.stage] = r

@@ -131,7 +131,7 @@ func perform(_ action: GlobalAction, _ state: inout AppState, now: Timestamp) ->
 }
 
 private func handleMouse(_ state: inout AppState, _ m: MouseEvent) {
-    let stages = state.board.stages
+    let stages = state.shownStages
     let hit = state.layout.hit(x: m.x, y: m.y, columnOffset: state.columnOffset,
                                scroll: { state.scrolls[stages[$0].id] ?? 0 },
                                count: { state.column(stages[$0].id).count })
