@@ -40,12 +40,15 @@ enum BoardSession {
         let readOnly = loaded.readOnlyReason
         if let readOnly { printError("docket: \(url.path) opens read-only: \(readOnly)") }
         let label = url.lastPathComponent
+        let environment = DocketEnvironment.live()
         var state = AppState(board: loaded.board, user: CurrentUser.name, fileLabel: label, readOnly: readOnly,
                              size: Size(width: 80, height: 24))
-        if triage { state.startTriage(now: nowTimestamp()) }
+        state.calendar = environment.calendar
+        if triage { state.startTriage(now: environment.now) }
         let writer = MergingWriter(base: loaded.board, url: url, user: CurrentUser.name)
         let saver = readOnly == nil ? BoardSaver(url: url) { board, url in try writer.write(board, to: url) } : nil
-        let outcome = try TerminalApp.run(state, saver: saver, writer: readOnly == nil ? writer : nil, theme: theme, noColor: noColor)
+        let outcome = try TerminalApp.run(state, saver: saver, writer: readOnly == nil ? writer : nil, theme: theme, noColor: noColor,
+                                         environment: environment)
         if let error = outcome.saveError {
             printError("docket: the last changes could not be saved: \(error)")
             if let rescue = outcome.rescuePath { printError("docket: they were written to \(rescue)") }

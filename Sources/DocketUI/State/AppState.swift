@@ -69,8 +69,9 @@ public struct AppState: Sendable {
     public var size: Size
     public var status: StatusMessage?
     public var saveState: SaveState = .saved
-    /// Set when the app should end (the Screen saves, restores the terminal and exits).
-    public var quitting = false
+    /// Days in the user's time zone (`DocketEnvironment.calendar`): what "today" is for due
+    /// dates, snoozes and filters. UTC unless the session sets the user's.
+    public var calendar: LocalCalendar = .utc
     public var keymap = Keymap.standard
     /// The last search text, for `n` / `N`.
     public var lastSearch: String?

@@ -47,7 +47,7 @@ func backlogKey(_ state: inout AppState, _ backlog: BacklogState, _ key: Key, no
     if var bulk = b.bulk {
         switch key {
         case .escape: b.bulk = nil; state.status = StatusMessage("cancelled")
-        case .ctrl("c"): state.quitting = true; return [.quit]
+        case .ctrl("c"): return [.quit]
         case .enter:
             let targets = b.marked.isEmpty ? [b.selectedID].compactMap { $0 } : b.order.filter { b.marked.contains($0) }
             let value = bulk.editor.text
@@ -87,7 +87,7 @@ func backlogKey(_ state: inout AppState, _ backlog: BacklogState, _ key: Key, no
         if let id = b.selectedID { state.select(itemID: id) }
         state.mode = .board
         return []
-    case .ctrl("c"), .char("q"): state.quitting = true; return [.quit]
+    case .ctrl("c"), .char("q"): return [.quit]
     case .up, .char("k"): b.row -= 1
     case .down, .char("j"): b.row += 1
     case .home, .char("g"): b.row = 0

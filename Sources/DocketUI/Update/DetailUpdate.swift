@@ -20,7 +20,6 @@ func detailKey(_ state: inout AppState, _ detail: DetailState, _ key: Key, now: 
             state.status = StatusMessage("cancelled")
             return []
         case .ctrl("c"):
-            state.quitting = true
             return [.quit]
         case .enter:
             let text = editor.text
@@ -121,7 +120,6 @@ func detailKey(_ state: inout AppState, _ detail: DetailState, _ key: Key, now: 
         if case .board = state.mode { state.mode = .detail(d) }
         return fx
     case .ctrl("c"):
-        state.quitting = true
         return [.quit]
     default: break
     }

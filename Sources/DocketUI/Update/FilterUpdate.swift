@@ -16,11 +16,10 @@ func filterKey(_ state: inout AppState, _ prompt: FilterPrompt, _ key: Key, now:
         state.status = nil
         return []
     case .ctrl("c"):
-        state.quitting = true
         return [.quit]
     case .enter:
         do {
-            try state.applyFilter(p.editor.text, today: CalendarDay.of(now))
+            try state.applyFilter(p.editor.text, today: state.calendar.day(of: now))
             state.mode = .board
             state.status = StatusMessage(state.filter.map { "filter: \($0.text) — f to change, f then Enter on nothing to clear" } ?? "filter cleared")
         } catch {
@@ -55,14 +54,14 @@ func savedFiltersKey(_ state: inout AppState, _ choice: Int, _ key: Key, now: Ti
     var c = min(max(0, choice), max(0, saved.count - 1))
     switch key {
     case .escape, .char("q"), .char("F"): state.mode = .board; return []
-    case .ctrl("c"): state.quitting = true; return [.quit]
+    case .ctrl("c"): return [.quit]
     case .up, .char("k"): c = max(0, c - 1)
     case .down, .char("j"): c = min(max(0, saved.count - 1), c + 1)
     case .enter:
         guard saved.indices.contains(c) else { state.mode = .board; return [] }
         state.mode = .board
         do {
-            try state.applyFilter(saved[c].query, today: CalendarDay.of(now))
+            try state.applyFilter(saved[c].query, today: state.calendar.day(of: now))
             state.status = StatusMessage("filter \(saved[c].name): \(saved[c].query)")
         } catch {
             state.status = StatusMessage("saved filter \(saved[c].name): \(error.message)", isError: true)

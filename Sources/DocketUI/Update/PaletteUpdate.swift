@@ -125,7 +125,7 @@ func runPaletteCommand(_ state: inout AppState, _ line: String, selected: String
     if let a = arg(after: "filter") {
         let query = state.board.savedFilters.first { $0.name == a }?.query ?? a
         do {
-            try state.applyFilter(query, today: CalendarDay.of(now))
+            try state.applyFilter(query, today: state.calendar.day(of: now))
             state.status = StatusMessage(state.filter.map { "filter: \($0.text)" } ?? "filter cleared")
         } catch {
             state.status = StatusMessage(error.message, isError: true)

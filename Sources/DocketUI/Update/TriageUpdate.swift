@@ -8,7 +8,7 @@ extension AppState {
 
 /// Starts triage on the Inbox (`t`).
 func openTriage(_ state: inout AppState, now: Timestamp) {
-    let queue = state.board.triageQueue(today: CalendarDay.of(now))
+    let queue = state.board.triageQueue(today: state.calendar.day(of: now))
     guard !queue.isEmpty else { state.status = StatusMessage("the Inbox is empty: nothing to triage"); return }
     state.mode = .triage(TriageState(queue: queue))
 }
@@ -27,7 +27,7 @@ func triageKey(_ state: inout AppState, _ triage: TriageState, _ key: Key, now: 
         state.mode = .board
         return []
     }
-    if key == .ctrl("c") { state.quitting = true; return [.quit] }
+    if key == .ctrl("c") { return [.quit] }
 
     switch t.ask {
     case .value(let field, var editor)?:
@@ -36,6 +36,7 @@ func triageKey(_ state: inout AppState, _ triage: TriageState, _ key: Key, now: 
         case .enter:
             let value = editor.text
             let isDecision = field == "declined" || field == "snoozedUntil"
+            let today = state.calendar.day(of: now)
             let fx = commitEdit(&state) { b in
                 let snapshot = b
                 if field == "declined" {
@@ -49,7 +50,7 @@ func triageKey(_ state: inout AppState, _ triage: TriageState, _ key: Key, now: 
                     guard CalendarDay.isValid(value) else {
                         throw DocketError.invalidValue(field: "snooze", value: value, expected: "a date YYYY-MM-DD")
                     }
-                    guard value > CalendarDay.of(now) else {
+                    guard value > today else {
                         throw DocketError.invalidValue(field: "snooze", value: value, expected: "a date after today")
                     }
                     return try b.modify(id, action: "snooze", summary: "snoozed \(id) until \(value)", by: user, at: now) { $0.snoozedUntil = value }
@@ -141,7 +142,7 @@ func triageKey(_ state: inout AppState, _ triage: TriageState, _ key: Key, now: 
     case .char("a"): t.ask = .value(field: "assignees", editor: LineEditor(state.board.items[id]?.assignees.joined(separator: ", ") ?? ""))
     case .char("x"): t.ask = .value(field: "declined", editor: LineEditor())
     case .char("z"):
-        let week = CalendarDay.of(now + 7 * 86400)
+        let week = state.calendar.day(of: now + 7 * 86400)
         t.ask = .value(field: "snoozedUntil", editor: LineEditor(week))
     case .char("D"): t.ask = .duplicate(editor: LineEditor(), match: nil)
     case .enter:

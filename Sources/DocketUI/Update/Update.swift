@@ -7,13 +7,8 @@ import Foundation
 public func update(_ state: inout AppState, _ event: Event, now: Timestamp) -> [Effect] {
     var effects: [Effect] = []
     switch event {
-    case .resize(let size):
-        state.size = size
-    case .saveStatus(let s):
-        if state.readOnly == nil { state.saveState = s }
-    case .terminate:
-        state.quitting = true
-        effects.append(.quit)
+    case .resize, .resumed, .saveStatus, .terminate, .tick, .boardMerged, .exportFinished, .exportFailed, .themeLoaded, .themeFailed, .key(.ctrl("z")):
+        effects += updateRuntime(&state, event, now: now)
     case .editorFinished(let id, let text, let error):
         if let error { state.status = StatusMessage("editor failed: \(error)", isError: true) }
         else if let text {
@@ -44,7 +39,7 @@ public func update(_ state: inout AppState, _ event: Event, now: Timestamp) -> [
         if case .search(var q) = state.mode { q.editor.insert(text); state.mode = .search(q); runSearch(&state, q) }
     case .key(let key) where state.layout.isTooSmall:
         // Nothing can be seen: keys other than quit do nothing, rather than change the board blindly.
-        if key == .char("q") || key == .ctrl("c") { state.quitting = true; effects.append(.quit) }
+        if key == .char("q") || key == .ctrl("c") { effects.append(.quit) }
     case .key(let key):
         switch state.mode {
         case .board: effects += boardKey(&state, key, now: now)
@@ -59,14 +54,14 @@ public func update(_ state: inout AppState, _ event: Event, now: Timestamp) -> [
         case .savedFilters(let c): effects += savedFiltersKey(&state, c, key, now: now)
         }
     }
-    if effects.contains(.save) { state.refreshFilter(today: CalendarDay.of(now)) }
+    if effects.contains(.save) { state.refreshFilter(today: state.calendar.day(of: now)) }
     state.keepSelectionVisible()
     return effects
 }
 
 
 private func boardKey(_ state: inout AppState, _ key: Key, now: Timestamp) -> [Effect] {
-    if key == .ctrl("c") { state.quitting = true; return [.quit] }
+    if key == .ctrl("c") { return [.quit] }
     if key == .escape { state.status = nil; return [] }
     guard let action = state.keymap.action(for: key) else { return [] }
     state.status = nil
@@ -145,7 +140,7 @@ private func boardKey(_ state: inout AppState, _ key: Key, now: Timestamp) -> [E
     case .openDetail:
         guard let id = state.selectedItemID else { return [] }
         state.mode = .detail(DetailState(itemID: id))
-    case .quit: state.quitting = true; return [.quit]
+    case .quit: return [.quit]
     }
     return []
 }
@@ -166,7 +161,6 @@ private func promptKey(_ state: inout AppState, _ prompt: Prompt, _ key: Key, no
         state.status = StatusMessage("cancelled")
         return []
     case .ctrl("c"):
-        state.quitting = true
         return [.quit]
     case .enter:
         state.mode = .board
