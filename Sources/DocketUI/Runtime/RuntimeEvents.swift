@@ -28,9 +28,9 @@ func updateRuntime(_ state: inout AppState, _ event: Event, now: Timestamp) -> [
         state.status = StatusMessage("theme: \(name)")
     case .themeFailed(let why):
         state.status = StatusMessage(why, isError: true)
-    case .tick:
-        // Screens that asked for ticks (`AppState.subscriptions`) react to them in their reducers.
-        break
+    case .tick(let moment):
+        // Screens that asked for ticks (`AppState.subscriptions`) show time from `lastTick`.
+        state.lastTick = moment
     default:
         break
     }

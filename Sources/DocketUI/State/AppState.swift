@@ -72,6 +72,9 @@ public struct AppState: Sendable {
     /// Days in the user's time zone (`DocketEnvironment.calendar`): what "today" is for due
     /// dates, snoozes and filters. UTC unless the session sets the user's.
     public var calendar: LocalCalendar = .utc
+    /// The moment of the last `Event.tick` (seconds since 1970 UTC), nil before the first: the
+    /// time a screen that asked for ticks shows (a timer), so views never read the clock.
+    public var lastTick: Timestamp?
     public var keymap = Keymap.standard
     /// The last search text, for `n` / `N`.
     public var lastSearch: String?
