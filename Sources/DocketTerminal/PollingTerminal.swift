@@ -15,8 +15,6 @@ final class PollingTerminal: LoopTerminal {
     private let signals: SignalPipe
     private let wakeUp: WakePipe
     private let watch: FileWatch?
-    /// Reads that found the input readable but nothing in it, in a row: end of input.
-    private var emptyReads = 0
     /// When the fallback watch last asked for a check (monotonic milliseconds).
     private var lastFallbackCheck = PollingTerminal.milliseconds()
 
@@ -55,13 +53,21 @@ final class PollingTerminal: LoopTerminal {
     /// Events from the terminal; `.closed` when it hung up or reached the end of its input.
     private func input(revents: Int16, pending: Bool) -> [Wake] {
         guard revents != 0 || pending else { return [] }
+        let atEnd = revents & Int16(POLLIN) != 0 && nothingToRead()
         let events = screen.readEvents()
         var wakes: [Wake] = events.isEmpty ? [] : [.events(events)]
-        if revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { wakes.append(.closed); return wakes }
-        // Readable three times in a row with nothing in it: end of file (no terminal any more).
-        emptyReads = events.isEmpty && revents & Int16(POLLIN) != 0 ? emptyReads + 1 : 0
-        if emptyReads >= 3 || isatty(screen.inputFD) != 1 { wakes.append(.closed) }
+        if atEnd || revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { wakes.append(.closed) }
         return wakes
+    }
+
+    /// True when the input is readable but holds no byte: the end of it (the terminal is gone).
+    private func nothingToRead() -> Bool {
+        #if os(Linux)
+        var available: Int32 = 0
+        return ioctl(screen.inputFD, UInt(FIONREAD), &available) == 0 && available == 0
+        #else
+        return isatty(screen.inputFD) != 1
+        #endif
     }
 
     private func fileMayHaveChanged(_ fds: [pollfd]) -> Bool {

@@ -165,6 +165,7 @@ public final class Screen {
         if let event = pending { pending = nil; events.append(event) }
         while events.count < 10_000, let next = readOne() {
             if let event = next { events.append(event) }
+            if let event = pending { pending = nil; events.append(event) }
         }
         return events
     }
