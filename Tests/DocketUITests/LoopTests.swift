@@ -266,6 +266,27 @@ final class LoopTests: XCTestCase {
         XCTAssertTrue(failures.board == end.state.board, "the retried save wrote the board")
     }
 
+    func testAFailedSaveIsRetriedAtOnceWhenTheFileChanges() throws {
+        let failures = Written()
+        failures.remaining = 1
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("docket-loop-\(UUID().uuidString)")
+        let saver = BoardSaver(url: dir.appendingPathComponent("docket.json")) { board, _ in
+            if failures.takeFailure() { throw BoardStoreError("docket.json is read-only") }
+            failures.set(board)
+        }
+        let t = ScriptedTerminal([
+            .wakes([.events([.key(.char("L"))])]),
+            .run { saver.flush(); return [.saver] },          // failed
+            .wakes([.fileChanged]),                            // made writable again: retried
+            .run { saver.flush(); return [.saver] },          // saved
+            .wakes([.events([.key(.char("q"))])]),
+        ])
+        let end = runLoop(t, saver: saver)
+        XCTAssertEqual(t.milliseconds, 0, "no time had to pass")
+        XCTAssertEqual(end.state.saveState, .saved)
+        XCTAssertTrue(failures.board == end.state.board, "the retried save wrote the board")
+    }
+
     func testEffectsAreAnsweredWithEvents() throws {
         let services = ServiceLog()
         let state = demoState(width: 160, height: 30)

@@ -134,11 +134,13 @@ public struct RuntimeLoop<Terminal: LoopTerminal> {
     }
 
     /// The file or its folder changed: if the file is not what we last wrote or read, save,
-    /// which merges it (`MergingWriter`); and say whether it can be written.
+    /// which merges it (`MergingWriter`); retry a failed save; say whether it can be written.
     private mutating func fileChanged() {
         guard let saver, let writer else { return }
         let status = saver.status()
         if status.isClean || status.error != nil, writer.fileChanged(saver.url) { saver.submit(state.board) }
+        // A failed save is tried again at once when the file changes (made writable again).
+        else if status.error != nil { saver.retryFailed() }
         guard status.isClean else { return }
         let access: SaveState = services.whyNotWritable().map { .readOnly($0) } ?? .saved
         switch state.saveState {
