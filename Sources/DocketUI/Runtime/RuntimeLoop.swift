@@ -136,9 +136,9 @@ public struct RuntimeLoop<Terminal: LoopTerminal> {
     /// The file or its folder changed: if the file is not what we last wrote or read, save,
     /// which merges it (`MergingWriter`); retry a failed save; say whether it can be written.
     private mutating func fileChanged() {
-        guard let saver, let writer else { return }
+        guard let saver else { return }
         let status = saver.status()
-        if status.isClean || status.error != nil, writer.fileChanged(saver.url) { saver.submit(state.board) }
+        if status.isClean || status.error != nil, writer?.fileChanged(saver.url) == true { saver.submit(state.board) }
         // A failed save is tried again at once when the file changes (made writable again).
         else if status.error != nil { saver.retryFailed() }
         guard status.isClean else { return }
