@@ -98,9 +98,26 @@ struct SavedBoard {
     }
 }
 
-/// A screen state that asks for ticks, as a standup timer will: the detail pane, here.
-extension DetailState: SubscriptionSource {
-    public var subscriptions: Subscriptions { Subscriptions(tickEvery: 500) }
+/// A screen that asks for ticks every 500 ms, as a standup timer will: it counts them in the
+/// status line and closes itself after `closeAfter`.
+struct TickingScreen: Feature {
+    static let id = "ticking-test"
+    var ticks = 0
+    var closeAfter = 2
+    var tickInterval: Int? { 500 }
+    mutating func perform(_ action: TickingAction, _ app: inout AppState, now: Timestamp) -> Step { .pop }
+    mutating func tick(_ app: inout AppState, now: Timestamp) -> Step {
+        ticks += 1
+        app.status = StatusMessage("tick \(ticks) at \(now - testNow) s")
+        return ticks >= closeAfter ? .pop : .stay
+    }
+    func draw(_ app: AppState, into canvas: inout Canvas) {}
+    static let defaultKeys: [(Key, TickingAction)] = [(.escape, .close)]
+}
+
+enum TickingAction: String, FeatureAction {
+    case close
+    var summary: String { "close" }
 }
 
 final class LoopTests: XCTestCase {
@@ -160,26 +177,34 @@ final class LoopTests: XCTestCase {
         XCTAssertEqual(end.state.saveState, .saved)
     }
 
-    func testTicksAreDeliveredOnlyWhileAVisibleScreenAsks() {
-        let t = ScriptedTerminal([
-            .wakes([.events([.key(.enter)])]),   // opens the detail pane, which asks for ticks every 500 ms
+    func testTicksAreDeliveredOnlyWhileAScreenAsks() {
+        var state = demoState(width: 120, height: 30)
+        var screens: [String] = []
+        let t = ScriptedTerminal([])
+        // The screen is open from the start; it asks for ticks until it closes itself.
+        state.push(TickingScreen())
+        t.script = [
             .elapse,
+            .run { screens.append(t.screen); return [] },
             .elapse,
-            .wakes([.events([.key(.escape)])]),  // back to the board: no more ticks
+            .run { screens.append(t.screen); return [.events([.key(.char("j"))])] },
             .wakes([.events([.key(.char("q"))])]),
-        ])
-        let end = runLoop(t)
-        XCTAssertEqual(t.timeouts, [nil, 500, 500, 500, nil])
-        XCTAssertEqual(end.state.lastTick, testNow + 1, "two ticks, 500 ms apart: the last at 1 s")
+        ]
+        let end = runLoop(t, state: state)
+        XCTAssertEqual(t.timeouts, [500, 500, 500, nil, nil], "ticks while the screen is open, then none")
         XCTAssertEqual(t.milliseconds, 1000)
+        XCTAssertTrue(screens[0].contains("tick 1 at 0 s"), screens[0])
+        XCTAssertTrue(screens[1].contains("tick 2 at 1 s"), screens[1])
+        XCTAssertEqual(end.state.lastTick, testNow + 1)
+        XCTAssertTrue(end.state.isOnBoard, "the ticking screen closed itself")
     }
 
-    func testSubscriptionsAreTheAsksOfTheVisibleScreens() {
+    func testSubscriptionsAreTheAsksOfTheScreenOnTop() {
         var s = demoState()
         XCTAssertEqual(s.subscriptions, .none)
-        send(&s, .key(.enter))
+        s.push(TickingScreen())
         XCTAssertEqual(s.subscriptions, Subscriptions(tickEvery: 500))
-        send(&s, .key(.escape))
+        s.pop()
         XCTAssertEqual(s.subscriptions, .none)
         XCTAssertEqual(Subscriptions(tickEvery: 1000).merging(Subscriptions(tickEvery: 250)), Subscriptions(tickEvery: 250))
         XCTAssertEqual(Subscriptions.none.merging(Subscriptions(tickEvery: 250)), Subscriptions(tickEvery: 250))

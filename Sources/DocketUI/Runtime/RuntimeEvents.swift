@@ -10,8 +10,6 @@ func updateRuntime(_ state: inout AppState, _ event: Event, now: Timestamp) -> [
         if state.readOnly == nil { state.saveState = s }
     case .terminate:
         return [.quit]
-    case .key(.ctrl("z")):
-        return [.suspend]
     case .resumed(let size), .resize(let size):
         state.size = size
     case .boardMerged(let submitted, let written, let conflicts):
@@ -29,8 +27,9 @@ func updateRuntime(_ state: inout AppState, _ event: Event, now: Timestamp) -> [
     case .themeFailed(let why):
         state.status = StatusMessage(why, isError: true)
     case .tick(let moment):
-        // Screens that asked for ticks (`AppState.subscriptions`) show time from `lastTick`.
+        // Only the screen that asked (`Feature.tickInterval`, on top) gets it.
         state.lastTick = moment
+        return withTop(&state, now: now) { screen, app in screen.tick(&app, now: moment) }
     default:
         break
     }

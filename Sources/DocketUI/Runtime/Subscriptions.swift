@@ -20,33 +20,9 @@ public struct Subscriptions: Equatable, Sendable {
     }
 }
 
-/// A screen's state that asks for something while the screen is visible (a timer, a
-/// countdown): conform the state type and return the ask, e.g.
-/// `var subscriptions: Subscriptions { running ? Subscriptions(tickEvery: 1000) : .none }`,
-/// then react to `Event.tick(now)` in the screen's reducer.
-public protocol SubscriptionSource {
-    var subscriptions: Subscriptions { get }
-}
-
 extension AppState {
-    /// What the visible screens ask for: the asks of every visible screen state that is a
-    /// `SubscriptionSource`, merged (`Subscriptions.none` when none asks).
-    public var subscriptions: Subscriptions {
-        visibleScreenStates.compactMap { ($0 as? SubscriptionSource)?.subscriptions }.reduce(.none) { $0.merging($1) }
-    }
-
-    /// The states of the screens on view, for `subscriptions` (the board's own state is the
-    /// AppState; overlays carry theirs in `mode`).
-    var visibleScreenStates: [Any] {
-        switch mode {
-        case .board, .help, .savedFilters: return []
-        case .prompt(let p): return [p]
-        case .detail(let d): return [d]
-        case .backlog(let b): return [b]
-        case .search(let s): return [s]
-        case .triage(let t): return [t]
-        case .palette(let p): return [p]
-        case .filter(let f): return [f]
-        }
-    }
+    /// What the screens on view ask for: the top screen's `Feature.tickInterval` (a screen
+    /// that needs time returns one while it is on top and gets `Feature.tick(_:now:)`).
+    /// `Subscriptions.none` when nothing asks: the runtime then never wakes on its own.
+    public var subscriptions: Subscriptions { Subscriptions(tickEvery: top.tickInterval) }
 }
