@@ -199,6 +199,16 @@ final class LoopTests: XCTestCase {
         XCTAssertTrue(end.state.isOnBoard, "the ticking screen closed itself")
     }
 
+    func testTheStandupTimersRunOnTicksFromTheLoop() throws {
+        var state = demoState(width: 120, height: 30)
+        state.startStandup(now: testNow, seed: 1)
+        let t = ScriptedTerminal([.elapse, .elapse, .elapse, .wakes([.signal(SIGTERM)])])
+        let end = runLoop(t, state: state)
+        XCTAssertEqual(t.timeouts, [1000, 1000, 1000, 1000], "the standup asks for a tick a second")
+        let standup = try XCTUnwrap(end.state.top(as: StandupScreen.self))
+        XCTAssertEqual(standup.meetingSeconds, 3)
+    }
+
     func testSubscriptionsAreTheAsksOfTheScreenOnTop() {
         var s = demoState()
         XCTAssertEqual(s.subscriptions, .none)
