@@ -90,7 +90,9 @@ public final class Screen {
 
     /// A string capability of the terminal (terminfo), nil when it has none.
     private func capability(_ name: String) -> String? {
-        guard let value = tigetstr(name), Int(bitPattern: value) != -1, value.pointee != 0 else { return nil }
+        // A mutable pointer: some curses headers (macOS) declare the name `char *`.
+        let value = name.withCString { tigetstr(UnsafeMutablePointer(mutating: $0)) }
+        guard let value, Int(bitPattern: value) != -1, value.pointee != 0 else { return nil }
         return String(cString: value)
     }
 
