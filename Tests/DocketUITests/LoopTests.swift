@@ -201,7 +201,7 @@ final class LoopTests: XCTestCase {
 
     func testTheStandupTimersRunOnTicksFromTheLoop() throws {
         var state = demoState(width: 120, height: 30)
-        state.startStandup(now: testNow, seed: 1)
+        state.startStandup(now: testNow)
         let t = ScriptedTerminal([.elapse, .elapse, .elapse, .wakes([.signal(SIGTERM)])])
         let end = runLoop(t, state: state)
         XCTAssertEqual(t.timeouts, [1000, 1000, 1000, 1000], "the standup asks for a tick a second")

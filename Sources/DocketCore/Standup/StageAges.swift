@@ -13,14 +13,16 @@ public struct StageAges: Sendable, Equatable {
         var entered: [String: Timestamp] = [:]
         var lastEntry: [String: (stage: String, at: Timestamp)] = [:]
         var stays: [String: [Timestamp]] = [:]
+        var createdAt: [String: Timestamp] = [:]
         for a in board.activity {
             guard let id = a.item else { continue }
-            if a.action == "create", lastEntry[id] == nil, let item = board.items[id] {
-                lastEntry[id] = (item.stage, a.at)
-            }
+            if a.action == "create" { createdAt[id] = min(createdAt[id] ?? a.at, a.at); continue }
             guard a.field == "stage", let to = a.to else { continue }
-            if let from = lastEntry[id], from.stage == (a.from ?? from.stage) {
-                stays[from.stage, default: []].append(max(0, a.at - from.at))
+            // The stay that ends here began at the previous move into `from`, or for the first
+            // move at the item's creation.
+            if let from = a.from {
+                let began = lastEntry[id].flatMap { $0.stage == from ? $0.at : nil } ?? createdAt[id] ?? board.items[id]?.created
+                if let began { stays[from, default: []].append(max(0, a.at - began)) }
             }
             lastEntry[id] = (to, a.at)
         }

@@ -4,7 +4,7 @@ public enum StandupAction: String, FeatureAction {
     case moveLeft = "move-left", moveRight = "move-right", block, assign, park, openDetail = "open-detail"
     case tick1 = "tick-1", tick2 = "tick-2", tick3 = "tick-3", tick4 = "tick-4", tick5 = "tick-5"
     case tick6 = "tick-6", tick7 = "tick-7", tick8 = "tick-8", tick9 = "tick-9"
-    case pause, parkingLot = "parking-lot", end, confirm, undo
+    case pause, parkingLot = "parking-lot", end, confirm, resume, undo
 
     public var summary: String {
         switch self {
@@ -24,6 +24,7 @@ public enum StandupAction: String, FeatureAction {
         case .parkingLot: return "jump to the parking lot"
         case .end: return "end the standup (asks first)"
         case .confirm: return "yes: end the standup and record it"
+        case .resume: return "no: go on with the standup"
         case .undo: return "undo the last change"
         }
     }
@@ -57,6 +58,6 @@ extension StandupScreen {
         (.char("1"), .tick1), (.char("2"), .tick2), (.char("3"), .tick3), (.char("4"), .tick4), (.char("5"), .tick5),
         (.char("6"), .tick6), (.char("7"), .tick7), (.char("8"), .tick8), (.char("9"), .tick9),
         (.char("p"), .pause), (.char("P"), .parkingLot), (.char("u"), .undo),
-        (.char("q"), .end), (.escape, .end), (.char("y"), .confirm),
+        (.char("q"), .end), (.escape, .end), (.char("y"), .confirm), (.char("n"), .resume),
     ]
 }

@@ -32,7 +32,7 @@ extension StandupScreen {
         case .end:
             ask = .end
             state.status = StatusMessage("end the standup? y records it, any other key goes back")
-        case .confirm: break
+        case .confirm, .resume: break
         case .undo: return Step(state.undoOrRedo(redo: false, now: now))
         case .openDetail:
             guard let id = currentItem else { break }
@@ -141,7 +141,7 @@ extension StandupScreen {
 
 extension AppState {
     /// Opens the standup on top of the board (`S`, `docket standup`).
-    public mutating func startStandup(now: Timestamp, seed: UInt64) {
-        push(StandupScreen(self, now: now, seed: seed))
+    public mutating func startStandup(now: Timestamp) {
+        push(StandupScreen(self, now: now, seed: standupSeed))
     }
 }

@@ -13,7 +13,8 @@ extension StandupScreen {
         canvas.text(SafeText.fitLine("Since \(StandupScreen.shortTime(since, app.calendar)): \(digest.countsLine)", width: full.width - 2),
                     x: 1, y: rows[1].y, role: .dim)
         let body = rows[2].inset(by: 0)
-        if onParkingLot { drawParkingLot(app, in: body, into: &canvas) }
+        if pageCount == 0 && parked.isEmpty { walk == .work ? drawItem(app, in: body, into: &canvas) : drawPerson(app, in: body, into: &canvas) }
+        else if onParkingLot { drawParkingLot(app, in: body, into: &canvas) }
         else if walk == .work { drawItem(app, in: body, into: &canvas) }
         else { drawPerson(app, in: body, into: &canvas) }
         drawAsk(app, in: rows[3], into: &canvas)
@@ -145,14 +146,15 @@ extension StandupScreen {
         case .assign(let e)?: PromptLine.draw(label: " Assign to › ", editor: e, in: row, into: &canvas)
         case .end?:
             canvas.fill(row, role: .prompt)
-            canvas.text(" End the standup and record it? y yes · any other key: go on", x: row.x, y: row.y, role: .prompt, maxWidth: row.width)
+            canvas.text(" End the standup and record it? y yes · n no, go on", x: row.x, y: row.y, role: .prompt, maxWidth: row.width)
         case nil:
             let s = Self.id
             let keys = KeyHints.line(app, [(s, ["next", "previous"], "walk"), (s, ["switch-walk"], "people/work"),
                                            (s, ["move-left", "move-right"], "move"), (s, ["block"], "block"), (s, ["assign"], "assign"),
-                                           (s, ["tick-1"], "…9 tick"), (s, ["park"], "park"), (s, ["pause"], "pause"),
+                                           (s, ["park"], "park"), (s, ["pause"], "pause"),
                                            (s, ["parking-lot"], "parking lot"), (s, ["end"], "end")])
-            canvas.text(SafeText.fitLine(keys, width: row.width - 2), x: row.x + 1, y: row.y, role: .dim)
+            let ticks = app.keymaps.label(of: "tick-1", on: s) == "1" && app.keymaps.label(of: "tick-9", on: s) == "9" ? " · 1-9 tick" : ""
+            canvas.text(SafeText.fitLine(keys + ticks, width: row.width - 2), x: row.x + 1, y: row.y, role: .dim)
         }
     }
 
