@@ -126,10 +126,5 @@ struct QueryFailure: Error, CustomStringConvertible {
     }
 }
 
-/// Today's date in the local time zone, `YYYY-MM-DD` (what `due:today` means).
-func localToday() -> String {
-    var t = time(nil)
-    var parts = tm()
-    localtime_r(&t, &parts)
-    return String(format: "%04d-%02d-%02d", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday))
-}
+/// Today's date in the user's time zone (`TZ` honoured), `YYYY-MM-DD` (what `due:today` means).
+func localToday() -> String { DocketEnvironment.live().today }

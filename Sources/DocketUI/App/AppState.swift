@@ -49,8 +49,9 @@ public struct AppState: Sendable {
     public internal(set) var ages: StageAges?
     public var status: StatusMessage?
     public var saveState: SaveState = .saved
-    /// Set when the app should end (the Screen saves, restores the terminal and exits).
-    public var quitting = false
+    /// The moment of the last `Event.tick` (seconds since 1970 UTC), nil before the first: the
+    /// time a screen that asked for ticks shows (a timer), so views never read the clock.
+    public var lastTick: Timestamp?
     /// The keymaps in force (built-in, with the user's `keys.toml` applied).
     public var keymaps = Keymaps.standard
     /// The last search text, for `n` / `N`.

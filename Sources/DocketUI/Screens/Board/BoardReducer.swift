@@ -69,7 +69,6 @@ extension BoardScreen {
             guard let id = state.selectedItemID else { return .stay }
             return .push(DetailScreen(itemID: id))
         case .quit:
-            state.quitting = true
             return Step([.quit])
         case .standup:
             return .push(StandupScreen(state, now: now, seed: state.standupSeed))
