@@ -22,7 +22,6 @@ public final class Screen {
     }
     private var last: Canvas?
     private var active = false
-    private let pasteStart: [Character] = Array("[200~")
 
     /// Opens the terminal. Throws `TerminalError` when stdin/stdout is not a terminal, or
     /// `TERM` is missing, unknown or `dumb`.
@@ -47,11 +46,11 @@ public final class Screen {
         raw()
         noecho()
         nonl()
-        keypad(docket_stdscr(), true)
-        wtimeout(docket_stdscr(), 250)
+        // Docket decodes the bytes itself (KeyDecoder): ncurses' decoding splits sequences
+        // it does not know into letters.
+        keypad(docket_stdscr(), false)
+        typeahead(-1)
         curs_set(0)
-        mouseinterval(0)
-        mousemask(docket_button1_pressed() | docket_button1_clicked() | docket_button4_pressed() | docket_button5_pressed(), nil)
         var colors = 0
         if !noColor && has_colors() {
             start_color()
@@ -60,16 +59,20 @@ public final class Screen {
         }
         painter = Painter(theme: theme, colors: colors)
         self.colors = colors
-        docket_write_tty("\u{1B}[?2004h")
+        docket_write_tty(Screen.modesOn)
     }
+
+    /// Bracketed paste and mouse reports (mode 1000, SGR encoding 1006) on, and off.
+    private static let modesOn = "\u{1B}[?2004h\u{1B}[?1000h\u{1B}[?1006h"
+    private static let modesOff = "\u{1B}[?1006l\u{1B}[?1000l\u{1B}[?2004l"
 
     deinit { end() }
 
-    /// Restores the terminal (idempotent): bracketed paste off, ncurses ended.
+    /// Restores the terminal (idempotent): bracketed paste and mouse reports off, ncurses ended.
     public func end() {
         guard active else { return }
         active = false
-        docket_write_tty("\u{1B}[?2004l")
+        docket_write_tty(Screen.modesOff)
         endwin()
         docket_remove_crash_handlers()
     }
@@ -81,14 +84,7 @@ public final class Screen {
     public func paint(_ canvas: Canvas) {
         let full = last.map { $0.width != canvas.width || $0.height != canvas.height } ?? true
         if full { werase(docket_stdscr()) }
-        for y in 0..<canvas.height {
-            for x in 0..<canvas.width {
-                let cell = canvas[x, y]
-                if cell.isContinuation { continue }
-                if !full, let last, last[x, y] == cell { continue }
-                painter.put(cell, x: x, y: y)
-            }
-        }
+        for (x, y) in canvas.cellsToPaint(over: full ? nil : last) { painter.put(canvas[x, y], x: x, y: y) }
         wrefresh(docket_stdscr())
         last = canvas
     }
@@ -103,131 +99,74 @@ public final class Screen {
     /// Gives the terminal back to the shell for a while (an editor, Ctrl-Z), then takes it
     /// again and forces a full redraw.
     public func suspended<T>(_ body: () throws -> T) rethrows -> T {
-        docket_write_tty("\u{1B}[?2004l")
+        docket_write_tty(Screen.modesOff)
         def_prog_mode()
         endwin()
         defer {
             reset_prog_mode()
-            docket_write_tty("\u{1B}[?2004h")
+            docket_write_tty(Screen.modesOn)
             invalidate()
         }
         return try body()
     }
 
-    /// Consecutive reads that failed at once instead of waiting: the terminal is gone.
-    private var instantFailures = 0
-    /// An event read while looking past an Esc that must still be handled (a resize).
-    private var pending: Event?
+    /// The decoder of everything the terminal sends (keys, pastes, mouse reports).
+    private var decoder = KeyDecoder()
+    /// Events decoded but not yet handed out by `nextEvent()`.
+    private var queued: [Event] = []
 
     /// True once the terminal has gone away (stdin at end of file or hung up).
     public private(set) var terminalClosed = false
 
-    /// The next event, or nil when nothing arrived within the timeout (250 ms).
+    /// The fd to poll for terminal input.
+    public var inputFD: Int32 { 0 }
+
+    /// Milliseconds on the monotonic clock, for the decoder's timeouts.
+    private static func nowMS() -> Int { Int(DispatchTime.now().uptimeNanoseconds / 1_000_000) }
+
+    /// Every event decodable from the input available now; never blocks ([] when nothing is
+    /// ready or only part of a sequence has arrived). Reads raw bytes from fd 0 (ncurses'
+    /// own key decoding is off) and decodes them with `KeyDecoder`. At end of input (the
+    /// terminal closed) `terminalClosed` becomes true and `.terminate` is returned.
+    public func readEvents() -> [Event] {
+        var events: [Event] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        // Bounded (256 KB a call) so a flood of input cannot starve painting and signals.
+        for _ in 0..<64 where !terminalClosed {
+            var pfd = pollfd(fd: inputFD, events: Int16(POLLIN), revents: 0)
+            guard poll(&pfd, 1, 0) > 0 else { break }
+            let n = read(inputFD, &buffer, buffer.count)
+            if n > 0 { events += decoder.feed(buffer[0..<n], at: Screen.nowMS()); continue }
+            if n < 0 && (errno == EINTR || errno == EAGAIN) { break }
+            terminalClosed = true  // end of file, or EIO: the terminal hung up
+            events.append(.terminate)
+        }
+        return events + decoder.expire(at: Screen.nowMS())
+    }
+
+    /// When the decoder holds bytes it cannot decide on yet (a lone ESC, a paste burst in
+    /// progress), the milliseconds after which `readEvents()` must be called again even if no
+    /// new byte arrives; nil when nothing is pending.
+    public var inputDeadline: Int? { decoder.deadline(at: Screen.nowMS()) }
+
+    /// The next event, or nil when nothing arrived within 250 ms (for a loop that does not
+    /// poll `inputFD` itself). Also notices a changed terminal size (`.resize`).
     public func nextEvent() -> Event? {
-        if let event = pending { pending = nil; return event }
-        var ch: wint_t = 0
-        let start = DispatchTime.now().uptimeNanoseconds
-        let r = wget_wch(docket_stdscr(), &ch)
-        if r == ERR {
-            // A read that fails long before the timeout means end of input (the terminal
-            // closed): without this the loop would spin at full CPU.
-            if DispatchTime.now().uptimeNanoseconds - start < 20_000_000 {
-                instantFailures += 1
-                if instantFailures >= 3 || isatty(0) != 1 { terminalClosed = true; return .terminate }
-            } else {
-                instantFailures = 0
-            }
-            return nil
+        if queued.isEmpty {
+            if let resize = resizeIfNeeded() { return resize }
+            var pfd = pollfd(fd: inputFD, events: Int16(POLLIN), revents: 0)
+            _ = poll(&pfd, 1, Int32(inputDeadline ?? 250))
+            queued = readEvents()
         }
-        instantFailures = 0
-        if r == KEY_CODE_YES { return specialKey(Int32(ch)) }
-        let c = Int(ch)
-        switch c {
-        case 27: return escapeSequence()
-        case 10, 13: return .key(.enter)
-        case 9: return .key(.tab)
-        case 8, 127: return .key(.backspace)
-        case 1...26: return .key(.ctrl(Character(UnicodeScalar(UInt8(c + 96)))))
-        case 0, 28...31: return nil
-        default:
-            guard let scalar = UnicodeScalar(UInt32(c)) else { return nil }
-            return .key(.char(Character(scalar)))
-        }
+        return queued.isEmpty ? nil : queued.removeFirst()
     }
 
-    private func specialKey(_ k: Int32) -> Event? {
-        switch k {
-        case KEY_UP: return .key(.up)
-        case KEY_DOWN: return .key(.down)
-        case KEY_LEFT: return .key(.left)
-        case KEY_RIGHT: return .key(.right)
-        case KEY_SR: return .key(.shiftUp)
-        case KEY_SF: return .key(.shiftDown)
-        case KEY_SLEFT: return .key(.shiftLeft)
-        case KEY_SRIGHT: return .key(.shiftRight)
-        case KEY_HOME: return .key(.home)
-        case KEY_END: return .key(.end)
-        case KEY_PPAGE: return .key(.pageUp)
-        case KEY_NPAGE: return .key(.pageDown)
-        case KEY_DC: return .key(.delete)
-        case KEY_BACKSPACE: return .key(.backspace)
-        case KEY_ENTER: return .key(.enter)
-        case KEY_BTAB: return .key(.backTab)
-        case KEY_RESIZE: return .resize(size)
-        case KEY_MOUSE:
-            var m = MEVENT()
-            guard getmouse(&m) == OK else { return nil }
-            let kind: MouseEvent.Kind
-            if m.bstate & docket_button4_pressed() != 0 { kind = .wheelUp }
-            else if docket_button5_pressed() != 0 && m.bstate & docket_button5_pressed() != 0 { kind = .wheelDown }
-            else if m.bstate & (docket_button1_pressed() | docket_button1_clicked()) != 0 { kind = .press }
-            else { return nil }
-            return .mouse(MouseEvent(x: Int(m.x), y: Int(m.y), kind: kind))
-        default:
-            if k > KEY_F0 && k <= KEY_F0 + 24 { return .key(.function(Int(k - KEY_F0))) }
-            return nil
-        }
-    }
-
-    /// After ESC: a lone Esc (nothing follows at once, or a plain key follows: both are kept),
-    /// bracketed paste (`ESC [200~ … ESC [201~`), or another sequence ncurses did not know,
-    /// which is dropped.
-    private func escapeSequence() -> Event? {
-        wtimeout(docket_stdscr(), 0)
-        defer { wtimeout(docket_stdscr(), 250) }
-        var ch: wint_t = 0
-        let r = wget_wch(docket_stdscr(), &ch)
-        if r == ERR { return .key(.escape) }
-        if r == KEY_CODE_YES {
-            // Esc then a resize: both count (the Esc was lost before, leaving a mode open).
-            if Int32(ch) == KEY_RESIZE { pending = specialKey(Int32(ch)); return .key(.escape) }
-            return specialKey(Int32(ch))  // Alt-arrow: treat as the arrow
-        }
-        guard ch == 91 else {
-            // Esc and a key typed (or sent) right after it, or Alt-x: both count, as two keys.
-            unget_wch(wchar_t(ch))
-            return .key(.escape)
-        }
-        var seq: [Character] = ["["]
-        while seq.count < 16 {
-            guard wget_wch(docket_stdscr(), &ch) != ERR, let s = UnicodeScalar(UInt32(ch)) else { break }
-            seq.append(Character(s))
-            if (64...126).contains(Int(ch)) { break }
-        }
-        guard seq == pasteStart else { return nil }
-        return .paste(readPaste())
-    }
-
-    private func readPaste() -> String {
-        wtimeout(docket_stdscr(), 100)
-        var text: [Character] = []
-        let end: [Character] = Array("\u{1B}[201~")
-        var ch: wint_t = 0
-        while text.count < 1_000_000 {
-            guard wget_wch(docket_stdscr(), &ch) != ERR, let s = UnicodeScalar(UInt32(ch)) else { break }
-            text.append(s == "\r" ? "\n" : Character(s))
-            if text.count >= end.count, Array(text.suffix(end.count)) == end { text.removeLast(end.count); break }
-        }
-        return String(text)
+    /// `.resize` when the tty's size differs from ncurses' (after `resizeterm`), else nil.
+    private func resizeIfNeeded() -> Event? {
+        var rows: Int32 = 0, cols: Int32 = 0
+        guard docket_tty_size(1, &rows, &cols) == 0, rows > 0, cols > 0 else { return nil }
+        guard rows != getmaxy(docket_stdscr()) || cols != getmaxx(docket_stdscr()) else { return nil }
+        resizeterm(rows, cols)
+        return .resize(size)
     }
 }
