@@ -23,9 +23,15 @@ public final class Screen {
     private var last: Canvas?
     private var active = false
 
+    /// The terminal's background as it answered an OSC 11 query at startup (only asked with
+    /// `followBackground`); nil when it did not answer.
+    public private(set) var detectedBackground: TerminalBackground?
+
     /// Opens the terminal. Throws `TerminalError` when stdin/stdout is not a terminal, or
-    /// `TERM` is missing, unknown or `dumb`.
-    public init(theme: Theme, noColor: Bool) throws {
+    /// `TERM` is missing, unknown or `dumb`. With `followBackground` (no theme named by the
+    /// user) it asks the terminal for its background colour (OSC 11, at most
+    /// `backgroundQueryTimeout` ms) and, when it answers, paints with `ThemeLoader.automatic`.
+    public init(theme: Theme, noColor: Bool, followBackground: Bool = false) throws {
         guard isatty(0) == 1, isatty(1) == 1 else {
             throw TerminalError(description: "docket needs a terminal: stdin and stdout must be a tty (use `docket list` in scripts)")
         }
@@ -60,6 +66,39 @@ public final class Screen {
         painter = Painter(theme: theme, colors: colors)
         self.colors = colors
         docket_write_tty(Screen.modesOn)
+        if followBackground, colors > 0, let background = queryBackground() {
+            detectedBackground = background
+            painter = Painter(theme: ThemeLoader.automatic(for: background), colors: colors)
+        }
+    }
+
+    /// How long (ms) the startup background query waits for the terminal's answer.
+    public static let backgroundQueryTimeout = 150
+
+    /// Asks the terminal for its background (OSC 11) and its attributes (DA1, which every
+    /// terminal answers, so a terminal that ignores OSC 11 costs no wait), and reads until
+    /// the DA1 answer or the timeout. Everything read goes on to the decoder, which drops
+    /// the answers and keeps any key typed meanwhile.
+    private func queryBackground() -> TerminalBackground? {
+        docket_write_tty("\u{1B}]11;?\u{1B}\\\u{1B}[c")
+        let deadline = Screen.nowMS() + Screen.backgroundQueryTimeout
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 1024)
+        while Screen.nowMS() < deadline, !Screen.hasDeviceAttributes(bytes) {
+            var pfd = pollfd(fd: inputFD, events: Int16(POLLIN), revents: 0)
+            guard poll(&pfd, 1, Int32(max(1, deadline - Screen.nowMS()))) > 0 else { continue }
+            let n = read(inputFD, &buffer, buffer.count)
+            guard n > 0 else { break }
+            bytes += buffer[0..<n]
+        }
+        queued = decoder.feed(bytes, at: Screen.nowMS())
+        return TerminalBackground(osc11Reply: bytes)
+    }
+
+    /// True when `bytes` hold a DA1 answer (`ESC [ ? … c`).
+    private static func hasDeviceAttributes(_ bytes: [UInt8]) -> Bool {
+        guard let start = bytes.indices.first(where: { bytes[$0] == 0x1B && $0 + 2 < bytes.count && bytes[$0 + 1] == 0x5B && bytes[$0 + 2] == 0x3F }) else { return false }
+        return bytes[start...].contains(0x63)
     }
 
     /// Bracketed paste and mouse reports (mode 1000, SGR encoding 1006) on, and off.
@@ -129,7 +168,8 @@ public final class Screen {
     /// own key decoding is off) and decodes them with `KeyDecoder`. At end of input (the
     /// terminal closed) `terminalClosed` becomes true and `.terminate` is returned.
     public func readEvents() -> [Event] {
-        var events: [Event] = []
+        var events = queued  // decoded while opening (typed during the background query)
+        queued = []
         var buffer = [UInt8](repeating: 0, count: 4096)
         // Bounded (256 KB a call) so a flood of input cannot starve painting and signals.
         for _ in 0..<64 where !terminalClosed {

@@ -21,9 +21,12 @@ public enum TerminalApp {
     /// Throws `TerminalError` when the terminal cannot be used (nothing is changed then).
     /// `writer`, when given, is the saver's merging writer: the loop checks about once a second
     /// whether the file changed on disk and takes its merges into the board on screen.
-    public static func run(_ initial: AppState, saver: BoardSaver?, writer: MergingWriter? = nil, theme: Theme, noColor: Bool) throws -> Outcome {
+    /// `followBackground`: the user named no theme, so the terminal's answer about its
+    /// background (OSC 11) picks `light` or `default` (see `Screen.init`).
+    public static func run(_ initial: AppState, saver: BoardSaver?, writer: MergingWriter? = nil, theme: Theme, noColor: Bool,
+                           followBackground: Bool = false) throws -> Outcome {
         let signals = TerminationSignals()
-        let screen = try Screen(theme: theme, noColor: noColor)
+        let screen = try Screen(theme: theme, noColor: noColor, followBackground: followBackground)
         defer { screen.end() }
         var state = initial
         let now = { Timestamp(Date().timeIntervalSince1970) }

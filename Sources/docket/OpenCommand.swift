@@ -35,7 +35,10 @@ struct OpenCommand: ParsableCommand {
 enum BoardSession {
     static func open(url: URL, loaded: LoadedBoard, themeName: String?, triage: Bool = false) throws {
         let env = ProcessInfo.processInfo.environment
-        let theme = try ThemeLoader.load(themeName ?? env["DOCKET_THEME"] ?? "default")
+        // No theme named: `light` or `default` by the terminal's background (COLORFGBG here,
+        // the terminal's answer to an OSC 11 query once the Screen is open).
+        let named = themeName ?? env["DOCKET_THEME"]
+        let theme = try named.map(ThemeLoader.load) ?? ThemeLoader.automatic(for: TerminalBackground(colorFGBG: env["COLORFGBG"]))
         let noColor = !(env["NO_COLOR"] ?? "").isEmpty
         let readOnly = loaded.readOnlyReason
         if let readOnly { printError("docket: \(url.path) opens read-only: \(readOnly)") }
@@ -45,7 +48,8 @@ enum BoardSession {
         if triage { state.startTriage(now: nowTimestamp()) }
         let writer = MergingWriter(base: loaded.board, url: url, user: CurrentUser.name)
         let saver = readOnly == nil ? BoardSaver(url: url) { board, url in try writer.write(board, to: url) } : nil
-        let outcome = try TerminalApp.run(state, saver: saver, writer: readOnly == nil ? writer : nil, theme: theme, noColor: noColor)
+        let outcome = try TerminalApp.run(state, saver: saver, writer: readOnly == nil ? writer : nil, theme: theme, noColor: noColor,
+                                       followBackground: named == nil)
         if let error = outcome.saveError {
             printError("docket: the last changes could not be saved: \(error)")
             if let rescue = outcome.rescuePath { printError("docket: they were written to \(rescue)") }
