@@ -345,9 +345,8 @@ fg8 = "white"
 bold = true
 
 [roles."status.ok"]
-fg = "bright-white"
-bg = 28
-fg8 = "black"
+fg = "black"
+bg = 114
 bg8 = "green"
 
 [roles.prompt]
