@@ -183,7 +183,10 @@ final class SafeSaveTerminalTests: TmuxTestCase {
         }
         let expected = (["First item"] + (0..<5).flatMap { ["TUI \($0)", "CLI \($0)"] }).sorted()
         try t.waitForBoard(url, "every item of both sides") { $0.items.values.map(\.title).sorted() == expected }
-        try t.keys("Escape", "q")
+        // Esc and q in one write would be Alt-q: send them apart, the second once Esc acted.
+        try t.keys("Escape")
+        try t.waitForNoText("Add to Inbox ›")
+        try t.keys("q")
         XCTAssertEqual(try t.waitForExit(), 0)
         XCTAssertEqual(try BoardStore.load(url).board.items.values.map(\.title).sorted(), expected)
     }

@@ -43,7 +43,10 @@ final class TriageEndToEndTests: TmuxTestCase {
             $0.items[queue[0]]?.priority == .must && $0.items[queue[0]]?.points == 3
                 && $0.items[queue[0]]?.stage != inbox.id && $0.items[queue[1]]?.archived == true
         }
-        try t.keys("Escape", "q")
+        // Esc and q in one write would be Alt-q: send them apart, the second once Esc acted.
+        try t.keys("Escape")
+        try t.waitForNoText("Triage ·")
+        try t.keys("q")
         XCTAssertEqual(try t.waitForExit(), 0)
         let board = try BoardStore.load(url).board
         XCTAssertEqual(board.stages[0].kind, .inbox)

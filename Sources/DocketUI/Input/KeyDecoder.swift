@@ -20,11 +20,12 @@
 /// - Bracketed paste (`ESC [ 200 ~ … ESC [ 201 ~`) becomes one `.paste`, line breaks as `\n`.
 /// - Esc followed by a character in the same read is Alt plus that character (`.alt("d")`);
 ///   Esc followed by Backspace is `Key.altBackspace`; Esc followed by a whole sequence is that
-///   sequence's key. A lone Esc is `.escape` once `escapeTimeout` passes with nothing after it.
+///   sequence's key. A lone Esc is `.escape` once `escapeTimeout` passes with nothing after it,
+///   or at once when the next read cannot continue a sequence (Esc, then a key typed after).
 /// - A burst of text (printable characters, Enter, Tab) with a line break followed by more
 ///   text, arriving in one read (or reads less than `burstWindow` apart), is a paste from a
 ///   terminal without bracketed paste: one `.paste`, never keys. A burst that only ends with
-///   line breaks is held for `burstWindow` in case the rest of a paste follows.
+///   line breaks is held for `burstWindow` in case more lines of a paste follow.
 /// - UTF-8, also split across reads; invalid bytes are dropped. Control bytes: Enter (CR, LF,
 ///   CR LF), Tab, Backspace (BS, DEL), Ctrl-letter; NUL and 0x1C–0x1F are dropped.
 public struct KeyDecoder: Sendable {
@@ -61,10 +62,18 @@ public struct KeyDecoder: Sendable {
         guard !bytes.isEmpty else { return [] }
         lastByteAt = now
         var events: [Event] = []
+        // A lone Esc, then a read that cannot continue a sequence: Esc, then that read (Alt
+        // is Esc and the character in one read).
+        if pending == [0x1B], let first = bytes.first, ![0x5B, 0x4F, 0x5D, 0x50, 0x1B].contains(first) {
+            events.append(.key(.escape))
+            pending = []
+        }
         let input = pending + bytes
         pending = []
+        let escape = events
+        events = []
         decode(input, final: false, into: &events)
-        return burst(events, at: now)
+        return escape + burst(events, at: now)
     }
 
     /// Decides what was held back when its time has passed (see `deadline(at:)`): a lone
@@ -103,7 +112,7 @@ public struct KeyDecoder: Sendable {
         var out: [Event] = []
         if let h = held {
             held = nil
-            if textLike && now - h.at <= KeyDecoder.burstWindow {
+            if textLike && now - h.at <= KeyDecoder.burstWindow && events.contains(.key(.enter)) {
                 lastPasteAt = now
                 return [.paste(h.text + KeyDecoder.text(events))]
             }
