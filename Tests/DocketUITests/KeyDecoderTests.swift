@@ -169,6 +169,8 @@ final class KeyDecoderTests: XCTestCase {
         d = KeyDecoder()
         out = d.feed(Array("a\nb".utf8), at: 0) + d.feed(Array("dd".utf8), at: 2) + d.expire(at: 1000)
         XCTAssertEqual(out, [.paste("a\nb"), .paste("dd")])
+        // A key in the same read before or after the lines does not make them keys.
+        XCTAssertEqual(decode("\u{15}New title\nq\ndd\n\u{1B}[A"), [.key(.ctrl("u")), .paste("New title\nq\ndd\n"), .key(.up)])
     }
 
     func testTypedKeysAndAFinalEnterStayKeys() {

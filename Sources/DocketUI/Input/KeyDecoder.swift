@@ -106,33 +106,48 @@ public struct KeyDecoder: Sendable {
 
     // MARK: - Bursts (unbracketed pastes)
 
+    /// Turns runs of text with line breaks into pastes (see the type's comment): a run of
+    /// two or more text keys with a line break followed by more text is a paste; a run that
+    /// ends the read with line breaks only is held for `burstWindow`; text that comes within
+    /// `burstWindow` of a paste (or of a held run, with more lines) belongs to it.
     private mutating func burst(_ events: [Event], at now: Int) -> [Event] {
-        let textLike = !events.isEmpty && paste == nil && events.allSatisfy(KeyDecoder.isText)
-            && (pending.isEmpty || pending[0] >= 0x80)
+        let window = KeyDecoder.burstWindow
+        let continuing = lastPasteAt.map { now - $0 <= window } ?? false
+        lastPasteAt = nil
         var out: [Event] = []
+        var rest = events[...]
+        let leading = rest.prefix(while: KeyDecoder.isText)
         if let h = held {
             held = nil
-            if textLike && now - h.at <= KeyDecoder.burstWindow && events.contains(.key(.enter)) {
+            if now - h.at <= window, leading.contains(.key(.enter)) {
+                out.append(.paste(h.text + KeyDecoder.text(leading)))
                 lastPasteAt = now
-                return [.paste(h.text + KeyDecoder.text(events))]
+                rest = rest.dropFirst(leading.count)
+            } else {
+                out += h.events
             }
-            out += h.events
-        }
-        guard textLike else { lastPasteAt = nil; return out + events }
-        let text = KeyDecoder.text(events)
-        if let last = lastPasteAt, now - last <= KeyDecoder.burstWindow {
+        } else if continuing, !leading.isEmpty {
+            out.append(.paste(KeyDecoder.text(leading)))
             lastPasteAt = now
-            return out + [.paste(text)]
+            rest = rest.dropFirst(leading.count)
         }
-        lastPasteAt = nil
-        guard events.count >= 2, text.contains("\n") else { return out + events }
-        var body = Substring(text)
-        while body.last == "\n" { body.removeLast() }
-        if body.contains("\n") {
-            lastPasteAt = now
-            return out + [.paste(text)]
+        let canHold = paste == nil && (pending.isEmpty || pending[0] >= 0x80)
+        while let first = rest.first {
+            guard KeyDecoder.isText(first) else { out.append(first); rest = rest.dropFirst(); continue }
+            let run = rest.prefix(while: KeyDecoder.isText)
+            rest = rest.dropFirst(run.count)
+            let text = KeyDecoder.text(run)
+            var body = Substring(text)
+            while body.last == "\n" { body.removeLast() }
+            if run.count >= 2 && body.contains("\n") {
+                out.append(.paste(text))
+                lastPasteAt = now
+            } else if rest.isEmpty && canHold && run.count >= 2 && text.contains("\n") {
+                held = (Array(run), text, now)
+            } else {
+                out += run
+            }
         }
-        held = (events, text, now)
         return out
     }
 
@@ -143,7 +158,7 @@ public struct KeyDecoder: Sendable {
         }
     }
 
-    private static func text(_ events: [Event]) -> String {
+    private static func text<S: Sequence>(_ events: S) -> String where S.Element == Event {
         var s = ""
         for e in events {
             switch e {
