@@ -175,6 +175,11 @@ final class SafeSaveTerminalTests: TmuxTestCase {
         for i in 0..<5 {
             try t.type("TUI \(i)")
             try t.keys("Enter")
+            // The next title only once this one is added: read together, "TUI 0⏎TUI 1" would
+            // be a paste (issue 14), one item.
+            try t.waitForScreen("TUI \(i) added") { s in
+                (screenLines(s).last ?? "").trimmingCharacters(in: .whitespaces) == "Add to Inbox ›" && s.contains("TUI \(i)")
+            }
         }
         group.wait()
         for r in results.all {

@@ -23,7 +23,9 @@ final class TriageEndToEndTests: TmuxTestCase {
         try t.keys(":")
         try t.type("stage kind inbox")
         try t.keys("Enter")
-        try t.waitForText("kind inbox")
+        // The command's status, not the typed text: keys sent before it acts would be read
+        // with the typed line (a burst of text with a line break is a paste, issue 14).
+        try t.waitForScreen("the stage kind set") { (screenLines($0).last ?? "").contains(": kind inbox") }
         try t.keys("t")
         try t.waitForText("Triage · 1 of \(queue.count)")
 

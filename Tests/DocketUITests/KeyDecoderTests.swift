@@ -118,6 +118,10 @@ final class KeyDecoderTests: XCTestCase {
         // Esc in one read and a letter in the next: Esc, then the letter (not Alt).
         d = KeyDecoder()
         XCTAssertEqual(d.feed([0x1B], at: 0) + d.feed(Array("q".utf8), at: 5), [.key(.escape), .key(.char("q"))])
+        XCTAssertEqual(d.feed([0x1B], at: 0) + d.feed([0x1B], at: 1) + d.feed(Array("?".utf8), at: 2),
+                       [.key(.escape), .key(.escape), .key(.char("?"))], "Esc, Esc, ? in three reads")
+        XCTAssertEqual(decode("\u{1B}\u{1B}?"), [.key(.escape), .key(.alt("?"))], "Esc, then Alt-? in one read")
+        XCTAssertEqual(decode("\u{1B}\u{1B}"), [.key(.escape), .key(.escape)])
         // But a sequence split after its Esc is still one key.
         XCTAssertEqual(d.feed([0x1B], at: 10) + d.feed(Array("[A".utf8), at: 12), [.key(.up)])
     }
@@ -169,6 +173,10 @@ final class KeyDecoderTests: XCTestCase {
         d = KeyDecoder()
         out = d.feed(Array("a\nb".utf8), at: 0) + d.feed(Array("dd".utf8), at: 2) + d.expire(at: 1000)
         XCTAssertEqual(out, [.paste("a\nb"), .paste("dd")])
+        // Enter alone right after a paste is Enter.
+        d = KeyDecoder()
+        out = d.feed(Array("a\nb\n".utf8), at: 0) + d.feed([0x0D], at: 1) + d.expire(at: 1000)
+        XCTAssertEqual(out, [.paste("a\nb\n"), .key(.enter)])
         // A key in the same read before or after the lines does not make them keys.
         XCTAssertEqual(decode("\u{15}New title\nq\ndd\n\u{1B}[A"), [.key(.ctrl("u")), .paste("New title\nq\ndd\n"), .key(.up)])
     }
@@ -182,6 +190,7 @@ final class KeyDecoderTests: XCTestCase {
         out += d.feed([0x0D], at: 100)
         XCTAssertEqual(out, [.key(.char("a")), .key(.char("b")), .key(.enter)], "Enter typed later is Enter")
         XCTAssertEqual(decode("q\u{1B}[A"), [.key(.char("q")), .key(.up)])
+        XCTAssertEqual(decode("\rt"), [.key(.enter), .key(.char("t"))], "Enter and a key typed ahead stay keys")
     }
 
     func testUTF8SplitAcrossReadsAndInvalidBytes() {

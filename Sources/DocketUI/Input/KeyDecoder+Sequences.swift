@@ -10,8 +10,10 @@ extension KeyDecoder {
         case lbracket: return csi(b, i, final: final)
         case letterO: return ss3(b, i, final: final)
         case 0x1B:
-            // Esc Esc …: Alt plus a sequence (rxvt's Alt-arrows) is that sequence's key; two
-            // Esc with nothing after are one Esc.
+            // Esc Esc [ / Esc Esc O: Alt plus a sequence (rxvt's Alt-arrows) is that
+            // sequence's key. Otherwise the first Esc is an Esc of its own.
+            guard i + 2 < b.count else { return final ? .event(.key(.escape), 1) : .need }
+            guard b[i + 2] == lbracket || b[i + 2] == letterO else { return .event(.key(.escape), 1) }
             switch escape(b, i + 1, final: final) {
             case .need: return .need
             case .event(let e, let n): return .event(e, n + 1)

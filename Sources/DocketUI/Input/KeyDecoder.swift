@@ -22,8 +22,8 @@
 ///   Esc followed by Backspace is `Key.altBackspace`; Esc followed by a whole sequence is that
 ///   sequence's key. A lone Esc is `.escape` once `escapeTimeout` passes with nothing after it,
 ///   or at once when the next read cannot continue a sequence (Esc, then a key typed after).
-/// - A burst of text (printable characters, Enter, Tab) with a line break followed by more
-///   text, arriving in one read (or reads less than `burstWindow` apart), is a paste from a
+/// - A burst of text (printable characters, Enter, Tab; three or more) with a line break
+///   followed by more text, arriving in one read (or reads less than `burstWindow` apart), is a paste from a
 ///   terminal without bracketed paste: one `.paste`, never keys. A burst that only ends with
 ///   line breaks is held for `burstWindow` in case more lines of a paste follow.
 /// - UTF-8, also split across reads; invalid bytes are dropped. Control bytes: Enter (CR, LF,
@@ -62,10 +62,11 @@ public struct KeyDecoder: Sendable {
         guard !bytes.isEmpty else { return [] }
         lastByteAt = now
         var events: [Event] = []
-        // A lone Esc, then a read that cannot continue a sequence: Esc, then that read (Alt
-        // is Esc and the character in one read).
-        if pending == [0x1B], let first = bytes.first, ![0x5B, 0x4F, 0x5D, 0x50, 0x1B].contains(first) {
-            events.append(.key(.escape))
+        // Esc alone (or Esc Esc), then a read that cannot continue a sequence: each Esc,
+        // then that read (Alt is Esc and the character in one read).
+        if !pending.isEmpty, pending.allSatisfy({ $0 == 0x1B }), let first = bytes.first,
+           ![0x5B, 0x4F, 0x5D, 0x50, 0x1B].contains(first) {
+            events += pending.map { _ in .key(.escape) }
             pending = []
         }
         let input = pending + bytes
@@ -107,7 +108,8 @@ public struct KeyDecoder: Sendable {
     // MARK: - Bursts (unbracketed pastes)
 
     /// Turns runs of text with line breaks into pastes (see the type's comment): a run of
-    /// two or more text keys with a line break followed by more text is a paste; a run that
+    /// three or more text keys with a line break followed by more text is a paste (Enter and
+    /// one key read together, typed ahead while the app was busy, stay keys); a run that
     /// ends the read with line breaks only is held for `burstWindow`; text that comes within
     /// `burstWindow` of a paste (or of a held run, with more lines) belongs to it.
     private mutating func burst(_ events: [Event], at now: Int) -> [Event] {
@@ -117,16 +119,18 @@ public struct KeyDecoder: Sendable {
         var out: [Event] = []
         var rest = events[...]
         let leading = rest.prefix(while: KeyDecoder.isText)
+        // Line breaks alone (a lone Enter) never continue a paste: they are keys.
+        let hasText = leading.contains { if case .key(.char) = $0 { return true } else { return false } }
         if let h = held {
             held = nil
-            if now - h.at <= window, leading.contains(.key(.enter)) {
+            if now - h.at <= window, hasText, leading.contains(.key(.enter)) {
                 out.append(.paste(h.text + KeyDecoder.text(leading)))
                 lastPasteAt = now
                 rest = rest.dropFirst(leading.count)
             } else {
                 out += h.events
             }
-        } else if continuing, !leading.isEmpty {
+        } else if continuing, hasText {
             out.append(.paste(KeyDecoder.text(leading)))
             lastPasteAt = now
             rest = rest.dropFirst(leading.count)
@@ -139,7 +143,7 @@ public struct KeyDecoder: Sendable {
             let text = KeyDecoder.text(run)
             var body = Substring(text)
             while body.last == "\n" { body.removeLast() }
-            if run.count >= 2 && body.contains("\n") {
+            if run.count >= 3 && body.contains("\n") {
                 out.append(.paste(text))
                 lastPasteAt = now
             } else if rest.isEmpty && canHold && run.count >= 2 && text.contains("\n") {
