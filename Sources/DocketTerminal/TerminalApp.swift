@@ -72,11 +72,6 @@ public enum TerminalApp {
             }
             if events.isEmpty { continue }
             for event in events {
-                if event == .key(.ctrl("z")) {
-                    screen.suspended { docket_suspend_self() }
-                    _ = update(&state, .resize(screen.size), now: now())
-                    continue
-                }
                 for effect in update(&state, event, now: now()) {
                     switch effect {
                     case .save:
@@ -96,6 +91,9 @@ public enum TerminalApp {
                         _ = update(&state, .resize(screen.size), now: now())
                     case .quit:
                         break
+                    case .suspend:
+                        screen.suspended { docket_suspend_self() }
+                        _ = update(&state, .resize(screen.size), now: now())
                     case .export(let format, let path, let query):
                         do {
                             let request = ExportRequest(format: ExportFormat(rawValue: format) ?? .json,

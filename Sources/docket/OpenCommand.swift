@@ -35,6 +35,12 @@ struct OpenCommand: ParsableCommand {
 enum BoardSession {
     static func open(url: URL, loaded: LoadedBoard, themeName: String?, triage: Bool = false) throws {
         let env = ProcessInfo.processInfo.environment
+        // A bad keys.toml stops here, before the terminal is touched.
+        let keymaps: Keymaps
+        do { keymaps = try KeymapFile.load(environment: env) } catch let error as KeymapFileError {
+            printError("docket: \(error)")
+            throw ExitCode(1)
+        }
         // No theme named: `light` or `default` by the terminal's background (COLORFGBG here,
         // the terminal's answer to an OSC 11 query once the Screen is open).
         let named = themeName ?? env["DOCKET_THEME"]
@@ -45,6 +51,7 @@ enum BoardSession {
         let label = url.lastPathComponent
         var state = AppState(board: loaded.board, user: CurrentUser.name, fileLabel: label, readOnly: readOnly,
                              size: Size(width: 80, height: 24))
+        state.keymaps = keymaps
         if triage { state.startTriage(now: nowTimestamp()) }
         let writer = MergingWriter(base: loaded.board, url: url, user: CurrentUser.name)
         let saver = readOnly == nil ? BoardSaver(url: url) { board, url in try writer.write(board, to: url) } : nil

@@ -52,7 +52,7 @@ final class AltKeysAndPasteTests: XCTestCase {
             }
             XCTAssertEqual(s.board, before)
             XCTAssertEqual(s.board.items[id]?.archived, false)
-            guard case .prompt = s.mode else { return XCTFail("\(opener): the text field is still open") }
+            XCTAssertTrue(s.top is PromptScreen, "\(opener): the text field is still open")
         }
     }
 
@@ -63,7 +63,7 @@ final class AltKeysAndPasteTests: XCTestCase {
             XCTAssertEqual(send(&s, bytes(seq)), [], seq.debugDescription)
         }
         XCTAssertEqual(s.board, before)
-        XCTAssertEqual(s.mode, .board)
+        XCTAssertTrue(s.isOnBoard)
         XCTAssertEqual(s.column, column)
         XCTAssertEqual(s.selectedItemID, selected)
         XCTAssertFalse(s.quitting)
@@ -89,7 +89,7 @@ final class AltKeysAndPasteTests: XCTestCase {
         send(&s, .key(.char("a")))
         send(&s, bytes("Prepare retro notes\rq\rdd\r"))
         XCTAssertEqual(s.board.items.count, count, "nothing added by the paste")
-        guard case .prompt(let p) = s.mode else { return XCTFail("the prompt is still open") }
+        guard let p = s.top(as: PromptScreen.self)?.prompt else { return XCTFail("the prompt is still open") }
         XCTAssertEqual(p.editor.text, "Prepare retro notes q dd")
         send(&s, .key(.enter))
         XCTAssertEqual(s.board.items.count, count + 1)
@@ -100,7 +100,7 @@ final class AltKeysAndPasteTests: XCTestCase {
         send(&t, .key(.char("e")), .key(.ctrl("u")))
         send(&t, bytes("New title\nq\ndd\n"))
         XCTAssertFalse(t.quitting)
-        guard case .prompt(let q) = t.mode else { return XCTFail("the title editor is still open") }
+        guard let q = t.top(as: PromptScreen.self)?.prompt else { return XCTFail("the title editor is still open") }
         XCTAssertEqual(q.editor.text, "New title q dd")
         XCTAssertNotEqual(t.board.items[id]?.title, "New title q dd", "not saved before Enter")
     }

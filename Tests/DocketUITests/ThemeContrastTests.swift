@@ -40,7 +40,7 @@ final class ThemeContrastTests: XCTestCase {
                 : theme.background == .dark ? [(7, 0)] : [(7, 0), (0, 15)]
             var state = demoState(width: 100, height: 30)
             let roles = Set(render(state).cells.map(\.role))
-            state.mode = .help(scroll: 0)
+            send(&state, .key(.char("?")))
             let drawn = roles.union(render(state).cells.map(\.role))
             XCTAssertTrue(drawn.contains(.columnHeader) && drawn.contains(.cardID), "the render draws the board's roles")
             for colors in [8, 16, 256] {

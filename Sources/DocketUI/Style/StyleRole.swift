@@ -28,3 +28,14 @@ public enum StyleRole: String, CaseIterable, Sendable {
     case helpTitle = "help.title"
     case warning
 }
+
+extension StyleRole {
+    /// One letter per role, for the style layer of golden files (`Canvas.renderStyles`):
+    /// `.` is `normal`; the others follow the order of `allCases` (a–z, then A–Z).
+    public var code: Character {
+        if self == .normal { return "." }
+        let letters = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+        let index = StyleRole.allCases.firstIndex(of: self)!
+        return letters[min(index - 1, letters.count - 1)]
+    }
+}

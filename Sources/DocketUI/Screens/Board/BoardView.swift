@@ -1,0 +1,26 @@
+import DocketCore
+
+/// The board's columns: as many as fit, from `columnOffset`, with `◀` / `▶` when the board
+/// scrolls sideways. The status line is drawn by `BoardScreen`.
+enum BoardView {
+    static func draw(_ state: AppState, into canvas: inout Canvas) {
+        let size = state.size
+        let layout = state.layout
+        let stages = state.board.stages
+        if stages.isEmpty {
+            canvas.text("This board has no stages.", x: 1, y: 1, role: .warning)
+        }
+        for slot in 0..<layout.visibleColumns {
+            let index = state.columnOffset + slot
+            guard index < stages.count else { break }
+            let x = layout.columnX(slot)
+            ColumnView.draw(stages[index], state: state, layout: layout, into: &canvas, x: x, selectedColumn: index == state.column)
+            if slot + 1 < layout.visibleColumns {
+                canvas.vline(x: x + layout.columnWidth, y: 0, length: size.height - 1, role: .border)
+            }
+        }
+        // Columns off screen: show that the board scrolls sideways.
+        if state.columnOffset > 0 { canvas.text("◀", x: 0, y: 1, role: .warning) }
+        if state.columnOffset + layout.visibleColumns < stages.count { canvas.text("▶", x: size.width - 1, y: 1, role: .warning) }
+    }
+}
