@@ -269,3 +269,15 @@ final class KeyDecoderTests: XCTestCase {
         }
     }
 }
+
+/// The keys issue 14 added have names `keys.toml` reads back.
+final class NewKeyNameTests: XCTestCase {
+    func testNewKeysRoundTrip() {
+        for key: Key in [.insert, .ctrlLeft, .ctrlRight, .alt("d"), .alt("D"), .alt("é"), Key.altBackspace] {
+            XCTAssertEqual(KeyName.parse(KeyName.name(of: key)), key, KeyName.name(of: key))
+        }
+        XCTAssertEqual(KeyName.parse("alt-b"), .alt("b"))
+        XCTAssertEqual(Key.alt("b").label, "Alt-b")
+        XCTAssertEqual(Key.altBackspace.label, "Alt-Backspace")
+    }
+}
