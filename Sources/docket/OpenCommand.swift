@@ -12,7 +12,7 @@ struct SessionOptions: ParsableArguments {
 
     @OptionGroup var options: BoardOptions
 
-    @Option(help: "A built-in theme (default, high-contrast, mono) or a theme file.")
+    @Option(help: "A built-in theme (default, light, high-contrast, mono) or a theme file; without one, light or default by the terminal's background.")
     var theme: String?
 
     /// Loads the board and runs the session; `triage` starts in triage of the Inbox.
