@@ -66,6 +66,7 @@ public final class Screen {
         painter = Painter(theme: theme, colors: colors)
         self.colors = colors
         docket_write_tty(Screen.modesOn)
+        reportedSize = size
         if followBackground, colors > 0, let background = queryBackground() {
             detectedBackground = background
             painter = Painter(theme: ThemeLoader.automatic(for: background), colors: colors)
@@ -201,12 +202,18 @@ public final class Screen {
         return queued.isEmpty ? nil : queued.removeFirst()
     }
 
-    /// `.resize` when the tty's size differs from ncurses' (after `resizeterm`), else nil.
+    /// The size `nextEvent()` last reported (or the size at opening).
+    private var reportedSize: Size?
+
+    /// `.resize` when the tty's size differs from the one last reported (ncurses resized to
+    /// it first, if it has not done so itself during a refresh), else nil.
     private func resizeIfNeeded() -> Event? {
         var rows: Int32 = 0, cols: Int32 = 0
         guard docket_tty_size(1, &rows, &cols) == 0, rows > 0, cols > 0 else { return nil }
-        guard rows != getmaxy(docket_stdscr()) || cols != getmaxx(docket_stdscr()) else { return nil }
-        resizeterm(rows, cols)
+        if rows != getmaxy(docket_stdscr()) || cols != getmaxx(docket_stdscr()) { resizeterm(rows, cols) }
+        let now = Size(width: Int(cols), height: Int(rows))
+        guard now != reportedSize else { return nil }
+        reportedSize = now
         return .resize(size)
     }
 }
