@@ -182,7 +182,7 @@ public final class Screen {
             terminalClosed = true  // end of file, or EIO: the terminal hung up
             events.append(.terminate)
         }
-        return events + decoder.expire(at: Screen.nowMS())
+        return KeyDecoder.joiningPastes(events + decoder.expire(at: Screen.nowMS()))
     }
 
     /// When the decoder holds bytes it cannot decide on yet (a lone ESC, a paste burst in

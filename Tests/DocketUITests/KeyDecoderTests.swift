@@ -151,6 +151,17 @@ final class KeyDecoderTests: XCTestCase {
         XCTAssertTrue(d.isIdle)
     }
 
+    func testALongUnbracketedPasteReadInPiecesIsOnePaste() {
+        let text = (0..<2000).map { "line \($0) of a long paste" }.joined(separator: "\n")
+        let bytes = Array(text.utf8)
+        var d = KeyDecoder()
+        var out: [Event] = []
+        var i = 0
+        while i < bytes.count { out += d.feed(bytes[i..<min(bytes.count, i + 4096)], at: 0); i += 4096 }
+        out = KeyDecoder.joiningPastes(out + d.expire(at: 1000))
+        XCTAssertEqual(out, [.paste(text)])
+    }
+
     func testABracketedPasteWithoutItsEndEndsAfterSilence() {
         var d = KeyDecoder()
         XCTAssertEqual(d.feed(Array("\u{1B}[200~abc".utf8), at: 0), [])

@@ -105,6 +105,18 @@ public struct KeyDecoder: Sendable {
         return times.min().map { max(0, $0 - now) }
     }
 
+    /// `events` with neighbouring pastes joined into one (a long paste read in many pieces
+    /// is inserted once).
+    public static func joiningPastes(_ events: [Event]) -> [Event] {
+        var out: [Event] = []
+        out.reserveCapacity(events.count)
+        for e in events {
+            if case .paste(let more) = e, case .paste(let text)? = out.last { out[out.count - 1] = .paste(text + more) }
+            else { out.append(e) }
+        }
+        return out
+    }
+
     // MARK: - Bursts (unbracketed pastes)
 
     /// Turns runs of text with line breaks into pastes (see the type's comment): a run of
