@@ -17,6 +17,8 @@ public struct Board: Equatable, Sendable {
     public var scoring: ScoringModel = .none
     /// Saved filters: a name and a query.
     public var savedFilters: [SavedFilter] = []
+    /// Currency, cost model and roadmap settings (see `PlanningSettings`).
+    public var planning = PlanningSettings()
     /// Board-level keys this version does not know, as raw JSON text by key (kept as they were).
     public var extra: [String: String] = [:]
     public private(set) var items: ItemStore
@@ -43,7 +45,7 @@ public struct Board: Equatable, Sendable {
     }
 
     public static func == (l: Board, r: Board) -> Bool {
-        l.name == r.name && l.extra == r.extra && l.scoring == r.scoring && l.savedFilters == r.savedFilters && l.stages == r.stages && l.releases == r.releases && l.people == r.people
+        l.name == r.name && l.extra == r.extra && l.scoring == r.scoring && l.savedFilters == r.savedFilters && l.planning == r.planning && l.stages == r.stages && l.releases == r.releases && l.people == r.people
             && l.labels == r.labels && l.items == r.items && l.activity == r.activity
     }
 

@@ -12,16 +12,16 @@ public enum BoardEncoder {
             j.raw(",\n\"filters\": [")
             list(&j, board.savedFilters) { j, f in j.object([("name", .string(f.name)), ("query", .string(f.query))]) }
         }
+        PlanningCoding.encodeSettings(&j, board.planning)
         for key in board.extra.keys.sorted() { j.raw(",\n"); j.string(key); j.raw(": "); j.raw(board.extra[key]!) }
         j.raw(",\n\"stages\": [")
         list(&j, board.stages) { j, s in
             j.object([("id", .string(s.id)), ("name", .string(s.name)), ("kind", .string(s.kind.rawValue)),
-                      ("wipLimit", s.wipLimit.map { .int(Int64($0)) }), ("exitCriterion", s.exitCriterion.map { .string($0) })])
+                      ("wipLimit", s.wipLimit.map { .int(Int64($0)) }), ("exitCriterion", s.exitCriterion.map { .string($0) }),
+                      ("phase", s.phase.map { .string($0.rawValue) })])
         }
         j.raw(",\n\"releases\": [")
-        list(&j, board.releases) { j, r in
-            j.object([("name", .string(r.name)), ("target", r.target.map { .string($0) }), ("capacity", r.capacity.map { .number($0) })])
-        }
+        list(&j, board.releases) { j, r in PlanningCoding.encodeRelease(&j, r, exponent: board.planning.exponent) }
         j.raw(",\n\"people\": [")
         list(&j, board.people) { j, p in j.object([("handle", .string(p.handle)), ("name", p.name.map { .string($0) })]) }
         j.raw(",\n\"labels\": [")

@@ -39,6 +39,14 @@ public struct AppState: Sendable {
     public var size: Size
     /// The user's calendar: days (today, due dates, snoozes) in their local time zone.
     public var calendar: LocalCalendar = .utc
+    /// Seed for shuffles (the standup's people walk); from `DocketEnvironment`.
+    public var seed: UInt64 = 1
+    /// The time of the latest event (seconds since epoch), for views that show ages.
+    public internal(set) var now: Timestamp = 0
+    /// Whether cards show their age in their stage (`A`); the standup always shows ages.
+    public var showAges = false
+    /// Ages in stage, kept while `showAges` is on (recomputed when the board changes).
+    public internal(set) var ages: StageAges?
     public var status: StatusMessage?
     public var saveState: SaveState = .saved
     /// Set when the app should end (the Screen saves, restores the terminal and exits).

@@ -12,6 +12,7 @@ public enum Screens {
         SavedFiltersScreen.self,
         PaletteScreen.self,
         HelpScreen.self,
+        StandupScreen.self,
     ]
 
     /// The built-in keymaps: the global keys, the line editor's, then every screen's.

@@ -10,6 +10,7 @@ import Foundation
 /// keymap (help, palette, Ctrl-C). Ctrl-C cancels an edit in progress and quits elsewhere.
 public func update(_ state: inout AppState, _ event: Event, now: Timestamp) -> [Effect] {
     var effects: [Effect] = []
+    state.now = max(state.now, now)
     switch event {
     case .resize(let size):
         state.size = size
@@ -149,8 +150,9 @@ extension AppState {
     /// After the board changed: recomputes the filter's matches and lets every open screen
     /// refresh what it caches. A no-op when the board is at the revision they last saw.
     mutating func bringUpToDate(today: String) {
-        guard screensRevision != revision else { return }
+        guard screensRevision != revision || (showAges && ages == nil) else { return }
         refreshFilter(today: today)
+        ages = showAges ? StageAges(board) : nil
         for i in routes.indices { routes[i].boardChanged(self) }
         screensRevision = revision
     }

@@ -118,6 +118,10 @@ bold = true
 fg = "black"
 bg = "yellow"
 bold = true
+
+[roles."age.stale"]
+fg = "yellow"
+underline = true
 """#,
         "high-contrast": #"""
 # High contrast, for a projector or a shared screen at standup: bold text, strong
@@ -245,6 +249,11 @@ bold = true
 fg = "bright-yellow"
 bg = "black"
 bold = true
+
+[roles."age.stale"]
+fg = "bright-yellow"
+bg = "black"
+underline = true
 """#,
         "light": #"""
 # For terminals with a light (white or pale) background: dark text, deep colours that stay
@@ -438,6 +447,9 @@ underline = true
 
 [roles.warning]
 bold = true
+
+[roles."age.stale"]
+underline = true
 """#,
     ]
 }

@@ -27,6 +27,9 @@ public enum StyleRole: String, CaseIterable, Sendable {
     case helpKey = "help.key"
     case helpTitle = "help.title"
     case warning
+    /// An item past its stage's usual time (work item age over the 85th percentile or SLA).
+    /// New roles go at the end: goldens name roles by their position.
+    case ageStale = "age.stale"
 }
 
 extension StyleRole {

@@ -21,9 +21,7 @@ extension BacklogScreen {
                 return kx != ky ? kx < ky : x.offset < y.offset
             }.map(\.element)
         }
-        var planned: [String: Double] = [:]
-        for id in order { if let item = board.items[id] { planned[item.release ?? "", default: 0] += item.points ?? 0 } }
-        plannedByRelease = planned
+        plannedByRelease = ReleasePlan(board).plannedPointsByName
         if let id, let i = order.firstIndex(of: id) { row = i }
         marked = marked.filter { board.items[$0]?.archived == false }
         clampRow(state)

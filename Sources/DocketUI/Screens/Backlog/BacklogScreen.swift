@@ -17,8 +17,9 @@ public struct BacklogScreen: Feature {
     public var groupByRelease = false
     /// A bulk change being typed: which field, and the value.
     public var bulk: BulkPrompt?
-    /// Planned story points of the listed items per release name ("" for none), computed with
-    /// the order, so drawing the release headings costs nothing per frame.
+    /// Planned story points per release name ("" for none) from `ReleasePlan` (open and done
+    /// items, as the report and `release list` count them), computed with the order, so
+    /// drawing the release headings costs nothing per frame.
     public var plannedByRelease: [String: Double] = [:]
 
     public init() {}

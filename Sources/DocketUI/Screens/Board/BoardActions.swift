@@ -9,6 +9,7 @@ public enum BoardAction: String, FeatureAction {
     case backlog, triage, filter, savedFilters = "saved-filters"
     case search, searchNext = "search-next", searchPrevious = "search-previous"
     case undo, redo, clearMessage = "clear-message", quit
+    case standup, toggleAges = "toggle-ages"
 
     public var summary: String {
         switch self {
@@ -41,6 +42,8 @@ public enum BoardAction: String, FeatureAction {
         case .redo: return "redo"
         case .clearMessage: return "clear the status message"
         case .quit: return "quit (the board is already saved)"
+        case .standup: return "run the daily standup (also docket standup)"
+        case .toggleAges: return "show or hide each card's age in its stage"
         }
     }
 
@@ -82,6 +85,7 @@ extension BoardScreen {
         (.char("d"), .archive), (.char("R"), .rerankByScore), (.char("u"), .undo), (.ctrl("r"), .redo),
         (.tab, .backlog), (.char("t"), .triage), (.char("f"), .filter), (.char("F"), .savedFilters),
         (.char("/"), .search), (.char("n"), .searchNext), (.char("N"), .searchPrevious),
+        (.char("S"), .standup), (.char("A"), .toggleAges),
         (.escape, .clearMessage), (.char("q"), .quit),
     ]
 }

@@ -71,12 +71,24 @@ extension BoardScreen {
         case .quit:
             state.quitting = true
             return Step([.quit])
+        case .standup:
+            return .push(StandupScreen(state, now: now, seed: state.standupSeed))
+        case .toggleAges:
+            state.showAges.toggle()
+            state.ages = state.showAges ? StageAges(state.board) : nil
+            state.status = StatusMessage(state.showAges ? "ages shown: days in the stage (A hides)" : "ages hidden")
         }
         return .stay
     }
 }
 
 extension AppState {
+    /// The seed of the next standup's people walk: the environment's seed and the number of
+    /// standups recorded so far, so each standup gets a new order and tests get a known one.
+    var standupSeed: UInt64 {
+        seed &+ UInt64(board.activity.reduce(0) { $1.action == "standup" ? $0 + 1 : $0 })
+    }
+
     /// Moves the selection in the selected column by `delta` cards (clamped).
     mutating func moveRow(by delta: Int) {
         guard let stage = selectedStage else { return }

@@ -10,7 +10,10 @@ import Foundation
 ///
 /// The bar's colour is the priority's; the selected card is drawn in `card.selected`.
 enum CardView {
-    static func draw(_ item: Item, score: Double?, into canvas: inout Canvas, x: Int, y: Int, width: Int, selected: Bool) {
+    /// A card's age in its stage (whole days), and whether it is past the stage's usual time.
+    struct Age { var days: Int; var stale: Bool }
+
+    static func draw(_ item: Item, score: Double?, age: Age? = nil, into canvas: inout Canvas, x: Int, y: Int, width: Int, selected: Bool) {
         let base: StyleRole = selected ? .cardSelected : .card
         canvas.fill(Rect(x: x, y: y, width: width, height: 2), role: base)
         let bar = priorityRole(item.priority)
@@ -20,6 +23,7 @@ enum CardView {
         guard inner > 0 else { return }
         canvas.text(SafeText.fitLine(item.title, width: inner), x: x + 1, y: y, role: base)
         var parts: [(String, StyleRole)] = [(item.id, .cardID)]
+        if let age { parts.append(("\(age.days)d", age.stale ? .ageStale : .dim)) }
         if let p = item.priority { parts.append(("!" + p.rawValue, priorityRole(p))) }
         if let pts = item.points { parts.append((pts.pointsText + "p", .cardPoints)) }
         if let score { parts.append(("★" + ScoreText.format(score), .cardPoints)) }
@@ -34,7 +38,7 @@ enum CardView {
             if room <= 0 { break }
             let shown = SafeText.fitLine(text, width: room)
             cx += gap
-            cx = canvas.text(shown, x: cx, y: y + 1, role: selected && role != .blocked ? base : role, maxWidth: room)
+            cx = canvas.text(shown, x: cx, y: y + 1, role: selected && role != .blocked && role != .ageStale ? base : role, maxWidth: room)
             if shown.hasSuffix("…") && shown != text { break }
         }
     }

@@ -34,7 +34,12 @@ enum ColumnView {
             guard row < count, let item = board.items[ids[row]] else { break }
             let y = layout.cardY(slot)
             guard y <= lastRow else { break }
-            CardView.draw(item, score: board.score(item), into: &canvas, x: x, y: y, width: width, selected: row == selectedRow)
+            let age = state.ages.map { ages -> CardView.Age in
+                let days = ages.days(item.id, now: state.now)
+                let limit = ages.threshold(item.stage, fallback: board.stageSLA(item.stage))
+                return CardView.Age(days: days, stale: limit.map { Double(days) > $0 } ?? false)
+            }
+            CardView.draw(item, score: board.score(item), age: age, into: &canvas, x: x, y: y, width: width, selected: row == selectedRow)
         }
         let below = max(0, count - top - layout.cardSlots)
         if top > 0 || below > 0 {
