@@ -120,7 +120,8 @@ bg = "yellow"
 bold = true
 
 [roles."age.stale"]
-fg = "yellow"
+fg = "black"
+bg = "yellow"
 underline = true
 """#,
         "high-contrast": #"""
@@ -388,6 +389,11 @@ bold = true
 fg = 130
 fg8 = "red"
 bold = true
+
+[roles."age.stale"]
+fg = 130
+fg8 = "red"
+underline = true
 """#,
         "mono": #"""
 # No colour at all: attributes only. Also what NO_COLOR gives with any theme.
