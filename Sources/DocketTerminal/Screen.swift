@@ -40,7 +40,7 @@ public final class Screen {
             throw TerminalError(description: "docket needs a terminal that can move the cursor (TERM is '\(term.isEmpty ? "unset" : term)'); try TERM=xterm-256color")
         }
         setlocale(LC_ALL, "")
-        // SIGTERM/SIGHUP/SIGINT handlers are installed before (TerminationSignals), so
+        // SIGWINCH, SIGTERM, SIGHUP and SIGINT handlers are installed before (SignalPipe), so
         // ncurses, which only takes over signals left at SIG_DFL, leaves them to us.
         set_escdelay(25)
         guard docket_newterm() != nil else {
@@ -52,8 +52,8 @@ public final class Screen {
         raw()
         noecho()
         nonl()
-        // Docket decodes the bytes itself (KeyDecoder): ncurses' decoding splits sequences
-        // it does not know into letters.
+        // Docket decodes the bytes itself (KeyDecoder), read with read(2) when the loop's poll
+        // says so: ncurses' decoding splits sequences it does not know into letters.
         keypad(docket_stdscr(), false)
         typeahead(-1)
         curs_set(0)
@@ -66,7 +66,6 @@ public final class Screen {
         painter = Painter(theme: theme, colors: colors)
         self.colors = colors
         docket_write_tty(Screen.modesOn)
-        reportedSize = size
         if followBackground, colors > 0, let background = queryBackground() {
             detectedBackground = background
             painter = Painter(theme: ThemeLoader.automatic(for: background), colors: colors)
@@ -108,13 +107,45 @@ public final class Screen {
 
     deinit { end() }
 
-    /// Restores the terminal (idempotent): bracketed paste and mouse reports off, ncurses ended.
+    /// Restores the terminal (idempotent): bracketed paste and mouse reports off, the
+    /// alternate screen left with the cursor at its top, ncurses ended.
     public func end() {
         guard active else { return }
         active = false
         docket_write_tty(Screen.modesOff)
+        leaveAlternateScreen()
         endwin()
         docket_remove_crash_handlers()
+    }
+
+    /// Clears the alternate screen and leaves it, before `endwin` leaves it with the board
+    /// still drawn and the cursor on the last line. After the terminal grew during the
+    /// session, tmux shrinks the alternate screen back to the saved screen's height and pulls
+    /// rows of it onto the shell screen: that left 23 lines of board borders over the shell.
+    /// A cleared screen leaves nothing to pull. `endwin`'s own exit afterwards only restores
+    /// the cursor saved on entry.
+    private func leaveAlternateScreen() {
+        guard let exit = capability("rmcup") else { return }
+        docket_write_tty((capability("clear") ?? "\u{1B}[H\u{1B}[2J") + exit)
+    }
+
+    /// A string capability of the terminal (terminfo), nil when it has none.
+    private func capability(_ name: String) -> String? {
+        // A mutable pointer: some curses headers (macOS) declare the name `char *`.
+        let value = name.withCString { tigetstr(UnsafeMutablePointer(mutating: $0)) }
+        guard let value, Int(bitPattern: value) != -1, value.pointee != 0 else { return nil }
+        return String(cString: value)
+    }
+
+    /// Takes the terminal's size from the tty (after SIGWINCH, or coming back from a
+    /// suspension) and tells ncurses (`resizeterm`); the next paint redraws everything.
+    public func resizeToTerminal() {
+        var rows: Int32 = 0, cols: Int32 = 0
+        guard docket_tty_size(1, &rows, &cols) == 0, rows > 0, cols > 0 else { return }
+        if rows != getmaxy(docket_stdscr()) || cols != getmaxx(docket_stdscr()) {
+            resizeterm(rows, cols)
+            invalidate()
+        }
     }
 
     /// The terminal's size now.
@@ -141,10 +172,12 @@ public final class Screen {
     public func suspended<T>(_ body: () throws -> T) rethrows -> T {
         docket_write_tty(Screen.modesOff)
         def_prog_mode()
+        leaveAlternateScreen()
         endwin()
         defer {
             reset_prog_mode()
             docket_write_tty(Screen.modesOn)
+            resizeToTerminal()
             invalidate()
         }
         return try body()
@@ -152,11 +185,8 @@ public final class Screen {
 
     /// The decoder of everything the terminal sends (keys, pastes, mouse reports).
     private var decoder = KeyDecoder()
-    /// Events decoded but not yet handed out by `nextEvent()`.
+    /// Events decoded while opening (keys typed during the background query), not yet read.
     private var queued: [Event] = []
-
-    /// True once the terminal has gone away (stdin at end of file or hung up).
-    public private(set) var terminalClosed = false
 
     /// The fd to poll for terminal input.
     public var inputFD: Int32 { 0 }
@@ -165,22 +195,21 @@ public final class Screen {
     private static func nowMS() -> Int { Int(DispatchTime.now().uptimeNanoseconds / 1_000_000) }
 
     /// Every event decodable from the input available now; never blocks ([] when nothing is
-    /// ready or only part of a sequence has arrived). Reads raw bytes from fd 0 (ncurses'
-    /// own key decoding is off) and decodes them with `KeyDecoder`. At end of input (the
-    /// terminal closed) `terminalClosed` becomes true and `.terminate` is returned.
+    /// ready or only part of a sequence has arrived). Reads raw bytes from `inputFD` (ncurses'
+    /// own key decoding is off) and decodes them with `KeyDecoder`; neighbouring pastes are
+    /// joined. At the end of input (the terminal hung up) it stops reading; the loop's poll
+    /// reports the hang-up.
     public func readEvents() -> [Event] {
-        var events = queued  // decoded while opening (typed during the background query)
+        var events = queued
         queued = []
         var buffer = [UInt8](repeating: 0, count: 4096)
         // Bounded (256 KB a call) so a flood of input cannot starve painting and signals.
-        for _ in 0..<64 where !terminalClosed {
+        for _ in 0..<64 {
             var pfd = pollfd(fd: inputFD, events: Int16(POLLIN), revents: 0)
             guard poll(&pfd, 1, 0) > 0 else { break }
             let n = read(inputFD, &buffer, buffer.count)
-            if n > 0 { events += decoder.feed(buffer[0..<n], at: Screen.nowMS()); continue }
-            if n < 0 && (errno == EINTR || errno == EAGAIN) { break }
-            terminalClosed = true  // end of file, or EIO: the terminal hung up
-            events.append(.terminate)
+            guard n > 0 else { break }  // end of input, EIO after a hang-up, or EINTR
+            events += decoder.feed(buffer[0..<n], at: Screen.nowMS())
         }
         return KeyDecoder.joiningPastes(events + decoder.expire(at: Screen.nowMS()))
     }
@@ -189,31 +218,4 @@ public final class Screen {
     /// progress), the milliseconds after which `readEvents()` must be called again even if no
     /// new byte arrives; nil when nothing is pending.
     public var inputDeadline: Int? { decoder.deadline(at: Screen.nowMS()) }
-
-    /// The next event, or nil when nothing arrived within 250 ms (for a loop that does not
-    /// poll `inputFD` itself). Also notices a changed terminal size (`.resize`).
-    public func nextEvent() -> Event? {
-        if queued.isEmpty {
-            if let resize = resizeIfNeeded() { return resize }
-            var pfd = pollfd(fd: inputFD, events: Int16(POLLIN), revents: 0)
-            _ = poll(&pfd, 1, Int32(inputDeadline ?? 250))
-            queued = readEvents()
-        }
-        return queued.isEmpty ? nil : queued.removeFirst()
-    }
-
-    /// The size `nextEvent()` last reported (or the size at opening).
-    private var reportedSize: Size?
-
-    /// `.resize` when the tty's size differs from the one last reported (ncurses resized to
-    /// it first, if it has not done so itself during a refresh), else nil.
-    private func resizeIfNeeded() -> Event? {
-        var rows: Int32 = 0, cols: Int32 = 0
-        guard docket_tty_size(1, &rows, &cols) == 0, rows > 0, cols > 0 else { return nil }
-        if rows != getmaxy(docket_stdscr()) || cols != getmaxx(docket_stdscr()) { resizeterm(rows, cols) }
-        let now = Size(width: Int(cols), height: Int(rows))
-        guard now != reportedSize else { return nil }
-        reportedSize = now
-        return .resize(size)
-    }
 }

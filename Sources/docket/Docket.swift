@@ -13,7 +13,8 @@ struct Docket: ParsableCommand {
                       ShowCommand.self, ListCommand.self, SetCommand.self, ScoringCommand.self, ImportCommand.self,
                       ExportCommand.self, CheckCommand.self, SyncCommand.self, GitSetupCommand.self,
                       MergeDriverCommand.self, KeysCommand.self, StandupCommand.self,
-                      ReleaseCommand.self, BudgetCommand.self, RoadmapCommand.self],
+                      ReleaseCommand.self, BudgetCommand.self, RoadmapCommand.self,
+                      ArchiveCommand.self, RestoreCommand.self, CommentCommand.self, StageCommand.self],
         defaultSubcommand: OpenCommand.self)
 
     /// Parses the command line, with `docket list`'s arguments put in order first (see

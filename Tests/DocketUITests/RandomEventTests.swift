@@ -86,7 +86,7 @@ final class RandomEventTests: XCTestCase {
             let event = Self.randomEvent(&rng, keymap: s.keymaps, current: s)
             let before = s.board.items.count
             _ = update(&s, event, now: testNow + Timestamp(n))
-            s.quitting = false  // keep going after `q`
+            // `q` only returns `Effect.quit`: the events go on.
             if s.board.items.count != before { edits += 1 }
             if n % 1_000 == 0, let problem = Self.invariantProblem(s) {
                 return XCTFail("seed \(seed), after event \(n) (\(event)): \(problem)")

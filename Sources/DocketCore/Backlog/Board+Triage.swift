@@ -30,6 +30,7 @@ extension Board {
         let reason = reason.trimmingCharacters(in: .whitespaces)
         return try modify(id, action: "decline", summary: "declined \(id)", by: user, at: time) {
             $0.archived = true
+            $0.archivedReason = reason.isEmpty ? nil : reason
             if !reason.isEmpty { $0.description += ($0.description.isEmpty ? "" : "\n\n") + "Declined: \(reason)" }
         }
     }

@@ -3,7 +3,8 @@ import Foundation
 
 /// `docket list --format csv`: RFC 4180 (comma-separated, CRLF line ends, fields with a
 /// comma, quote or line break in double quotes, quotes doubled), a header row with the keys
-/// of `ItemListJSON`, then one row per item. Lists (labels, assignees) are joined with `, `;
+/// of `ItemListJSON`, then one row per item. Lists (labels, assignees…) are joined with `, `
+/// (sprints with `; `);
 /// null is an empty field; numbers are written as in the JSON.
 public enum ItemListCSV {
     /// The CSV text. `clean`, when given, is applied to every field (the command line passes
@@ -21,7 +22,8 @@ public enum ItemListCSV {
                     case .number(let d): text = d.isFinite ? d.pointsText : ""
                     case .int(let n): text = String(n)
                     case .bool(let b): text = b ? "true" : "false"
-                    case .strings(let list): text = list.joined(separator: ", ")
+                    // Sprint names may hold commas (Jira's do): joined with `; ` instead.
+                    case .strings(let list): text = list.joined(separator: field.key == "sprints" ? "; " : ", ")
                     case .null: text = ""
                     }
                     return clean?(text) ?? text

@@ -27,6 +27,8 @@ public struct Board: Equatable, Sendable {
     public private(set) var columns: [String: [String]]
     /// Stage id → total story points of its open items (kept with `columns`).
     private var columnPoints: [String: Double] = [:]
+    /// The ids longer than `ItemID.length` (imported ones), sorted, for `shortID(_:)`.
+    var longIDs: [String] = []
 
     public init(name: String, stages: [Stage], releases: [Release] = [], people: [Person] = [],
                 labels: [Label] = [], items: [Item] = [], activity: [Activity] = []) {
@@ -81,7 +83,7 @@ public struct Board: Equatable, Sendable {
         throw DocketError.ambiguousStage(query, matches.map(\.name))
     }
 
-    /// Finds an item by its id or a unique prefix of it. Throws `DocketError.noSuchItem`
+    /// Finds an item by its id, a unique prefix of it or its short form (`shortID`). Throws `DocketError.noSuchItem`
     /// or `.ambiguousItem`.
     public func item(matching query: String) throws -> Item {
         guard !query.isEmpty else { throw DocketError.noSuchItem(query) }
@@ -89,6 +91,9 @@ public struct Board: Equatable, Sendable {
         let matches = items.keys.filter { $0.hasPrefix(query) }
         if matches.count == 1 { return items[matches[0]]! }
         if matches.isEmpty { throw DocketError.noSuchItem(query) }
+        // A card's short id (`shortID`) names its item even when a short id shares the prefix.
+        let short = matches.filter { shortID($0) == query }
+        if short.count == 1 { return items[short[0]]! }
         throw DocketError.ambiguousItem(query, Array(matches.sorted().prefix(5)))
     }
 
@@ -134,6 +139,7 @@ public struct Board: Equatable, Sendable {
         }
         columns = keyed.mapValues { pairs in pairs.sorted { $0.rank != $1.rank ? $0.rank < $1.rank : $0.id < $1.id }.map(\.id) }
         columnPoints = points
+        rebuildLongIDs()
     }
 
     /// Replaces (or inserts, or with nil removes) one item and keeps the column index right.
@@ -145,6 +151,7 @@ public struct Board: Equatable, Sendable {
             if let index { columns[old.stage]!.remove(at: index) }
             columnPoints[old.stage, default: 0] -= old.points ?? 0
         }
+        if id.utf8.count > ItemID.length, (items[id] == nil) != (new == nil) { noteLongID(id, present: new != nil) }
         items[id] = new
         if let new, !new.archived {
             let at = insertionPoint(columns[new.stage] ?? [], new)
@@ -161,7 +168,7 @@ public struct Board: Equatable, Sendable {
             return
         }
         for item in newItems { items[item.id] = item }
-        rebuildColumns()
+        rebuildColumns()  // and the long ids
     }
 
     /// Gives items new ranks whose order is already known: `order` lists, in the new rank

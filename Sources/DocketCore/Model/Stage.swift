@@ -16,6 +16,11 @@ public struct Stage: Equatable, Codable, Sendable {
     public var exitCriterion: String?
     /// The roadmap phase the stage belongs to (nil: none named).
     public var phase: StagePhase?
+    /// Folded on the board to a one-cell strip with its count (its items stay in it).
+    public var hidden: Bool = false
+    /// Service level expectation: the age in days (in the user's time zone) an item may
+    /// reach in this stage before it counts as late; nil for none.
+    public var slaDays: Int?
 
     public init(id: String, name: String, kind: StageKind, wipLimit: Int? = nil, exitCriterion: String? = nil,
                 phase: StagePhase? = nil) {

@@ -61,11 +61,9 @@ public struct StageAges: Sendable, Equatable {
 }
 
 extension Board {
-    /// The age threshold (days) set on a stage for when its history is too short
-    /// (`:stage sla 3d`; board key `stageSLA`, `{"review": 3}`); nil when none is set.
+    /// The age threshold (days) set on a stage for when its history is too short (its
+    /// service level expectation, `docket stage sla` / `:stage sla 3d`); nil when none is set.
     public func stageSLA(_ stage: String) -> Double? {
-        guard let raw = extra["stageSLA"], let r = raw.range(of: "\"\(stage)\"") else { return nil }
-        let rest = raw[r.upperBound...].drop { $0 == " " || $0 == ":" }
-        return Double(String(rest.prefix { $0.isNumber || $0 == "." }))
+        stages.first { $0.id == stage }?.slaDays.map(Double.init)
     }
 }

@@ -74,8 +74,21 @@ public enum BoardMerge {
         pick(\.links, "links"); pick(\.requester, "requester"); pick(\.votes, "votes"); pick(\.due, "due")
         pick(\.parent, "parent"); pick(\.duplicateOf, "duplicateOf"); pick(\.snoozedUntil, "snoozedUntil")
         pick(\.scores, "scores"); pick(\.extra, "extra")
+        pick(\.archivedReason, "archivedReason"); pick(\.archivedList, "archivedList"); pick(\.sprints, "sprints")
+        out.comments = mergeComments(base: b.comments, ours: o.comments, theirs: t.comments)
         out.updated = max(o.updated, t.updated)
         return (out, conflicts)
+    }
+
+    /// Comments merge one by one, never as a conflict: each side's new comments are kept (in
+    /// time order, ours first on a tie) and a comment one side removed is removed.
+    static func mergeComments(base: [Comment], ours: [Comment], theirs: [Comment]) -> [Comment] {
+        if ours == theirs || theirs == base { return ours }
+        if ours == base { return theirs }
+        let b = Set(base), o = Set(ours), t = Set(theirs)
+        let kept = ours.filter { !b.contains($0) || t.contains($0) }
+        let added = theirs.filter { !b.contains($0) && !o.contains($0) }
+        return Item.sortedComments(kept + added)
     }
 
     /// Base's entries, then the entries each side appended, in time order.

@@ -163,6 +163,7 @@ enum BoardReader {
     private static func stage(_ s: inout JSONScanner, _ what: () -> String) throws -> Stage {
         let at = s.mark()
         var id: String?, name: String?, kind = StageKind.todo, wip: Int?, exit: String?, phase: StagePhase?
+        var hidden = false, sla: Int?
         try s.object("an object", path: what) { s, key in
             switch key {
             case "id": id = try s.string()
@@ -186,11 +187,22 @@ enum BoardReader {
                     guard let p = StagePhase(rawValue: text) else { throw s.fail("expected discovery, delivery or launch", at: p0) }
                     phase = p
                 }
+            case "hidden": hidden = try s.bool()
+            case "slaDays":
+                if s.null() { sla = nil } else {
+                    let d0 = s.mark()
+                    let v = try s.number()
+                    guard v >= 1, v == v.rounded(), v < 1e6 else { throw s.fail("expected a whole number of days ≥ 1", at: d0) }
+                    sla = Int(v)
+                }
             default: try s.skipValue()
             }
         }
-        return Stage(id: try required(id, "id", in: what(), s, at: at), name: try required(name, "name", in: what(), s, at: at),
-                     kind: kind, wipLimit: wip, exitCriterion: exit, phase: phase)
+        var stage = Stage(id: try required(id, "id", in: what(), s, at: at), name: try required(name, "name", in: what(), s, at: at),
+                          kind: kind, wipLimit: wip, exitCriterion: exit, phase: phase)
+        stage.hidden = hidden
+        stage.slaDays = sla
+        return stage
     }
 
     /// A release and its budget in major units (made minor units once the currency is known).
@@ -361,6 +373,25 @@ enum BoardReader {
                         }
                     }
                     item.links.append(l)
+                }
+            case "archivedReason": item.archivedReason = try optionalString(&s)
+            case "archivedList": item.archivedList = try optionalString(&s)
+            case "sprints": item.sprints = try strings(&s, "a list of sprints")
+            case "comments":
+                try s.array("a list of comments") { s, _ in
+                    let c0 = s.mark()
+                    var c = Comment(author: "", at: 0, text: "")
+                    var hasText = false
+                    try s.object("a comment") { s, k in
+                        switch k {
+                        case "by": c.author = try s.string()
+                        case "at": c.at = try time(&s, "at")
+                        case "text": c.text = try s.string(); hasText = true
+                        default: try s.skipValue()
+                        }
+                    }
+                    guard hasText else { throw s.fail("a comment: missing \"text\"", at: c0) }
+                    item.comments.append(c)
                 }
             case "created": item.created = try time(&s, "created")
             case "updated": updated = try time(&s, "updated")

@@ -49,8 +49,9 @@ public struct AppState: Sendable {
     public internal(set) var ages: StageAges?
     public var status: StatusMessage?
     public var saveState: SaveState = .saved
-    /// Set when the app should end (the Screen saves, restores the terminal and exits).
-    public var quitting = false
+    /// The moment of the last `Event.tick` (seconds since 1970 UTC), nil before the first: the
+    /// time a screen that asked for ticks shows (a timer), so views never read the clock.
+    public var lastTick: Timestamp?
     /// The keymaps in force (built-in, with the user's `keys.toml` applied).
     public var keymaps = Keymaps.standard
     /// The last search text, for `n` / `N`.
@@ -61,10 +62,14 @@ public struct AppState: Sendable {
     public init(board: Board, user: String, fileLabel: String, readOnly: String? = nil, size: Size) {
         self.board = board; self.user = user; self.fileLabel = fileLabel; self.readOnly = readOnly; self.size = size
         if let readOnly { saveState = .readOnly(readOnly) }
+        status = AppState.unknownStageWarning(board)
     }
 
     /// The selected stage, if the board has any.
-    public var selectedStage: Stage? { board.stages.indices.contains(column) ? board.stages[column] : nil }
+    public var selectedStage: Stage? {
+        let stages = shownStages
+        return stages.indices.contains(column) ? stages[column] : nil
+    }
 
     /// The selected card's row in the selected column (clamped to the column).
     public var selectedRow: Int {
@@ -100,7 +105,7 @@ public struct AppState: Sendable {
 
     /// Selects an item: its column and its row.
     public mutating func select(itemID: String) {
-        guard let item = board.items[itemID], !item.archived, let c = board.stageIndex(id: item.stage),
+        guard let item = board.items[itemID], let c = shownStages.firstIndex(where: { $0.id == item.stage }),
               let r = column(item.stage).firstIndex(of: itemID) else { return }
         column = c
         rows[item.stage] = r

@@ -12,13 +12,8 @@ public func update(_ state: inout AppState, _ event: Event, now: Timestamp) -> [
     var effects: [Effect] = []
     state.now = max(state.now, now)
     switch event {
-    case .resize(let size):
-        state.size = size
-    case .saveStatus(let s):
-        if state.readOnly == nil { state.saveState = s }
-    case .terminate:
-        state.quitting = true
-        effects.append(.quit)
+    case .resize, .resumed, .saveStatus, .terminate, .tick, .boardMerged, .exportFinished, .exportFailed, .themeLoaded, .themeFailed:
+        effects += updateRuntime(&state, event, now: now)
     case .editorFinished(let id, let text, let error):
         if let error { state.status = StatusMessage("editor failed: \(error)", isError: true) }
         else if let text {
@@ -38,7 +33,7 @@ public func update(_ state: inout AppState, _ event: Event, now: Timestamp) -> [
     case .key(let key) where state.layout.isTooSmall:
         // Nothing can be seen: keys other than quit do nothing, rather than change the board blindly.
         if key == .char("q") || state.keymaps.action(for: key, on: GlobalKeys.id) == GlobalAction.interrupt.rawValue {
-            state.quitting = true; effects.append(.quit)
+            effects.append(.quit)
         }
     case .key(let key):
         effects += handleKey(&state, key, now: now)
@@ -122,7 +117,6 @@ func perform(_ action: GlobalAction, _ state: inout AppState, now: Timestamp) ->
         state.push(PaletteScreen(under: state.top.screenID))
     case .interrupt:
         // Nothing is being edited: quit (the runtime saves first).
-        state.quitting = true
         return [.quit]
     case .suspend:
         return [.suspend]
@@ -131,7 +125,7 @@ func perform(_ action: GlobalAction, _ state: inout AppState, now: Timestamp) ->
 }
 
 private func handleMouse(_ state: inout AppState, _ m: MouseEvent) {
-    let stages = state.board.stages
+    let stages = state.shownStages
     let hit = state.layout.hit(x: m.x, y: m.y, columnOffset: state.columnOffset,
                                scroll: { state.scrolls[stages[$0].id] ?? 0 },
                                count: { state.column(stages[$0].id).count })

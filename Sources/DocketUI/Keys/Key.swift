@@ -60,27 +60,3 @@ public struct MouseEvent: Equatable, Sendable {
     public var kind: Kind
     public init(x: Int, y: Int, kind: Kind) { self.x = x; self.y = y; self.kind = kind }
 }
-
-/// Everything that can happen to the app; `update` turns each into a new state and effects.
-public enum Event: Equatable, Sendable {
-    case key(Key)
-    /// Text pasted at once: a bracketed paste, or a burst of text with line breaks that
-    /// arrived at once (a terminal without bracketed paste). Line breaks are `\n`.
-    case paste(String)
-    case mouse(MouseEvent)
-    case resize(Size)
-    /// The background saver's state changed.
-    case saveStatus(SaveState)
-    /// `$EDITOR` closed: the new description for `itemID`, or nil when it failed (`error`).
-    case editorFinished(itemID: String, text: String?, error: String?)
-    /// SIGTERM, SIGHUP or SIGINT arrived: save and quit.
-    case terminate
-}
-
-/// Whether the board on disk matches the board in memory.
-public enum SaveState: Equatable, Sendable {
-    case saved
-    case saving
-    case failed(String)
-    case readOnly(String)
-}

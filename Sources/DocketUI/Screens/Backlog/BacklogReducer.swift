@@ -42,7 +42,7 @@ extension BacklogScreen {
         case .close:
             if let id = selectedID { state.select(itemID: id) }
             return .pop
-        case .quit: state.quitting = true; return Step([.quit])
+        case .quit: return Step([.quit])
         case .up: row -= 1
         case .down: row += 1
         case .top: row = 0

@@ -3,7 +3,7 @@ import DocketCore
 extension BoardScreen {
     public mutating func perform(_ action: BoardAction, _ state: inout AppState, now: Timestamp) -> Step {
         if action != .clearMessage { state.status = nil }
-        let stages = state.board.stages
+        let stages = state.shownStages
         let user = state.user
         let slots = state.layout.cardSlots
         switch action {
@@ -69,7 +69,6 @@ extension BoardScreen {
             guard let id = state.selectedItemID else { return .stay }
             return .push(DetailScreen(itemID: id))
         case .quit:
-            state.quitting = true
             return Step([.quit])
         case .standup:
             return .push(StandupScreen(state, now: now, seed: state.standupSeed))

@@ -13,7 +13,8 @@ enum CardView {
     /// A card's age in its stage (whole days), and whether it is past the stage's usual time.
     struct Age { var days: Int; var stale: Bool }
 
-    static func draw(_ item: Item, score: Double?, age: Age? = nil, into canvas: inout Canvas, x: Int, y: Int, width: Int, selected: Bool) {
+    /// `shownID` is the id as the card shows it (`Board.shortID`: long imported ids shortened).
+    static func draw(_ item: Item, shownID: String, score: Double?, age: Age? = nil, into canvas: inout Canvas, x: Int, y: Int, width: Int, selected: Bool) {
         let base: StyleRole = selected ? .cardSelected : .card
         canvas.fill(Rect(x: x, y: y, width: width, height: 2), role: base)
         let bar = priorityRole(item.priority)
@@ -22,7 +23,7 @@ enum CardView {
         let inner = width - 1
         guard inner > 0 else { return }
         canvas.text(SafeText.fitLine(item.title, width: inner), x: x + 1, y: y, role: base)
-        var parts: [(String, StyleRole)] = [(item.id, .cardID)]
+        var parts: [(String, StyleRole)] = [(shownID, .cardID)]
         if let age { parts.append(("\(age.days)d", age.stale ? .ageStale : .dim)) }
         if let p = item.priority { parts.append(("!" + p.rawValue, priorityRole(p))) }
         if let pts = item.points { parts.append((pts.pointsText + "p", .cardPoints)) }

@@ -39,7 +39,7 @@ enum ColumnView {
                 let limit = ages.threshold(item.stage, fallback: board.stageSLA(item.stage))
                 return CardView.Age(days: days, stale: limit.map { Double(days) > $0 } ?? false)
             }
-            CardView.draw(item, score: board.score(item), age: age, into: &canvas, x: x, y: y, width: width, selected: row == selectedRow)
+            CardView.draw(item, shownID: board.shortID(item.id), score: board.score(item), age: age, into: &canvas, x: x, y: y, width: width, selected: row == selectedRow)
         }
         let below = max(0, count - top - layout.cardSlots)
         if top > 0 || below > 0 {
@@ -48,5 +48,21 @@ enum ColumnView {
             if w < width { canvas.text(marks, x: x + width - w, y: 1, role: .dim) }
         }
         if count == 0 { canvas.text(SafeText.fit("(empty)", width: width - 1), x: x + 1, y: BoardLayout.cardsTop, role: .dim) }
+    }
+
+    /// A hidden stage, folded to a one-cell strip: `▸` on the header row, then its count of
+    /// open items (digits one per row) and its name's first letters, down the strip.
+    static func drawFolded(_ stage: Stage, state: AppState, into canvas: inout Canvas, x: Int, selectedColumn: Bool) {
+        let role: StyleRole = selectedColumn ? .columnHeaderSelected : .columnHeader
+        let bottom = state.size.height - 1
+        canvas.fill(Rect(x: x, y: 0, width: BoardLayout.stripWidth, height: bottom), role: .dim)
+        canvas.text("▸", x: x, y: 0, role: role)
+        let count = String(state.board.column(stage.id).count)
+        let name = SafeText.fitLine(stage.name, width: max(1, bottom))
+        var y = 1
+        for ch in Array(count) + [" "] + Array(name) where y < bottom {
+            canvas.text(String(ch), x: x, y: y, role: y <= count.count ? role : .dim, maxWidth: 1)
+            y += 1
+        }
     }
 }

@@ -17,7 +17,7 @@ extension DetailScreen {
             if refuseIfReadOnly(&state) { break }
             switch rows[row].kind {
             case .description: return Step([.editDescription(itemID: item.id, text: item.description)])
-            case .field("score"): state.status = StatusMessage("the score is computed from the inputs above")
+            case .field(let name) where DetailRows.readOnly[name] != nil: state.status = StatusMessage(DetailRows.readOnly[name]!)
             case .criterion(let i): editor = LineEditor(item.criteria[i].text); editingFrom = item
             case .link(let i): editor = LineEditor(item.links[i].url); editingFrom = item
             default: editor = LineEditor(rows[row].value); editingFrom = item

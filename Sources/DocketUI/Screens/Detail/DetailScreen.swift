@@ -81,9 +81,17 @@ public struct DetailRow: Equatable, Sendable {
     public var value: String
 }
 
-/// The rows of the detail pane for an item: every field, the acceptance criteria, the links
-/// and the description.
+/// The rows of the detail pane for an item: every field, the acceptance criteria, the links,
+/// the sprints, the archive record, the comments (newest first) and the description.
 public enum DetailRows {
+    /// Rows shown but not edited in the pane (Enter says where they come from).
+    public static let readOnly: [String: String] = [
+        "score": "the score is computed from the inputs above",
+        "sprints": "sprints come from the import (Jira's Sprint columns)",
+        "archived": "restore it with `docket restore ID`",
+        "comment": "add a comment with `docket comment ID \"text\"`",
+    ]
+
     public static func rows(_ item: Item, board: Board) -> [DetailRow] {
         var rows: [DetailRow] = []
         func field(_ name: String, _ label: String, _ value: String) { rows.append(DetailRow(kind: .field(name), label: label, value: value)) }
@@ -116,6 +124,16 @@ public enum DetailRows {
         }
         for (i, l) in item.links.enumerated() {
             rows.append(DetailRow(kind: .link(i), label: i == 0 ? "Links" : "", value: l.title.isEmpty ? l.url : "\(l.title) <\(l.url)>"))
+        }
+        // Read-only here (`DetailRows.readOnly`): sprints, why it was archived, comments newest first.
+        if !item.sprints.isEmpty { field("sprints", "Sprints", item.sprints.joined(separator: "; ")) }
+        if item.archived {
+            let record = board.archiveRecord(of: item.id)
+            let when = record.map { "\(ISODate.formatDay($0.at)) by \($0.by)" }
+            field("archived", "Archived", [when, item.archivedReason, item.archivedList.map { "list “\($0)”" }].compactMap { $0 }.joined(separator: ": "))
+        }
+        for (i, c) in item.comments.reversed().enumerated() {
+            field("comment", i == 0 ? "Comments" : "", "\(ISODate.formatDay(c.at)) \(c.author): \(c.text)")
         }
         rows.append(DetailRow(kind: .description, label: "Description", value: item.description))
         return rows

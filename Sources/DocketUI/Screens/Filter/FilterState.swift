@@ -11,8 +11,10 @@ public struct ActiveFilter: Equatable, Sendable {
 }
 
 extension AppState {
-    /// The ids shown in a stage's column: the filter's matches, or every open item.
+    /// The ids shown in a stage's column: the filter's matches, or every open item; none for
+    /// a hidden (folded) stage.
     public func column(_ stageID: String) -> [String] {
+        if board.stages.contains(where: { $0.id == stageID && $0.hidden }) { return [] }
         if let filter { return filter.columns[stageID] ?? [] }
         return board.column(stageID)
     }
@@ -25,8 +27,14 @@ extension AppState {
         let query = try Query.parse(trimmed)
         try query.validate(against: board)
         var cols: [String: [String]] = [:]
-        for stage in board.stages {
-            cols[stage.id] = query.filter(ids: board.column(stage.id), in: board, today: today)
+        // `is:archived` anywhere in the query: a column's archived items are candidates too
+        // (after its open ones, by rank).
+        var archived: [String: [String]] = [:]
+        if query.mentionsArchived {
+            for item in board.itemsInBoardOrder(includeArchived: true) where item.archived { archived[item.stage, default: []].append(item.id) }
+        }
+        for stage in shownStages {
+            cols[stage.id] = query.filter(ids: board.column(stage.id) + (archived[stage.id] ?? []), in: board, today: today)
         }
         let points = cols.mapValues { ids in ids.reduce(0) { $0 + (board.items[$1]?.points ?? 0) } }
         filter = ActiveFilter(text: trimmed, columns: cols, points: points)

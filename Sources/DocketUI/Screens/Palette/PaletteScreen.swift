@@ -208,26 +208,17 @@ private func paletteCommand(_ state: inout AppState, _ line: String, now: Timest
     }
     if let a = arg(after: "stage rename"), let stage = state.selectedStage {
         guard !a.isEmpty else { state.status = StatusMessage("stage rename: give the new name", isError: true); return [] }
-        return headerEdit("renamed \(stage.name) to \(a)") { h in
-            guard !h.stages.contains(where: { $0.id != stage.id && ($0.name.lowercased() == a.lowercased() || $0.id.lowercased() == a.lowercased()) }) else {
-                throw DocketError.invalidValue(field: "stage", value: a, expected: "a name no other stage has")
-            }
-            if let i = h.stages.firstIndex(where: { $0.id == stage.id }) { h.stages[i].name = a }
-        }
+        return headerEdit("renamed \(stage.name) to \(a)") { h in try h.renameStage(stage.id, to: a) }
     }
     if let a = arg(after: "stage kind"), let stage = state.selectedStage {
         guard let kind = StageKind(rawValue: a.lowercased()) else {
             state.status = StatusMessage("stage kind: inbox, todo, doing or done", isError: true); return []
         }
-        return headerEdit("\(stage.name): kind \(kind.rawValue)") { h in
-            if let i = h.stages.firstIndex(where: { $0.id == stage.id }) { h.stages[i].kind = kind }
-        }
+        return headerEdit("\(stage.name): kind \(kind.rawValue)") { h in try h.setStageKind(stage.id, kind) }
     }
     if let a = arg(after: "stage wip"), let stage = state.selectedStage {
         guard let n = Int(a), n >= 0 else { state.status = StatusMessage("stage wip: a whole number (0: no limit)", isError: true); return [] }
-        return headerEdit("WIP limit of \(stage.name): \(n == 0 ? "none" : String(n))") { h in
-            if let i = h.stages.firstIndex(where: { $0.id == stage.id }) { h.stages[i].wipLimit = n == 0 ? nil : n }
-        }
+        return headerEdit("WIP limit of \(stage.name): \(n == 0 ? "none" : String(n))") { h in try h.setStageWIP(stage.id, n) }
     }
     return nil
 }
