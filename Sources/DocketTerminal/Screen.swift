@@ -217,5 +217,5 @@ public final class Screen {
     /// When the decoder holds bytes it cannot decide on yet (a lone ESC, a paste burst in
     /// progress), the milliseconds after which `readEvents()` must be called again even if no
     /// new byte arrives; nil when nothing is pending.
-    public var inputDeadline: Int? { decoder.deadline(at: Screen.nowMS()) }
+    public var inputDeadline: Int? { queued.isEmpty ? decoder.deadline(at: Screen.nowMS()) : 0 }
 }
