@@ -91,6 +91,7 @@ let paletteCommands: [(String, String, String)] = [
     ("filter delete", "NAME", "delete a saved filter"),
     ("filter clear", "", "show every item again"),
     ("export", "json|csv|markdown|report FILE", "write the board (the filtered items, with a filter on) to a file"),
+    ("standup timebox", "MEETING SPEAKER", "the standup's timeboxes, e.g. 15m 2m (timers turn to a warning past them)"),
 ]
 
 /// The bound actions of the screen `under` and the global ones, as palette entries.
@@ -154,6 +155,17 @@ private func paletteCommand(_ state: inout AppState, _ line: String, now: Timest
         }
         if fx.isEmpty, state.status == nil { state.status = StatusMessage("no change") }
         return fx
+    }
+    if let a = arg(after: "standup timebox") {
+        let parts = a.split(separator: " ").map(String.init)
+        guard parts.count == 2, let meeting = StandupTimeboxes.seconds(parts[0]), let speaker = StandupTimeboxes.seconds(parts[1]),
+              meeting >= 60, speaker >= 10 else {
+            state.status = StatusMessage("standup timebox: '\(a)' — give the meeting and each speaker's time, e.g. 15m 2m", isError: true)
+            return []
+        }
+        return headerEdit("standup timeboxes: \(parts[0]) meeting, \(parts[1]) a speaker") { h in
+            h.extra["standup"] = StandupTimeboxes(meeting: meeting, speaker: speaker).json
+        }
     }
     if let a = arg(after: "export") {
         let parts = a.split(separator: " ", maxSplits: 1).map(String.init)
