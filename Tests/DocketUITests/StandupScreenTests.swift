@@ -133,3 +133,20 @@ final class StandupSettingsTests: XCTestCase {
         XCTAssertEqual(StandupTimeboxes(t.board), StandupTimeboxes(), "nothing written")
     }
 }
+
+final class AgesSettingTests: XCTestCase {
+    func testAgesOnIsABoardSetting() throws {
+        var s = demoState(width: 120, height: 30)
+        send(&s, .key(.char(":")))
+        send(&s, typed("ages on"))
+        XCTAssertEqual(send(&s, .key(.enter)), [.save])
+        XCTAssertEqual(s.board.extra["showAges"], "true")
+        XCTAssertTrue(s.showAges)
+        XCTAssertNotNil(s.ages, "computed for the next frame")
+        send(&s, .key(.char(":")))
+        send(&s, typed("ages maybe"))
+        send(&s, .key(.enter))
+        XCTAssertEqual(s.status?.isError, true)
+        XCTAssertEqual(s.board.extra["showAges"], "true", "nothing written")
+    }
+}

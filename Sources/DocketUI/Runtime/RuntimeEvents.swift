@@ -13,10 +13,12 @@ func updateRuntime(_ state: inout AppState, _ event: Event, now: Timestamp) -> [
     case .resumed(let size), .resize(let size):
         state.size = size
     case .boardMerged(let submitted, let written, let conflicts):
-        state.board = BoardMerge.merge(base: submitted, ours: state.board, theirs: written).board
+        let ours = state.board
+        state.board = BoardMerge.merge(base: submitted, ours: ours, theirs: written).board
         state.refreshFilter(today: state.calendar.day(of: now))
-        state.status = conflicts.isEmpty
-            ? StatusMessage("merged changes made to the file elsewhere")
+        let lost = replacedValues(conflicts, ours: ours, merged: state.board)
+        state.status = conflicts.isEmpty ? StatusMessage("merged changes made to the file elsewhere")
+            : !lost.isEmpty ? StatusMessage("conflict: " + lost.prefix(3).joined(separator: "; ") + " (changed elsewhere later; both values in the activity log)", isError: true)
             : StatusMessage("conflict: \(conflicts.prefix(5).joined(separator: ", ")) (merged; kept and dropped values in the activity log)", isError: true)
     case .exportFinished(let format, let path):
         state.status = StatusMessage("exported \(format) to \(path)")
@@ -34,4 +36,17 @@ func updateRuntime(_ state: inout AppState, _ event: Event, now: Timestamp) -> [
         break
     }
     return []
+}
+
+/// For the losing side of a concurrent edit: each conflicting field (`id.field`) whose value
+/// here was replaced by the merge, as `your title of k3v9 was replaced by "New title"`.
+func replacedValues(_ conflicts: [String], ours: Board, merged: Board) -> [String] {
+    conflicts.compactMap { conflict in
+        guard let dot = conflict.lastIndex(of: ".") else { return nil }
+        let id = String(conflict[..<dot]), field = String(conflict[conflict.index(after: dot)...])
+        guard let mine = ours.items[id], let now = merged.items[id],
+              let change = Item.differences(mine, now).first(where: { $0.0 == field }) else { return nil }
+        let value = SafeText.fit(SafeText.flattened(change.2 ?? ""), width: 30)
+        return "your \(field) of \(id) was replaced by \"\(value)\""
+    }
 }

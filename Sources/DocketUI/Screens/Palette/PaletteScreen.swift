@@ -91,6 +91,7 @@ let paletteCommands: [(String, String, String)] = [
     ("filter delete", "NAME", "delete a saved filter"),
     ("filter clear", "", "show every item again"),
     ("export", "json|csv|markdown|report FILE", "write the board (the filtered items, with a filter on) to a file"),
+    ("ages", "on|off", "show card ages on this board by default (A toggles them for now)"),
     ("standup timebox", "MEETING SPEAKER", "the standup's timeboxes, e.g. 15m 2m (timers turn to a warning past them)"),
 ]
 
@@ -155,6 +156,14 @@ private func paletteCommand(_ state: inout AppState, _ line: String, now: Timest
         }
         if fx.isEmpty, state.status == nil { state.status = StatusMessage("no change") }
         return fx
+    }
+    if let a = arg(after: "ages") {
+        guard a == "on" || a == "off" else { state.status = StatusMessage("ages: on or off, not '\(a)'", isError: true); return [] }
+        state.showAges = a == "on"
+        state.ages = nil
+        return headerEdit("card ages \(a) by default") { h in
+            if a == "on" { h.extra["showAges"] = "true" } else { h.extra.removeValue(forKey: "showAges") }
+        }
     }
     if let a = arg(after: "standup timebox") {
         let parts = a.split(separator: " ").map(String.init)
