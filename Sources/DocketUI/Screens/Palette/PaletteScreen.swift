@@ -81,7 +81,7 @@ extension PaletteScreen {
 let paletteCommands: [(String, String, String)] = [
     ("sort score", "", "re-rank the whole backlog by score (RICE or WSJF)"),
     ("scoring", "rice|wsjf|none", "choose how the board scores items"),
-    ("theme", "default|high-contrast|mono|FILE", "switch the colour theme"),
+    ("theme", "default|light|high-contrast|mono|FILE", "switch the colour theme"),
     ("stage add", "NAME", "add a stage before the first done stage"),
     ("stage rename", "NAME", "rename the selected stage"),
     ("stage wip", "N", "set the selected stage's WIP limit (0: none)"),
@@ -220,7 +220,7 @@ private func paletteCommand(_ state: inout AppState, _ line: String, now: Timest
         return headerEdit("scoring set to \(m.rawValue)") { $0.scoring = m }
     }
     if let a = arg(after: "theme") {
-        guard !a.isEmpty else { state.status = StatusMessage("theme: name one (default, high-contrast, mono) or a file", isError: true); return [] }
+        guard !a.isEmpty else { state.status = StatusMessage("theme: name one (default, light, high-contrast, mono) or a file", isError: true); return [] }
         return [.setTheme(a)]
     }
     if let a = arg(after: "stage add") {
