@@ -1,8 +1,8 @@
 import DocketCore
 
 extension AppState {
-    /// Rows of the archive list on screen (below its two header rows, above the search or
-    /// hint row and the status line).
+    /// Rows of the archive list on screen while searching (below its two header rows, above
+    /// the search line and the status line): what PgUp / PgDn move.
     var archiveRows: Int { max(1, size.height - 4) }
 }
 
@@ -23,7 +23,6 @@ extension ArchiveScreen {
 
     private mutating func clampRow(_ state: AppState) {
         row = min(max(0, row), max(0, shown.count - 1))
-        scroll = ListBox.scroll(selected: row, count: shown.count, visible: state.archiveRows, current: scroll)
     }
 
     public mutating func perform(_ action: ArchiveAction, _ state: inout AppState, now: Timestamp) -> Step {

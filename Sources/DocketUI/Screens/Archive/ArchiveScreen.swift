@@ -14,8 +14,6 @@ public struct ArchiveScreen: Feature {
     public var shown: [Int] = []
     /// Index of the selected row in `shown`.
     public var row = 0
-    /// Index of the first row shown.
-    public var scroll = 0
     /// The search text (kept after Enter, so the list stays narrowed).
     public var query = LineEditor()
     /// True while the search line has the focus (typing goes to it).

@@ -2,7 +2,7 @@ import DocketCore
 
 /// The archive: a header row of column titles (when, id, title, stage, by, why), a summary
 /// row (`78 archived items · 3 match “dash”`), one row per archived item, newest first, the
-/// search line (or the key hints) and the status line.
+/// search line while searching, and the status line (with the screen's key hints).
 extension ArchiveScreen {
     public func draw(_ app: AppState, into canvas: inout Canvas) { ArchiveView.draw(self, state: app, into: &canvas) }
 }
@@ -30,7 +30,7 @@ enum ArchiveView {
         if !a.query.text.isEmpty { summary += " · \(a.shown.count) match “\(SafeText.flattened(a.query.text))”" }
         canvas.text(SafeText.fit(summary + " ", width: w), x: 0, y: 1, role: .dim)
 
-        let list = Rect(x: 0, y: 2, width: w, height: max(0, h - 4))
+        let list = Rect(x: 0, y: 2, width: w, height: max(0, h - (a.searching ? 4 : 3)))
         if a.shown.isEmpty, list.height > 0 {
             let empty = n == 0 ? "nothing is archived: d on the board archives an item" : "nothing archived matches the search (Esc in the search drops it)"
             canvas.text(SafeText.fit(empty, width: w - 2), x: 1, y: list.y, role: .dim)
@@ -48,11 +48,6 @@ enum ArchiveView {
         let bottom = h - 1
         if a.searching {
             PromptLine.draw(label: "Search archive › ", editor: a.query, in: Rect(x: 0, y: bottom - 1, width: w, height: 1), into: &canvas)
-        } else {
-            let s = ArchiveScreen.id
-            let hints = KeyHints.line(state, [(s, ["up", "down"], "select"), (s, ["search"], "search"), (s, ["restore"], "restore"),
-                                             (s, ["open-detail"], "details"), (s, ["undo"], "undo"), (s, ["close"], "board")])
-            canvas.text(SafeText.fit(" " + hints, width: w), x: 0, y: bottom - 1, role: .dim)
         }
         StatusLine.draw(state, into: &canvas, y: bottom)
     }
