@@ -47,3 +47,38 @@ final class ArchiveScreenEndToEndTests: TmuxTestCase {
         XCTAssertEqual(try t.waitForExit(), 0)
     }
 }
+
+/// Stage keys and comments on the real screen: `>` moves the selected stage, the stage menu
+/// (`s`, `t`) sets its SLA, `C` in the details pane adds a comment; each lands in the file.
+final class StageKeysAndCommentEndToEndTests: TmuxTestCase {
+    func testMoveAStageSetItsSLAAndCommentOnAnItem() throws {
+        let t = try session()
+        let (url, ids) = try t.makeBoard(items: ["Call the customer back"])
+        let stages = try BoardStore.load(url).board.stages.map(\.id)
+        XCTAssertEqual(stages.first, "inbox")
+        try t.startDocket([url.path], width: 120, height: 30)
+        try t.waitForText("Call the customer back")
+        try t.keys(">")
+        try t.waitForBoard(url, "Inbox second") { $0.stages.map(\.id) == [stages[1], stages[0]] + stages.dropFirst(2) }
+        try t.keys("s")
+        try t.waitForText("WIP limit")
+        try t.keys("t")
+        try t.type("3d")
+        try t.keys("Enter")
+        try t.waitForBoard(url, "an SLA of 3 days on Inbox") { $0.stages.first { $0.id == "inbox" }?.slaDays == 3 }
+        try t.keys("Escape")
+        try t.waitForNoText("WIP limit")
+        try t.keys("Enter")
+        try t.waitForText("Assignees")
+        try t.keys("C")
+        try t.waitForText("New comment")
+        try t.type("Promised a call on Monday")
+        try t.keys("Enter")
+        let board = try t.waitForBoard(url, "the comment") { !($0.items[ids[0]]?.comments.isEmpty ?? true) }
+        XCTAssertEqual(board.items[ids[0]]?.comments.last?.text, "Promised a call on Monday")
+        try t.waitForText("Promised a call on Monday")
+        try t.keys("Escape")
+        try t.keys("q")
+        XCTAssertEqual(try t.waitForExit(), 0)
+    }
+}
