@@ -43,6 +43,19 @@ final class ArchiveScreenTests: XCTestCase {
         XCTAssertTrue(s.isOnBoard)
     }
 
+    func testArchiveRecordsInOnePassAgreeWithArchiveRecordOf() throws {
+        var (s, ids) = try Self.archivedState()
+        try s.board.restore(ids[1], by: "bob", at: testNow + 9000)
+        try s.board.archive(ids[1], reason: "again", by: "cy", at: testNow + 9001)
+        let records = s.board.archiveRecords()
+        XCTAssertEqual(Set(records.keys), Set(s.board.items.values.filter(\.archived).map(\.id)))
+        for (id, r) in records {
+            let one = try XCTUnwrap(s.board.archiveRecord(of: id))
+            XCTAssertEqual([String(r.at), r.by, r.reason ?? "-"], [String(one.at), one.by, one.reason ?? "-"], id)
+        }
+        XCTAssertEqual(records[ids[1]]?.by, "cy", "the last archiving counts")
+    }
+
     func testTheArchiveIsInThePalette() throws {
         var (s, _) = try Self.archivedState()
         send(&s, .key(.char(":")))

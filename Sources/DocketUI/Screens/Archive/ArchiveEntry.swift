@@ -23,15 +23,15 @@ public struct ArchiveEntry: Equatable, Sendable {
     /// board order; items whose log says nothing last).
     public static func all(_ board: Board) -> [ArchiveEntry] {
         let archived = board.itemsInBoardOrder(includeArchived: true).filter(\.archived)
-        let entries = archived.map { entry($0, board: board) }
+        let records = board.archiveRecords()
+        let entries = archived.map { entry($0, record: records[$0.id], board: board) }
         return entries.enumerated().sorted { a, b in
             let x = a.element.at ?? .min, y = b.element.at ?? .min
             return x != y ? x > y : a.offset < b.offset
         }.map(\.element)
     }
 
-    static func entry(_ item: Item, board: Board) -> ArchiveEntry {
-        let record = board.archiveRecord(of: item.id)
+    static func entry(_ item: Item, record: (at: Timestamp, by: String, reason: String?)?, board: Board) -> ArchiveEntry {
         let stage: String
         if let s = board.stages.first(where: { $0.id == item.stage }) { stage = s.name }
         else if let list = item.archivedList { stage = "list “\(list)”" }

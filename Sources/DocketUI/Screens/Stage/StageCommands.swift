@@ -92,7 +92,8 @@ enum StageCommands {
             state.status = StatusMessage("\(stage.name) is already \(hidden ? "hidden" : "shown")")
             return []
         }
-        let summary = hidden ? "hid \(stage.name): folded to a strip, its items stay (z shows it)" : "showed \(stage.name)"
+        let key = state.keymaps.label(of: BoardAction.hideStage.rawValue, on: BoardScreen.id).map { " (\($0) shows it)" } ?? ""
+        let summary = hidden ? "hid \(stage.name): folded to a strip, its items stay\(key)" : "showed \(stage.name)"
         return change(&state, summary, now: now) { try $0.setStageHidden(stage.id, hidden) }
     }
 
