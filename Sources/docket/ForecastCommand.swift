@@ -50,12 +50,12 @@ struct ForecastCommand: ParsableCommand {
                     ?? Forecast.when(items: items ?? 0, history: history, today: today, settings: settings, days: days)
                 try emit(result, text: ForecastText.when(result, release: release))
             }
-        } catch let error as ForecastError {
-            throw ValidationError(error.description)
+        } catch ForecastError.invalid(let why) {
+            throw ValidationError(why)   // a bad option: with the usage line
         }
     }
 
-    private func emit<T: Encodable>(_ value: T, text: String) throws {
+    func emit<T: Encodable>(_ value: T, text: String) throws {
         switch format {
         case .text: TerminalSafe.print(text, terminator: "")
         case .json:

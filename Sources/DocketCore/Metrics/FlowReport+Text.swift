@@ -7,8 +7,8 @@ extension FlowReport {
     /// makes board text safe); `timeZone` names the zone days are counted in.
     public func text(title: String, timeZone: String, agingLimit: Int = 10) -> String {
         var out: [String] = []
-        let weeks = weekly.count
-        out.append("\(MarkdownExport.oneLine(title)): flow metrics \(from) to \(to) (\(weeks) week\(weeks == 1 ? "" : "s"), days in \(timeZone))")
+        let n = (DayIndex.number(of: to) ?? 0) - (DayIndex.number(of: from) ?? 0) + 1
+        out.append("\(MarkdownExport.oneLine(title)): flow metrics \(from) to \(to) (\(n) day\(n == 1 ? "" : "s"), days in \(timeZone))")
         out.append("")
         let spark = { (values: [Double]) in weekly.count > 1 ? "  " + SparklineText.of(values) + " per week" : "" }
         out.append("Throughput   \(finished) item\(finished == 1 ? "" : "s"), \(finishedPoints.pointsText) points" + spark(weekly.map { Double($0.throughput) }))
