@@ -10,7 +10,11 @@ extension FlowReport {
         let n = (DayIndex.number(of: to) ?? 0) - (DayIndex.number(of: from) ?? 0) + 1
         out.append("\(MarkdownExport.oneLine(title)): flow metrics \(from) to \(to) (\(n) day\(n == 1 ? "" : "s"), days in \(timeZone))")
         out.append("")
-        let spark = { (values: [Double]) in weekly.count > 1 ? "  " + SparklineText.of(values) + " per week" : "" }
+        // Sparklines of at most the last 52 weeks, so a line fits a chat window.
+        let shown = min(weekly.count, 52)
+        let spark = { (values: [Double]) in
+            shown > 1 ? "  " + SparklineText.of(Array(values.suffix(shown))) + (shown < weekly.count ? " last 52 weeks" : " per week") : ""
+        }
         out.append("Throughput   \(finished) item\(finished == 1 ? "" : "s"), \(finishedPoints.pointsText) points" + spark(weekly.map { Double($0.throughput) }))
         out.append("Arrivals     \(arrivals) item\(arrivals == 1 ? "" : "s")" + spark(weekly.map { Double($0.arrivals) }))
         out.append("WIP now      \(wip) item\(wip == 1 ? "" : "s") in progress" + spark(weekly.map { Double($0.wip) }))

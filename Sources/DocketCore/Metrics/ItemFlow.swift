@@ -67,7 +67,7 @@ public struct ItemFlow: Equatable, Sendable {
         for v in visits where !isDoneStage(v) {
             let secs = max(0, min(v.end ?? end, end) - v.start)
             guard secs > 0 || v.end == nil else { continue }
-            perStage[v.stage, default: 0] += secs
+            if !v.stage.isEmpty { perStage[v.stage, default: 0] += secs }
             lead += secs
             if let started, v.start >= started { cycle += secs }
         }

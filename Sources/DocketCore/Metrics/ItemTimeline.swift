@@ -28,7 +28,10 @@ public struct ItemTimeline: Equatable, Sendable {
     /// 2. A time before the item's creation counts as its creation; a time after `now` (a clock
     ///    that ran ahead) counts as `now`. So no stay is ever negative.
     /// 3. The first stage is the `from` of the earliest stage change, else the item's stage.
-    ///    A change's `to` is believed even when its `from` disagrees (a lost entry).
+    ///    A change's `to` is believed even when its `from` disagrees (a lost entry). When the
+    ///    earliest change has no `from` (imported history that only knows when an item reached
+    ///    a stage), the item was in an unknown stage ("") before: that time counts in lead time
+    ///    but in no stage.
     /// 4. When the log ends elsewhere than the item's stage (an undo, a merge, a hand edit), the
     ///    item moved to its stage at its last update (`updated`, clamped like rule 2).
     /// 5. An archived item was archived at its last `archived` change (else its last update).
@@ -42,8 +45,11 @@ public struct ItemTimeline: Equatable, Sendable {
             else if e.field == "archived" { changes.append((clamp(e.at), seq, nil, e.to == "true")) }
         }
         changes.sort { ($0.at, $0.seq) < ($1.at, $1.seq) }
-        let firstStage = changes.first(where: { $0.stage != nil }).flatMap { c in entries[c.seq].from } ?? nil
-        var visits = [StageVisit(stage: firstStage.flatMap { $0.isEmpty ? nil : $0 } ?? item.stage, start: created, end: nil)]
+        // The first stage: the earliest change's `from`; "" (unknown) when that change has none
+        // (an import that knows only when an item got somewhere); the item's stage without changes.
+        let firstChange = changes.first(where: { $0.stage != nil })
+        let firstStage = firstChange.map { entries[$0.seq].from ?? "" } ?? item.stage
+        var visits = [StageVisit(stage: firstStage, start: created, end: nil)]
         var archivedAt: Timestamp?
         var lastAt = created
         for c in changes {
