@@ -68,9 +68,7 @@ public enum BraillePlot {
             for col in 0..<inner.width { inner.put("┄", col, row, .chartReference, on: &canvas) }
         }
         guard hasPoints else {
-            for ref in plot.references where ref.value.isFinite {
-                inner.text(ref.label, max(0, inner.width - ref.label.count), py(ref.value) / 4, .chartReference, on: &canvas)
-            }
+            labelReferences(plot.references, row: { py($0) / 4 }, in: inner, on: &canvas)
             inner.text(empty, 0, inner.height / 2, .dim, on: &canvas)
             return
         }
@@ -88,14 +86,23 @@ public enum BraillePlot {
             }
         }
         grid.draw(into: &canvas, area: inner)
-        for ref in plot.references where ref.value.isFinite {   // labels over the dots
-            inner.text(ref.label, max(0, inner.width - ref.label.count), py(ref.value) / 4, .chartReference, on: &canvas)
-        }
+        labelReferences(plot.references, row: { py($0) / 4 }, in: inner, on: &canvas)   // over the dots
         if let h = plot.highlight {
             let col = px(h.x) / 2, row = py(h.y) / 4
             if col >= 0, col < grid.columns, row >= 0, row < grid.rows {
                 inner.put(grid.isSet(col, row) ? grid.cell(col, row).0 : "•", col, row, .chartHighlight, on: &canvas)
             }
         }
+    }
+
+    /// Writes the reference lines' labels at the right end of their rows; labels that fall on
+    /// the same row are joined ("85% 3.0d · 95% 3.0d") so none hides another.
+    static func labelReferences(_ refs: [Reference], row: (Double) -> Int, in inner: ChartArea, on canvas: inout Canvas) {
+        var byRow: [(row: Int, label: String)] = []
+        for ref in refs where ref.value.isFinite {
+            let r = row(ref.value)
+            if let i = byRow.firstIndex(where: { $0.row == r }) { byRow[i].label += " · " + ref.label } else { byRow.append((r, ref.label)) }
+        }
+        for (r, label) in byRow { inner.text(label, max(0, inner.width - label.count), r, .chartReference, on: &canvas) }
     }
 }
