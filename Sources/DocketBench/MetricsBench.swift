@@ -40,6 +40,15 @@ func metricsBenchmark(items count: Int, dir: URL) throws {
     let load = try measure(runs: 3) { loaded = try BoardStore.load(url).board }
     var metrics: FlowMetrics?
     let compute = measure(runs: 3) { metrics = FlowMetrics(loaded!, now: now, windowDays: 84, calendar: calendar) }
+    if CommandLine.arguments.contains("--split") {
+        var h: FlowHistory?
+        let build = measure(runs: 3) { h = FlowHistory.build(loaded!, now: now) }
+        let days = DayIndex(calendar: calendar), today = days.day(now)
+        let report = measure(runs: 3) { _ = FlowReport.make(loaded!, history: h!, from: today - 83, to: today, days: days) }
+        let periods = measure(runs: 3) { _ = h!.periods(.week, from: today - 83, to: today, days: days) }
+        let spreads = measure(runs: 3) { _ = h!.stageSpreads(since: days.start(of: today - 83)) }
+        print(String(format: "  history %.0f ms, report %.0f ms (periods %.0f ms, stage spreads %.0f ms)", build, report, periods, spreads))
+    }
     var text = ""
     let output = try measure(runs: 3) {
         text = metrics!.report.text(title: board.name, timeZone: "Europe/Berlin")

@@ -9,7 +9,7 @@ public struct FlowHistory: Sendable {
     public let stages: [Stage]
     /// Stage id → kind, for the stages that exist.
     public let kinds: [String: StageKind]
-    /// One entry per item (archived ones included), in id order.
+    /// One entry per item (archived ones included), oldest first (ties by id).
     public let flows: [ItemFlow]
     /// Item id → its stays in stages (for cumulative flow).
     public let timelines: [String: ItemTimeline]
@@ -29,8 +29,13 @@ public struct FlowHistory: Sendable {
         var flows: [ItemFlow] = []
         var timelines: [String: ItemTimeline] = [:]
         flows.reserveCapacity(board.items.count)
-        for id in board.items.keys.sorted() {
-            guard let item = board.items[id], item.created <= now else { continue }
+        var order: [(created: Timestamp, id: String)] = []
+        order.reserveCapacity(board.items.count)
+        board.items.forEachItem { if $0.created <= now { order.append(($0.created, $0.id)) } }
+        order.sort { $0.created != $1.created ? $0.created < $1.created : $0.id < $1.id }
+        timelines.reserveCapacity(order.count)
+        for (_, id) in order {
+            guard let item = board.items[id] else { continue }
             let timeline = ItemTimeline.build(item, entries: byItem[id] ?? [], now: now)
             timelines[id] = timeline
             flows.append(ItemFlow.make(item, timeline, kinds: kinds, now: now))

@@ -45,8 +45,11 @@ public struct FlowReport: Equatable, Codable, Sendable {
     public var cycleTime: Spread
     public var stages: [StageFigures]
     public var weekly: [PeriodFigures]
-    /// Items in progress, oldest first.
+    /// Items in progress, oldest first: the `agingLimit` oldest (all of them are in
+    /// `FlowHistory.open`).
     public var aging: [AgingItem]
+    /// How many items `aging` lists at most.
+    public static let agingLimit = 100
 
     /// The report of `board` for the days from `firstDay` to `lastDay` (day numbers of
     /// `days`), with `history` built at the end of the window or now.
@@ -71,10 +74,10 @@ public struct FlowReport: Equatable, Codable, Sendable {
                                 timeInStage: spreads[stage.id] ?? Spread(seconds: []), serviceLevel: result)
         }
         let aging = open.filter(\.isInProgress)
+            .sorted { ($0.startedAt ?? 0, $0.id) < ($1.startedAt ?? 0, $1.id) }.prefix(agingLimit)
             .map { f in AgingItem(id: f.id, title: board.items[f.id]?.title ?? "", stage: f.stage,
                                   ageDays: Double(f.age(now: now) ?? 0) / 86_400,
                                   daysInStage: Double(f.timeInCurrentStage(now: now) ?? 0) / 86_400) }
-            .sorted { ($0.ageDays, $1.id) > ($1.ageDays, $0.id) }
         return FlowReport(from: DayIndex.text(firstDay), to: DayIndex.text(lastDay), finished: finished.count,
                           finishedPoints: finished.reduce(0) { $0 + ($1.points ?? 0) },
                           finishedWithoutStart: finished.filter { $0.startedAt == nil }.count,
