@@ -29,17 +29,14 @@ public struct FlowHistory: Sendable {
         var flows: [ItemFlow] = []
         var timelines: [String: ItemTimeline] = [:]
         flows.reserveCapacity(board.items.count)
-        var order: [(created: Timestamp, id: String)] = []
-        order.reserveCapacity(board.items.count)
-        board.items.forEachItem { if $0.created <= now { order.append(($0.created, $0.id)) } }
-        order.sort { $0.created != $1.created ? $0.created < $1.created : $0.id < $1.id }
-        timelines.reserveCapacity(order.count)
-        for (_, id) in order {
-            guard let item = board.items[id] else { continue }
-            let timeline = ItemTimeline.build(item, entries: byItem[id] ?? [], now: now)
-            timelines[id] = timeline
+        timelines.reserveCapacity(board.items.count)
+        board.items.forEachItem { item in
+            guard item.created <= now else { return }
+            let timeline = ItemTimeline.build(item, entries: byItem[item.id] ?? [], now: now)
+            timelines[item.id] = timeline
             flows.append(ItemFlow.make(item, timeline, kinds: kinds, now: now))
         }
+        flows.sort { $0.created != $1.created ? $0.created < $1.created : $0.id < $1.id }
         return FlowHistory(now: now, stages: board.stages, kinds: kinds, flows: flows,
                            timelines: timelines, releaseChanges: releases)
     }

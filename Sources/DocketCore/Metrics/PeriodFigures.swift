@@ -49,16 +49,18 @@ extension FlowHistory {
         guard n > 0 else { return [] }
         var out = (0..<n).map { PeriodFigures(start: DayIndex.text(firstDay + $0), throughput: 0, points: 0, arrivals: 0, wip: 0) }
         var wipDelta = [Int](repeating: 0, count: n + 1)
-        for f in flows {
-            let created = days.day(f.created) - firstDay
+        // By index and field, not `for f in flows`: copying each flow would retain its parts.
+        for k in flows.indices {
+            let created = days.day(flows[k].created) - firstDay
             if created >= 0, created < n { out[created].arrivals += 1 }
-            if let done = f.doneAt {
+            let doneAt = flows[k].doneAt
+            if let done = doneAt {
                 let d = days.day(done) - firstDay
-                if d >= 0, d < n { out[d].throughput += 1; out[d].points += f.points ?? 0 }
+                if d >= 0, d < n { out[d].throughput += 1; out[d].points += flows[k].points ?? 0 }
             }
-            guard let started = f.startedAt else { continue }
+            guard let started = flows[k].startedAt else { continue }
             let from = max(0, days.day(started) - firstDay)
-            let until = (f.doneAt ?? f.discardedAt).map { days.day($0) - firstDay } ?? n
+            let until = (doneAt ?? flows[k].discardedAt).map { days.day($0) - firstDay } ?? n
             guard from < n, until > from, until > 0 else { continue }
             wipDelta[from] += 1
             wipDelta[min(n, until)] -= 1
