@@ -4,7 +4,7 @@ import XCTest
 
 /// The chart kit drawn at several sizes (24x8 the smallest) and with patterns (NO_COLOR, 8
 /// colours), compared with golden text; the style roles of chosen cells are asserted here
-/// (goldens hold text only).
+/// (the goldens hold the text and a style layer, one letter per role).
 final class ChartGoldenTests: XCTestCase {
     let weekly: [Double] = [3, 5, 2, 0, 7, 4, 6, 8, 1, 5, 6, 4]
     let days = (0..<30).map { DayIndex.text(DayIndex.number(of: "2026-11-01")! + $0) }
@@ -29,7 +29,7 @@ final class ChartGoldenTests: XCTestCase {
         for (w, h) in [(24, 8), (40, 12), (80, 20)] {
             let bars = weekly.enumerated().map { BarChart.Bar($1, label: $0 % 4 == 0 ? "w\($0 + 1)" : nil) }
             let c = canvas(w, h) { BarChart.draw(bars, into: &$0, x: 1, y: 1, width: w, height: h) }
-            assertGolden(c.renderText(), "chart-bars-\(w)x\(h)")
+            assertGolden(c, "chart-bars-\(w)x\(h)")
         }
         // Eighth blocks: in 24x8 the plot is 6 rows (48 eighths); the 8 bar is full height, the 1 bar 6/8.
         let c = canvas(24, 8) { BarChart.draw(weekly.map { BarChart.Bar($0) }, into: &$0, x: 1, y: 1, width: 24, height: 8) }
@@ -57,7 +57,7 @@ final class ChartGoldenTests: XCTestCase {
     func testScatterWithPercentileLineAndCursor() {
         for (w, h) in [(24, 8), (60, 16)] {
             let c = canvas(w, h) { BraillePlot.draw(scatter(), into: &$0, x: 1, y: 1, width: w, height: h) }
-            assertGolden(c.renderText(), "chart-scatter-\(w)x\(h)")
+            assertGolden(c, "chart-scatter-\(w)x\(h)")
             XCTAssertTrue(c.cells.contains { $0.role == .chartReference && $0.text == "┄" })
             XCTAssertEqual(c.cells.filter { $0.role == .chartHighlight }.count, 1)
             XCTAssertTrue(c.cells.contains { $0.role == .chartPoint && $0.text.unicodeScalars.first!.value >= 0x2801 })
@@ -71,8 +71,8 @@ final class ChartGoldenTests: XCTestCase {
                                              .init(points: up, role: .chartSeries2, connect: true)], xRange: 0...29)
         let colour = canvas(40, 12) { BraillePlot.draw(plot, into: &$0, x: 1, y: 1, width: 40, height: 12) }
         let patterned = canvas(40, 12) { BraillePlot.draw(plot, style: .patterned, into: &$0, x: 1, y: 1, width: 40, height: 12) }
-        assertGolden(colour.renderText(), "chart-lines-40x12")
-        assertGolden(patterned.renderText(), "chart-lines-40x12-nocolor")
+        assertGolden(colour, "chart-lines-40x12")
+        assertGolden(patterned, "chart-lines-40x12-nocolor")
         XCTAssertNotEqual(colour.renderText(), patterned.renderText())
         XCTAssertTrue(colour.cells.contains { $0.role == .chartSeries1 })
         XCTAssertTrue(colour.cells.contains { $0.role == .chartSeries2 })
@@ -89,8 +89,8 @@ final class ChartGoldenTests: XCTestCase {
         for (w, h) in [(24, 8), (60, 16)] {
             let colour = canvas(w, h) { StackedBands.draw(bands(), days: days, into: &$0, x: 1, y: 1, width: w, height: h) }
             let patterned = canvas(w, h) { StackedBands.draw(bands(), days: days, style: .patterned, into: &$0, x: 1, y: 1, width: w, height: h) }
-            assertGolden(colour.renderText(), "chart-cfd-\(w)x\(h)")
-            assertGolden(patterned.renderText(), "chart-cfd-\(w)x\(h)-nocolor")
+            assertGolden(colour, "chart-cfd-\(w)x\(h)")
+            assertGolden(patterned, "chart-cfd-\(w)x\(h)-nocolor")
             // Colour: every band is █ in its own role. Patterns: each band its own glyph too.
             let colourBands = Set(colour.cells.filter { ChartStyle.seriesRoles.contains($0.role) }.map(\.text))
             XCTAssertEqual(colourBands, ["█"])
@@ -109,11 +109,11 @@ final class ChartGoldenTests: XCTestCase {
             Legend.draw([.init(label: "runs", role: .chartBar), .init(swatch: "┊", label: "percentile", role: .chartReference)],
                         into: &$0, x: 1, y: 11, width: 40)
         }
-        assertGolden(c.renderText(), "chart-histogram-40x12")
+        assertGolden(c, "chart-histogram-40x12")
         XCTAssertTrue(c.renderText().contains("85%"))
         XCTAssertTrue(c.cells.contains { $0.role == .chartReference && $0.text == "┊" })
         let small = canvas(24, 8) { Histogram.draw(counts, into: &$0, x: 1, y: 1, width: 24, height: 8) }
-        assertGolden(small.renderText(), "chart-histogram-24x8")
+        assertGolden(small, "chart-histogram-24x8")
     }
 
     func testTinyAreasDrawWithoutAxesAndNeverOutside() {
