@@ -83,14 +83,17 @@ final class MetricsCommandEndToEndTests: CLITestCase {
 
     func testServiceLevelIsSetStoredAndReported() throws {
         let url = try writeBoard()
-        let set = try docket(["sle", "review", "0.5", "--percent", "90"])
+        XCTAssertEqual(try docket(["stage", "sla", "review", "1d"]).status, 0)
+        let set = try docket(["sle", "--percent", "90"])
         XCTAssertEqual(set.status, 0, set.stderr)
-        XCTAssertTrue(try String(contentsOf: url, encoding: .utf8).contains("\"serviceLevels\""))
+        XCTAssertTrue(try String(contentsOf: url, encoding: .utf8).contains("\"serviceLevelPercent\""))
+        XCTAssertTrue(try docket(["sle"]).stdout.contains("Review: 90% within 1 days"))
+        // Every item spent exactly one day in Review: all 12 within.
         let text = try docket(["metrics", "--as-of", "2026-01-20"])
-        XCTAssertTrue(text.stdout.contains("90% within 0.5d: 0% (0 of 12), missed"), text.stdout)
-        let bad = try docket(["sle", "nowhere", "3"])
+        XCTAssertTrue(text.stdout.contains("90% within 1d: 100% (12 of 12), met"), text.stdout)
+        let bad = try docket(["sle", "--percent", "0"])
         XCTAssertNotEqual(bad.status, 0)
-        XCTAssertTrue(bad.stderr.contains("no stage named 'nowhere'"), bad.stderr)
+        XCTAssertTrue(bad.stderr.contains("invalid percent '0'"), bad.stderr)
     }
 
     func testForecastIsSeededAndSaysWhenHistoryIsTooShort() throws {

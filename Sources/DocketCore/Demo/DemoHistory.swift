@@ -2,8 +2,8 @@
 /// something on first launch: about 150 finished (and then archived) items created over the
 /// 120 days before `now`, each taken through Ready → In progress → Review → Done by one of the
 /// demo people (one in ten sent back from Review to In progress once), with story points and,
-/// for the last month, release 1.4; plus service levels for In progress (7 days) and Review
-/// (3 days) at 85 %.
+/// for the last month, release 1.4; plus service levels (`slaDays`) for In progress (7 days)
+/// and Review (3 days).
 ///
 /// Deterministic: drawn from `SeededGenerator(seed: 2026)`; all times are `now` minus offsets
 /// (no clock is read). Ids are `DemoBoard.id(1000 + n)`, apart from the demo's own.
@@ -50,10 +50,10 @@ public enum DemoHistory {
         log.sort { ($0.at, $0.item ?? "", $0.action) < ($1.at, $1.item ?? "", $1.action) }
         var out = Board(name: board.name, stages: board.stages, releases: board.releases, people: board.people,
                         labels: board.labels, items: items, activity: log)
-        out.header = board.header
-        for level in [ServiceLevel(stage: "doing", days: 7), ServiceLevel(stage: "review", days: 3)] {
-            if let h = try? out.header(settingServiceLevel: level, stage: level.stage) { out.header = h }
-        }
+        var header = board.header
+        try? header.setStageSLA("doing", days: 7)
+        try? header.setStageSLA("review", days: 3)
+        out.header = header
         return out
     }
 

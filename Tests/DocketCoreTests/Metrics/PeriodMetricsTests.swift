@@ -89,10 +89,14 @@ final class PeriodMetricsTests: XCTestCase {
         }
         f.item("o", moves: [(1, "doing"), (5, "review")])
         var board = f.board()
-        board.header = try board.header(settingServiceLevel: ServiceLevel(stage: "review", days: 2, percent: 85), stage: "review")
+        var header = board.header
+        try header.setStageSLA("review", days: 2)
+        board.header = header
         XCTAssertEqual(board.serviceLevels, [ServiceLevel(stage: "review", days: 2, percent: 85)])
-        XCTAssertThrowsError(try board.header(settingServiceLevel: ServiceLevel(stage: "nope", days: 2), stage: "nope"))
-        XCTAssertThrowsError(try board.header(settingServiceLevel: ServiceLevel(stage: "review", days: -1), stage: "review"))
+        board.header = try board.header(settingServiceLevelPercent: 80)
+        XCTAssertEqual(board.serviceLevels, [ServiceLevel(stage: "review", days: 2, percent: 80)])
+        XCTAssertThrowsError(try board.header(settingServiceLevelPercent: 120))
+        board.header = try board.header(settingServiceLevelPercent: nil)
         let now = FlowFixture.at(8)
         let report = FlowReport.make(board, history: FlowHistory.build(board, now: now), from: d0, to: d0 + 8, days: FlowFixture.utcDays)
         let review = try XCTUnwrap(report.stages.first { $0.id == "review" })
@@ -107,10 +111,10 @@ final class PeriodMetricsTests: XCTestCase {
         XCTAssertEqual(report.wip, 1)
         XCTAssertEqual(report.aging.map(\.id), ["o"])
         XCTAssertEqual(report.aging.first?.daysInStage, 3)
-        // Removing it.
-        board.header = try board.header(settingServiceLevel: nil, stage: "review")
-        XCTAssertTrue(board.serviceLevels.isEmpty)
-        XCTAssertNil(board.extra[ServiceLevel.boardKey])
+        // A percentage the 75 % reached.
+        board.header = try board.header(settingServiceLevelPercent: 75)
+        let met = FlowReport.make(board, history: FlowHistory.build(board, now: now), from: d0, to: d0 + 8, days: FlowFixture.utcDays)
+        XCTAssertEqual(met.stages.first { $0.id == "review" }?.serviceLevel?.met, true)
     }
 
     func testEmptyBoardGivesEmptyFiguresNotADivideByZero() {
