@@ -17,12 +17,12 @@ extension FlowHistory {
         let ids = stages.map(\.id)
         let column = Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         var delta = [[Int]](repeating: [Int](repeating: 0, count: ids.count), count: n + 1)
-        for f in flows {
-            guard let timeline = timelines[f.id] else { continue }
+        for (k, timeline) in timelines.enumerated() {
+            let discardedAt = flows[k].discardedAt
             for v in timeline.visits {
                 guard let s = column[v.stage] else { continue }
                 var end = v.end
-                if let gone = f.discardedAt, v.end == nil { end = gone }
+                if let gone = discardedAt, v.end == nil { end = gone }
                 let from = max(0, days.day(v.start) - firstDay)
                 let until = end.map { days.day($0) - firstDay } ?? n
                 guard from < n, until > from else { continue }

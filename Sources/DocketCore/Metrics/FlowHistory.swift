@@ -11,8 +11,8 @@ public struct FlowHistory: Sendable {
     public let kinds: [String: StageKind]
     /// One entry per item (archived ones included), oldest first (ties by id).
     public let flows: [ItemFlow]
-    /// Item id → its stays in stages (for cumulative flow).
-    public let timelines: [String: ItemTimeline]
+    /// Each item's stays in stages, in the order of `flows` (`timelines[k]` is `flows[k]`'s).
+    public let timelines: [ItemTimeline]
     /// Item id → its `release` changes in log order (for burn-ups).
     public let releaseChanges: [String: [Activity]]
 
@@ -27,16 +27,21 @@ public struct FlowHistory: Sendable {
         }
         let kinds = Dictionary(board.stages.map { ($0.id, $0.kind) }, uniquingKeysWith: { a, _ in a })
         var flows: [ItemFlow] = []
-        var timelines: [String: ItemTimeline] = [:]
+        var timelines: [ItemTimeline] = []
         flows.reserveCapacity(board.items.count)
         timelines.reserveCapacity(board.items.count)
         board.items.forEachItem { item in
             guard item.created <= now else { return }
             let timeline = ItemTimeline.build(item, entries: byItem[item.id] ?? [], now: now)
-            timelines[item.id] = timeline
+            timelines.append(timeline)
             flows.append(ItemFlow.make(item, timeline, kinds: kinds, now: now))
         }
-        flows.sort { $0.created != $1.created ? $0.created < $1.created : $0.id < $1.id }
+        // Oldest first (ties by id): sort positions, then take both arrays in that order.
+        let order = flows.indices.sorted { a, b in
+            flows[a].created != flows[b].created ? flows[a].created < flows[b].created : flows[a].id < flows[b].id
+        }
+        flows = order.map { flows[$0] }
+        timelines = order.map { timelines[$0] }
         return FlowHistory(now: now, stages: board.stages, kinds: kinds, flows: flows,
                            timelines: timelines, releaseChanges: releases)
     }

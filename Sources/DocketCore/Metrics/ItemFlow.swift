@@ -52,19 +52,19 @@ public struct ItemFlow: Equatable, Sendable {
     /// The figures of `timeline` for `item`, with `kinds` giving each existing stage's kind.
     public static func make(_ item: Item, _ timeline: ItemTimeline, kinds: [String: StageKind], now: Timestamp) -> ItemFlow {
         let visits = timeline.visits
-        let isDoneStage = { (v: StageVisit) in kinds[v.stage] == .done }
+        let visitKinds = visits.map { kinds[$0.stage] }   // one lookup per stay
         var doneAt: Timestamp?
-        if let last = visits.last, isDoneStage(last) {
+        if visitKinds.last == .done {
             var k = visits.count - 1
-            while k > 0, isDoneStage(visits[k - 1]) { k -= 1 }
+            while k > 0, visitKinds[k - 1] == .done { k -= 1 }
             // In done since creation with no logged entry: done at its last update.
             doneAt = k == 0 ? min(max(item.updated, timeline.created), max(now, timeline.created)) : visits[k].start
         }
         let end = doneAt ?? now
-        let started = visits.first { kinds[$0.stage] == .doing && $0.start <= end }?.start
+        let started = visits.indices.first { visitKinds[$0] == .doing && visits[$0].start <= end }.map { visits[$0].start }
         var perStage: [String: Timestamp] = [:]
         var lead: Timestamp = 0, cycle: Timestamp = 0
-        for v in visits where !isDoneStage(v) {
+        for (k, v) in visits.enumerated() where visitKinds[k] != .done {
             let secs = max(0, min(v.end ?? end, end) - v.start)
             guard secs > 0 || v.end == nil else { continue }
             if !v.stage.isEmpty { perStage[v.stage, default: 0] += secs }
