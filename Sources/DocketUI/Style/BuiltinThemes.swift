@@ -124,55 +124,60 @@ fg = "black"
 bg = "yellow"
 underline = true
 
+# Charts: axes and labels in the terminal's own colours; colours only in pairs.
 [roles."chart.axis"]
-fg = 244
-fg8 = "white"
+dim = true
 
 [roles."chart.label"]
 fg = "default"
 
 [roles."chart.bar"]
-fg = "cyan"
+bold = true
 
 [roles."chart.point"]
-fg = "bright-cyan"
-fg8 = "cyan"
+bold = true
 
 [roles."chart.line"]
-fg = "bright-green"
-fg8 = "green"
+bold = true
 
 [roles."chart.reference"]
-fg = "yellow"
+fg = "black"
+bg = "yellow"
 
 [roles."chart.highlight"]
 fg = "black"
-bg = "yellow"
+bg = "cyan"
 bold = true
 
 [roles."chart.series.1"]
 fg = 75
-fg8 = "blue"
+fg8 = "cyan"
+bg = "black"
 
 [roles."chart.series.2"]
 fg = 114
 fg8 = "green"
+bg = "black"
 
 [roles."chart.series.3"]
 fg = 179
 fg8 = "yellow"
+bg = "black"
 
 [roles."chart.series.4"]
 fg = 175
 fg8 = "magenta"
+bg = "black"
 
 [roles."chart.series.5"]
 fg = 80
 fg8 = "cyan"
+bg = "black"
 
 [roles."chart.series.6"]
 fg = 250
 fg8 = "white"
+bg = "black"
 """#,
         "high-contrast": #"""
 # High contrast, for a projector or a shared screen at standup: bold text, strong
@@ -341,6 +346,7 @@ bold = true
 
 [roles."chart.series.1"]
 fg = "bright-blue"
+fg8 = "cyan"
 bg = "black"
 
 [roles."chart.series.2"]
@@ -501,6 +507,61 @@ bold = true
 fg = 130
 fg8 = "red"
 underline = true
+
+# Charts: axes and labels in the terminal's own colours; colours only in pairs.
+[roles."chart.axis"]
+dim = true
+
+[roles."chart.label"]
+fg = "default"
+
+[roles."chart.bar"]
+bold = true
+
+[roles."chart.point"]
+bold = true
+
+[roles."chart.line"]
+bold = true
+
+[roles."chart.reference"]
+fg = "black"
+bg = "yellow"
+
+[roles."chart.highlight"]
+fg = "black"
+bg = "cyan"
+bold = true
+
+[roles."chart.series.1"]
+fg = 75
+fg8 = "cyan"
+bg = "black"
+
+[roles."chart.series.2"]
+fg = 114
+fg8 = "green"
+bg = "black"
+
+[roles."chart.series.3"]
+fg = 179
+fg8 = "yellow"
+bg = "black"
+
+[roles."chart.series.4"]
+fg = 175
+fg8 = "magenta"
+bg = "black"
+
+[roles."chart.series.5"]
+fg = 80
+fg8 = "cyan"
+bg = "black"
+
+[roles."chart.series.6"]
+fg = 250
+fg8 = "white"
+bg = "black"
 """#,
         "mono": #"""
 # No colour at all: attributes only. Also what NO_COLOR gives with any theme.
