@@ -53,6 +53,7 @@ enum BoardSession {
         var state = AppState(board: loaded.board, user: CurrentUser.name, fileLabel: label, readOnly: readOnly,
                              size: Size(width: 80, height: 24))
         state.keymaps = keymaps
+        state.chartsPatterned = noColor || theme.name == "mono"
         state.showAges = loaded.board.extra["showAges"] == "true"
         let environment = DocketEnvironment.live(environment: env)
         state.calendar = environment.calendar

@@ -43,6 +43,8 @@ public struct AppState: Sendable {
     public var seed: UInt64 = 1
     /// The time of the latest event (seconds since epoch), for views that show ages.
     public internal(set) var now: Timestamp = 0
+    /// Whether charts tell series apart by pattern as well as colour (NO_COLOR, the mono theme).
+    public var chartsPatterned = false
     /// Whether cards show their age in their stage (`A`); the standup always shows ages.
     public var showAges = false
     /// Ages in stage, kept while `showAges` is on (recomputed when the board changes).

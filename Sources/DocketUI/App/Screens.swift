@@ -13,6 +13,7 @@ public enum Screens {
         PaletteScreen.self,
         HelpScreen.self,
         StandupScreen.self,
+        MetricsScreen.self,
         ArchiveScreen.self,
         StageScreen.self,
     ]

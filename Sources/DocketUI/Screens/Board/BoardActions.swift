@@ -9,7 +9,7 @@ public enum BoardAction: String, FeatureAction {
     case backlog, triage, filter, savedFilters = "saved-filters"
     case search, searchNext = "search-next", searchPrevious = "search-previous"
     case undo, redo, clearMessage = "clear-message", quit
-    case standup, toggleAges = "toggle-ages"
+    case standup, toggleAges = "toggle-ages", metrics
     case archived, stageMenu = "stage-menu", stageLeft = "stage-left", stageRight = "stage-right", hideStage = "hide-stage"
 
     public var summary: String {
@@ -45,6 +45,7 @@ public enum BoardAction: String, FeatureAction {
         case .quit: return "quit (the board is already saved)"
         case .standup: return "run the daily standup (also docket standup)"
         case .toggleAges: return "show or hide each card's age in its stage"
+        case .metrics: return "flow metrics and forecasts: cycle time, throughput, cumulative flow, burn-up, aging, forecast"
         case .archived: return "the archive: archived items newest first, search, restore"
         case .stageMenu: return "the stage menu: rename, kind, WIP, SLA, hide, move, remove the selected stage"
         case .stageLeft: return "move the selected stage (the whole column) one place left"
@@ -91,7 +92,7 @@ extension BoardScreen {
         (.char("d"), .archive), (.char("R"), .rerankByScore), (.char("u"), .undo), (.ctrl("r"), .redo),
         (.tab, .backlog), (.char("t"), .triage), (.char("f"), .filter), (.char("F"), .savedFilters),
         (.char("/"), .search), (.char("n"), .searchNext), (.char("N"), .searchPrevious),
-        (.char("S"), .standup), (.char("A"), .toggleAges),
+        (.char("S"), .standup), (.char("A"), .toggleAges), (.char("M"), .metrics),
         (.char("D"), .archived), (.char("s"), .stageMenu), (.char("<"), .stageLeft), (.char(">"), .stageRight), (.char("z"), .hideStage),
         (.escape, .clearMessage), (.char("q"), .quit),
     ]

@@ -72,6 +72,10 @@ extension BoardScreen {
             return Step([.quit])
         case .standup:
             return .push(StandupScreen(state, now: now, seed: state.standupSeed))
+        case .metrics:
+            var screen = MetricsScreen(state, now: now)
+            screen.patterned = state.chartsPatterned
+            return .push(screen)
         case .toggleAges:
             state.showAges.toggle()
             state.ages = state.showAges ? StageAges(state.board) : nil

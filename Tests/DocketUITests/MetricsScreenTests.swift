@@ -1,0 +1,76 @@
+import DocketCore
+@testable import DocketUI
+import XCTest
+
+/// The metrics screen on the demo board with its generated history.
+final class MetricsScreenTests: XCTestCase {
+    func metricsState(width: Int = 80, height: Int = 24) -> AppState {
+        let board = DemoHistory.adding(to: DemoBoard.make(now: testNow, user: "test"), now: testNow, user: "test")
+        var s = AppState(board: board, user: "test", fileLabel: "docket.json", size: Size(width: width, height: height))
+        s.keepSelectionVisible()
+        send(&s, .key(.char("M")))
+        return s
+    }
+
+    func testOpensOnTheScatterWithTheSameFiguresAsDocketMetrics() throws {
+        let s = metricsState()
+        let m = try XCTUnwrap(s.top(as: MetricsScreen.self))
+        XCTAssertEqual(m.tab, .cycleTime)
+        let report = FlowMetrics(s.board, now: testNow, windowDays: 84, calendar: .utc).report
+        XCTAssertEqual(m.metrics.report, report, "the screen shows what docket metrics --since 12w computes")
+        XCTAssertGreaterThan(report.finished, 0, "the demo's history gives the charts something to show")
+        XCTAssertTrue(render(s).renderText().contains("\(report.finished) finished"))
+    }
+
+    func testCursorWalksTheDotsAndOpensTheItem() throws {
+        var s = metricsState()
+        let first = try XCTUnwrap(s.top(as: MetricsScreen.self)?.selectedItem)
+        send(&s, .key(.char("j")))
+        let second = try XCTUnwrap(s.top(as: MetricsScreen.self)?.selectedItem)
+        XCTAssertNotEqual(first, second)
+        XCTAssertTrue(render(s).renderText().contains("▶ 2 of"))
+        send(&s, .key(.enter))
+        XCTAssertEqual(s.top(as: DetailScreen.self)?.itemID, second)
+        send(&s, .key(.escape))
+        XCTAssertEqual(s.top(as: MetricsScreen.self)?.cursor, 1, "back to the same dot")
+    }
+
+    func testTabsAndPeriods() throws {
+        var s = metricsState()
+        for tab in MetricsScreen.Tab.allCases.dropFirst() {
+            send(&s, .key(.tab))
+            XCTAssertEqual(s.top(as: MetricsScreen.self)?.tab, tab)
+            XCTAssertTrue(render(s).renderText().contains(tab.title))
+        }
+        send(&s, .key(.tab))
+        XCTAssertEqual(s.top(as: MetricsScreen.self)?.tab, .cycleTime, "tabs wrap around")
+        send(&s, .key(.char("p")))
+        XCTAssertEqual(s.top(as: MetricsScreen.self)?.weeks, 26)
+        XCTAssertTrue(render(s).renderText().contains("Last 26 weeks"))
+        send(&s, .key(.char("p")), .key(.char("p")))
+        XCTAssertEqual(s.top(as: MetricsScreen.self)?.weeks, 4)
+    }
+
+    func testAnEmptyBoardShowsSentencesNotCharts() {
+        var s = AppState(board: Board(name: "e", stages: Board.defaultStages()), user: "t", fileLabel: "b.json", size: Size(width: 80, height: 24))
+        send(&s, .key(.char("M")))
+        XCTAssertTrue(render(s).renderText().contains("no item finished in the last 12 weeks"))
+        for _ in 0..<5 { send(&s, .key(.tab)) }
+        XCTAssertTrue(render(s).renderText().contains("no releases"))
+    }
+
+    func testGoldens() {
+        var s = metricsState(width: 80, height: 24)
+        assertGolden(render(s), "metrics-scatter-80x24")
+        s = metricsState(width: 160, height: 45)
+        send(&s, .key(.tab), .key(.tab))
+        assertGolden(render(s), "metrics-cfd-160x45")
+        var p = metricsState(width: 80, height: 24)
+        p.routes[p.routes.count - 1] = { var m = p.top(as: MetricsScreen.self)!; m.patterned = true; return m }()
+        send(&p, .key(.tab), .key(.tab))
+        assertGolden(render(p), "metrics-cfd-patterned-80x24")
+        var f = metricsState(width: 160, height: 45)
+        for _ in 0..<5 { send(&f, .key(.tab)) }
+        assertGolden(render(f), "metrics-forecast-160x45")
+    }
+}
