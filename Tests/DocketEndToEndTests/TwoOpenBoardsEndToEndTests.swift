@@ -206,6 +206,7 @@ final class DamagedBoardBackupEndToEndTests: CLITestCase {
         XCTAssertEqual(try BoardStore.load(url).board.items.values.map(\.title).sorted(), ["One", "Two"], file: file, line: line)
         let kept = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix("docket.json.damaged") }
         XCTAssertEqual(kept.count, 1, "the damaged file is kept: \(kept)", file: file, line: line)
+        guard kept.count == 1 else { return }
         XCTAssertEqual(try Data(contentsOf: dir.appendingPathComponent(kept[0])), damage, file: file, line: line)
         XCTAssertTrue(restore.stdout.contains(kept[0]), restore.stdout, file: file, line: line)
     }
