@@ -45,7 +45,7 @@ public enum TerminalApp {
             }
             if let writer {
                 for merge in writer.takeMerges() {
-                    state.board = BoardMerge.merge(base: merge.submitted, ours: state.board, theirs: merge.written).board
+                    state.board = merge.apply(to: state.board)
                     state.refreshFilter(today: CalendarDay.of(now()))
                     state.status = StatusMessage(merge.conflicts.isEmpty ? "merged changes made to the file elsewhere"
                         : "conflict: \(merge.conflicts.prefix(5).joined(separator: ", ")) (merged; kept and dropped values in the activity log)",
@@ -102,6 +102,19 @@ public enum TerminalApp {
                             state.status = StatusMessage("exported \(format) to \(url.path)")
                         } catch {
                             state.status = StatusMessage("export failed: \(error)", isError: true)
+                        }
+                    case .write(let path):
+                        guard let saver, let writer else { break }
+                        let url = path.map { URL(fileURLWithPath: $0, relativeTo: saver.url.deletingLastPathComponent()).standardizedFileURL } ?? saver.url
+                        do {
+                            try writer.allowCreating(at: url, current: saver.url)
+                            saver.retarget(url)
+                            state.fileLabel = url.lastPathComponent
+                            saver.submit(state.board)
+                            _ = update(&state, .saveStatus(.saving), now: now())
+                            state.status = StatusMessage("writing \(url.path)")
+                        } catch {
+                            state.status = StatusMessage("\(error)", isError: true)
                         }
                     case .setTheme(let name):
                         do {

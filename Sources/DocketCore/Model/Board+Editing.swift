@@ -90,7 +90,10 @@ extension Board {
 
     /// The same for any list of ids in (rank, id) order, such as the backlog across stages
     /// (`Board.backlogOrder()`), where items of different stages may share a rank.
-    public mutating func separateCollidingRanks(inOrder col: [String], from: Int, to: Int, by user: String, at time: Timestamp) -> Edit {
+    /// With `logged` false (a merge making room for both sides' inserts), items keep their
+    /// `updated` time and nothing is logged: no person changed them.
+    public mutating func separateCollidingRanks(inOrder col: [String], from: Int, to: Int, by user: String, at time: Timestamp,
+                                                logged: Bool = true) -> Edit {
         guard col.count > 1 else { return Edit(summary: "") }
         let store = items
         let rank = { (k: Int) -> String in store[col[k]]!.rank }
@@ -105,12 +108,13 @@ extension Board {
             let before = items[id]!
             var after = before
             after.rank = Rank.between(lower, upper)
-            after.updated = time
+            if logged { after.updated = time }
             lower = after.rank
             changes[id] = .init(before: before, after: after)
         }
         for (id, change) in changes.sorted(by: { $0.key < $1.key }) {
             put(id, change.after)
+            guard logged else { continue }
             activity.append(Activity(at: time, by: user, item: id, action: "rank", field: "rank",
                                      from: change.before?.rank, to: change.after?.rank))
         }
@@ -119,17 +123,18 @@ extension Board {
 
     /// Spreads every run of open items that share a rank within a stage (what two merged
     /// sides that inserted at the same place give), keeping the (rank, id) order; other
-    /// items keep their ranks. Logs a `rank` entry per item changed. Returns the edit (empty
-    /// when nothing collided).
+    /// items keep their ranks. Logs a `rank` entry per item changed (none with `logged` false,
+    /// as after a merge: see `separateCollidingRanks`). Returns the edit (empty when nothing
+    /// collided).
     @discardableResult
-    public mutating func spreadCollidingRanks(by user: String, at time: Timestamp) -> Edit {
+    public mutating func spreadCollidingRanks(by user: String, at time: Timestamp, logged: Bool = true) -> Edit {
         var edit = Edit(summary: "")
         for stage in stages {
             var k = 0
             var col = column(stage.id)
             while k + 1 < col.count {
                 guard items[col[k]]!.rank >= items[col[k + 1]]!.rank else { k += 1; continue }
-                edit = edit.merged(with: separateCollidingRanks(stage: stage.id, from: k, to: k + 1, by: user, at: time))
+                edit = edit.merged(with: separateCollidingRanks(inOrder: col, from: k, to: k + 1, by: user, at: time, logged: logged))
                 col = column(stage.id)  // the run is strictly ascending now
             }
         }

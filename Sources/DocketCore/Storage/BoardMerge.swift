@@ -5,7 +5,8 @@
 /// on either side is kept; an item deleted on one side and edited on the other is kept.
 /// Board-level lists merge by element (`HeaderMerge`: stages by id, releases, people, labels
 /// and saved filters by name), so both sides' new stages are kept and no item is left in a
-/// stage that was removed; activity entries of both sides are kept, in time order.
+/// stage that was removed; the activity logs merge as a union (`ActivityMerge`: an entry is
+/// kept once however many sides hold it, so a merge never re-logs the other side's entries).
 public enum BoardMerge {
     /// The merged board and the conflicts (e.g. `k3v9x2qa.title`, `stages.uat2`), for the
     /// status line and log.
@@ -45,13 +46,15 @@ public enum BoardMerge {
     /// saving over outside changes, git's merge driver): the conflicts are also recorded in
     /// the merged board's activity log (`recordMergeConflicts`), and ranks that collide —
     /// both sides inserted at the same place and got the same rank — are spread again
-    /// (`spreadCollidingRanks`), keeping the merged order. Entries are by `user` at `time`
-    /// (seconds since epoch). Returns the board, the conflicts and the entries recorded.
+    /// (`spreadCollidingRanks`), keeping the merged order, without logging or stamping the
+    /// items (the merge moved nothing a person sees; logging it on every side that merges
+    /// would fill the log). Entries are by `user` at `time` (seconds since epoch). Returns the
+    /// board, the conflicts and the entries recorded.
     public static func mergeForWriting(base: Board, ours: Board, theirs: Board, by user: String,
                                        at time: Timestamp) -> (board: Board, conflicts: [String], recorded: [Activity]) {
         var (board, conflicts) = merge(base: base, ours: ours, theirs: theirs)
         let recorded = board.recordMergeConflicts(conflicts, ours: ours, theirs: theirs, by: user, at: time)
-        board.spreadCollidingRanks(by: user, at: time)
+        board.spreadCollidingRanks(by: user, at: time, logged: false)
         return (board, conflicts, recorded)
     }
 
@@ -78,15 +81,10 @@ public enum BoardMerge {
         return (out, conflicts)
     }
 
-    /// Base's entries, then the entries each side appended, in time order.
+    /// The union of both sides' activity logs (`ActivityMerge`): an entry either side holds
+    /// is kept, once.
     static func mergedActivity(_ base: ActivityLog, _ ours: ActivityLog, _ theirs: ActivityLog) -> [Activity] {
-        let common = base.count
-        let mine = ours.count >= common ? Array(ours.dropFirst(common)) : Array(ours)
-        let other = theirs.count >= common ? Array(theirs.dropFirst(common)) : Array(theirs)
-        let added = (mine.map { ($0, 0) } + other.map { ($0, 1) }).enumerated().sorted { a, b in
-            a.element.0.at != b.element.0.at ? a.element.0.at < b.element.0.at : a.offset < b.offset
-        }.map(\.element.0)
-        return Array(base) + added
+        ActivityMerge.union(ours: ours, theirs: theirs)
     }
 }
 

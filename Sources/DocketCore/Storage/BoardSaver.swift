@@ -16,7 +16,12 @@ public final class BoardSaver: @unchecked Sendable {
         public var isClean: Bool { saved == generation && error == nil }
     }
 
-    public let url: URL
+    /// Where boards are written (changed by `retarget`).
+    public var url: URL {
+        lock.lock(); defer { lock.unlock() }
+        return target
+    }
+    private var target: URL
     private let lock = NSCondition()
     private var pending: (board: Board, generation: Int)?
     private var running = false
@@ -26,8 +31,14 @@ public final class BoardSaver: @unchecked Sendable {
 
     /// `write` defaults to `BoardStore.save`; tests may pass another.
     public init(url: URL, write: @escaping @Sendable (Board, URL) throws -> Void = { try BoardStore.save($0, to: $1) }) {
-        self.url = url
+        self.target = url
         self.write = write
+    }
+
+    /// Writes the next boards to `url` instead (after the file was moved or deleted and the
+    /// user chose another path).
+    public func retarget(_ url: URL) {
+        lock.lock(); target = url; lock.unlock()
     }
 
     /// Queues `board` for saving and returns at once.
@@ -68,6 +79,7 @@ public final class BoardSaver: @unchecked Sendable {
                 return
             }
             pending = nil
+            let url = target
             lock.unlock()
             var failure: String?
             do { try write(job.board, url) } catch { failure = "\(error)" }

@@ -4,87 +4,148 @@ import Glibc
 #endif
 
 /// Writes boards for an open session without losing changes that others made to the file
-/// (`docket add` in another terminal, a `git pull`): before each write it checks whether the
-/// file changed since it was last read or written (inode, size, modification time); if it did,
-/// it reads it and writes the three-way merge (`BoardMerge`) of the last known board, the
-/// board in memory and the board on disk. A file that changed into something that does not
-/// parse is never overwritten: the write throws, naming the line and column.
+/// (`docket add` in another terminal, another open board, a `git pull`), and without logging
+/// anything twice.
+///
+/// **The invariant** (README, "What a merge does"): every change made in this session is in
+/// the file after the session's next successful save, exactly once, and every change others
+/// saved stays there. To keep it, each write is a three-way merge whose base is the board
+/// the submitted one was *derived from*: the board submitted last (`submitted`), never merely
+/// the last board written. (A board submitted before the session took in the previous merge
+/// lacks what that merge brought; merging it against what was written instead would read as
+/// "they deleted it" and drop the other side's items — issue 15.) When the file still holds
+/// exactly the last board submitted, the new board is written as it is; otherwise the file
+/// (or, when it did not change, what was last written to it) is merged with `BoardMerge`
+/// (`mergeForWriting`), its activity log as a union, so nothing is logged twice.
+///
+/// Merges are handed to the session with `takeMerges()`; it takes each in with
+/// `Merge.apply(to:)`. A file that changed into something that does not parse is never
+/// overwritten (the write throws, naming the line and column). A file that is gone (moved or
+/// deleted) or replaced by something that is not a regular file is never re-created or
+/// replaced silently: the write throws `BoardFileGone` until `allowCreating(at:)` says where
+/// to write.
 ///
 /// The whole read–merge–write runs under the board's advisory lock (`BoardLock`), so a
-/// `docket add` saving at the same instant is merged, never overwritten.
-///
-/// Used as `BoardSaver`'s write function, so it runs on the saver's thread; merges are handed
-/// to the UI with `takeMerge()`.
+/// `docket add` saving at the same instant is merged, never overwritten. Used as
+/// `BoardSaver`'s write function, so it runs on the saver's thread.
 public final class MergingWriter: @unchecked Sendable {
     /// A merge that happened: the board that was submitted, what was written, the conflicts.
     public struct Merge: Sendable {
         public var submitted: Board
         public var written: Board
         public var conflicts: [String]
+
+        /// Takes this merge into `current`, a board derived from `submitted` (the session's
+        /// board now, with the edits made since it was submitted): the three-way merge of
+        /// `submitted`, `current` and `written`. Nothing is logged: what the merge brought
+        /// was logged where it was made.
+        public func apply(to current: Board) -> Board {
+            BoardMerge.merge(base: submitted, ours: current, theirs: written).board
+        }
     }
 
     private let lock = NSLock()
-    private var base: Board
+    /// The board submitted last: every later board is derived from it.
+    private var submitted: Board
+    /// What the file held after the last read or write here.
+    private var written: Board
+    /// True when `written == submitted` (the file holds exactly the last board submitted).
+    private var inSync = true
     private var stamp: FileStamp?
     private var merges: [Merge] = []
     /// The stamp of a version of the file that did not parse (not read again until it changes).
     private var unreadable: FileStamp?
+    /// Where the next write may create the file (after `allowCreating(at:)`).
+    private var creatable: URL?
 
-    /// Who the session's user is: merge conflicts and spread ranks are logged as theirs.
+    /// Who the session's user is: merge conflicts are logged as theirs.
     private let user: String
+    private let clock: @Sendable () -> Timestamp
 
     /// `base` is the board as read from `url` (its stamp is taken now); `user` signs the
-    /// activity entries a merge adds (conflicts, spread ranks).
-    public init(base: Board, url: URL, user: String = "docket") {
-        self.base = base
+    /// conflict entries a merge adds; `clock` gives their time (seconds since epoch).
+    public init(base: Board, url: URL, user: String = "docket",
+                clock: @escaping @Sendable () -> Timestamp = { Timestamp(Date().timeIntervalSince1970) }) {
+        self.submitted = base
+        self.written = base
         self.user = user
+        self.clock = clock
         self.stamp = FileStamp(url)
     }
 
     /// Writes `ours` to `url`, merged with the file's changes if it changed, under the lock.
-    /// Throws `BoardStoreError` or `BoardFileError`; nothing is written then.
+    /// Throws `BoardFileGone` (the file was moved, deleted or replaced by a folder),
+    /// `BoardStoreError` or `BoardFileError`; nothing is written then.
     public func write(_ ours: Board, to url: URL) throws {
         try BoardLock.withLock(url) { try writeLocked(ours, to: url) }
     }
 
     private func writeLocked(_ ours: Board, to url: URL) throws {
         lock.lock()
-        let base = self.base, known = self.stamp
+        let base = submitted, last = written, inSync = self.inSync, known = stamp, creatable = self.creatable
         lock.unlock()
-        var toWrite = ours
-        var merge: Merge?
-        if let now = FileStamp(url), now != known {
-            let theirs: Board
-            do { theirs = try BoardStore.load(url).board } catch let e as BoardFileError {
-                lock.lock(); unreadable = now; lock.unlock()
-                throw BoardStoreError("\(url.lastPathComponent) was changed elsewhere and no longer parses (line \(e.line), column \(e.column): \(e.message)); not overwritten: your changes are kept and saved once it parses again")
-            }
-            let (merged, conflicts, _) = BoardMerge.mergeForWriting(base: base, ours: ours, theirs: theirs, by: user,
-                                                                    at: Timestamp(Date().timeIntervalSince1970))
-            toWrite = merged
-            merge = Merge(submitted: ours, written: merged, conflicts: conflicts)
-            if merged == theirs {
-                // Nothing of ours to add: no write, only learn the new state.
-                lock.lock(); self.base = theirs; self.stamp = now
-                merges.append(merge!)
-                lock.unlock()
-                return
-            }
+        switch BoardFileGone.Kind.of(url) {
+        case .regular: break
+        case .missing where creatable?.standardizedFileURL == url.standardizedFileURL:
+            try BoardStore.writeLocked(ours, to: url)
+            learn(submitted: ours, written: ours, stamp: FileStamp(url), merge: nil)
+            return
+        case let kind: throw BoardFileGone(url: url, kind: kind)
         }
-        try BoardStore.writeLocked(toWrite, to: url)
+        let now = FileStamp(url)
+        if now == known && inSync {
+            try BoardStore.writeLocked(ours, to: url)
+            learn(submitted: ours, written: ours, stamp: FileStamp(url), merge: nil)
+            return
+        }
+        let theirs = now == known ? last : try read(url, stamp: now)
+        let (merged, conflicts, _) = BoardMerge.mergeForWriting(base: base, ours: ours, theirs: theirs, by: user, at: clock())
+        var after = now
+        if merged != theirs {
+            try BoardStore.writeLocked(merged, to: url)
+            after = FileStamp(url)
+        }
+        learn(submitted: ours, written: merged, stamp: after,
+              merge: merged == ours ? nil : Merge(submitted: ours, written: merged, conflicts: conflicts))
+    }
+
+    /// Reads the file that changed elsewhere; a version that does not parse is remembered
+    /// and the write refused.
+    private func read(_ url: URL, stamp now: FileStamp?) throws -> Board {
+        do { return try BoardStore.load(url).board } catch let e as BoardFileError {
+            lock.lock(); unreadable = now; lock.unlock()
+            throw BoardStoreError("\(url.lastPathComponent) was changed elsewhere and no longer parses (line \(e.line), column \(e.column): \(e.message)); not overwritten: your changes are kept and saved once it parses again")
+        }
+    }
+
+    private func learn(submitted ours: Board, written merged: Board, stamp after: FileStamp?, merge: Merge?) {
         lock.lock()
-        self.base = toWrite
-        self.stamp = FileStamp(url)
+        submitted = ours
+        written = merged
+        inSync = merge == nil
+        stamp = after
+        creatable = nil
         if let merge { merges.append(merge) }
         lock.unlock()
     }
 
+    /// After the file was found gone: lets the next write create the board at `url` (the
+    /// same path again, or another one). Throws `BoardStoreError` when another file already
+    /// exists at another path (it is never overwritten; name a new file).
+    public func allowCreating(at url: URL, current: URL) throws {
+        if url.standardizedFileURL != current.standardizedFileURL,
+           FileManager.default.fileExists(atPath: url.path) {
+            throw BoardStoreError("\(url.path) already exists: not overwritten; name a new file")
+        }
+        lock.lock(); creatable = url; lock.unlock()
+    }
+
     /// True when the file changed since it was last read or written here (and is not the
-    /// version already found not to parse).
+    /// version already found not to parse); also true when it is gone.
     public func fileChanged(_ url: URL) -> Bool {
         lock.lock(); defer { lock.unlock() }
         let now = FileStamp(url)
-        return now != stamp && now != unreadable
+        return now != stamp && (now == nil || now != unreadable)
     }
 
     /// The merges since the last call, oldest first.
@@ -93,6 +154,40 @@ public final class MergingWriter: @unchecked Sendable {
         let out = merges
         merges = []
         return out
+    }
+}
+
+/// The board's file is no longer where the session loaded it from: moved away or deleted, or
+/// replaced by something that is not a regular file (a folder). The session keeps every edit
+/// and writes nothing until told where (`:write` here again, `:write FILE` elsewhere); quitting
+/// keeps a rescue file.
+public struct BoardFileGone: Error, CustomStringConvertible, Equatable, Sendable {
+    /// What is at the path now.
+    public enum Kind: Equatable, Sendable {
+        case regular, missing, other(String)
+
+        /// What `url` (its link target) is now.
+        static func of(_ url: URL) -> Kind {
+            var st = stat()
+            guard stat(AtomicFile.linkTarget(of: url).path, &st) == 0 else { return errno == ENOENT ? .missing : .regular }
+            switch st.st_mode & S_IFMT {
+            case S_IFREG: return .regular
+            case S_IFDIR: return .other("a folder")
+            default: return .other("something that is not a file")
+            }
+        }
+    }
+
+    public var url: URL
+    public var kind: Kind
+
+    /// "board.json was moved or deleted (not re-created): :write saves here, :write FILE
+    /// elsewhere, q quits with a rescue file": what happened first, so a narrow line shows it.
+    public var description: String {
+        let what: String
+        if case .other(let thing) = kind { what = "was replaced by \(thing) (not written)" }
+        else { what = "was moved or deleted (not re-created)" }
+        return "\(url.lastPathComponent) \(what): :write saves here, :write FILE elsewhere, q quits with a rescue file"
     }
 }
 

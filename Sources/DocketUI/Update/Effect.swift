@@ -11,4 +11,8 @@ public enum Effect: Equatable, Sendable {
     /// Write the board (with the filter in force, if any) to `path` in `format`
     /// (json, csv, markdown, report); the outcome comes back as a status.
     case export(format: String, path: String, query: String?)
+    /// Save the board where it was loaded from even though its file was moved or deleted
+    /// (`path` nil), or to the new file `path` and go on there (`:write [FILE]`); the outcome
+    /// comes back as the save status.
+    case write(path: String?)
 }

@@ -23,6 +23,7 @@ let paletteCommands: [(String, String, String)] = [
     ("filter save", "NAME", "save the filter in force under a name, in the board"),
     ("filter delete", "NAME", "delete a saved filter"),
     ("filter clear", "", "show every item again"),
+    ("write", "[FILE]", "save the board here again after its file was moved or deleted, or to a new FILE"),
     ("export", "json|csv|markdown|report FILE", "write the board (the filtered items, with a filter on) to a file"),
 ]
 
@@ -102,6 +103,10 @@ func runPaletteCommand(_ state: inout AppState, _ line: String, selected: String
             return []
         }
         return [.export(format: parts[0].lowercased(), path: parts[1], query: state.filter?.text)]
+    }
+    if let a = arg(after: "write") {
+        if refuseIfReadOnly(&state) { return [] }
+        return [.write(path: a.isEmpty ? nil : a)]
     }
     if arg(after: "filter clear") != nil {
         state.filter = nil
