@@ -65,7 +65,7 @@ final class TwoOpenBoardsEndToEndTests: XCTestCase {
         XCTAssertEqual(shown, titles.sorted(), "every card exactly once")
         let added = Array(board.activity.dropFirst(entriesBefore))
         XCTAssertEqual(added.filter { $0.action == "create" }.count, 20, "one create entry per card")
-        XCTAssertEqual(added.count, 20, "nothing but the 20 creates: \(Dictionary(grouping: added, by: \.action).mapValues(\.count))")
+        XCTAssertEqual(added.count, 20, "nothing but the 20 creates: \(added.filter { $0.action != "create" })")
         let check = try a.runDocket(["check", "-b", url.path])
         XCTAssertTrue(check.stdout.contains("no problems found"), check.stdout)
     }
