@@ -60,31 +60,47 @@ public enum BoardMerge {
 
     /// Field by field; returns the merged item and the names of the fields in conflict.
     static func mergeItem(base b: Item, ours o: Item, theirs t: Item) -> (Item, [String]) {
-        var out = o
-        var conflicts: [String] = []
-        let theirsWins = t.updated > o.updated
-        func pick<T: Equatable>(_ kp: WritableKeyPath<Item, T>, _ name: String) {
-            let ov = o[keyPath: kp], tv = t[keyPath: kp], bv = b[keyPath: kp]
-            if ov == tv || tv == bv { return }
-            if ov == bv { out[keyPath: kp] = tv; return }
-            conflicts.append(name)
-            if theirsWins { out[keyPath: kp] = tv }
+        struct Picker: ItemFieldVisitor {
+            var b: Item, o: Item, t: Item, out: Item, conflicts: [String] = []
+            let theirsWins: Bool
+            mutating func visit<T: Equatable>(_ kp: WritableKeyPath<Item, T>, _ name: String) {
+                let ov = o[keyPath: kp], tv = t[keyPath: kp], bv = b[keyPath: kp]
+                if ov == tv || tv == bv { return }
+                if ov == bv { out[keyPath: kp] = tv; return }
+                conflicts.append(name)
+                if theirsWins { out[keyPath: kp] = tv }
+            }
         }
-        pick(\.title, "title"); pick(\.description, "description"); pick(\.type, "type"); pick(\.stage, "stage")
-        pick(\.rank, "rank"); pick(\.priority, "priority"); pick(\.points, "points"); pick(\.labels, "labels")
-        pick(\.assignees, "assignees"); pick(\.release, "release"); pick(\.blocked, "blocked")
-        pick(\.blockedReason, "blockedReason"); pick(\.archived, "archived"); pick(\.criteria, "criteria")
-        pick(\.links, "links"); pick(\.requester, "requester"); pick(\.votes, "votes"); pick(\.due, "due")
-        pick(\.parent, "parent"); pick(\.duplicateOf, "duplicateOf"); pick(\.snoozedUntil, "snoozedUntil")
-        pick(\.scores, "scores"); pick(\.extra, "extra")
+        var picker = Picker(b: b, o: o, t: t, out: o, theirsWins: t.updated > o.updated)
+        Item.visitMergedFields(&picker)
+        var out = picker.out
         out.updated = max(o.updated, t.updated)
-        return (out, conflicts)
+        return (out, picker.conflicts)
     }
 
     /// The union of both sides' activity logs (`ActivityMerge`): an entry either side holds
     /// is kept, once.
     static func mergedActivity(_ base: ActivityLog, _ ours: ActivityLog, _ theirs: ActivityLog) -> [Activity] {
         ActivityMerge.union(ours: ours, theirs: theirs)
+    }
+}
+
+/// Something done with every field the merge compares (`Item.visitMergedFields`).
+protocol ItemFieldVisitor {
+    mutating func visit<T: Equatable>(_ kp: WritableKeyPath<Item, T>, _ name: String)
+}
+
+extension Item {
+    /// Calls `visitor` with every field a merge compares, by key path and name (all but `id`,
+    /// `created` and `updated`).
+    static func visitMergedFields<V: ItemFieldVisitor>(_ v: inout V) {
+        v.visit(\.title, "title"); v.visit(\.description, "description"); v.visit(\.type, "type"); v.visit(\.stage, "stage")
+        v.visit(\.rank, "rank"); v.visit(\.priority, "priority"); v.visit(\.points, "points"); v.visit(\.labels, "labels")
+        v.visit(\.assignees, "assignees"); v.visit(\.release, "release"); v.visit(\.blocked, "blocked")
+        v.visit(\.blockedReason, "blockedReason"); v.visit(\.archived, "archived"); v.visit(\.criteria, "criteria")
+        v.visit(\.links, "links"); v.visit(\.requester, "requester"); v.visit(\.votes, "votes"); v.visit(\.due, "due")
+        v.visit(\.parent, "parent"); v.visit(\.duplicateOf, "duplicateOf"); v.visit(\.snoozedUntil, "snoozedUntil")
+        v.visit(\.scores, "scores"); v.visit(\.extra, "extra")
     }
 }
 

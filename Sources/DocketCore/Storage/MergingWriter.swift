@@ -9,53 +9,65 @@ import Glibc
 ///
 /// **The invariant** (README, "What a merge does"): every change made in this session is in
 /// the file after the session's next successful save, exactly once, and every change others
-/// saved stays there. To keep it, each write is a three-way merge whose base is the board
-/// the submitted one was *derived from*: the board submitted last (`submitted`), never merely
-/// the last board written. (A board submitted before the session took in the previous merge
-/// lacks what that merge brought; merging it against what was written instead would read as
-/// "they deleted it" and drop the other side's items — issue 15.) When the file still holds
-/// exactly the last board submitted, the new board is written as it is; otherwise the file
-/// (or, when it did not change, what was last written to it) is merged with `BoardMerge`
-/// (`mergeForWriting`), its activity log as a union, so nothing is logged twice.
+/// saved stays there. To keep it, each write is a three-way merge over the *true common
+/// ancestor* of the submitted board and the file: the board this session submitted last,
+/// with the merges the session has taken in since (`Board.mergeBasis` says which) applied to
+/// it. Issue 15 came from using the last board written as the base: a board submitted before
+/// the session took in the previous merge lacks what that merge brought, so its items read as
+/// "deleted here" and were dropped; an item taken in read as "added on both sides". When the
+/// file holds exactly the board submitted last and the session took nothing in since, the new
+/// board is written as it is; otherwise the file is merged with `BoardMerge.mergeForWriting`,
+/// its activity log as a union, so nothing is logged twice.
 ///
-/// Merges are handed to the session with `takeMerges()`; it takes each in with
+/// Merges are handed to the session with `takeMerges()`; it takes each in, in that order, with
 /// `Merge.apply(to:)`. A file that changed into something that does not parse is never
 /// overwritten (the write throws, naming the line and column). A file that is gone (moved or
 /// deleted) or replaced by something that is not a regular file is never re-created or
-/// replaced silently: the write throws `BoardFileGone` until `allowCreating(at:)` says where
-/// to write.
+/// replaced silently: the write throws `BoardFileGone` until `allowCreating(at:current:)`
+/// says where to write.
 ///
 /// The whole read–merge–write runs under the board's advisory lock (`BoardLock`), so a
 /// `docket add` saving at the same instant is merged, never overwritten. Used as
 /// `BoardSaver`'s write function, so it runs on the saver's thread.
 public final class MergingWriter: @unchecked Sendable {
-    /// A merge that happened: the board that was submitted, what was written, the conflicts.
+    /// A merge that happened: the board that was submitted, what was written (the session's
+    /// board is derived from it once taken in: version `version`), the conflicts.
     public struct Merge: Sendable {
         public var submitted: Board
         public var written: Board
+        public var version: Int
         public var conflicts: [String]
+        /// Merges handed out before this one that `submitted` had not taken in, oldest first.
+        var earlier: [Merge]
 
-        /// Takes this merge into `current`, a board derived from `submitted` (the session's
-        /// board now, with the edits made since it was submitted): the three-way merge of
-        /// `submitted`, `current` and `written`. Nothing is logged: what the merge brought
-        /// was logged where it was made.
+        /// Takes this merge into `current`, the session's board (derived from `submitted`, with
+        /// the session's edits since and the earlier merges it took in): the three-way merge of
+        /// `current` and `written` over `submitted` with those earlier merges applied. Nothing
+        /// is logged: what the merge brought was logged where it was made.
         public func apply(to current: Board) -> Board {
-            BoardMerge.merge(base: submitted, ours: current, theirs: written).board
+            var base = submitted
+            for e in earlier where e.version <= current.mergeBasis { base = e.apply(to: base) }
+            var board = BoardMerge.merge(base: base, ours: current, theirs: written).board
+            board.mergeBasis = version
+            return board
         }
     }
 
     private let lock = NSLock()
-    /// The board submitted last: every later board is derived from it.
+    /// The board submitted last (every later board is derived from it).
     private var submitted: Board
-    /// What the file held after the last read or write here.
-    private var written: Board
-    /// True when `written == submitted` (the file holds exactly the last board submitted).
-    private var inSync = true
+    /// Merges handed out that a board still to come may not have taken in.
+    private var recent: [Merge] = []
+    /// What the file held after the last read or write here, and its stamp.
+    private var onDisk: Board
     private var stamp: FileStamp?
+    /// True when the file holds exactly `submitted` (written as it was).
+    private var direct = true
+    private var nextVersion = 1
     private var merges: [Merge] = []
     /// The stamp of a version of the file that did not parse (not read again until it changes).
     private var unreadable: FileStamp?
-    /// Where the next write may create the file (after `allowCreating(at:)`).
+    /// Where the next write may create the file (after `allowCreating(at:current:)`).
     private var creatable: URL?
 
     /// Who the session's user is: merge conflicts are logged as theirs.
@@ -66,8 +78,8 @@ public final class MergingWriter: @unchecked Sendable {
     /// conflict entries a merge adds; `clock` gives their time (seconds since epoch).
     public init(base: Board, url: URL, user: String = "docket",
                 clock: @escaping @Sendable () -> Timestamp = { Timestamp(Date().timeIntervalSince1970) }) {
-        self.submitted = base
-        self.written = base
+        submitted = base
+        onDisk = base
         self.user = user
         self.clock = clock
         self.stamp = FileStamp(url)
@@ -82,20 +94,23 @@ public final class MergingWriter: @unchecked Sendable {
 
     private func writeLocked(_ ours: Board, to url: URL) throws {
         lock.lock()
-        let base = submitted, last = written, inSync = self.inSync, known = stamp, creatable = self.creatable
+        var base = submitted
+        for m in recent where m.version > submitted.mergeBasis && m.version <= ours.mergeBasis { base = m.apply(to: base) }
+        let tookIn = ours.mergeBasis != submitted.mergeBasis
+        let known = stamp, last = onDisk, direct = self.direct, creatable = self.creatable
         lock.unlock()
         switch BoardFileGone.Kind.of(url) {
         case .regular: break
         case .missing where creatable?.standardizedFileURL == url.standardizedFileURL:
             try BoardStore.writeLocked(ours, to: url)
-            learn(submitted: ours, written: ours, stamp: FileStamp(url), merge: nil)
+            learn(ours, written: ours, stamp: FileStamp(url), conflicts: nil)
             return
         case let kind: throw BoardFileGone(url: url, kind: kind)
         }
         let now = FileStamp(url)
-        if now == known && inSync {
+        if now == known && direct && !tookIn {
             try BoardStore.writeLocked(ours, to: url)
-            learn(submitted: ours, written: ours, stamp: FileStamp(url), merge: nil)
+            learn(ours, written: ours, stamp: FileStamp(url), conflicts: nil)
             return
         }
         let theirs = now == known ? last : try read(url, stamp: now)
@@ -105,8 +120,26 @@ public final class MergingWriter: @unchecked Sendable {
             try BoardStore.writeLocked(merged, to: url)
             after = FileStamp(url)
         }
-        learn(submitted: ours, written: merged, stamp: after,
-              merge: merged == ours ? nil : Merge(submitted: ours, written: merged, conflicts: conflicts))
+        learn(ours, written: merged, stamp: after, conflicts: merged == ours ? nil : conflicts)
+    }
+
+    /// Remembers what the file holds now (`written`, at `after`) for the board `ours`; a
+    /// merge that brought something `ours` lacks (`conflicts` not nil) is handed out.
+    private func learn(_ ours: Board, written: Board, stamp after: FileStamp?, conflicts: [String]?) {
+        lock.lock()
+        submitted = ours
+        onDisk = written
+        stamp = after
+        creatable = nil
+        recent.removeAll { $0.version <= ours.mergeBasis }
+        direct = conflicts == nil
+        if let conflicts {
+            let m = Merge(submitted: ours, written: written, version: nextVersion, conflicts: conflicts, earlier: recent)
+            nextVersion += 1
+            recent.append(m)
+            merges.append(m)
+        }
+        lock.unlock()
     }
 
     /// Reads the file that changed elsewhere; a version that does not parse is remembered
@@ -116,17 +149,6 @@ public final class MergingWriter: @unchecked Sendable {
             lock.lock(); unreadable = now; lock.unlock()
             throw BoardStoreError("\(url.lastPathComponent) was changed elsewhere and no longer parses (line \(e.line), column \(e.column): \(e.message)); not overwritten: your changes are kept and saved once it parses again")
         }
-    }
-
-    private func learn(submitted ours: Board, written merged: Board, stamp after: FileStamp?, merge: Merge?) {
-        lock.lock()
-        submitted = ours
-        written = merged
-        inSync = merge == nil
-        stamp = after
-        creatable = nil
-        if let merge { merges.append(merge) }
-        lock.unlock()
     }
 
     /// After the file was found gone: lets the next write create the board at `url` (the
