@@ -83,6 +83,79 @@ final class ConcurrencyStressTests: XCTestCase {
         } while Date() < deadline
     }
 
+    /// The git merge driver in the loop: two clones of a bare repository, each with an open
+    /// board and a command-line writer, and a `docket sync` at random moments in each; at the
+    /// end both clones sync until they agree, and the board is checked as above.
+    func testTwoClonesSyncingAtRandomMomentsLoseNothing() throws {
+        guard let gitPath = E2EPaths.findExecutable("git") else {
+            throw XCTSkip("git is not installed: the git half of the stress test needs it (apt-get install git)")
+        }
+        let deadline = Date().addingTimeInterval(Self.longSeconds)
+        var round: UInt64 = 0
+        repeat {
+            let seed = Self.firstSeed &+ 500 &+ round &* 1000
+            let started = Date()
+            let figures = try gitRound(seed: seed, git: gitPath, folder: dir.appendingPathComponent("git\(round)"))
+            print("stress seed \(seed), git: \(figures) in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
+            round += 1
+        } while Date() < deadline
+    }
+
+    private func gitRound(seed: UInt64, git gitPath: URL, folder: URL) throws -> String {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let gitEnv = ["GIT_CONFIG_GLOBAL": "/dev/null", "GIT_CONFIG_NOSYSTEM": "1", "GIT_CEILING_DIRECTORIES": folder.path]
+        func git(_ args: [String], in where_: URL) throws {
+            let r = try runProcess(gitPath, ["-C", where_.path] + args, environment: environment.merging(gitEnv) { $1 })
+            guard r.status == 0 else { throw E2EError("git \(args.joined(separator: " ")) failed: \(r.stderr)") }
+        }
+        let remote = folder.appendingPathComponent("remote.git")
+        try git(["init", "--quiet", "--bare", "--initial-branch=main", remote.path], in: folder)
+        func clone(_ name: String) throws -> URL {
+            let c = folder.appendingPathComponent(name)
+            try git(["clone", "--quiet", remote.path, c.path], in: folder)
+            try git(["config", "user.name", name], in: c)
+            try git(["config", "user.email", "\(name)@example.com"], in: c)
+            return c
+        }
+        let a = try clone("a")
+        try git(["checkout", "--quiet", "-b", "main"], in: a)
+        try runDocket(["init"], in: a, env: gitEnv)
+        try runDocket(["git-setup"], in: a, env: gitEnv)
+        _ = try runProcess(docket, ["sync"], environment: environment.merging(gitEnv) { $1 }, currentDirectory: a)  // commits; no upstream yet
+        try git(["push", "--quiet", "-u", "origin", "main"], in: a)
+        let b = try clone("b")
+        try runDocket(["sync"], in: b, env: gitEnv)  // configures the driver in this clone
+        let urlA = a.appendingPathComponent("docket.json"), urlB = b.appendingPathComponent("docket.json")
+        let initial = Array(try BoardStore.load(urlA).board.activity)
+
+        let sessions = [try StressSession(name: "openA", url: urlA, seed: seed &* 31), try StressSession(name: "openB", url: urlB, seed: seed &* 31 &+ 1)]
+        let env = environment.merging(gitEnv) { $1 }
+        let clis = [StressCLIWriter(name: "cliA", url: urlA, docket: docket, environment: env, seed: seed &* 37),
+                    StressCLIWriter(name: "cliB", url: urlB, docket: docket, environment: env, seed: seed &* 37 &+ 1)]
+        let syncs = SyncCounter()
+        let docket = self.docket!
+        let syncers: [@Sendable () -> Void] = [(a, seed &* 41), (b, seed &* 41 &+ 1)].map { clone, s in
+            let rng = LockedGenerator(seed: s)
+            return {
+                usleep(useconds_t(rng.below(150_000)))
+                let r = try? runProcess(docket, ["sync"], environment: env, currentDirectory: clone)
+                syncs.count(r?.status == 0)
+            }
+        }
+        runConcurrently(sessions.map { s in { s.sync(); s.step() } } + syncers, times: 30, pause: 10_000,
+                        and: clis.map { c in { c.step() } }, times: 8)
+        sessions.forEach { $0.finish() }
+        // Sync both ways until the clones agree (a push can lose a race with the other's).
+        var agreed = false
+        for _ in 0..<10 where !agreed {
+            for c in [a, b, a] { _ = try? runProcess(docket, ["sync"], environment: env, currentDirectory: c) }
+            agreed = (try? Data(contentsOf: urlA)) == (try? Data(contentsOf: urlB))
+        }
+        XCTAssertTrue(agreed, "seed \(seed), git: the clones never agreed")
+        let figures = try verify(urlA, initial: initial, sessions: sessions, clis: clis, label: "seed \(seed), git")
+        return figures + ", \(syncs.ok) of \(syncs.ok + syncs.failed) random syncs went through"
+    }
+
     // MARK: - Running
 
     @discardableResult
@@ -185,6 +258,21 @@ final class ConcurrencyStressTests: XCTestCase {
         if check.status != 0 { fail("docket check: \(check.stdout)\(check.stderr)") }
         let merges = sessions.reduce(0) { $0 + $1.mergesTaken }
         return "\(made) items, \(rest.count) entries, \(sessions.reduce(0) { $0 + $1.steps }) open-board and \(clis.reduce(0) { $0 + $1.steps }) CLI changes, \(merges) merges taken in"
+    }
+
+    /// Counts syncs that went through and that failed (a push that lost a race, a pull
+    /// refused while the board was being saved), from several threads.
+    final class SyncCounter: @unchecked Sendable {
+        private let lock = NSLock()
+        private(set) var ok = 0, failed = 0
+        func count(_ success: Bool) { lock.lock(); if success { ok += 1 } else { failed += 1 }; lock.unlock() }
+    }
+
+    /// A seeded generator shared by the closures of one thread.
+    final class LockedGenerator: @unchecked Sendable {
+        private var rng: SeededGenerator
+        init(seed: UInt64) { rng = SeededGenerator(seed: seed) }
+        func below(_ n: Int) -> Int { rng.below(n) }
     }
 
     private func counts<T: Hashable>(_ xs: [T]) -> [T: Int] {
