@@ -12,6 +12,9 @@ public final class BoardSaver: @unchecked Sendable {
         public var generation: Int = 0
         public var saved: Int = 0
         public var error: String?
+        /// Set when the last save failed because the board's file was moved, deleted or
+        /// replaced by a folder (`BoardFileGone`): the status line offers `:write` then.
+        public var gone: BoardFileGone?
         /// True when every submitted board is on disk.
         public var isClean: Bool { saved == generation && error == nil }
     }
@@ -82,8 +85,10 @@ public final class BoardSaver: @unchecked Sendable {
             let url = target
             lock.unlock()
             var failure: String?
-            do { try write(job.board, url) } catch { failure = "\(error)" }
+            var gone: BoardFileGone?
+            do { try write(job.board, url) } catch { failure = "\(error)"; gone = error as? BoardFileGone }
             lock.lock()
+            state.gone = gone
             if let failure {
                 state.error = failure
                 // Keep the board for `retryFailed`, unless a newer one is already waiting.

@@ -32,7 +32,7 @@ import Glibc
 public final class MergingWriter: @unchecked Sendable {
     /// A merge that happened: the board that was submitted, what was written (the session's
     /// board is derived from it once taken in: version `version`), the conflicts.
-    public struct Merge: Sendable {
+    public struct Merge: Equatable, Sendable {
         public var submitted: Board
         public var written: Board
         public var version: Int
@@ -95,10 +95,12 @@ public final class MergingWriter: @unchecked Sendable {
     private func writeLocked(_ ours: Board, to url: URL) throws {
         lock.lock()
         var base = submitted
-        for m in recent where m.version > submitted.mergeBasis && m.version <= ours.mergeBasis { base = m.apply(to: base) }
-        let tookIn = ours.mergeBasis != submitted.mergeBasis
+        let taken = recent.filter { $0.version > base.mergeBasis && $0.version <= ours.mergeBasis }
         let known = stamp, last = onDisk, direct = self.direct, creatable = self.creatable
         lock.unlock()
+        // The common ancestor: the board submitted last with the merges `ours` took in since.
+        let tookIn = !taken.isEmpty || ours.mergeBasis != base.mergeBasis
+        for m in taken { base = m.apply(to: base) }
         switch BoardFileGone.Kind.of(url) {
         case .regular: break
         case .missing where creatable?.standardizedFileURL == url.standardizedFileURL:
@@ -202,6 +204,8 @@ public struct BoardFileGone: Error, CustomStringConvertible, Equatable, Sendable
 
     public var url: URL
     public var kind: Kind
+
+    public init(url: URL, kind: Kind) { self.url = url; self.kind = kind }
 
     /// "board.json was moved or deleted (not re-created): :write saves here, :write FILE
     /// elsewhere, q quits with a rescue file": what happened first, so a narrow line shows it.
