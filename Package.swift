@@ -11,11 +11,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/JohnSundell/Plot", exact: "0.14.0"),
     ],
     targets: [
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses",
                        providers: [.apt(["libncurses-dev"]), .brew(["ncurses"])]),
-        .target(name: "DocketCore", dependencies: [.product(name: "CSV", package: "CSV.swift")],
+        .target(name: "DocketCore", dependencies: [.product(name: "CSV", package: "CSV.swift"), .product(name: "Plot", package: "Plot")],
                 path: "Sources/DocketCore"),
         .target(name: "DocketUI",
                 dependencies: ["DocketCore", .product(name: "TOMLKit", package: "TOMLKit")],

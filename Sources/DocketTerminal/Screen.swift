@@ -35,7 +35,7 @@ public final class Screen {
             throw TerminalError(description: "docket needs a terminal that can move the cursor (TERM is '\(term.isEmpty ? "unset" : term)'); try TERM=xterm-256color")
         }
         setlocale(LC_ALL, "")
-        // SIGTERM/SIGHUP/SIGINT handlers are installed before (TerminationSignals), so
+        // SIGWINCH, SIGTERM, SIGHUP and SIGINT handlers are installed before (SignalPipe), so
         // ncurses, which only takes over signals left at SIG_DFL, leaves them to us.
         set_escdelay(25)
         guard docket_newterm() != nil else {
@@ -48,7 +48,8 @@ public final class Screen {
         noecho()
         nonl()
         keypad(docket_stdscr(), true)
-        wtimeout(docket_stdscr(), 250)
+        // Reads never block: the loop polls `inputFD` and calls `readEvents()`.
+        wtimeout(docket_stdscr(), 0)
         curs_set(0)
         mouseinterval(0)
         mousemask(docket_button1_pressed() | docket_button1_clicked() | docket_button4_pressed() | docket_button5_pressed(), nil)
@@ -65,13 +66,45 @@ public final class Screen {
 
     deinit { end() }
 
-    /// Restores the terminal (idempotent): bracketed paste off, ncurses ended.
+    /// Restores the terminal (idempotent): bracketed paste off, the alternate screen left with
+    /// the cursor at its top, ncurses ended.
     public func end() {
         guard active else { return }
         active = false
         docket_write_tty("\u{1B}[?2004l")
+        leaveAlternateScreen()
         endwin()
         docket_remove_crash_handlers()
+    }
+
+    /// Clears the alternate screen and leaves it, before `endwin` leaves it with the board
+    /// still drawn and the cursor on the last line. After the terminal grew during the
+    /// session, tmux shrinks the alternate screen back to the saved screen's height and pulls
+    /// rows of it onto the shell screen: that left 23 lines of board borders over the shell.
+    /// A cleared screen leaves nothing to pull. `endwin`'s own exit afterwards only restores
+    /// the cursor saved on entry.
+    private func leaveAlternateScreen() {
+        guard let exit = capability("rmcup") else { return }
+        docket_write_tty((capability("clear") ?? "\u{1B}[H\u{1B}[2J") + exit)
+    }
+
+    /// A string capability of the terminal (terminfo), nil when it has none.
+    private func capability(_ name: String) -> String? {
+        // A mutable pointer: some curses headers (macOS) declare the name `char *`.
+        let value = name.withCString { tigetstr(UnsafeMutablePointer(mutating: $0)) }
+        guard let value, Int(bitPattern: value) != -1, value.pointee != 0 else { return nil }
+        return String(cString: value)
+    }
+
+    /// Takes the terminal's size from the tty (after SIGWINCH, or coming back from a
+    /// suspension) and tells ncurses (`resizeterm`); the next paint redraws everything.
+    public func resizeToTerminal() {
+        var rows: Int32 = 0, cols: Int32 = 0
+        guard docket_tty_size(1, &rows, &cols) == 0, rows > 0, cols > 0 else { return }
+        if rows != getmaxy(docket_stdscr()) || cols != getmaxx(docket_stdscr()) {
+            resizeterm(rows, cols)
+            invalidate()
+        }
     }
 
     /// The terminal's size now.
@@ -105,52 +138,56 @@ public final class Screen {
     public func suspended<T>(_ body: () throws -> T) rethrows -> T {
         docket_write_tty("\u{1B}[?2004l")
         def_prog_mode()
+        leaveAlternateScreen()
         endwin()
         defer {
             reset_prog_mode()
             docket_write_tty("\u{1B}[?2004h")
+            resizeToTerminal()
             invalidate()
         }
         return try body()
     }
 
-    /// Consecutive reads that failed at once instead of waiting: the terminal is gone.
-    private var instantFailures = 0
     /// An event read while looking past an Esc that must still be handled (a resize).
     private var pending: Event?
 
-    /// True once the terminal has gone away (stdin at end of file or hung up).
-    public private(set) var terminalClosed = false
+    /// The fd to poll for terminal input.
+    public var inputFD: Int32 { 0 }
 
-    /// The next event, or nil when nothing arrived within the timeout (250 ms).
-    public func nextEvent() -> Event? {
-        if let event = pending { pending = nil; return event }
-        var ch: wint_t = 0
-        let start = DispatchTime.now().uptimeNanoseconds
-        let r = wget_wch(docket_stdscr(), &ch)
-        if r == ERR {
-            // A read that fails long before the timeout means end of input (the terminal
-            // closed): without this the loop would spin at full CPU.
-            if DispatchTime.now().uptimeNanoseconds - start < 20_000_000 {
-                instantFailures += 1
-                if instantFailures >= 3 || isatty(0) != 1 { terminalClosed = true; return .terminate }
-            } else {
-                instantFailures = 0
-            }
-            return nil
+    /// When the decoder holds bytes it cannot decide on yet, the milliseconds after which
+    /// `readEvents()` must be called again; nil when nothing is pending (ncurses waits for
+    /// the rest of an escape sequence itself here).
+    public var inputDeadline: Int? { nil }
+
+    /// Every event decodable from the input available now; never blocks ([] when nothing is
+    /// ready).
+    public func readEvents() -> [Event] {
+        var events: [Event] = []
+        if let event = pending { pending = nil; events.append(event) }
+        while events.count < 10_000, let next = readOne() {
+            if let event = next { events.append(event) }
+            if let event = pending { pending = nil; events.append(event) }
         }
-        instantFailures = 0
-        if r == KEY_CODE_YES { return specialKey(Int32(ch)) }
+        return events
+    }
+
+    /// The next input: nil when nothing is ready, `.some(nil)` for input that means nothing.
+    private func readOne() -> Event?? {
+        var ch: wint_t = 0
+        let r = wget_wch(docket_stdscr(), &ch)
+        if r == ERR { return nil }
+        if r == KEY_CODE_YES { return .some(specialKey(Int32(ch))) }
         let c = Int(ch)
         switch c {
-        case 27: return escapeSequence()
+        case 27: return .some(escapeSequence())
         case 10, 13: return .key(.enter)
         case 9: return .key(.tab)
         case 8, 127: return .key(.backspace)
         case 1...26: return .key(.ctrl(Character(UnicodeScalar(UInt8(c + 96)))))
-        case 0, 28...31: return nil
+        case 0, 28...31: return .some(nil)
         default:
-            guard let scalar = UnicodeScalar(UInt32(c)) else { return nil }
+            guard let scalar = UnicodeScalar(UInt32(c)) else { return .some(nil) }
             return .key(.char(Character(scalar)))
         }
     }
@@ -194,7 +231,7 @@ public final class Screen {
     /// which is dropped.
     private func escapeSequence() -> Event? {
         wtimeout(docket_stdscr(), 0)
-        defer { wtimeout(docket_stdscr(), 250) }
+        defer { wtimeout(docket_stdscr(), 0) }
         var ch: wint_t = 0
         let r = wget_wch(docket_stdscr(), &ch)
         if r == ERR { return .key(.escape) }

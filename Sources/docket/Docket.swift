@@ -12,7 +12,9 @@ struct Docket: ParsableCommand {
         subcommands: [OpenCommand.self, InitCommand.self, TriageCommand.self, DemoCommand.self, AddCommand.self, MoveCommand.self,
                       ShowCommand.self, ListCommand.self, SetCommand.self, ScoringCommand.self, ImportCommand.self,
                       ExportCommand.self, CheckCommand.self, SyncCommand.self, GitSetupCommand.self,
-                      MergeDriverCommand.self],
+                      MergeDriverCommand.self, KeysCommand.self, StandupCommand.self,
+                      ReleaseCommand.self, BudgetCommand.self, RoadmapCommand.self,
+                      ArchiveCommand.self, RestoreCommand.self, CommentCommand.self, StageCommand.self],
         defaultSubcommand: OpenCommand.self)
 
     /// Parses the command line, with `docket list`'s arguments put in order first (see

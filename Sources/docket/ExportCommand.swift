@@ -12,11 +12,12 @@ struct ExportCommand: ParsableCommand {
             json is the board file's canonical form; csv has one row per item with the keys of \
             `docket list --json`; markdown is taskell's format (## stages, - items); report is a \
             page for stakeholders: stages, releases against capacity, blocked items and the \
-            changes of the last --since period (7d, 2w, 24h). With --query only matching items \
-            are exported.
+            changes of the last --since period (7d, 2w, 24h); html is one self-contained page \
+            (roadmap timeline, lanes, releases with budget, blocked items). With --query only \
+            matching items are exported.
             """)
 
-    @Option(help: "json, csv, markdown or report.") var format: ExportFormat = .json
+    @Option(help: "json, csv, markdown, report or html.") var format: ExportFormat = .json
     @Option(help: "Only items matching this query (see `docket list --help`).") var query: String?
     @Option(name: [.customShort("o"), .long], help: "Write to this file (atomically) instead of stdout.") var output: String?
     @Option(help: "The report's period of changes: 7d, 2w, 24h.") var since: String = "7d"
@@ -34,7 +35,8 @@ struct ExportCommand: ParsableCommand {
         if let parsed, let query {
             do { try parsed.validate(against: loaded.board) } catch { throw QueryFailure(text: query, error: error) }
         }
-        let request = ExportRequest(format: format, query: parsed, since: period, now: nowTimestamp(), today: localToday())
+        let request = ExportRequest(format: format, query: parsed, since: period, now: nowTimestamp(), today: localToday(),
+                                    locale: moneyLocale())
         let bytes = try BoardExport.render(loaded.board, request)
         if let output {
             try ExportFile.write(bytes, to: URL(fileURLWithPath: output), board: boardURL)

@@ -22,6 +22,8 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .customLong("new"), help: "Create this new board file from the export instead.") var newBoard: String?
     @Option(name: .customLong("into"), help: "The board to import into (the same as -b/--board).") var into: String?
     @Flag(name: .customLong("dry-run"), help: "Print what would be imported; write nothing.") var dryRun = false
+    @Option(help: "Write the full list of what was left out (every row, column and value, with its line or id) to this file.") var report: String?
+    @Option(help: "The decimal mark of numbers in a CSV: . or , (default: , when the file is ;-separated).") var decimal: String?
     @OptionGroup var options: BoardOptions
 
     func validate() throws {
@@ -49,10 +51,19 @@ struct ImportCommand: ParsableCommand {
             imported = first == "[" || first == "{" ? try GitHubIssuesImport.parse(data, path: file)
                 : try GitHubProjectsCSVImport.parse(data, path: file)
         case .taskell, .markdown: imported = try TaskellImport.parse(data, path: file)
-        case .csv: imported = try GenericCSVImport.parse(data, path: file, map: fieldMap)
+        case .csv:
+            guard decimal == nil || decimal == "," || decimal == "." else {
+                throw ValidationError("--decimal \(decimal!): use , or .")
+            }
+            imported = try GenericCSVImport.parse(data, path: file, map: fieldMap, decimalComma: decimal.map { $0 == "," })
         }
         let user = CurrentUser.name
         let now = nowTimestamp()
+        if let report {
+            do { try Data(imported.summary.report.utf8).write(to: URL(fileURLWithPath: report)) } catch {
+                throw BoardStoreError("cannot write the report \(report): \(error.localizedDescription)")
+            }
+        }
         if dryRun {
             TerminalSafe.print("dry run: nothing written\n\(imported.summary.text)")
             return
@@ -75,7 +86,8 @@ struct ImportCommand: ParsableCommand {
         }
     }
 
-    /// The format of `data`: a JSON array whose first entry has `number` and `html_url` →
+    /// The format of `data`: a JSON array whose first entry has `number` and `html_url` (or
+    /// `title` and `state`) →
     /// github; a JSON object with `lists` or `cards` → trello; text whose first line names the
     /// Summary/Resumen and Issue key/Clave de incidencia columns → jira; text that starts
     /// (after blank lines and HTML comments) with `# ` or `## ` → markdown. Only the first 64 KB
@@ -91,7 +103,10 @@ struct ImportCommand: ParsableCommand {
         let trimmed = head.drop { $0.isWhitespace || $0 == "\u{FEFF}" }
         if trimmed.first == "[" {
             let firstEntry = trimmed.prefix(16384)
-            if firstEntry.contains("\"number\"") && firstEntry.contains("\"html_url\"") { return .github }
+            // The REST API's list has html_url; other tools' lists (github-csv-tools…) have
+            // number, title and state.
+            if firstEntry.contains("\"number\"") && (firstEntry.contains("\"html_url\"")
+                || (firstEntry.contains("\"title\"") && firstEntry.contains("\"state\""))) { return .github }
             throw BoardStoreError("\(file) is a JSON array but not a GitHub issues list (no \"number\" and \"html_url\"): use --from to name the format")
         }
         if trimmed.first == "{" {

@@ -51,7 +51,7 @@ struct AddCommand: ParsableCommand {
 struct MoveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "move", abstract: "Move an item to a stage.")
 
-    @Argument(help: "The item's id (or a unique prefix).") var id: String
+    @Argument(help: "The item's id (or a unique prefix, or its short id).") var id: String
     @Argument(help: "The stage (name, id or a unique prefix).") var stage: String
     @OptionGroup var options: BoardOptions
 
@@ -70,7 +70,7 @@ struct MoveCommand: ParsableCommand {
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "Show an item.")
 
-    @Argument(help: "The item's id (or a unique prefix).") var id: String
+    @Argument(help: "The item's id (or a unique prefix, or its short id).") var id: String
     @Flag(help: "Print the item as JSON.") var json = false
     @OptionGroup var options: BoardOptions
 
@@ -92,7 +92,7 @@ struct ShowCommand: ParsableCommand {
             "assignees: \(item.assignees.isEmpty ? "-" : out(item.assignees.joined(separator: ", ")))",
             "release:   \(out(item.release ?? "-"))",
             "blocked:   \(item.blocked ? "yes" + (item.blockedReason.isEmpty ? "" : ": " + out(item.blockedReason)) : "no")",
-            "archived:  \(item.archived ? "yes" : "no")",
+            "archived:  \(item.archived ? "yes" + (ArchiveText.details(item, board).map { " (\(out($0)))" } ?? "") : "no")",
             "due:       \(item.due ?? "-")",
             "requester: \(out(item.requester ?? "-"))",
             "votes:     \(item.votes)",
@@ -100,6 +100,7 @@ struct ShowCommand: ParsableCommand {
             "created:   \(ISODate.format(item.created))",
             "updated:   \(ISODate.format(item.updated))",
         ]
+        if !item.sprints.isEmpty { lines.append("sprints:   \(out(item.sprints.joined(separator: "; ")))") }
         if let d = item.duplicateOf { lines.append("duplicate of: \(out(d))") }
         if let z = item.snoozedUntil { lines.append("snoozed until: \(z)") }
         let inputs = item.scores.fields.compactMap { name, v in v.map { "\(name) \($0.pointsText)" } }
@@ -112,7 +113,26 @@ struct ShowCommand: ParsableCommand {
             lines.append("links:")
             lines += item.links.map { "  \(out($0.title.isEmpty ? $0.url : "\($0.title) <\($0.url)>"))" }
         }
+        if !item.comments.isEmpty {
+            lines.append("comments (newest first):")
+            lines += item.comments.reversed().map { "  \(ISODate.format($0.at)) \(out($0.author)): \(out($0.text))" }
+        }
         if !item.description.isEmpty { lines += ["", item.description] }
         TerminalSafe.print(lines.joined(separator: "\n"))
+    }
+}
+
+/// How the CLI says when, by whom and why an item was archived.
+enum ArchiveText {
+    /// `2026-12-01T10:00:00Z by alice: not our market; from the list “Old”`, or nil for an
+    /// open item without a record, reason or list.
+    static func details(_ item: Item, _ board: Board) -> String? {
+        guard item.archived else { return nil }
+        var parts: [String] = []
+        if let r = board.archiveRecord(of: item.id) { parts.append("\(ISODate.format(r.at)) by \(r.by)") }
+        if let reason = item.archivedReason { parts.append(parts.isEmpty ? reason : ": " + reason) }
+        var text = parts.joined()
+        if let list = item.archivedList { text += (text.isEmpty ? "" : "; ") + "from the list “\(list)”" }
+        return text.isEmpty ? nil : text
     }
 }

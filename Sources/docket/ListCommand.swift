@@ -12,7 +12,7 @@ struct ListCommand: ParsableCommand {
             QUERY is the board's filter language; its words are joined with spaces. Terms: \
             label:bug, @alice or assignee:alice, priority:must (or m/s/c/w), points:>3 \
             (> >= < <= =), stage:ready, release:v2.1, type:bug, is:blocked|archived|open, \
-            due:<2026-12-31 or due:today, votes:>3, requester:acme, id:k3v, free words and \
+            due:<2026-12-31 or due:today, votes:>3, requester:acme, id:k3v, sprint:"Sprint 12", free words and \
             "quoted phrases". Adjacent terms must all match; `or` between terms; `-` negates; \
             parentheses group. Quote the whole query in the shell when it has quotes or \
             parentheses: docket list 'label:"needs design" (@alice or @bob)'. \
@@ -22,7 +22,7 @@ struct ListCommand: ParsableCommand {
     @Argument(help: "The filter query (e.g. label:bug -is:blocked).")
     var query: [String] = []
     @Option(help: "Only this stage (name, id or a unique prefix).") var stage: String?
-    @Option(help: "table (tab-separated: id, stage, priority, points, title), json or csv.") var format: ListFormat = .table
+    @Option(help: "table (tab-separated: id, stage, priority, points, title; an archived item adds when, by whom and why), json or csv.") var format: ListFormat = .table
     @Flag(help: "Same as --format json.") var json = false
     @Flag(help: "Also list archived items (like adding `or is:archived`).") var archived = false
     @OptionGroup var options: BoardOptions
@@ -94,8 +94,10 @@ struct ListCommand: ParsableCommand {
             let names = ItemListJSON.stageNames(board)
             let out = TerminalSafe.oneLine
             for item in items {
-                let cols = [out(item.id), out(names[item.stage] ?? item.stage), item.priority?.rawValue ?? "-",
+                var cols = [out(item.id), out(names[item.stage] ?? item.stage), item.priority?.rawValue ?? "-",
                             item.points?.pointsText ?? "-", out(item.title)]
+                // An archived item says when, by whom and why (a declined item's reason).
+                if item.archived { cols.append("archived" + (ArchiveText.details(item, board).map { " " + out($0) } ?? "")) }
                 TerminalSafe.print(cols.joined(separator: "\t"))
             }
         }
@@ -124,10 +126,5 @@ struct QueryFailure: Error, CustomStringConvertible {
     }
 }
 
-/// Today's date in the local time zone, `YYYY-MM-DD` (what `due:today` means).
-func localToday() -> String {
-    var t = time(nil)
-    var parts = tm()
-    localtime_r(&t, &parts)
-    return String(format: "%04d-%02d-%02d", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday))
-}
+/// Today's date in the user's time zone (`TZ` honoured), `YYYY-MM-DD` (what `due:today` means).
+func localToday() -> String { DocketEnvironment.live().today }

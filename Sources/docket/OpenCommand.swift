@@ -15,10 +15,11 @@ struct SessionOptions: ParsableArguments {
     @Option(help: "A built-in theme (default, high-contrast, mono) or a theme file.")
     var theme: String?
 
-    /// Loads the board and runs the session; `triage` starts in triage of the Inbox.
-    func open(triage: Bool) throws {
+    /// Loads the board and runs the session, starting on the board, in triage of the Inbox
+    /// or in a standup.
+    func open(triage: Bool = false, standup: Bool = false) throws {
         let (url, loaded) = try options.load(positional: file)
-        try BoardSession.open(url: url, loaded: loaded, themeName: theme, triage: triage)
+        try BoardSession.open(url: url, loaded: loaded, themeName: theme, triage: triage, standup: standup)
     }
 }
 
@@ -33,8 +34,14 @@ struct OpenCommand: ParsableCommand {
 
 /// Opens a loaded board in the terminal and reports how the session ended.
 enum BoardSession {
-    static func open(url: URL, loaded: LoadedBoard, themeName: String?, triage: Bool = false) throws {
+    static func open(url: URL, loaded: LoadedBoard, themeName: String?, triage: Bool = false, standup: Bool = false) throws {
         let env = ProcessInfo.processInfo.environment
+        // A bad keys.toml stops here, before the terminal is touched.
+        let keymaps: Keymaps
+        do { keymaps = try KeymapFile.load(environment: env) } catch let error as KeymapFileError {
+            printError("docket: \(error)")
+            throw ExitCode(1)
+        }
         let theme = try ThemeLoader.load(themeName ?? env["DOCKET_THEME"] ?? "default")
         let noColor = !(env["NO_COLOR"] ?? "").isEmpty
         let readOnly = loaded.readOnlyReason
@@ -42,10 +49,16 @@ enum BoardSession {
         let label = url.lastPathComponent
         var state = AppState(board: loaded.board, user: CurrentUser.name, fileLabel: label, readOnly: readOnly,
                              size: Size(width: 80, height: 24))
-        if triage { state.startTriage(now: nowTimestamp()) }
+        state.keymaps = keymaps
+        let environment = DocketEnvironment.live(environment: env)
+        state.calendar = environment.calendar
+        state.seed = environment.seed
+        if triage { state.startTriage(now: environment.now) }
+        if standup { state.startStandup(now: environment.now) }
         let writer = MergingWriter(base: loaded.board, url: url, user: CurrentUser.name)
         let saver = readOnly == nil ? BoardSaver(url: url) { board, url in try writer.write(board, to: url) } : nil
-        let outcome = try TerminalApp.run(state, saver: saver, writer: readOnly == nil ? writer : nil, theme: theme, noColor: noColor)
+        let outcome = try TerminalApp.run(state, saver: saver, writer: readOnly == nil ? writer : nil, theme: theme, noColor: noColor,
+                                         environment: environment)
         if let error = outcome.saveError {
             printError("docket: the last changes could not be saved: \(error)")
             if let rescue = outcome.rescuePath { printError("docket: they were written to \(rescue)") }

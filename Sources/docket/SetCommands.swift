@@ -12,10 +12,7 @@ struct SetCommand: ParsableCommand {
     @OptionGroup var options: BoardOptions
 
     func run() throws {
-        let pairs = try assignments.map { a -> (String, String) in
-            guard let eq = a.firstIndex(of: "=") else { throw ValidationError("expected FIELD=VALUE, got '\(a)'") }
-            return (String(a[..<eq]), String(a[a.index(after: eq)...]))
-        }
+        let pairs = try keyValuePairs(assignments, word: "FIELD")
         let (_, item) = try options.update { board in
             let item = try board.item(matching: id)
             let snapshot = board

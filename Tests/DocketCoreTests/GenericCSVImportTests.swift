@@ -13,8 +13,9 @@ final class GenericCSVImportTests: XCTestCase {
             + "K-3,Ship it,Done,ops,0.5,\"ana, bo\",could,,\r\n"
             + "K-4,Later,Todo,,,,,,\r\n"
         let b = try GenericCSVImport.parse(Data(csv.utf8), path: "t.csv", map: map)
-        XCTAssertEqual(b.stages.map(\.name), ["Todo", "Done"])
-        XCTAssertEqual(b.items.map(\.title), ["Login, with SSO", "Later", "Ship it"])
+        XCTAssertEqual(b.stages.map(\.name), ["Todo", "Doing", "Done"])
+        XCTAssertEqual(b.items.map(\.title), ["Login, with SSO", "Later", "Bad points", "Ship it"],
+                       "a bad value leaves only its field empty: the row is kept")
         let first = b.items[0]
         XCTAssertEqual(first.id, "K-1")
         XCTAssertEqual(first.labels, ["ui", "auth"])
@@ -23,11 +24,13 @@ final class GenericCSVImportTests: XCTestCase {
         XCTAssertEqual(first.priority, .must)
         XCTAssertEqual(first.due, "2026-03-01")
         XCTAssertEqual(first.description, "first line\nsecond line")
-        XCTAssertEqual(b.items[2].assignees, ["ana", "bo"])
-        XCTAssertEqual(b.items[2].points, 0.5)
-        XCTAssertEqual(b.summary.notImported.count, 1)
-        XCTAssertTrue(b.summary.notImported[0].contains("line 4"), b.summary.notImported[0])
-        XCTAssertTrue(b.summary.notImported[0].contains("points"), b.summary.notImported[0])
+        XCTAssertEqual(b.items[3].assignees, ["ana", "bo"])
+        XCTAssertEqual(b.items[3].points, 0.5)
+        XCTAssertNil(b.items[2].points)
+        XCTAssertEqual(b.items[2].assignees, ["bo"])
+        XCTAssertEqual(b.summary.notImported, ["1 value"])
+        XCTAssertEqual(b.summary.details, ["line 4: points \"lots\" is not a number ≥ 0, left empty"])
+        XCTAssertTrue(b.summary.text.contains("left out: line 4: points \"lots\""), b.summary.text)
     }
 
     func testReimportWithoutAnIdColumnUpdatesTheSameItems() throws {
@@ -60,7 +63,8 @@ final class GenericCSVImportTests: XCTestCase {
         let b = try GenericCSVImport.parse(Data(csv.utf8), path: "t.csv", map: ["title": "Name", "stage": "Status"])
         XCTAssertEqual(b.items.map(\.title), ["A", "D"])
         XCTAssertEqual(b.summary.notImported,
-                       ["2 rows skipped (line 3: 2 cells, the header has 3; line 4: 4 cells, the header has 3)"])
+                       ["2 rows skipped (line 3: 2 cells, the header has 3; line 4: 4 cells, the header has 3)", "1 column"])
+        XCTAssertEqual(b.summary.details.last, "column 3 \"Estimate\": not in --map")
     }
 
     func testLongHeadersAreCutInMessages() {
@@ -117,5 +121,51 @@ final class GenericCSVImportTests: XCTestCase {
             XCTAssertEqual(new.criteria, old.criteria); XCTAssertEqual(new.links, old.links); XCTAssertEqual(new.votes, old.votes)
             XCTAssertEqual(new, old, "item \(old.id)")
         }
+    }
+}
+
+/// Issue 13: repeated column names, decimal commas, and naming what is left out.
+final class GenericCSVKeepsOrNamesTests: XCTestCase {
+    func testRepeatedColumnsJoinTheDescriptionOrAreNamed() throws {
+        let csv = """
+            Title,Status,Notes,Notes,Title
+            Write release notes,Todo,first note,second note,Alternative title
+            Tidy backlog,Doing,,only the second Notes cell,
+
+            """
+        let b = try GenericCSVImport.parse(Data(csv.utf8), path: "t.csv",
+                                           map: try GenericCSVImport.parseMap("title=Title,stage=Status,description=Notes"))
+        XCTAssertEqual(b.items.map(\.title), ["Write release notes", "Tidy backlog"])
+        XCTAssertEqual(b.items.map(\.description), ["first note\n\nsecond note", "only the second Notes cell"])
+        XCTAssertEqual(b.summary.details, ["column 5 \"Title\": a second \"Title\" column; title is read from column 1"])
+        XCTAssertEqual(b.summary.notImported, ["1 column"])
+    }
+
+    func testDecimalCommasInASemicolonFile() throws {
+        let csv = "Title;Estimate\nA;1,5\nB;2\nC;lots\n"
+        let b = try GenericCSVImport.parse(Data(csv.utf8), path: "t.csv", map: ["title": "Title", "points": "Estimate"])
+        XCTAssertEqual(b.items.map(\.title), ["A", "B", "C"], "every row kept")
+        XCTAssertEqual(b.items.map(\.points), [1.5, 2, nil])
+        XCTAssertEqual(b.summary.details, ["line 4: points \"lots\" is not a number ≥ 0, left empty"])
+    }
+
+    func testDecimalOptionOnACommaFile() throws {
+        let csv = "Title,Estimate\nA,\"0,5\"\n"
+        let map = ["title": "Title", "points": "Estimate"]
+        XCTAssertEqual(try GenericCSVImport.parse(Data(csv.utf8), path: "t.csv", map: map, decimalComma: true).items.first?.points, 0.5)
+        let plain = try GenericCSVImport.parse(Data(csv.utf8), path: "t.csv", map: map)
+        XCTAssertNil(plain.items.first?.points, "without --decimal , a comma is not a decimal mark here")
+        XCTAssertEqual(plain.summary.details.count, 1)
+    }
+
+    func testReportListsEveryDetail() throws {
+        let rows = (1...15).map { "T\($0),x" }.joined(separator: "\n")
+        let b = try GenericCSVImport.parse(Data(("Title,Estimate\n" + rows + "\n").utf8), path: "t.csv",
+                                           map: ["title": "Title", "points": "Estimate"])
+        XCTAssertEqual(b.summary.details.count, 15)
+        XCTAssertTrue(b.summary.text.contains("… and 5 more (docket import --report FILE lists them all)"), b.summary.text)
+        let report = b.summary.report.split(separator: "\n")
+        XCTAssertEqual(report.count, 16)
+        XCTAssertEqual(report.last, "line 16: points \"x\" is not a number ≥ 0, left empty")
     }
 }

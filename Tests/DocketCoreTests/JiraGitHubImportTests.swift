@@ -28,8 +28,16 @@ final class JiraGitHubImportTests: XCTestCase {
         // Labels that held commas are split; none keeps a comma.
         XCTAssertFalse(b.items.flatMap(\.labels).contains { $0.contains(",") })
         XCTAssertTrue(b.items.contains { $0.labels.contains("audit") && $0.labels.contains("logging") && $0.labels.contains("compliance") })
-        // Several sprints per issue are counted, not lost as items or broken rows.
-        XCTAssertTrue(b.summary.notImported.contains { $0.hasSuffix("sprint values") })
+        // Stages by status category (to do → in progress → done), first seen within one.
+        XCTAssertEqual(b.stages.map(\.name), ["To Do", "In Progress", "In Review", "Done"])
+        // Sprints are kept (91 values on 71 issues), names whole; comments with their authors' names.
+        XCTAssertEqual(b.items.reduce(0) { $0 + $1.sprints.count }, 91)
+        XCTAssertTrue(b.items.flatMap(\.sprints).allSatisfy { $0.hasPrefix("SCRUM questions Sprint ") })
+        XCTAssertFalse(b.summary.notImported.contains { $0.contains("sprint") || $0.contains("comment") }, "\(b.summary.notImported)")
+        let comments = b.items.flatMap(\.comments)
+        XCTAssertFalse(comments.isEmpty)
+        XCTAssertTrue(comments.allSatisfy { $0.at > 1_735_689_600 && !$0.author.isEmpty && !$0.text.isEmpty })
+        XCTAssertTrue(b.items.contains { $0.sprints.count > 1 })
         // Dates, points, priority, parent.
         XCTAssertTrue(b.items.allSatisfy { $0.created > 1_735_689_600 && $0.updated >= $0.created })  // after 2025-01-01
         XCTAssertTrue(b.items.contains { $0.points == 8 })

@@ -448,6 +448,7 @@ final class QueryTests: XCTestCase {
             case .votes(let c, let n): return c.holds(Double(item.votes), n)
             case .requester(let v): return item.requester?.lowercased().contains(v.text) ?? false
             case .id(let v): return item.id.lowercased().hasPrefix(v.text)
+            case .sprint(let v): return item.sprints.contains { $0.lowercased() == v.text }
             case .text(let v):
                 return [item.title, item.id, item.description].contains { $0.lowercased().contains(v.text) }
             }

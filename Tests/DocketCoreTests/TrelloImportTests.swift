@@ -20,18 +20,19 @@ final class TrelloImportTests: XCTestCase {
         XCTAssertEqual(imported.name, "Clipkit")
         XCTAssertEqual(imported.items.count, 67)
         XCTAssertEqual(imported.items.filter(\.archived).count, 1)
-        XCTAssertEqual(imported.stages.map(\.name), ["やりたいこと", "やること", "作業中", "クローズ", "中止"])
-        XCTAssertEqual(imported.stages.map(\.id), ["やりたいこと", "やること", "作業中", "クローズ", "中止"])
-        XCTAssertEqual(imported.stages.map(\.kind), [.todo, .todo, .doing, .done, .todo])
+        XCTAssertEqual(imported.stages.map(\.name), ["やりたいこと", "やること", "作業中", "クローズ"], "the archived list 中止 is no stage")
+        XCTAssertEqual(imported.stages.map(\.id), ["やりたいこと", "やること", "作業中", "クローズ"])
+        XCTAssertEqual(imported.stages.map(\.kind), [.todo, .todo, .doing, .done])
+        XCTAssertEqual(imported.items.reduce(0) { $0 + $1.comments.count }, 4, "comments kept")
         XCTAssertEqual(imported.labels, [Label(name: "機能", color: "green"), Label(name: "バグ", color: "red"),
                                          Label(name: "作業", color: "blue")], "labelNames in Trello's colour order")
         XCTAssertEqual(imported.people, [Person(handle: "person01", name: "Person 01"),
                                          Person(handle: "person02", name: "Person 02"),
                                          Person(handle: "person03", name: "Person 03")])
         let s = imported.summary
-        XCTAssertEqual(s, ImportSummary(source: "Trello", stages: 5, closedStages: 1, items: 67, archivedItems: 1,
-                                        labelUses: ["機能": 40, "バグ": 9], people: 3, notImported: ["4 comments"]))
-        XCTAssertEqual(s.text, "Trello: 67 cards (1 archived) in 5 lists (1 archived), 2 used labels, 3 people. Not imported: 4 comments.")
+        XCTAssertEqual(s, ImportSummary(source: "Trello", stages: 4, closedStages: 1, items: 67, archivedItems: 1,
+                                        labelUses: ["機能": 40, "バグ": 9], people: 3, notImported: []))
+        XCTAssertEqual(s.text, "Trello: 67 cards (1 archived) in 4 lists (1 archived), 2 used labels, 3 people.")
         XCTAssertEqual(imported.items.filter { $0.type == .bug }.count, 9, "cards labelled バグ are bugs")
         XCTAssertEqual(imported.items.filter { !$0.description.isEmpty }.count, 19)
         XCTAssertEqual(imported.items.filter { !$0.assignees.isEmpty }.count, 10)
@@ -83,7 +84,7 @@ final class TrelloImportTests: XCTestCase {
     func testClipkitAsANewBoard() throws {
         let board = try clipkit().makeBoard(by: "importer", at: t0)
         XCTAssertEqual(board.name, "Clipkit")
-        XCTAssertEqual(board.stages.map { board.column($0.id).count }, [24, 8, 7, 27, 0])
+        XCTAssertEqual(board.stages.map { board.column($0.id).count }, [24, 8, 7, 27])
         XCTAssertEqual(board.column("作業中").first, "54d5857f43f63cbc3b13313c")
         XCTAssertEqual(board.activity.count, 67)
         XCTAssertTrue(board.activity.allSatisfy { $0.action == "import" && $0.by == "importer" && $0.at == t0 })
@@ -128,9 +129,9 @@ final class TrelloImportTests: XCTestCase {
 
     func testSmallExport() throws {
         let imported = try TrelloImport.parse(Data(Self.small.utf8))
-        XCTAssertEqual(imported.stages.map(\.name), ["Backlog", "Old", "Done", "Trello list l9"])
-        XCTAssertEqual(imported.stages.map(\.id), ["backlog", "old", "done", "trello-list-l9"])
-        XCTAssertEqual(imported.stages.map(\.kind), [.inbox, .todo, .done, .todo])
+        XCTAssertEqual(imported.stages.map(\.name), ["Backlog", "Done", "Trello list l9"])
+        XCTAssertEqual(imported.stages.map(\.id), ["backlog", "done", "trello-list-l9"])
+        XCTAssertEqual(imported.stages.map(\.kind), [.inbox, .done, .todo])
         XCTAssertEqual(imported.labels, [Label(name: "Feature", color: "green"), Label(name: "Unused"),
                                          Label(name: "red", color: "red"), Label(name: "bug", color: "red")])
         XCTAssertEqual(imported.people, [Person(handle: "ann", name: "Ann Example"), Person(handle: "m2")])
@@ -150,7 +151,8 @@ final class TrelloImportTests: XCTestCase {
         let untitled = imported.items[2]
         XCTAssertEqual(untitled.title, "(untitled card)")
         XCTAssertTrue(untitled.archived, "cards of an archived list are archived")
-        XCTAssertEqual(untitled.stage, "old")
+        XCTAssertEqual(untitled.stage, "backlog", "the archived list is no stage: the card waits in the first")
+        XCTAssertEqual(untitled.archivedList, "Old")
         XCTAssertNotEqual(untitled.id, "not a valid id!")
         XCTAssertTrue(ItemID.isValid(untitled.id))
         XCTAssertEqual(untitled.created, 0, "no time in an invalid id, no dateLastActivity")
@@ -163,7 +165,9 @@ final class TrelloImportTests: XCTestCase {
         XCTAssertEqual(second.due, "2019-07-01", "the due date, as a day")
         XCTAssertEqual(second.criteria, [Criterion(text: "first check", done: true), Criterion(text: "second check")],
                        "checklist items in their order, ticked when complete")
-        XCTAssertEqual(imported.summary.notImported, ["1 comment", "1 assignment of a person not in the export"])
+        XCTAssertEqual(imported.summary.notImported, ["1 comment without a card or text", "1 assignment of a person not in the export"])
+        XCTAssertEqual(imported.summary.details, ["actions[0]: a comment without a card or text",
+                                                  "card 5ceedf1bc6515254e2db2b28: assigned to member ghost, who is not in the export"])
         XCTAssertEqual(imported.summary.labelUses, ["Feature": 1, "red": 1, "bug": 1])
         XCTAssertEqual(imported.summary.closedStages, 1)
         XCTAssertEqual(imported.summary.archivedItems, 1)

@@ -137,7 +137,8 @@ final class BoardEndToEndTests: TmuxTestCase {
 
     // MARK: - 4. Ctrl-C inside the add prompt
 
-    func testCtrlCInsidePromptExitsAndRestoresTerminal() throws {
+    /// Ctrl-C in a prompt cancels that edit (the board stays open); Ctrl-C on the board quits.
+    func testCtrlCInsidePromptCancelsThenQuitsAndRestoresTerminal() throws {
         let t = try session()
         let (url, ids) = try t.makeBoard(items: ["Keep one", "Keep two"])
         try open(t, url)
@@ -146,6 +147,8 @@ final class BoardEndToEndTests: TmuxTestCase {
         try t.waitForScreen("the add prompt") { (screenLines($0).last ?? "").contains("Add to Inbox ›") }
         try t.type("half typed")
         try t.waitForText("Add to Inbox › half typed")
+        try t.keys("C-c")
+        try t.waitForScreen("the prompt closed, the board still open") { !$0.contains("Add to Inbox ›") && $0.contains("Keep one") }
         try t.keys("C-c")
 
         let status = try t.waitForExit()

@@ -46,7 +46,13 @@ final class StressSession: @unchecked Sendable {
         let st = saver.status()
         if (st.isClean || st.error != nil) && writer.fileChanged(saver.url) { saver.submit(state.board) }
         else if st.error != nil { saver.retryFailed() }
-        for merge in writer.takeMerges() { state.board = merge.apply(to: state.board); mergesTaken += 1 }
+        for merge in writer.takeMerges() { takeIn(merge) }
+    }
+
+    /// A merge from the writer, through `update` as the runtime sends it.
+    private func takeIn(_ merge: MergingWriter.Merge) {
+        _ = update(&state, .boardMerged(merge), now: now)
+        mergesTaken += 1
     }
 
     /// Feeds `events` through `update`, submitting the board on each `.save`, and records the
@@ -95,7 +101,7 @@ final class StressSession: @unchecked Sendable {
             sync()
             let st = saver.flush()
             let merges = writer.takeMerges()
-            for merge in merges { state.board = merge.apply(to: state.board); mergesTaken += 1 }
+            for merge in merges { takeIn(merge) }
             if st.isClean && merges.isEmpty && !writer.fileChanged(saver.url) { return }
         }
     }

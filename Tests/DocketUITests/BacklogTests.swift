@@ -12,8 +12,8 @@ final class BacklogTests: XCTestCase {
         return s
     }
 
-    private var backlog: (AppState) -> BacklogState? = { s in
-        if case .backlog(let b) = s.mode { return b }
+    private var backlog: (AppState) -> BacklogScreen? = { s in
+        return s.top(as: BacklogScreen.self)
         return nil
     }
 
@@ -47,7 +47,7 @@ final class BacklogTests: XCTestCase {
     }
 
     func testGolden() {
-        assertGolden(render(openBacklog(top: false)).renderText(), "backlog-120x24")
+        assertGolden(render(openBacklog(top: false)), "backlog-120x24")
     }
 
     func testJMovesDownOneAndTabReturnsToTheBoardOnTheSameItem() throws {
@@ -61,7 +61,7 @@ final class BacklogTests: XCTestCase {
         XCTAssertEqual(after[1], before[2])
         XCTAssertEqual(backlog(s)?.selectedID, id)
         send(&s, .key(.tab))
-        XCTAssertEqual(s.mode, .board)
+        XCTAssertTrue(s.isOnBoard, "back on the board")
         XCTAssertEqual(s.selectedItemID, id)
     }
 

@@ -9,25 +9,25 @@ final class DetailTests: XCTestCase {
         send(&s, .key(.char("l")), .key(.char("l")))
         let id = try XCTUnwrap(s.selectedItemID)
         send(&s, .key(.enter))
-        guard case .detail(let d) = s.mode else { throw XCTSkip("Enter did not open the detail pane") }
+        guard let d = s.top(as: DetailScreen.self) else { throw XCTSkip("Enter did not open the detail pane") }
         XCTAssertEqual(d.itemID, id)
         return (s, id)
     }
 
     private func selectRow(_ s: inout AppState, label: String) throws {
-        guard case .detail(var d) = s.mode, let item = s.board.items[d.itemID] else { return XCTFail("not in detail") }
+        guard var d = s.top(as: DetailScreen.self), let item = s.board.items[d.itemID] else { return XCTFail("not in detail") }
         d.row = try XCTUnwrap(DetailRows.rows(item, board: s.board).firstIndex { $0.label == label }, label)
-        s.mode = .detail(d)
+        s.routes[s.routes.count - 1] = d
     }
 
     func testDetailPaneGoldenBesideTheBoard() throws {
         let (s, _) = try openDetail()
-        assertGolden(render(s).renderText(), "detail-120x30")
+        assertGolden(render(s), "detail-120x30")
     }
 
     func testDetailPaneFullScreenWhenNarrow() throws {
         let (s, _) = try openDetail(width: 60, height: 24)
-        assertGolden(render(s).renderText(), "detail-60x24")
+        assertGolden(render(s), "detail-60x24")
     }
 
     func testEditPointsInPlaceAndUndo() throws {
@@ -40,7 +40,7 @@ final class DetailTests: XCTestCase {
         XCTAssertEqual(s.board.items[id]?.points, 8)
         send(&s, .key(.char("u")))
         XCTAssertEqual(s.board.items[id]?.points, before)
-        guard case .detail = s.mode else { return XCTFail("undo keeps the pane open") }
+        guard s.top is DetailScreen else { return XCTFail("undo keeps the pane open") }
     }
 
     func testInvalidValueKeepsTheEditorOpenWithTheReason() throws {
@@ -51,11 +51,11 @@ final class DetailTests: XCTestCase {
         XCTAssertEqual(send(&s, .key(.enter)), [])
         XCTAssertEqual(s.status?.isError, true)
         XCTAssertTrue(s.status?.text.contains("YYYY-MM-DD") ?? false, s.status?.text ?? "")
-        guard case .detail(let d) = s.mode else { return XCTFail() }
+        guard let d = s.top(as: DetailScreen.self) else { return XCTFail() }
         XCTAssertEqual(d.editor?.text, "2026-02-31", "the text is kept to fix it")
         XCTAssertNil(s.board.items[id]?.due)
         send(&s, .key(.escape))
-        guard case .detail(let d2) = s.mode else { return XCTFail() }
+        guard let d2 = s.top(as: DetailScreen.self) else { return XCTFail() }
         XCTAssertNil(d2.editor)
     }
 
@@ -80,7 +80,7 @@ final class DetailTests: XCTestCase {
         send(&s, .key(.char(" ")))
         XCTAssertEqual(s.board.items[id]?.criteria.first?.done, true)
         send(&s, .key(.escape))
-        XCTAssertEqual(s.mode, .board)
+        XCTAssertTrue(s.isOnBoard, "back on the board")
     }
 
     func testDescriptionRowOpensTheEditor() throws {
@@ -90,7 +90,7 @@ final class DetailTests: XCTestCase {
     }
 
     func testWrapCutsLongWordsAndKeepsWidth() {
-        let lines = DetailView.wrap("short words then https://example.com/" + String(repeating: "x", count: 50), width: 20, maxLines: 100)
+        let lines = Wrap.lines("short words then https://example.com/" + String(repeating: "x", count: 50), width: 20, maxLines: 100)
         XCTAssertTrue(lines.allSatisfy { DisplayWidth.of($0) <= 20 }, "\(lines)")
         XCTAssertEqual(lines.first, "short words then")
     }

@@ -45,13 +45,13 @@ final class EditConflictTests: XCTestCase {
         var s = demoState()
         let id = try XCTUnwrap(s.selectedItemID)
         send(&s, .key(.enter))  // the detail pane, on the Title row
-        guard case .detail(let d) = s.mode else { return XCTFail("not in the detail pane: \(s.mode)") }
+        guard let d = s.top(as: DetailScreen.self) else { return XCTFail("not in the detail pane: \(s.top.screenID)") }
         XCTAssertEqual(d.itemID, id)
         send(&s, .key(.enter), .key(.ctrl("u")))
         try changeElsewhere(&s, id, title: "CLI title")
         XCTAssertEqual(send(&s, typed("Detail title") + [.key(.enter)]), [.save], "the edit is saved")
         XCTAssertEqual(s.board.items[id]?.title, "Detail title")
-        guard case .detail(let after) = s.mode else { return XCTFail("left the detail pane: \(s.mode)") }
+        guard let after = s.top(as: DetailScreen.self) else { return XCTFail("left the detail pane: \(s.top.screenID)") }
         XCTAssertNil(after.editor, "the editor closes, as after any edit")
         let entry = try XCTUnwrap(s.board.activity.last { $0.action == "conflict" })
         XCTAssertEqual(entry.field, "title")

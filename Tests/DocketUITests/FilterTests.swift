@@ -9,7 +9,7 @@ final class FilterTests: XCTestCase {
         send(&s, .key(.char("f")))
         send(&s, typed("priority:must"))
         XCTAssertEqual(send(&s, .key(.enter)), [])
-        XCTAssertEqual(s.mode, .board)
+        XCTAssertTrue(s.isOnBoard, "back on the board")
         let shown = s.board.stages.flatMap { s.column($0.id) }
         XCTAssertFalse(shown.isEmpty)
         XCTAssertTrue(shown.allSatisfy { s.board.items[$0]?.priority == .must })
@@ -19,9 +19,9 @@ final class FilterTests: XCTestCase {
         // An edit that makes the selected item stop matching takes it off the board.
         let id = try XCTUnwrap(s.selectedItemID)
         send(&s, .key(.enter))
-        guard case .detail(var d) = s.mode else { return XCTFail() }
+        guard var d = s.top(as: DetailScreen.self) else { return XCTFail() }
         d.row = DetailRows.rows(s.board.items[id]!, board: s.board).firstIndex { $0.label == "Priority" }!
-        s.mode = .detail(d)
+        s.routes[s.routes.count - 1] = d
         send(&s, .key(.enter), .key(.ctrl("u")))
         send(&s, typed("could"))
         send(&s, .key(.enter), .key(.escape))
@@ -34,7 +34,7 @@ final class FilterTests: XCTestCase {
         var s = demoState(width: 100, height: 24)
         send(&s, .key(.char("f")))
         send(&s, typed("label:bug colour:red"))
-        guard case .filter(let p) = s.mode else { return XCTFail("prompt closed") }
+        guard let p = s.top(as: FilterScreen.self) else { return XCTFail("prompt closed") }
         let e = try? XCTUnwrap(p.error)
         XCTAssertEqual(e?.offset, 10)
         let text = render(s).renderText().components(separatedBy: "\n")
@@ -44,7 +44,7 @@ final class FilterTests: XCTestCase {
                        "Filter › ".count + 10, "the caret is under the bad part")
         XCTAssertEqual(send(&s, .key(.enter)), [])
         XCTAssertNil(s.filter)
-        guard case .filter = s.mode else { return XCTFail("a bad query keeps the prompt open") }
+        guard s.top is FilterScreen else { return XCTFail("a bad query keeps the prompt open") }
     }
 
     func testSavedFiltersAreSavedPickedAndDeleted() throws {

@@ -78,7 +78,7 @@ final class HostileTextTests: XCTestCase {
                 send(&s, events)
                 let canvas = render(s)
                 if let problem = canvasProblem(canvas) { XCTFail("\(name) at \(w)×\(h): \(problem)") }
-                if case .board = s.mode {
+                if s.isOnBoard {
                     // Column borders run down the whole board.
                     let layout = s.layout
                     for slot in 0..<(layout.visibleColumns - 1) {

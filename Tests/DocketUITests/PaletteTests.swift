@@ -5,8 +5,8 @@ import XCTest
 /// The command palette (`:`): every action by name, plus commands with an argument.
 final class PaletteTests: XCTestCase {
     func testEveryBoundActionIsAPaletteEntry() {
-        let names = paletteEntries(.standard).map(\.name)
-        for action in Action.allCases where !Keymap.standard.keys(for: action).isEmpty {
+        let names = paletteEntries(.standard, under: BoardScreen.id).map(\.name)
+        for action in BoardAction.allCases where !Keymaps.standard.keys(for: action.rawValue, on: BoardScreen.id).isEmpty {
             XCTAssertTrue(names.contains(action.rawValue), "\(action) missing from the palette")
         }
     }
@@ -15,7 +15,7 @@ final class PaletteTests: XCTestCase {
         var s = demoState()
         send(&s, .key(.char(":")))
         send(&s, typed("move-ri"))
-        XCTAssertEqual(paletteMatches("move-ri", .standard).first?.name, "move-right")
+        XCTAssertEqual(paletteMatches("move-ri", .standard, under: BoardScreen.id).first?.name, "move-right")
         let id = try XCTUnwrap(s.selectedItemID)
         XCTAssertEqual(send(&s, .key(.enter)), [.save])
         XCTAssertEqual(s.board.items[id]?.stage, s.board.stages[1].id)
@@ -48,7 +48,7 @@ final class PaletteTests: XCTestCase {
         send(&s, typed("frobnicate"))
         send(&s, .key(.enter))
         XCTAssertEqual(s.status?.isError, true)
-        XCTAssertEqual(s.mode, .board)
+        XCTAssertTrue(s.isOnBoard, "back on the board")
     }
 
     func testTabCompletesTheSelectedCommand() {
@@ -56,8 +56,8 @@ final class PaletteTests: XCTestCase {
         send(&s, .key(.char(":")))
         send(&s, typed("sta ad"))
         send(&s, .key(.tab))
-        guard case .palette(let p) = s.mode else { return XCTFail("palette closed") }
-        XCTAssertEqual(p.editor.text, "stage add ")
+        guard let p = s.top(as: PaletteScreen.self) else { return XCTFail("palette closed") }
+        XCTAssertEqual(p.line.text, "stage add ")
     }
 }
 

@@ -18,10 +18,13 @@ final class RandomEventTests: XCTestCase {
     static let pastes = ["hello world", "line one\nline two", "\u{1B}[31mred\u{1B}[0m", "#bug @ann !must ~3 due:2026-12-31 >ready",
                          String(repeating: "long ", count: 40), "label:bug or @ann", "日本語 👩‍💻", ""]
 
-    static func randomEvent(_ rng: inout SeededRandom, keymap: Keymap, current: AppState) -> Event {
+    static func randomEvent(_ rng: inout SeededRandom, keymap: Keymaps, current: AppState) -> Event {
         switch rng.below(100) {
         case 0..<4: return .key(.escape)  // leave prompts now and then, so typed text stays short
-        case 4..<45: return .key(rng.pick(keymap.bindings).key)
+        case 4..<45:
+            // A key of the screen on top, or a global or line-editor key.
+            let keys = [current.top.screenID, GlobalKeys.id, EditorKeys.id].flatMap { keymap.tables[$0]?.bindings ?? [] }
+            return .key(rng.pick(keys).key)
         case 45..<70: return .key(.char(rng.pick(characters)))
         case 70..<88: return .key(rng.pick(specialKeys))
         case 88..<91:
@@ -66,8 +69,10 @@ final class RandomEventTests: XCTestCase {
         } catch { return "save then load failed: \(error)" }
         // Undo then redo gives the same items (the activity log records both).
         var copy = state
-        if copy.history.undo(&copy.board, by: "t", at: testNow) != nil {
-            _ = copy.history.redo(&copy.board, by: "t", at: testNow)
+        var history = copy.history, b = copy.board
+        if history.undo(&b, by: "t", at: testNow) != nil {
+            _ = history.redo(&b, by: "t", at: testNow)
+            copy.board = b
             if copy.board.items != board.items || copy.board.stages != board.stages { return "undo then redo changed the board" }
         }
         return nil
@@ -78,10 +83,10 @@ final class RandomEventTests: XCTestCase {
         var rng = SeededRandom(seed: seed)
         var edits = 0
         for n in 1...count {
-            let event = Self.randomEvent(&rng, keymap: s.keymap, current: s)
+            let event = Self.randomEvent(&rng, keymap: s.keymaps, current: s)
             let before = s.board.items.count
             _ = update(&s, event, now: testNow + Timestamp(n))
-            s.quitting = false  // keep going after `q`
+            // `q` only returns `Effect.quit`: the events go on.
             if s.board.items.count != before { edits += 1 }
             if n % 1_000 == 0, let problem = Self.invariantProblem(s) {
                 return XCTFail("seed \(seed), after event \(n) (\(event)): \(problem)")

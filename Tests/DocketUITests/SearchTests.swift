@@ -12,7 +12,7 @@ final class SearchTests: XCTestCase {
         let first = try XCTUnwrap(s.selectedItemID)
         XCTAssertTrue(s.board.items[first]!.title.lowercased().contains("recurring"))
         XCTAssertEqual(send(&s, .key(.enter)), [])
-        XCTAssertEqual(s.mode, .board)
+        XCTAssertTrue(s.isOnBoard, "back on the board")
         send(&s, .key(.char("n")))
         let second = try XCTUnwrap(s.selectedItemID)
         XCTAssertNotEqual(second, first)

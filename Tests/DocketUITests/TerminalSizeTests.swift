@@ -57,6 +57,6 @@ final class TerminalSizeTests: XCTestCase {
             XCTAssertNil(canvasProblem(render(s)), "\(size)")
         }
         XCTAssertEqual(s.selectedItemID, selected)
-        XCTAssertEqual(s.mode, .board)
+        XCTAssertTrue(s.isOnBoard, "back on the board")
     }
 }

@@ -30,6 +30,15 @@ func send(_ state: inout AppState, _ events: [Event]) -> [Effect] {
 /// Key events for each character of `text`.
 func typed(_ text: String) -> [Event] { text.map { .key(.char($0)) } }
 
+/// Compares a canvas with its golden file: the text, then a second layer with the style
+/// role of every cell (`Canvas.renderStyles`) and a legend of the roles used, so a style
+/// regression fails like a text one.
+func assertGolden(_ canvas: Canvas, _ name: String, file: StaticString = #filePath, line: UInt = #line) {
+    let used = Set(canvas.cells.map(\.role))
+    let legend = StyleRole.allCases.filter { used.contains($0) }.map { "\($0.code)=\($0.rawValue)" }.joined(separator: " ")
+    assertGolden(canvas.renderText() + "── styles: \(legend)\n" + canvas.renderStyles(), name, file: file, line: line)
+}
+
 /// Compares `text` with the golden file `Goldens/NAME.txt`. With `UPDATE_GOLDENS=1` in the
 /// environment the golden is (re)written instead, and the test fails so it is not forgotten.
 func assertGolden(_ text: String, _ name: String, file: StaticString = #filePath, line: UInt = #line) {

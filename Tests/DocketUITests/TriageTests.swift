@@ -4,8 +4,8 @@ import XCTest
 
 /// Triage: the Inbox one item at a time.
 final class TriageTests: XCTestCase {
-    private func triage(_ s: AppState) -> TriageState? {
-        if case .triage(let t) = s.mode { return t }
+    private func triage(_ s: AppState) -> TriageScreen? {
+        return s.top(as: TriageScreen.self)
         return nil
     }
 
@@ -20,7 +20,7 @@ final class TriageTests: XCTestCase {
 
     func testGolden() throws {
         let (s, _) = try start()
-        assertGolden(render(s).renderText(), "triage-100x30")
+        assertGolden(render(s), "triage-100x30")
     }
 
     func testPriorityPointsThenAcceptIntoAStage() throws {
@@ -82,7 +82,7 @@ final class TriageTests: XCTestCase {
         XCTAssertEqual(s.status?.isError, true)
         XCTAssertNil(s.board.items[inbox[0]]?.snoozedUntil)
         send(&s, .key(.escape), .key(.escape))
-        XCTAssertEqual(s.mode, .board)
+        XCTAssertTrue(s.isOnBoard, "back on the board")
     }
 }
 

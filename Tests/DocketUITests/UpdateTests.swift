@@ -56,9 +56,9 @@ final class UpdateTests: XCTestCase {
         let added = try XCTUnwrap(s.board.items[s.board.column(stage).last!])
         XCTAssertEqual(added.title, "⚡ Pay by QR code 日本")
         XCTAssertEqual(s.selectedItemID, added.id)
-        guard case .prompt = s.mode else { return XCTFail("the prompt stays open for the next item") }
+        guard s.top is PromptScreen else { return XCTFail("the prompt stays open for the next item") }
         send(&s, .key(.escape))
-        XCTAssertEqual(s.mode, .board)
+        XCTAssertTrue(s.isOnBoard, "back on the board")
     }
 
     func testQuickAddInThePromptSetsFieldsStageAndSaysWhatItCreated() throws {
@@ -83,7 +83,7 @@ final class UpdateTests: XCTestCase {
         XCTAssertEqual(s.status, StatusMessage("added \(item.id) to Ready; created label ocr, person alice"))
         XCTAssertEqual(s.selectedItemID, item.id, "the new item is selected, in its own column")
         // The prompt stays open, empty, for the next item in the column it was opened on.
-        XCTAssertEqual(s.mode, .prompt(Prompt(purpose: .addItem(stageID: "inbox"), editor: LineEditor())))
+        XCTAssertEqual(s.top(as: PromptScreen.self)?.prompt, Prompt(purpose: .addItem(stageID: "inbox"), editor: LineEditor()))
 
         // The next line without >stage goes to that column; a plain title says nothing was created.
         send(&s, typed("Second one"))
@@ -106,7 +106,7 @@ final class UpdateTests: XCTestCase {
         let effects = send(&s, .key(.enter))
         XCTAssertEqual(effects, [])
         XCTAssertEqual(s.board, before)
-        guard case .prompt(let p) = s.mode else { return XCTFail("the prompt stays open") }
+        guard let p = s.top(as: PromptScreen.self)?.prompt else { return XCTFail("the prompt stays open") }
         XCTAssertEqual(p.purpose, .addItem(stageID: "inbox"))
         XCTAssertEqual(p.editor.text, "Fix login !urgent #auth")
         XCTAssertEqual(p.editor.cursor, 10, "the cursor is on the bad token")
@@ -132,7 +132,7 @@ final class UpdateTests: XCTestCase {
         XCTAssertEqual(send(&s, .key(.enter)), [])
         XCTAssertEqual(s.board, before)
         XCTAssertEqual(s.status, StatusMessage("column 6: no stage named 'qa'", isError: true))
-        guard case .prompt(let p) = s.mode else { return XCTFail("the prompt stays open") }
+        guard let p = s.top(as: PromptScreen.self)?.prompt else { return XCTFail("the prompt stays open") }
         XCTAssertEqual(p.editor.text, "Task >qa")
         XCTAssertEqual(p.editor.cursor, 5)
     }
@@ -144,7 +144,7 @@ final class UpdateTests: XCTestCase {
         send(&s, typed("never mind"))
         let effects = send(&s, .key(.escape))
         XCTAssertEqual(effects, [])
-        XCTAssertEqual(s.mode, .board)
+        XCTAssertTrue(s.isOnBoard, "back on the board")
         XCTAssertEqual(s.board, before)
     }
 
@@ -191,16 +191,21 @@ final class UpdateTests: XCTestCase {
         let effects = send(&s, .key(.char("L")), .key(.char("a")), .key(.char("d")), .key(.char("u")))
         XCTAssertEqual(effects, [])
         XCTAssertEqual(s.board, before)
-        XCTAssertEqual(s.mode, .board)
+        XCTAssertTrue(s.isOnBoard, "back on the board")
         XCTAssertEqual(s.status?.isError, true)
     }
 
     func testQuitAndCtrlCQuit() {
         var s = demoState()
+        // `Effect.quit` is the one quit signal (there is no `quitting` flag any more).
         XCTAssertEqual(send(&s, .key(.char("q"))), [.quit])
-        XCTAssertTrue(s.quitting)
+        // Ctrl-C in a prompt cancels the edit and keeps the board open; on the board it quits.
         var t = demoState()
         send(&t, .key(.char("a")))
+        send(&t, typed("half-typed"))
+        XCTAssertEqual(send(&t, .key(.ctrl("c"))), [], "no quit")
+        XCTAssertTrue(t.isOnBoard, "the prompt closed")
+        XCTAssertFalse(t.board.items.values.contains { $0.title == "half-typed" }, "nothing was added")
         XCTAssertEqual(send(&t, .key(.ctrl("c"))), [.quit])
         var u = demoState()
         XCTAssertEqual(send(&u, .terminate), [.quit])
@@ -244,12 +249,18 @@ final class UpdateTests: XCTestCase {
         }
     }
 
-    func testHelpListsEveryBoundAction() {
-        let text = HelpView.lines(.standard).map { "\($0.keys) \($0.text)" }.joined(separator: "\n")
-        for action in Action.allCases {
-            XCTAssertTrue(text.contains(action.summary), "help lacks \(action)")
+    func testHelpListsEveryBoundActionOfEveryScreen() {
+        let keymaps = Keymaps.standard
+        for screen in Screens.all {
+            let text = HelpScreen.lines(for: screen.id, keymaps, width: 400).map { "\($0.0) \($0.2)" }.joined(separator: "\n")
+            let table = keymaps.tables[screen.id]!
+            for action in table.actions where !table.keys(for: action.name).isEmpty {
+                XCTAssertTrue(text.contains(action.summary), "help of \(screen.id) lacks \(action.name)")
+            }
+            for global in GlobalAction.allCases { XCTAssertTrue(text.contains(global.summary), "help of \(screen.id) lacks \(global)") }
         }
-        XCTAssertTrue(text.contains("Ctrl-R"))
+        let board = HelpScreen.lines(for: BoardScreen.id, keymaps, width: 400).map(\.0).joined()
+        XCTAssertTrue(board.contains("Ctrl-R"))
     }
 }
 
@@ -284,7 +295,7 @@ final class TooSmallKeyTests: XCTestCase {
         send(&s, .resize(Size(width: 20, height: 6)))
         XCTAssertEqual(send(&s, .key(.char("d")), .key(.char("L")), .key(.char("a"))), [])
         XCTAssertEqual(s.board, before)
-        XCTAssertEqual(s.mode, .board)
+        XCTAssertTrue(s.isOnBoard, "back on the board")
         XCTAssertEqual(send(&s, .key(.char("q"))), [.quit])
     }
 

@@ -5,31 +5,31 @@ import XCTest
 /// The board drawn at fixed sizes, compared with golden text.
 final class ViewGoldenTests: XCTestCase {
     func testDemoBoardAt80x24() {
-        assertGolden(render(demoState(width: 80, height: 24)).renderText(), "demo-80x24")
+        assertGolden(render(demoState(width: 80, height: 24)), "demo-80x24")
     }
 
     func testDemoBoardAt160x48() {
-        assertGolden(render(demoState(width: 160, height: 48)).renderText(), "demo-160x48")
+        assertGolden(render(demoState(width: 160, height: 48)), "demo-160x48")
     }
 
     func testScrolledSidewaysToTheLastColumn() {
         var s = demoState(width: 80, height: 24)
         send(&s, .key(.end), .key(.char("l")), .key(.char("l")), .key(.char("l")), .key(.char("l")), .key(.char("l")))
         XCTAssertEqual(s.column, 5)
-        assertGolden(render(s).renderText(), "demo-80x24-done-column")
+        assertGolden(render(s), "demo-80x24-done-column")
     }
 
     func testHelpOverlay() {
         var s = demoState(width: 80, height: 24)
         send(&s, .key(.char("?")))
-        assertGolden(render(s).renderText(), "help-80x24")
+        assertGolden(render(s), "help-80x24")
     }
 
     func testAddPrompt() {
         var s = demoState(width: 80, height: 24)
         send(&s, .key(.char("a")))
         send(&s, typed("Export invoices as PDF 📄"))
-        assertGolden(render(s).renderText(), "prompt-80x24")
+        assertGolden(render(s), "prompt-80x24")
     }
 
     func testQuickAddErrorShowsAboveThePrompt() {
@@ -37,11 +37,11 @@ final class ViewGoldenTests: XCTestCase {
         send(&s, .key(.char("a")))
         send(&s, typed("Fix login !urgent"))
         send(&s, .key(.enter))
-        assertGolden(render(s).renderText(), "prompt-error-80x24")
+        assertGolden(render(s), "prompt-error-80x24")
     }
 
     func testTooSmall() {
         let s = demoState(width: 20, height: 6)
-        assertGolden(render(s).renderText(), "too-small-20x6")
+        assertGolden(render(s), "too-small-20x6")
     }
 }

@@ -69,8 +69,10 @@ public enum DemoBoard {
             }
         }
         activity.sort { ($0.at, $0.item ?? "", $0.action) < ($1.at, $1.item ?? "", $1.action) }
-        return Board(name: "Ledgerly — invoicing", stages: stages, releases: releases, people: people,
-                     labels: labels, items: items, activity: activity)
+        var board = Board(name: "Ledgerly — invoicing", stages: stages, releases: releases, people: people,
+                          labels: labels, items: items, activity: activity)
+        DemoPlanning.apply(to: &board, now: now)
+        return board
     }
 
     /// The stage an item entered `stage` from, for the demo's move entries.

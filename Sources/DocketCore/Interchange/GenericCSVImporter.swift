@@ -13,9 +13,14 @@ import Foundation
 ///   column's key when it is a valid id (`ItemID.isValid`), else an id derived from the key;
 ///   without a key, an id derived from the title and how many rows before had that title.
 /// - A row with more or fewer cells than the header (a truncated file) is skipped and listed.
-/// - Values are checked as `docket set` checks them (`ItemFieldSetter`): a row with a bad
-///   value (points, date, priority…) or no title is skipped, and its line is listed in the
-///   summary's `notImported`. Lists (labels, assignees) are split on commas.
+/// - Values are checked as `docket set` checks them (`ItemFieldSetter`): a bad value (points,
+///   date, priority…) leaves only that field empty and is named with its line in the
+///   summary's `details`; a row without a title is skipped. Lists (labels, assignees) are
+///   split on commas. Numbers take a decimal comma (`1,5`) when the file is `;`-separated
+///   or `decimalComma` says so (`--decimal ,`).
+/// - A header named twice: the description joins every such column's cells (blank lines
+///   between), labels and assignees join theirs; for other fields the first column is read
+///   and the others are named. Every column not read is named in `details`.
 ///
 /// Reading is as for Jira (`JiraCSVImport`): UTF-8 with an optional BOM, `,` `;` or tab
 /// delimiters, quoted cells with line breaks, an error naming the line of an unclosed quote.
@@ -26,22 +31,33 @@ public enum GenericCSVImport {
     /// Parses `data` with `map` (field → column header). With an empty map the header must be
     /// Docket's export header. Throws `BoardFileError` for unreadable CSV, a map naming a
     /// column that is not in the header (the title column included), or an unknown field.
-    public static func parse(_ data: Data, path: String = "CSV file", map: [String: String]) throws -> ImportedBoard {
+    public static func parse(_ data: Data, path: String = "CSV file", map: [String: String],
+                             decimalComma: Bool? = nil) throws -> ImportedBoard {
         let (header, rows) = try read(data, path: path)
-        if header == ItemListJSON.keys {
+        if isDocketHeader(header) {
             return try docketCSV(header: header, rows: rows, path: path)
         }
         guard !map.isEmpty else {
             throw BoardFileError(path: path, line: 1, column: 1,
                                  message: "not Docket's CSV export: pass --map title=COLUMN,… naming the columns (the header has: \(describe(header: header)))")
         }
-        return try mapped(header: header, rows: rows, path: path, map: map)
+        // A `;`-separated file is a European spreadsheet's: its decimal mark is a comma.
+        let comma = decimalComma ?? (JiraCSVImport.detectDelimiter(String(decoding: data.prefix(65536), as: UTF8.self)) == ";")
+        return try mapped(header: header, rows: rows, path: path, map: map, decimalComma: comma)
     }
 
     /// True when the first line of `data` is Docket's export header.
     public static func isDocketCSV(_ data: Data) -> Bool {
         guard let header = try? headerRow(data) else { return false }
-        return header == ItemListJSON.keys
+        return isDocketHeader(header)
+    }
+
+    /// Docket's export header: its keys in order, or an older export's (without some of the
+    /// keys added since, such as `sprints`): `id` first, `title` and `created` present, every
+    /// column a key.
+    static func isDocketHeader(_ header: [String]) -> Bool {
+        header == ItemListJSON.keys || (header.first == "id" && header.contains("title") && header.contains("created")
+            && Set(header).count == header.count && Set(header).isSubset(of: ItemListJSON.keys))
     }
 
     /// The header row's cells (trimmed), for messages and detection.
@@ -88,9 +104,16 @@ public enum GenericCSVImport {
 
     // MARK: - Mapped CSV
 
+    /// Fields whose cells, when the mapped header names several columns, are joined (in
+    /// column order): the description by blank lines, lists by commas.
+    static let joinedFields: [String: String] = ["description": "\n\n", "labels": ",", "assignees": ","]
+    /// Fields that hold numbers (a decimal comma is read in them when the file uses one).
+    static let numberFields: Set = ["points", "reach", "impact", "confidence", "effort", "value", "criticality", "risk", "size", "votes"]
+
     private static func mapped(header: [String], rows: [(line: Int, cells: [String])], path: String,
-                               map: [String: String]) throws -> ImportedBoard {
+                               map: [String: String], decimalComma: Bool) throws -> ImportedBoard {
         var column: [String: Int] = [:]
+        var columns: [String: [Int]] = [:]
         for (field, name) in map.sorted(by: { $0.key < $1.key }) {
             guard mappableFields.contains(field) else {
                 throw BoardFileError(path: path, line: 1, column: 1,
@@ -101,6 +124,16 @@ public enum GenericCSVImport {
                                      message: "--map: no column \"\(name)\" for \(field) (the header has: \(describe(header: header)))")
             }
             column[field] = i
+            columns[field] = header.indices.filter { header[$0].lowercased() == name.lowercased() }
+        }
+        // Every column that is not read is named: unmapped ones, and extra copies of a
+        // repeated header that a one-value field cannot hold.
+        var details: [String] = []
+        let used = Set(columns.flatMap { f, idx in joinedFields[f] != nil ? idx : [idx[0]] })
+        for i in header.indices where !used.contains(i) {
+            let why = columns.first { $0.value.contains(i) }.map { "a second \"\(header[i])\" column; \($0.key) is read from column \($0.value[0] + 1)" }
+                ?? "not in --map"
+            details.append("column \(i + 1) \"\(header[i])\": \(why)")
         }
         guard column["title"] != nil else {
             throw BoardFileError(path: path, line: 1, column: 1,
@@ -108,7 +141,15 @@ public enum GenericCSVImport {
         }
         func cell(_ row: [String], _ field: String) -> String {
             guard let i = column[field], i < row.count else { return "" }
-            return row[i].trimmingCharacters(in: .whitespacesAndNewlines)
+            if let glue = joinedFields[field], let all = columns[field], all.count > 1 {
+                return all.map { $0 < row.count ? row[$0].trimmingCharacters(in: .whitespacesAndNewlines) : "" }
+                    .filter { !$0.isEmpty }.joined(separator: glue)
+            }
+            let text = row[i].trimmingCharacters(in: .whitespacesAndNewlines)
+            if decimalComma, numberFields.contains(field), text.contains(",") {
+                return text.replacingOccurrences(of: ".", with: "").replacingOccurrences(of: ",", with: ".")
+            }
+            return text
         }
 
         let scratch = Board(name: "", stages: [])
@@ -122,16 +163,16 @@ public enum GenericCSVImport {
         var labels: [Label] = [], people: [Person] = [], releases: [Release] = []
         for r in rows {
             var item = Item(id: "", title: "", stage: "", rank: "", created: 0)
-            do {
-                for field in column.keys.sorted() where field != "id" && field != "stage" {
+            guard !cell(r.cells, "title").isEmpty else { skipped.append("line \(r.line): no title"); continue }
+            // A bad value leaves only its field empty, and is named.
+            for field in column.keys.sorted() where field != "id" && field != "stage" {
+                do {
                     try ItemFieldSetter.set(field, to: cell(r.cells, field), on: &item, board: scratch)
+                } catch let DocketError.invalidValue(field, value, expected) {
+                    details.append("line \(r.line): \(field) \"\(value)\" is not \(expected), left empty")
+                } catch {
+                    details.append("line \(r.line): \(field): \(error), left empty")
                 }
-            } catch let DocketError.invalidValue(field, value, expected) {
-                skipped.append("line \(r.line): \(field) \"\(value)\" is not \(expected)")
-                continue
-            } catch {
-                skipped.append("line \(r.line): \(error)")
-                continue
             }
             // Stable ids, so importing the file again updates these items: the key (or an id
             // derived from it), else one derived from the title and its occurrence count.
@@ -156,9 +197,13 @@ public enum GenericCSVImport {
         let items = rankByStage(kept.map(\.item), stages: stages)
         var notImported: [String] = []
         if let phrase = CSVText.skippedPhrase(skipped) { notImported.append(phrase) }
-        let summary = ImportSummary(source: "CSV", stages: stages.count, closedStages: 0, items: items.count, archivedItems: 0,
+        let columnsLeft = details.filter { $0.hasPrefix("column ") }.count, valuesLeft = details.count - columnsLeft
+        if columnsLeft > 0 { notImported.append("\(columnsLeft) \(columnsLeft == 1 ? "column" : "columns")") }
+        if valuesLeft > 0 { notImported.append("\(valuesLeft) \(valuesLeft == 1 ? "value" : "values")") }
+        var summary = ImportSummary(source: "CSV", stages: stages.count, closedStages: 0, items: items.count, archivedItems: 0,
                                     labelUses: labelUses, people: people.count, notImported: notImported,
                                     releases: releases.count, itemWords: ("row", "rows"), stageWords: ("stage", "stages"))
+        summary.details = skipped + details
         // A re-import refreshes the mapped fields only (`blockedReason` travels with `blocked`).
         let fields = Set(column.keys.compactMap { SourceField(rawValue: $0 == "blockedReason" ? "blocked" : $0) })
         return ImportedBoard(name: "CSV import", stages: stages, items: items, labels: labels, people: people,
@@ -201,7 +246,7 @@ public enum GenericCSVImport {
     }
 
     private static func docketCSV(header: [String], rows: [(line: Int, cells: [String])], path: String) throws -> ImportedBoard {
-        let col = Dictionary(uniqueKeysWithValues: header.enumerated().map { ($1, $0) })
+        let col = Dictionary(header.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         var stages: [Stage] = []
         var labels: [Label] = [], people: [Person] = [], releases: [Release] = []
         var labelUses: [String: Int] = [:]
@@ -264,6 +309,11 @@ public enum GenericCSVImport {
                 return Link(url: String(l[..<sp]), title: String(l[l.index(after: sp)...]))
             }
             for (key, _) in item.scores.fields { _ = item.scores.set(key, number(key)) }
+            item.sprints = cell("sprints").isEmpty ? [] : cell("sprints").components(separatedBy: "; ")
+            item.comments = splitList(cell("comments"), starts: { ItemListJSON.comment(fromText: String($0)) != nil })
+                .compactMap { ItemListJSON.comment(fromText: $0) }
+            item.archivedReason = opt("archivedReason")
+            item.archivedList = opt("archivedList")
             if let problem { skipped.append(problem); continue }
             if item.archived { archived += 1 }
             for l in item.labels {
@@ -285,9 +335,10 @@ public enum GenericCSVImport {
         }
         var notImported: [String] = []
         if let phrase = CSVText.skippedPhrase(skipped) { notImported.append(phrase) }
-        let summary = ImportSummary(source: "Docket CSV", stages: stages.count, closedStages: 0, items: items.count,
+        var summary = ImportSummary(source: "Docket CSV", stages: stages.count, closedStages: 0, items: items.count,
                                     archivedItems: archived, labelUses: labelUses, people: people.count, notImported: notImported,
                                     releases: releases.count, itemWords: ("item", "items"), stageWords: ("stage", "stages"))
+        summary.details = skipped
         return ImportedBoard(name: "CSV import", stages: stages, items: items, labels: labels, people: people,
                              releases: releases, summary: summary, sourceFields: Set(SourceField.allCases))
     }

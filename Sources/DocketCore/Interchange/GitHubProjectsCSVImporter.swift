@@ -35,6 +35,7 @@ public enum GitHubProjectsCSVImport {
     /// (as `CSVText` reads), or when the header is not a GitHub Projects export's.
     public static func parse(_ data: Data, path: String = "GitHub project") throws -> ImportedBoard {
         let (header, allRows) = try CSVText.read(data, path: path)
+        let decimalComma = JiraCSVImport.detectDelimiter(String(decoding: data.prefix(65536), as: UTF8.self)) == ";"
         guard isProjectsCSV(header: header) else {
             throw BoardFileError(path: path, line: 1, column: 1,
                                  message: "not a GitHub Projects CSV export: the first line needs Title, Status and URL, Repository, Assignees or Milestone (it has: \(GenericCSVImport.describe(header: header)))")
@@ -45,7 +46,9 @@ public enum GitHubProjectsCSVImport {
         let labelsColumn = column("labels"), milestone = column("milestone"), prs = column("linked pull requests")
         let points = column("estimate", "story points", "points"), priority = column("priority")
         let used = Set([title, status, url, assignees, labelsColumn, milestone, prs, points, priority].compactMap { $0 })
-        let unused = header.indices.filter { !used.contains($0) && !header[$0].isEmpty }.map { header[$0] }
+        let unusedColumns = header.indices.filter { !used.contains($0) && !header[$0].isEmpty }
+        let unused = unusedColumns.map { header[$0] }
+        var details = unusedColumns.map { "column \($0 + 1) \"\(header[$0])\": not read" }
 
         let (rows, ragged) = CSVText.dropRagged(allRows, headerCount: header.count)
         var skipped = ragged
@@ -84,9 +87,12 @@ public enum GitHubProjectsCSVImport {
             for a in handles where !people.contains(where: { $0.handle == a }) { people.append(Person(handle: a)) }
             let release = cell(r.cells, milestone)
             if !release.isEmpty, !releases.contains(where: { $0.name == release }) { releases.append(Release(name: release)) }
+            let pointsText = cell(r.cells, points)
+            let pts = DecimalText.points(pointsText, decimalComma: decimalComma)
+            if pts == nil, !pointsText.isEmpty { details.append("line \(r.line): points \"\(pointsText)\" is not a number ≥ 0, left empty") }
             var item = Item(id: id, title: name, type: names.contains { TrelloImport.bugLabels.contains($0.lowercased()) } ? .bug : .story,
                             stage: stageID[stageName]!, rank: "", priority: priorityFor(cell(r.cells, priority)),
-                            points: Double(cell(r.cells, points)).flatMap { $0.isFinite && $0 >= 0 ? $0 : nil },
+                            points: pts,
                             labels: names, assignees: handles, release: release.isEmpty ? nil : release, created: 0)
             if !link.isEmpty { item.links = [Link(url: link, title: number.map { "GitHub #\($0)" } ?? "")] }
             for pr in GenericCSVImport.splitList(cell(r.cells, prs)) {
@@ -102,10 +108,13 @@ public enum GitHubProjectsCSVImport {
         var notImported: [String] = []
         if !unused.isEmpty { notImported.append("\(unused.count == 1 ? "column" : "columns") " + GenericCSVImport.describe(header: unused)) }
         if let phrase = CSVText.skippedPhrase(skipped) { notImported.append(phrase) }
-        let summary = ImportSummary(source: "GitHub Projects", stages: stages.count, closedStages: 0, items: items.count,
+        let badValues = details.count - unusedColumns.count
+        if badValues > 0 { notImported.append("\(badValues) \(badValues == 1 ? "value" : "values")") }
+        var summary = ImportSummary(source: "GitHub Projects", stages: stages.count, closedStages: 0, items: items.count,
                                     archivedItems: 0, labelUses: labelUses, people: people.count, notImported: notImported,
                                     releases: releases.count, notes: priority == nil ? [] : [priorityNote],
                                     itemWords: ("item", "items"), stageWords: ("status", "statuses"))
+        summary.details = skipped + details
         // A re-import refreshes what the export has columns for.
         let present: [(Int?, SourceField)] = [(assignees, .assignees), (labelsColumn, .labels), (milestone, .release),
                                               (points, .points), (priority, .priority), (url, .links)]

@@ -61,6 +61,13 @@ public struct ImportSummary: Equatable, Sendable {
     /// `list`/`lists` for Trello; `issue`/`issues`, `status`/`statuses` for Jira and GitHub).
     public var itemWords: (one: String, many: String)
     public var stageWords: (one: String, many: String)
+    /// Every thing left out, one line each with its line number or id (`line 4: points "x"
+    /// is not a number ≥ 0`, `card 5f1c…: a comment by someone not in the export`): skipped
+    /// rows, dropped columns and values, ignored lines. `text` shows the first
+    /// `detailsShown`; `docket import --report FILE` writes them all.
+    public var details: [String] = []
+    /// How many `details` the summary text shows.
+    public static let detailsShown = 10
 
     /// Stores the counts as given.
     public init(source: String, stages: Int, closedStages: Int, items: Int, archivedItems: Int,
@@ -77,7 +84,7 @@ public struct ImportSummary: Equatable, Sendable {
         l.source == r.source && l.stages == r.stages && l.closedStages == r.closedStages && l.items == r.items
             && l.archivedItems == r.archivedItems && l.labelUses == r.labelUses && l.people == r.people
             && l.notImported == r.notImported && l.releases == r.releases && l.notes == r.notes
-            && l.itemWords == r.itemWords && l.stageWords == r.stageWords
+            && l.itemWords == r.itemWords && l.stageWords == r.stageWords && l.details == r.details
     }
 
     /// One or two sentences for the command line, e.g. `Trello: 67 cards (1 archived) in
@@ -89,6 +96,18 @@ public struct ImportSummary: Equatable, Sendable {
         s += releases == 0 ? "." : ", \(releases) \(releases == 1 ? "release" : "releases")."
         if !notImported.isEmpty { s += " Not imported: " + notImported.joined(separator: ", ") + "." }
         for n in notes { s += "\n" + n }
+        for d in details.prefix(Self.detailsShown) { s += "\n  left out: " + d }
+        if details.count > Self.detailsShown {
+            s += "\n  … and \(details.count - Self.detailsShown) more (docket import --report FILE lists them all)"
+        }
         return s
+    }
+
+    /// The full list for `--report FILE`: the summary's first line, then every detail on a
+    /// line of its own (nothing left out: a line saying so). Ends in a line break.
+    public var report: String {
+        var lines = [text.split(separator: "\n").first.map(String.init) ?? ""]
+        lines += details.isEmpty ? ["Nothing was left out."] : details
+        return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -4,7 +4,9 @@
 /// null), `labels`, `assignees`, `release` (or null), `blocked`, `blockedReason`, `archived`,
 /// `created`, `updated` (ISO 8601 UTC), `description`, `due` (YYYY-MM-DD or null),
 /// `requester`, `votes`, `parent` (the epic's id), `duplicateOf`, `snoozedUntil`, `criteria`
-/// (`"[x] text"` / `"[ ] text"`), `links` (`"URL title"`), the score inputs `reach`, `impact`, `confidence`, `effort`, `value`,
+/// (`"[x] text"` / `"[ ] text"`), `links` (`"URL title"`), `sprints` (names), `comments`
+/// (`"2026-12-01T10:00:00Z alice: text"`, oldest first), `archivedReason` and `archivedList`
+/// (why it was archived, the archived source list; or null), the score inputs `reach`, `impact`, `confidence`, `effort`, `value`,
 /// `criticality`, `risk`, `size` (or null) and `score` (null when the board scores nothing).
 /// `fields(of:board:)` gives the same keys and values to other formats (`docket list --format csv`).
 public enum ItemListJSON {
@@ -47,8 +49,23 @@ public enum ItemListJSON {
             ("snoozedUntil", item.snoozedUntil.map { .string($0) } ?? .null),
             ("criteria", .strings(item.criteria.map { ($0.done ? "[x] " : "[ ] ") + $0.text })),
             ("links", .strings(item.links.map { $0.title.isEmpty ? $0.url : "\($0.url) \($0.title)" })),
+            ("sprints", .strings(item.sprints)),
+            ("comments", .strings(item.comments.map(commentText))),
+            ("archivedReason", item.archivedReason.map { .string($0) } ?? .null),
+            ("archivedList", item.archivedList.map { .string($0) } ?? .null),
         ] + item.scores.fields.map { ($0.0, $0.1.map { .number($0) } ?? .null) }
           + [("score", board.score(item).map { .number($0) } ?? .null)]
+    }
+
+    /// A comment as the list writes it: `2026-12-01T10:00:00Z alice: text` (`Comment`).
+    public static func commentText(_ c: Comment) -> String { "\(ISODate.format(c.at)) \(c.author): \(c.text)" }
+
+    /// Reads `commentText`'s form back; nil when `text` does not start with a time and `AUTHOR: `.
+    public static func comment(fromText text: String) -> Comment? {
+        guard let sp = text.firstIndex(of: " "), let at = ISODate.parse(String(text[..<sp])) else { return nil }
+        let rest = text[text.index(after: sp)...]
+        guard let colon = rest.range(of: ": ") else { return nil }
+        return Comment(author: String(rest[..<colon.lowerBound]), at: at, text: String(rest[colon.upperBound...]))
     }
 
     /// The stage id → name table for `fields(of:board:stageNames:)`.

@@ -9,7 +9,9 @@ import Foundation
 ///   `Issue key`/`Clave de incidencia`, `Status`/`Estado`…). Repeated headers (`Labels` ×4,
 ///   `Sprint` ×3, `Fix Version/s`) are all read. Story points come from the first column whose
 ///   header says `Story Points` or `Story point estimate`.
-/// - **Statuses → stages**, in first-seen order with the done ones last. The kind comes from
+/// - **Statuses → stages**, ordered by status category (to do → in progress → done), within
+///   a category in first-seen order, statuses named like a later step (review, QA, test,
+///   approval: `laterStep`) after the others. The kind comes from
 ///   `Status Category` / `Categoría de estado` when present (To Do, In Progress, Done), else
 ///   from the name (`StageNaming.kind`, plus Spanish "en curso", "hecho", "listo"…).
 /// - **Issues → items**: summary → title, description, issue type (Bug → bug, Epic → epic,
@@ -20,8 +22,12 @@ import Foundation
 ///   `ItemID.isValid` accepts it (else an id derived from the key, or from the summary when
 ///   there is no key), so a re-import updates the same items.
 /// - A row with more or fewer cells than the header (a truncated file) is skipped and listed.
-/// - **Not kept**, counted in `ImportSummary.notImported`: sprints, comments, parents that are
-///   not epics of the file, and rows without a summary (by line number).
+/// - `Sprint` columns → `sprints` (each cell one name, commas kept); `Comment` columns
+///   (`date;author;text`) → comments, the author's account id named from the Assignee/
+///   Reporter/Creator (Id) columns when it can be.
+/// - **Not kept**, named in `ImportSummary.notImported`: parents that are not epics of the
+///   file, rows without a summary, points that are not a number (the field only) and comments
+///   not in the `date;author;text` form (by line number and key).
 public enum JiraCSVImport {
     /// Jira priority name (lower case, English) → MoSCoW priority.
     public static let priorityMap: [(jira: String, priority: Priority)] = [
@@ -54,6 +60,8 @@ public enum JiraCSVImport {
     struct Columns {
         var summary, key, type, status, category, priority, assignee, reporter, description: Int?
         var created, updated, due, points, parent: Int?
+        /// (name column, account id column) pairs, to name comment authors.
+        var accounts: [(name: Int, id: Int)] = []
         var labels: [Int] = [], sprints: [Int] = [], fixVersions: [Int] = [], comments: [Int] = []
 
         init(header: [String]) {
@@ -78,6 +86,9 @@ public enum JiraCSVImport {
             fixVersions = all("fix version/s", "fix versions", "versiones de corrección", "versión de corrección")
             comments = all("comment", "comentario")
             points = lower.firstIndex { $0.contains("story points") || $0.contains("story point estimate") }
+            for role in ["assignee", "reporter", "creator"] {
+                if let n = first(role), let i = first(role + " id") { accounts.append((n, i)) }
+            }
         }
     }
 
@@ -98,7 +109,7 @@ public enum JiraCSVImport {
             if cell(r.cells, c.summary).isEmpty { skipped.append("line \(r.line): no summary") } else { kept.append(r) }
         }
 
-        // Stages: first-seen order, done ones last.
+        // Stages: by status category (to do → in progress → done), first-seen order within one.
         var statusNames: [String] = []
         var kindOf: [String: StageKind] = [:]
         for r in kept {
@@ -108,7 +119,9 @@ public enum JiraCSVImport {
                 kindOf[name] = kind(status: name, category: cell(r.cells, c.category))
             }
         }
-        statusNames = statusNames.filter { kindOf[$0] != .done } + statusNames.filter { kindOf[$0] == .done }
+        let categoryOrder: [StageKind: Int] = [.inbox: 0, .todo: 0, .doing: 1, .done: 2]
+        let key = { (n: Int, name: String) in (categoryOrder[kindOf[name]!]!, laterStep(name) ? 1 : 0, n) }
+        statusNames = statusNames.enumerated().sorted { key($0.offset, $0.element) < key($1.offset, $1.element) }.map(\.element)
         var stages: [Stage] = []
         var stageID: [String: String] = [:]
         for name in statusNames {
@@ -137,7 +150,16 @@ public enum JiraCSVImport {
         var labels: [Label] = []
         var releases: [Release] = []
         var labelUses: [String: Int] = [:]
-        var sprintValues = 0, commentCount = 0, droppedParents = 0
+        var droppedParents = 0
+        var dropped: [String] = []
+        // Jira account id → display name, for comment authors.
+        var accountName: [String: String] = [:]
+        for r in kept {
+            for (n, i) in c.accounts where !cell(r.cells, i).isEmpty && !cell(r.cells, n).isEmpty {
+                accountName[cell(r.cells, i)] = cell(r.cells, n)
+            }
+        }
+        let authorNames = accountName
         func person(_ name: String) -> String? {
             guard !name.isEmpty else { return nil }
             let handle = handleFor(name)
@@ -149,7 +171,7 @@ public enum JiraCSVImport {
 
         // Each row's item is built in parallel (nothing shared is written); labels, releases and
         // people are then registered in row order, as before.
-        struct Built: Sendable { var item: Item; var assignee: String; var versions: [String]; var sprints, comments: Int; var droppedParent: Bool }
+        struct Built: Sendable { var item: Item; var assignee: String; var versions: [String]; var problems: [String]; var droppedParent: Bool }
         let rows = kept, rowIDs = ids, rowTypes = types, stageOf = stageID, epicKeys = typeOfKey
         let built = Parallel.map(rows.count) { n -> Built in
             let row = rows[n].cells, id = rowIDs[n]
@@ -164,9 +186,10 @@ public enum JiraCSVImport {
             let versions = cells(row, c.fixVersions)
             let created = JiraDate.parse(cell(row, c.created)) ?? 0
             let updated = JiraDate.parse(cell(row, c.updated)) ?? created
+            var problems: [String] = []
             let pointsText = cell(row, c.points)
-            let pts = Double(pointsText.contains(",") ? pointsText.replacingOccurrences(of: ",", with: ".") : pointsText)
-                .flatMap { $0 >= 0 ? $0 : nil }
+            let pts = DecimalText.points(pointsText, decimalComma: true)
+            if pts == nil, !pointsText.isEmpty { problems.append("line \(rows[n].line) (\(id)): points \"\(pointsText)\" is not a number ≥ 0, left empty") }
             let prioText = cell(row, c.priority).lowercased()
             let prio = priorityMap.first { $0.jira == prioText }?.priority
             let assignee = cell(row, c.assignee)
@@ -177,14 +200,20 @@ public enum JiraCSVImport {
                             release: versions.last, created: created, updated: updated)
             item.requester = cell(row, c.reporter).isEmpty ? nil : cell(row, c.reporter)
             item.due = JiraDate.parse(cell(row, c.due)).map(ISODate.formatDay)
+            item.sprints = cells(row, c.sprints)
+            for text in cells(row, c.comments) {
+                if let comment = comment(text, names: authorNames) { item.comments.append(comment) } else {
+                    problems.append("line \(rows[n].line) (\(id)): a comment not in the form date;author;text")
+                }
+            }
+            item.comments = Item.sortedComments(item.comments)
             let parentKey = cell(row, c.parent)
             var dropped = false
             if !parentKey.isEmpty {
                 if epicKeys[parentKey] == .epic, ItemID.isValid(parentKey), parentKey != id { item.parent = parentKey } else { dropped = true }
             }
             return Built(item: item, assignee: assignee, versions: versions,
-                         sprints: c.sprints.filter { !cell(row, $0).isEmpty }.count,
-                         comments: c.comments.filter { !cell(row, $0).isEmpty }.count, droppedParent: dropped)
+                         problems: problems, droppedParent: dropped)
         }
         var byStage: [String: [Item]] = [:]
         for b in built {
@@ -193,7 +222,7 @@ public enum JiraCSVImport {
                 if labelUses[name] == 1 { labels.append(Label(name: name)) }
             }
             for v in b.versions where !releases.contains(where: { $0.name == v }) { releases.append(Release(name: v)) }
-            sprintValues += b.sprints; commentCount += b.comments
+            dropped += b.problems
             if b.droppedParent { droppedParents += 1 }
             _ = person(b.assignee)
             byStage[b.item.stage, default: []].append(b.item)
@@ -205,22 +234,40 @@ public enum JiraCSVImport {
         }
 
         var notImported = [
-            sprintValues == 0 ? nil : "\(sprintValues) sprint \(sprintValues == 1 ? "value" : "values")",
-            commentCount == 0 ? nil : "\(commentCount) \(commentCount == 1 ? "comment" : "comments")",
             droppedParents == 0 ? nil : "\(droppedParents) \(droppedParents == 1 ? "parent link" : "parent links") to issues that are not epics of the file",
         ].compactMap { $0 }
         if let phrase = CSVText.skippedPhrase(skipped) { notImported.append(phrase) }
-        let summary = ImportSummary(source: "Jira", stages: stages.count, closedStages: 0, items: items.count,
+        if !dropped.isEmpty { notImported.append("\(dropped.count) \(dropped.count == 1 ? "value" : "values") left out") }
+        var summary = ImportSummary(source: "Jira", stages: stages.count, closedStages: 0, items: items.count,
                                     archivedItems: 0, labelUses: labelUses, people: people.count, notImported: notImported,
                                     releases: releases.count, notes: [priorityNote],
                                     itemWords: ("issue", "issues"), stageWords: ("status", "statuses"))
+        summary.details = skipped + dropped
         // A re-import refreshes what the export has columns for.
         let present: [(Int?, SourceField)] = [(c.type, .type), (c.priority, .priority), (c.points, .points),
                                               (c.assignee, .assignees), (c.reporter, .requester), (c.due, .due),
-                                              (c.parent, .parent), (c.labels.first, .labels), (c.fixVersions.first, .release)]
+                                              (c.parent, .parent), (c.labels.first, .labels), (c.fixVersions.first, .release),
+                                              (c.sprints.first, .sprints), (c.comments.first, .comments)]
         let fields = SourceField.basic.union(present.compactMap { $0.0 == nil ? nil : $0.1 })
         return ImportedBoard(name: "Jira import", stages: stages, items: items, labels: labels, people: people,
                              releases: releases, summary: summary, sourceFields: fields)
+    }
+
+    /// Whether a status names a later step of its category (review, QA, testing, approval…),
+    /// which then goes after the category's other statuses: `In Review` after `In Progress`.
+    static func laterStep(_ status: String) -> Bool {
+        let lower = status.lowercased()
+        return ["review", "qa", "test", "verif", "approv", "staging", "revisión", "prueba"].contains { lower.contains($0) }
+    }
+
+    /// A Jira `Comment` cell: `date;author;text` (`13/Mar/26 11:03 AM;712020:…;text`), the
+    /// author an account id named by `names` when the export has its name. Nil when the cell
+    /// is not in that form.
+    static func comment(_ text: String, names: [String: String]) -> Comment? {
+        let parts = text.split(separator: ";", maxSplits: 2, omittingEmptySubsequences: false)
+        guard parts.count == 3, let at = JiraDate.parse(String(parts[0])) else { return nil }
+        let author = CellText.trimmed(parts[1])
+        return Comment(author: names[author] ?? author, at: at, text: String(parts[2]))
     }
 
     /// The stage kind for a Jira status: from its status category when the export has one,

@@ -9,6 +9,8 @@
 public enum SourceField: String, CaseIterable, Sendable {
     case title, description, type, stage, priority, points, labels, assignees, release, blocked
     case archived, requester, votes, due, parent, duplicateOf, snoozedUntil, criteria, links
+    /// Sprint names (Jira), and comments (added to the item's, never removed: `Comment`s match whole).
+    case sprints, comments
     /// The score inputs (`ScoreInputs`), one field each.
     case reach, impact, confidence, effort, value, criticality, risk, size
 
@@ -32,7 +34,14 @@ public enum SourceField: String, CaseIterable, Sendable {
         case .assignees: take(source.assignees, &item.assignees)
         case .release: take(source.release, &item.release)
         case .blocked: item.blocked = source.blocked; if source.blocked { item.blockedReason = source.blockedReason }
-        case .archived: item.archived = source.archived
+        case .archived:
+            item.archived = source.archived
+            if source.archived { take(source.archivedReason, &item.archivedReason); take(source.archivedList, &item.archivedList) }
+        case .sprints: take(source.sprints, &item.sprints)
+        case .comments:
+            let known = Set(item.comments)
+            let new = source.comments.filter { !known.contains($0) }
+            if !new.isEmpty { item.comments = Item.sortedComments(item.comments + new) }
         case .requester: take(source.requester, &item.requester)
         case .votes: item.votes = source.votes
         case .due: take(source.due, &item.due)

@@ -15,10 +15,12 @@ import Foundation
 ///   **description**, joined with line breaks; `@ YYYY-MM-DD` is the **due date** (only on its
 ///   own indented line: an `@` inside a title, such as `@NaturalId`, stays in the title); a
 ///   plain nested bullet (`  * text`) is an item of its own whose `parent` is the item above.
+///   Docket's own sub-lines (`MarkdownExport`): `~ name` is a sprint, `% TIME AUTHOR: text` a comment.
 /// - Plain Markdown checklists: `- [ ] task` is an open item; `- [x] task` is a **done item,
 ///   kept under its heading and archived** (so the board shows what is left, and the done
 ///   ones stay in history and in `--archived` listings).
-/// - Other text (paragraphs, `Last updated:` lines) is not imported; it is counted.
+/// - Other text (paragraphs, `Last updated:` lines) is not imported; each such line is named
+///   with its number in the summary's `details`.
 public enum TaskellImport {
     /// Parses the Markdown in `data`. `path` names the file in error messages and gives the
     /// board its name when the file has no `# Title`.
@@ -43,6 +45,14 @@ public enum TaskellImport {
         var topItem: Int?           // the last unindented item (parent of nested bullets)
         var inComment = false
         var skippedLines = 0
+        var details: [String] = []
+        var lineNumber = 0
+        /// Notes an ignored line: counted, and named with its number and start.
+        func skip(_ line: Substring) {
+            skippedLines += 1
+            let text = line.trimmingCharacters(in: .whitespaces)
+            details.append("line \(lineNumber): \"\(text.count > 40 ? text.prefix(39) + "…" : text)\" ignored (not a heading, an item or an item's sub-line)")
+        }
         var nested = 0, checklist = 0
         var plainMarkdown = false
         var described: Set<Int> = []   // items that have had a `>` line
@@ -66,6 +76,7 @@ public enum TaskellImport {
         }
 
         for raw in lines {
+            lineNumber += 1
             var line = Substring(raw)
             if inComment {
                 if let end = line.range(of: "-->") { inComment = false; line = line[end.upperBound...] } else { continue }
@@ -95,7 +106,7 @@ public enum TaskellImport {
                 topItem = current
                 continue
             }
-            guard indented, let i = current else { skippedLines += 1; plainMarkdown = true; continue }
+            guard indented, let i = current else { skip(line); plainMarkdown = true; continue }
             if trimmed.hasPrefix(">") {
                 // The line as written after `> ` (trailing spaces kept).
                 var body = line[line.index(after: line.firstIndex(of: ">")!)...]
@@ -107,6 +118,10 @@ public enum TaskellImport {
                 }
             } else if trimmed.hasPrefix("@"), let due = dueDate(trimmed) {
                 items[i].due = due
+            } else if trimmed.hasPrefix("~ ") {
+                items[i].sprints.append(String(trimmed.dropFirst(2)))
+            } else if trimmed.hasPrefix("% "), let comment = ItemListJSON.comment(fromText: String(trimmed.dropFirst(2))) {
+                items[i].comments.append(comment)
             } else if let rest = bullet(trimmed) {
                 if let (done, text) = checkbox(rest) {
                     items[i].criteria.append(Criterion(text: text, done: done))
@@ -114,10 +129,10 @@ public enum TaskellImport {
                     plainMarkdown = true; nested += 1
                     current = addItem(rest, archived: false, parent: items[top].id)
                 } else {
-                    skippedLines += 1
+                    skip(line)
                 }
             } else {
-                skippedLines += 1; plainMarkdown = true
+                skip(line); plainMarkdown = true
             }
         }
 
@@ -137,15 +152,16 @@ public enum TaskellImport {
         if checklist > 0 { notes.append("Checked `- [x]` items are imported archived, under their heading.") }
         if nested > 0 { notes.append("\(nested) nested \(nested == 1 ? "bullet is an item" : "bullets are items") with the item above as parent.") }
         let archived = ordered.filter(\.archived).count
-        let summary = ImportSummary(source: source, stages: stages.count, closedStages: 0, items: ordered.count,
+        var summary = ImportSummary(source: source, stages: stages.count, closedStages: 0, items: ordered.count,
                                     archivedItems: archived, labelUses: [:], people: 0,
                                     notImported: skippedLines == 0 ? [] : ["\(skippedLines) \(skippedLines == 1 ? "line" : "lines") of other text"],
                                     notes: notes,
                                     itemWords: plainMarkdown ? ("item", "items") : ("card", "cards"),
                                     stageWords: plainMarkdown ? ("heading", "headings") : ("list", "lists"))
+        summary.details = details
         let boardName = name ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         return ImportedBoard(name: boardName, stages: stages, items: ordered, labels: [], people: [], summary: summary,
-                             sourceFields: SourceField.basic.union([.due, .parent]))
+                             sourceFields: SourceField.basic.union([.due, .parent, .sprints, .comments]))
     }
 
     /// `(level, text)` for an ATX heading (`## Name`), nil otherwise.

@@ -48,8 +48,22 @@ struct TrelloExport: Decodable {
         var fullName: String?
     }
 
+    /// An entry of the board's activity; `commentCard` ones become comments.
     struct Action: Decodable {
         var type: String?
+        var date: String?
+        var idMemberCreator: String?
+        var data: ActionData?
+        var memberCreator: Member?
+    }
+
+    struct ActionData: Decodable {
+        var text: String?
+        var card: CardRef?
+    }
+
+    struct CardRef: Decodable {
+        var id: String?
     }
 
     /// A checklist of a card: its items become acceptance criteria.

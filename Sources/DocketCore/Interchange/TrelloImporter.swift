@@ -8,7 +8,8 @@ import Foundation
 ///   (`StageNaming.id`). The kind comes from the name (`StageNaming.kind`): done, closed,
 ///   完了, クローズ… → done; doing, in progress, review, 作業中… → doing; the first list is the
 ///   inbox only when its name says inbox or backlog; every other list is todo. An archived
-///   list stays a stage, and all its cards are archived.
+///   list is not a stage: its cards come in archived, in the first stage, with the list's
+///   name kept (`Item.archivedList`; a restore says where they went).
 /// - **Cards → items**: `name` → title (an empty one becomes "(untitled card)"), `desc` →
 ///   description, labels → label names (a colour-only label is named by its colour), type
 ///   `bug` when a label is named bug, bugs, defect, fehler, バグ or 不具合 (else story),
@@ -22,8 +23,10 @@ import Foundation
 ///   (2015 schema), then any other label a card carries.
 /// - Checklists become acceptance criteria (ticked when complete), attachments become links
 ///   (URL and name), a due date becomes the item's due date (the day, UTC).
-/// - **Not kept**, only counted in `ImportSummary.notImported`: comments, and assignments of
-///   members missing from `members`.
+/// - `commentCard` actions → comments (author the member's username, else full name, else id;
+///   time; text), oldest first.
+/// - **Not kept**, named in `ImportSummary.notImported` and `details` (with the card's id):
+///   assignments of members missing from `members`, comments on cards not in the export.
 public enum TrelloImport {
     /// Parses the export in `data`. `path` names the file in error messages.
     ///
@@ -60,13 +63,16 @@ public enum TrelloImport {
         }
         var stages: [Stage] = []
         var stageOfList: [String: Stage] = [:]
-        for (i, list) in lists.enumerated() {
+        let closedLists = Set(lists.filter { $0.closed == true }.map(\.id))
+        for list in lists where !closedLists.contains(list.id) {
             let stage = Stage(id: StageNaming.id(forName: list.name, avoiding: Set(stages.map(\.id))), name: list.name,
-                              kind: StageNaming.kind(forName: list.name, isFirst: i == 0))
+                              kind: StageNaming.kind(forName: list.name, isFirst: stages.isEmpty))
             stages.append(stage)
             stageOfList[list.id] = stage
         }
-        let closedLists = Set(lists.filter { $0.closed == true }.map(\.id))
+        // Cards of archived lists go to the first live stage (archived); a board whose every
+        // list is archived gets one stage for them.
+        if stages.isEmpty, !closedLists.isEmpty { stages.append(Stage(id: "archived", name: "Archived", kind: .todo)) }
 
         // People and labels.
         var people: [Person] = []
@@ -93,7 +99,26 @@ public enum TrelloImport {
         var items: [Item] = []
         var taken: [String: Item] = [:]
         var labelUses: [String: Int] = [:]
+        var details: [String] = []
         var unknownMembers = 0
+        // Comments by card id, oldest first.
+        var commentsByCard: [String: [Comment]] = [:]
+        var brokenComments = 0
+        for (n, a) in (export.actions ?? []).enumerated() where a.type == "commentCard" {
+            guard let cardID = a.data?.card?.id, let text = a.data?.text else {
+                brokenComments += 1
+                details.append("actions[\(n)]: a comment without a card or text")
+                continue
+            }
+            let m = a.memberCreator
+            let author = [m?.username, m?.fullName, handleOf[a.idMemberCreator ?? ""], a.idMemberCreator]
+                .compactMap { $0 }.first { !$0.isEmpty } ?? "unknown"
+            commentsByCard[cardID, default: []].append(Comment(author: author, at: a.date.flatMap(ISODate.parse) ?? 0, text: text))
+        }
+        let cardIDs = Set(export.cards.map(\.id))
+        for (card, list) in commentsByCard.sorted(by: { $0.key < $1.key }) where !cardIDs.contains(card) {
+            details.append("card \(card): \(list.count) \(list.count == 1 ? "comment" : "comments") on a card not in the export")
+        }
         let cardsByList = Dictionary(grouping: export.cards, by: \.idList)
         let checklistsByCard = Dictionary(grouping: export.checklists ?? [], by: { $0.idCard ?? "" })
         for list in lists {
@@ -108,7 +133,10 @@ public enum TrelloImport {
                 }
                 var assignees: [String] = []
                 for m in card.idMembers ?? [] {
-                    if let h = handleOf[m] { if !assignees.contains(h) { assignees.append(h) } } else { unknownMembers += 1 }
+                    if let h = handleOf[m] { if !assignees.contains(h) { assignees.append(h) } } else {
+                        unknownMembers += 1
+                        details.append("card \(card.id): assigned to member \(m), who is not in the export")
+                    }
                 }
                 let lastActivity = card.dateLastActivity.flatMap(ISODate.parse)
                 let created = creationTime(ofID: card.id) ?? lastActivity ?? 0
@@ -117,7 +145,7 @@ public enum TrelloImport {
                 var item = Item(id: id, title: title.isEmpty ? "(untitled card)" : title,
                                 description: (card.desc ?? "").replacingOccurrences(of: "\r\n", with: "\n"),
                                 type: names.contains(where: { bugLabels.contains($0.lowercased()) }) ? .bug : .story,
-                                stage: stageOfList[list.id]!.id, rank: rank, labels: names, assignees: assignees,
+                                stage: (stageOfList[list.id] ?? stages[0]).id, rank: rank, labels: names, assignees: assignees,
                                 archived: card.closed == true || closedLists.contains(list.id),
                                 created: created, updated: lastActivity ?? created)
                 // Checklists → acceptance criteria (in their order), attachments → links, due → due date.
@@ -132,21 +160,26 @@ public enum TrelloImport {
                     return Link(url: url, title: a.name.flatMap { $0 == url ? nil : $0 } ?? "")
                 }
                 item.due = card.due.flatMap(ISODate.parse).map(ISODate.formatDay)
+                item.comments = Item.sortedComments(commentsByCard[card.id] ?? [])
+                if closedLists.contains(list.id) { item.archivedList = list.name }
                 taken[id] = item
                 items.append(item)
             }
         }
 
-        let summary = ImportSummary(
+        let orphanComments = commentsByCard.filter { !cardIDs.contains($0.key) }.values.reduce(0) { $0 + $1.count }
+        var summary = ImportSummary(
             source: "Trello", stages: stages.count, closedStages: closedLists.count, items: items.count,
             archivedItems: items.filter(\.archived).count, labelUses: labelUses, people: people.count,
             notImported: [
-                counted(export.actions?.filter { $0.type == "commentCard" }.count ?? 0, "comment", "comments"),
+                counted(orphanComments, "comment on a card not in the export", "comments on cards not in the export"),
+                counted(brokenComments, "comment without a card or text", "comments without a card or text"),
                 counted(unknownMembers, "assignment of a person not in the export", "assignments of people not in the export"),
             ].compactMap { $0 })
+        summary.details = details
         return ImportedBoard(name: export.name.flatMap { $0.isEmpty ? nil : $0 } ?? "Trello board", stages: stages,
                              items: items, labels: labels, people: people, summary: summary,
-                             sourceFields: SourceField.basic.union([.labels, .assignees, .due, .criteria, .links]))
+                             sourceFields: SourceField.basic.union([.labels, .assignees, .due, .criteria, .links, .comments]))
     }
 
     private static func counted(_ n: Int, _ one: String, _ many: String) -> String? {

@@ -227,6 +227,10 @@ extension Item {
         check("snoozedUntil", a.snoozedUntil, b.snoozedUntil) { $0 }
         check("criteria", a.criteria, b.criteria) { $0.map { ($0.done ? "[x] " : "[ ] ") + $0.text }.joined(separator: "; ") }
         check("links", a.links, b.links) { $0.map(\.url).joined(separator: " ") }
+        check("archivedReason", a.archivedReason, b.archivedReason) { $0 }
+        check("archivedList", a.archivedList, b.archivedList) { $0 }
+        check("sprints", a.sprints, b.sprints) { $0.joined(separator: "; ") }
+        check("comments", a.comments.count, b.comments.count) { String($0) }
         for ((name, x), (_, y)) in zip(a.scores.fields, b.scores.fields) { check(name, x, y) { $0?.pointsText } }
         return out
     }

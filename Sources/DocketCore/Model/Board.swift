@@ -17,6 +17,8 @@ public struct Board: Equatable, Sendable {
     public var scoring: ScoringModel = .none
     /// Saved filters: a name and a query.
     public var savedFilters: [SavedFilter] = []
+    /// Currency, cost model and roadmap settings (see `PlanningSettings`).
+    public var planning = PlanningSettings()
     /// Board-level keys this version does not know, as raw JSON text by key (kept as they were).
     public var extra: [String: String] = [:]
     /// Which version of the file, as an open session's `MergingWriter` numbers them, this
@@ -29,6 +31,8 @@ public struct Board: Equatable, Sendable {
     public private(set) var columns: [String: [String]]
     /// Stage id → total story points of its open items (kept with `columns`).
     private var columnPoints: [String: Double] = [:]
+    /// The ids longer than `ItemID.length` (imported ones), sorted, for `shortID(_:)`.
+    var longIDs: [String] = []
 
     public init(name: String, stages: [Stage], releases: [Release] = [], people: [Person] = [],
                 labels: [Label] = [], items: [Item] = [], activity: [Activity] = []) {
@@ -47,7 +51,7 @@ public struct Board: Equatable, Sendable {
     }
 
     public static func == (l: Board, r: Board) -> Bool {
-        l.name == r.name && l.extra == r.extra && l.scoring == r.scoring && l.savedFilters == r.savedFilters && l.stages == r.stages && l.releases == r.releases && l.people == r.people
+        l.name == r.name && l.extra == r.extra && l.scoring == r.scoring && l.savedFilters == r.savedFilters && l.planning == r.planning && l.stages == r.stages && l.releases == r.releases && l.people == r.people
             && l.labels == r.labels && l.items == r.items && l.activity == r.activity
     }
 
@@ -83,7 +87,7 @@ public struct Board: Equatable, Sendable {
         throw DocketError.ambiguousStage(query, matches.map(\.name))
     }
 
-    /// Finds an item by its id or a unique prefix of it. Throws `DocketError.noSuchItem`
+    /// Finds an item by its id, a unique prefix of it or its short form (`shortID`). Throws `DocketError.noSuchItem`
     /// or `.ambiguousItem`.
     public func item(matching query: String) throws -> Item {
         guard !query.isEmpty else { throw DocketError.noSuchItem(query) }
@@ -91,6 +95,9 @@ public struct Board: Equatable, Sendable {
         let matches = items.keys.filter { $0.hasPrefix(query) }
         if matches.count == 1 { return items[matches[0]]! }
         if matches.isEmpty { throw DocketError.noSuchItem(query) }
+        // A card's short id (`shortID`) names its item even when a short id shares the prefix.
+        let short = matches.filter { shortID($0) == query }
+        if short.count == 1 { return items[short[0]]! }
         throw DocketError.ambiguousItem(query, Array(matches.sorted().prefix(5)))
     }
 
@@ -136,6 +143,7 @@ public struct Board: Equatable, Sendable {
         }
         columns = keyed.mapValues { pairs in pairs.sorted { $0.rank != $1.rank ? $0.rank < $1.rank : $0.id < $1.id }.map(\.id) }
         columnPoints = points
+        rebuildLongIDs()
     }
 
     /// Replaces (or inserts, or with nil removes) one item and keeps the column index right.
@@ -147,6 +155,7 @@ public struct Board: Equatable, Sendable {
             if let index { columns[old.stage]!.remove(at: index) }
             columnPoints[old.stage, default: 0] -= old.points ?? 0
         }
+        if id.utf8.count > ItemID.length, (items[id] == nil) != (new == nil) { noteLongID(id, present: new != nil) }
         items[id] = new
         if let new, !new.archived {
             let at = insertionPoint(columns[new.stage] ?? [], new)
@@ -163,7 +172,7 @@ public struct Board: Equatable, Sendable {
             return
         }
         for item in newItems { items[item.id] = item }
-        rebuildColumns()
+        rebuildColumns()  // and the long ids
     }
 
     /// Gives items new ranks whose order is already known: `order` lists, in the new rank

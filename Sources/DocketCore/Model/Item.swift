@@ -69,6 +69,16 @@ public struct Item: Equatable, Sendable {
     public var snoozedUntil: String?
     /// Inputs of the RICE and WSJF scores (see `Scoring`).
     public var scores = ScoreInputs()
+    /// Why it was archived (a declined item's reason, a GitHub `not_planned` close); nil when
+    /// none was given.
+    public var archivedReason: String?
+    /// The name of the source list or stage it was archived with when that stage is not on
+    /// the board (a card of an archived Trello list); a restore then puts it in the first stage.
+    public var archivedList: String?
+    /// Comments, oldest first (see `Comment`).
+    public var comments: [Comment] = []
+    /// The sprints it was planned in (Jira `Sprint` columns), names kept whole, in source order.
+    public var sprints: [String] = []
     /// Keys this version does not know, as raw JSON text by key: kept and written back as
     /// they were, so a newer Docket's or a script's fields survive a save.
     public var extra: [String: String] = [:]
@@ -84,6 +94,15 @@ public struct Item: Equatable, Sendable {
         self.blocked = blocked; self.blockedReason = blockedReason; self.archived = archived
         self.created = created; self.updated = updated ?? created
     }
+}
+
+/// A comment on an item: who wrote it (`author`, a handle or name), when (`at`, seconds
+/// since epoch, UTC) and what (`text`, may hold newlines). Kept in the item's line of the file.
+public struct Comment: Equatable, Hashable, Sendable {
+    public var author: String
+    public var at: Timestamp
+    public var text: String
+    public init(author: String, at: Timestamp, text: String) { self.author = author; self.at = at; self.text = text }
 }
 
 /// One acceptance criterion: its text and whether it is met.

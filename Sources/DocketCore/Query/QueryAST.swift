@@ -1,12 +1,13 @@
 /// The fields of the query language, by the names people type (`label:bug`).
 enum QueryField: String, CaseIterable, Sendable {
-    case label, assignee, priority, points, stage, release, type, `is`, due, votes, requester, id
+    case label, assignee, priority, points, stage, release, type, `is`, due, votes, requester, id, sprint
 
     /// Also accepted: plural forms.
     init?(name: String) {
         switch name.lowercased() {
         case "labels": self = .label
         case "assignees": self = .assignee
+        case "sprints": self = .sprint
         default: self.init(rawValue: name.lowercased())
         }
     }
@@ -62,6 +63,8 @@ enum QueryTerm: Equatable, Sendable {
     case requester(FoldedText)
     /// A prefix of the id.
     case id(FoldedText)
+    /// One of the item's sprints, whole (ignoring case).
+    case sprint(FoldedText)
     /// A substring of the title, the description or the id.
     case text(FoldedText)
 }
@@ -80,7 +83,7 @@ indirect enum QueryNode: Equatable, Sendable {
 /// `points:>3` (comparisons `>` `>=` `<` `<=` `=`, none means `=`), `stage:ready` (id, name or a
 /// unique prefix), `release:v2.1`, `type:bug`, `is:blocked`, `is:archived`, `is:open`,
 /// `due:<2026-12-31` (or `due:today`), `votes:>3`, `requester:acme` (a substring), `id:k3v`
-/// (a prefix), free words (a substring of the title, description or id; `"quoted phrases"`).
+/// (a prefix), `sprint:"Sprint 12"` (one of the item's sprints), free words (a substring of the title, description or id; `"quoted phrases"`).
 /// Values may be quoted (`label:"needs design"`; `\"` and `\\` inside quotes). Adjacent terms
 /// must all match; `or` between terms means either (and binds tighter than or: `a b or c` is
 /// `(a b) or c`); `-` negates the term or group right after it; parentheses group. Field
@@ -165,6 +168,7 @@ extension QueryTerm {
         case .votes(let c, let n): return "votes:" + c.prefix + n.pointsText
         case .requester(let v): return "requester:" + value(v.text)
         case .id(let v): return "id:" + value(v.text)
+        case .sprint(let v): return "sprint:" + value(v.text)
         case .text(let v): return quoted(v.text)
         }
     }

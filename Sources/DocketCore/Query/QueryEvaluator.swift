@@ -87,7 +87,7 @@ final class QueryProgram: @unchecked Sendable {
     struct Bytes { let start: Int; let count: Int }
 
     enum Op {
-        case label(Bytes), assignee(Bytes), release(Bytes), requester(Bytes), id(Bytes), text(Bytes)
+        case label(Bytes), assignee(Bytes), sprint(Bytes), release(Bytes), requester(Bytes), id(Bytes), text(Bytes)
         /// `slot`: where `withStages` puts the index of the stage it names.
         case stage(slot: Int)
         case priority(Priority), type(ItemType), blocked, archived, open
@@ -108,12 +108,13 @@ final class QueryProgram: @unchecked Sendable {
         static let priority = Needs(rawValue: 1 << 9), type = Needs(rawValue: 1 << 10)
         static let points = Needs(rawValue: 1 << 11), votes = Needs(rawValue: 1 << 12)
         static let blocked = Needs(rawValue: 1 << 13), archived = Needs(rawValue: 1 << 14)
+        static let sprints = Needs(rawValue: 1 << 15)
     }
 
     /// The fields of an item that the program reads (the others nil or zero: they cost
     /// nothing to copy, and the memory they sit in is not read).
     struct View {
-        let labels: [String]?, assignees: [String]?
+        let labels: [String]?, assignees: [String]?, sprints: [String]?
         let release: String?, requester: String?, due: String?
         let stage: String?, id: String?, title: String?, description: String?
         let priority: Priority?, type: ItemType, points: Double?, votes: Int
@@ -167,6 +168,7 @@ final class QueryProgram: @unchecked Sendable {
                 switch term {
                 case .label(let v): ops.append(.label(bytes(v))); needs.insert(.labels)
                 case .assignee(let v): ops.append(.assignee(bytes(v))); needs.insert(.assignees)
+                case .sprint(let v): ops.append(.sprint(bytes(v))); needs.insert(.sprints)
                 case .release(let v): ops.append(.release(bytes(v))); needs.insert(.release)
                 case .stage(let v): ops.append(.stage(slot: stageNames.count)); stageNames.append(v.bytes); needs.insert(.stage)
                 case .requester(let v): ops.append(.requester(bytes(v))); needs.insert(.requester)
@@ -216,6 +218,7 @@ final class QueryProgram: @unchecked Sendable {
     func view(_ item: Item) -> View {
         View(labels: needs.contains(.labels) ? item.labels : nil,
              assignees: needs.contains(.assignees) ? item.assignees : nil,
+             sprints: needs.contains(.sprints) ? item.sprints : nil,
              release: needs.contains(.release) ? item.release : nil,
              requester: needs.contains(.requester) ? item.requester : nil,
              due: needs.contains(.due) ? item.due : nil,
@@ -256,6 +259,9 @@ final class QueryProgram: @unchecked Sendable {
             case .assignee(let b):
                 r = false
                 for person in item.assignees ?? [] where Fold.search(person, slice(b), .equal) { r = true; break }
+            case .sprint(let b):
+                r = false
+                for sprint in item.sprints ?? [] where Fold.search(sprint, slice(b), .equal) { r = true; break }
             case .release(let b):
                 if let release = item.release { r = Fold.search(release, slice(b), .equal) } else { r = false }
             case .stage(let slot):

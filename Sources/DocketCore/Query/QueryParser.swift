@@ -163,6 +163,7 @@ struct QueryParser {
             return .due(comparison, .date(f.value))
         case .requester: return .requester(FoldedText(f.value))
         case .id: return .id(FoldedText(f.value))
+        case .sprint: return .sprint(FoldedText(f.value))
         }
     }
 

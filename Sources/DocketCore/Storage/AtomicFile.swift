@@ -93,7 +93,7 @@ public enum AtomicFile {
     static func writeAll(_ bytes: [UInt8], to fd: Int32) -> Bool {
         var offset = 0
         while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { buf in Glibc.write(fd, buf.baseAddress! + offset, bytes.count - offset) }
+            let n = bytes.withUnsafeBytes { buf in systemWrite(fd, buf.baseAddress! + offset, bytes.count - offset) }
             if n < 0 {
                 if errno == EINTR { continue }
                 return false
@@ -101,6 +101,15 @@ public enum AtomicFile {
             offset += n
         }
         return true
+    }
+
+    /// write(2) (`Glibc.write` or `Darwin.write`: a plain `write` here would mean this type's).
+    private static func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+        #if canImport(Glibc)
+        return Glibc.write(fd, buffer, count)
+        #else
+        return Darwin.write(fd, buffer, count)
+        #endif
     }
 
     /// Puts the current content of `target` in place as its `.bak`: a hard link (no copy, no

@@ -12,16 +12,17 @@ public enum BoardEncoder {
             j.raw(",\n\"filters\": [")
             list(&j, board.savedFilters) { j, f in j.object([("name", .string(f.name)), ("query", .string(f.query))]) }
         }
+        PlanningCoding.encodeSettings(&j, board.planning)
         for key in board.extra.keys.sorted() { j.raw(",\n"); j.string(key); j.raw(": "); j.raw(board.extra[key]!) }
         j.raw(",\n\"stages\": [")
         list(&j, board.stages) { j, s in
             j.object([("id", .string(s.id)), ("name", .string(s.name)), ("kind", .string(s.kind.rawValue)),
-                      ("wipLimit", s.wipLimit.map { .int(Int64($0)) }), ("exitCriterion", s.exitCriterion.map { .string($0) })])
+                      ("wipLimit", s.wipLimit.map { .int(Int64($0)) }), ("exitCriterion", s.exitCriterion.map { .string($0) }),
+                      ("phase", s.phase.map { .string($0.rawValue) }),
+                      ("hidden", s.hidden ? .bool(true) : nil), ("slaDays", s.slaDays.map { .int(Int64($0)) })])
         }
         j.raw(",\n\"releases\": [")
-        list(&j, board.releases) { j, r in
-            j.object([("name", .string(r.name)), ("target", r.target.map { .string($0) }), ("capacity", r.capacity.map { .number($0) })])
-        }
+        list(&j, board.releases) { j, r in PlanningCoding.encodeRelease(&j, r, exponent: board.planning.exponent) }
         j.raw(",\n\"people\": [")
         list(&j, board.people) { j, p in j.object([("handle", .string(p.handle)), ("name", p.name.map { .string($0) })]) }
         j.raw(",\n\"labels\": [")
@@ -69,6 +70,9 @@ public enum BoardEncoder {
         if let p = item.parent { j.key("parent", &first); j.string(p) }
         if let d = item.duplicateOf { j.key("duplicateOf", &first); j.string(d) }
         if let d = item.snoozedUntil { j.key("snoozedUntil", &first); j.string(d) }
+        if let r = item.archivedReason { j.key("archivedReason", &first); j.string(r) }
+        if let l = item.archivedList { j.key("archivedList", &first); j.string(l) }
+        if !item.sprints.isEmpty { j.key("sprints", &first); j.list(item.sprints) }
         for (name, value) in item.scores.fields { if let value { j.key(name, &first); j.raw(value.pointsText) } }
         if !item.criteria.isEmpty {
             j.key("criteria", &first)
@@ -87,6 +91,16 @@ public enum BoardEncoder {
                 j.raw("{\"url\": "); j.string(l.url)
                 if !l.title.isEmpty { j.raw(", \"title\": "); j.string(l.title) }
                 j.raw("}")
+            }
+            j.raw("]")
+        }
+        if !item.comments.isEmpty {
+            j.key("comments", &first)
+            j.raw("[")
+            for (k, c) in item.comments.enumerated() {
+                if k > 0 { j.raw(", ") }
+                j.raw("{\"by\": "); j.string(c.author); j.raw(", \"at\": "); j.time(c.at)
+                j.raw(", \"text\": "); j.string(c.text); j.raw("}")
             }
             j.raw("]")
         }

@@ -74,8 +74,20 @@ public enum BoardMerge {
         var picker = Picker(b: b, o: o, t: t, out: o, theirsWins: t.updated > o.updated)
         Item.visitMergedFields(&picker)
         var out = picker.out
+        out.comments = mergeComments(base: b.comments, ours: o.comments, theirs: t.comments)
         out.updated = max(o.updated, t.updated)
         return (out, picker.conflicts)
+    }
+
+    /// Comments merge one by one, never as a conflict: each side's new comments are kept (in
+    /// time order, ours first on a tie) and a comment one side removed is removed.
+    static func mergeComments(base: [Comment], ours: [Comment], theirs: [Comment]) -> [Comment] {
+        if ours == theirs || theirs == base { return ours }
+        if ours == base { return theirs }
+        let b = Set(base), o = Set(ours), t = Set(theirs)
+        let kept = ours.filter { !b.contains($0) || t.contains($0) }
+        let added = theirs.filter { !b.contains($0) && !o.contains($0) }
+        return Item.sortedComments(kept + added)
     }
 
     /// The union of both sides' activity logs (`ActivityMerge`): an entry either side holds
@@ -101,6 +113,7 @@ extension Item {
         v.visit(\.links, "links"); v.visit(\.requester, "requester"); v.visit(\.votes, "votes"); v.visit(\.due, "due")
         v.visit(\.parent, "parent"); v.visit(\.duplicateOf, "duplicateOf"); v.visit(\.snoozedUntil, "snoozedUntil")
         v.visit(\.scores, "scores"); v.visit(\.extra, "extra")
+        v.visit(\.archivedReason, "archivedReason"); v.visit(\.archivedList, "archivedList"); v.visit(\.sprints, "sprints")
     }
 }
 

@@ -38,6 +38,7 @@ enum BoardReader {
         var items = ItemStore(), activity: [Activity] = []
         var scoring = ScoringModel.none, filters: [SavedFilter] = []
         var extra: [String: String] = [:]
+        var currency: String?, roadmap = RoadmapSettings(), amounts = PlanningCoding.RawAmounts()
         let start = s.offset
         try s.object("the board") { s, key in
             switch key {
@@ -62,7 +63,19 @@ enum BoardReader {
                     throw s.fail("two stages have the id '\(st.id)'", at: at)
                 }
                 stages = found
-            case "releases": releases = try list(&s, "releases", release)
+            case "releases":
+                let read = try list(&s, "releases", release)
+                releases = read.map(\.0)
+                amounts.budgets = read.map(\.1)
+            case "currency":
+                let at = s.mark()
+                let text = try s.string()
+                guard let code = try? Currency.validated(text), code == text else {
+                    throw s.fail("\"currency\" must be an ISO 4217 code in capitals such as EUR", at: at)
+                }
+                currency = code
+            case "costModel": try PlanningCoding.readCostModel(&s, into: &amounts)
+            case "roadmap": roadmap = try PlanningCoding.readRoadmap(&s)
             case "people": people = try list(&s, "people", person)
             case "labels": labels = try list(&s, "labels", label)
             case "items":
@@ -87,6 +100,9 @@ enum BoardReader {
         board.scoring = scoring
         board.savedFilters = filters
         board.extra = extra
+        let exponent = Currency.exponent(currency)
+        for (k, budget) in amounts.budgets.enumerated() { board.releases[k].budget = budget.flatMap { Money.fromMajor($0, exponent: exponent) } }
+        board.planning = PlanningSettings(currency: currency, costModel: PlanningCoding.costModel(amounts, exponent: exponent), roadmap: roadmap)
 
         return LoadedBoard(board: board, version: version)
     }
@@ -146,7 +162,8 @@ enum BoardReader {
 
     private static func stage(_ s: inout JSONScanner, _ what: () -> String) throws -> Stage {
         let at = s.mark()
-        var id: String?, name: String?, kind = StageKind.todo, wip: Int?, exit: String?
+        var id: String?, name: String?, kind = StageKind.todo, wip: Int?, exit: String?, phase: StagePhase?
+        var hidden = false, sla: Int?
         try s.object("an object", path: what) { s, key in
             switch key {
             case "id": id = try s.string()
@@ -164,25 +181,53 @@ enum BoardReader {
                     wip = Int(v)
                 }
             case "exitCriterion": exit = try optionalString(&s)
+            case "phase":
+                let p0 = s.mark()
+                if let text = try optionalString(&s) {
+                    guard let p = StagePhase(rawValue: text) else { throw s.fail("expected discovery, delivery or launch", at: p0) }
+                    phase = p
+                }
+            case "hidden": hidden = try s.bool()
+            case "slaDays":
+                if s.null() { sla = nil } else {
+                    let d0 = s.mark()
+                    let v = try s.number()
+                    guard v >= 1, v == v.rounded(), v < 1e6 else { throw s.fail("expected a whole number of days ≥ 1", at: d0) }
+                    sla = Int(v)
+                }
             default: try s.skipValue()
             }
         }
-        return Stage(id: try required(id, "id", in: what(), s, at: at), name: try required(name, "name", in: what(), s, at: at),
-                     kind: kind, wipLimit: wip, exitCriterion: exit)
+        var stage = Stage(id: try required(id, "id", in: what(), s, at: at), name: try required(name, "name", in: what(), s, at: at),
+                          kind: kind, wipLimit: wip, exitCriterion: exit, phase: phase)
+        stage.hidden = hidden
+        stage.slaDays = sla
+        return stage
     }
 
-    private static func release(_ s: inout JSONScanner, _ what: () -> String) throws -> Release {
+    /// A release and its budget in major units (made minor units once the currency is known).
+    private static func release(_ s: inout JSONScanner, _ what: () -> String) throws -> (Release, Double?) {
         let at = s.mark()
-        var name: String?, target: String?, capacity: Double?
+        var name: String?, budget: Double?
+        var r = Release(name: "")
         try s.object("an object", path: what) { s, key in
             switch key {
             case "name": name = try s.string()
-            case "target": target = try optionalString(&s)
-            case "capacity": capacity = s.null() ? nil : try s.number()
-            default: try s.skipValue()
+            case "start": r.start = try day(&s)
+            case "target": r.target = try optionalString(&s)
+            case "capacity": r.capacity = s.null() ? nil : try s.number()
+            case "budget": budget = s.null() ? nil : try PlanningCoding.amount(&s)
+            case "state":
+                let s0 = s.mark()
+                let text = try s.string()
+                guard let state = ReleaseState(rawValue: text) else { throw s.fail("expected planned, active, shipped or cancelled", at: s0) }
+                r.state = state
+            case "notes": r.notes = try s.string()
+            default: r.extra[key] = try s.rawValue()
             }
         }
-        return Release(name: try required(name, "name", in: what(), s, at: at), target: target, capacity: capacity)
+        r.name = try required(name, "name", in: what(), s, at: at)
+        return (r, budget)
     }
 
     private static func savedFilter(_ s: inout JSONScanner, _ what: () -> String) throws -> SavedFilter {
@@ -328,6 +373,25 @@ enum BoardReader {
                         }
                     }
                     item.links.append(l)
+                }
+            case "archivedReason": item.archivedReason = try optionalString(&s)
+            case "archivedList": item.archivedList = try optionalString(&s)
+            case "sprints": item.sprints = try strings(&s, "a list of sprints")
+            case "comments":
+                try s.array("a list of comments") { s, _ in
+                    let c0 = s.mark()
+                    var c = Comment(author: "", at: 0, text: "")
+                    var hasText = false
+                    try s.object("a comment") { s, k in
+                        switch k {
+                        case "by": c.author = try s.string()
+                        case "at": c.at = try time(&s, "at")
+                        case "text": c.text = try s.string(); hasText = true
+                        default: try s.skipValue()
+                        }
+                    }
+                    guard hasText else { throw s.fail("a comment: missing \"text\"", at: c0) }
+                    item.comments.append(c)
                 }
             case "created": item.created = try time(&s, "created")
             case "updated": updated = try time(&s, "updated")

@@ -53,7 +53,22 @@ public final class BoardSaver: @unchecked Sendable {
         let start = !running
         if start { running = true }
         lock.unlock()
+        notify()
         if start { queue.async { self.drain() } }
+    }
+
+    private var observer: (@Sendable () -> Void)?
+
+    /// Calls `callback` after every change of `status()` (a board submitted, a save done or
+    /// failed), on the thread that made it, so a loop can sleep until the saver has news (the
+    /// runtime writes to a wake-up pipe). Replaces the previous callback.
+    public func onChange(_ callback: @escaping @Sendable () -> Void) {
+        lock.lock(); observer = callback; lock.unlock()
+    }
+
+    private func notify() {
+        lock.lock(); let callback = observer; lock.unlock()
+        callback?()
     }
 
     /// The outcome of saves so far.
@@ -97,6 +112,7 @@ public final class BoardSaver: @unchecked Sendable {
                     running = false
                     lock.broadcast()
                     lock.unlock()
+                    notify()
                     return
                 }
             } else {
@@ -104,6 +120,7 @@ public final class BoardSaver: @unchecked Sendable {
                 state.saved = max(state.saved, job.generation)
             }
             lock.unlock()
+            notify()
         }
     }
 

@@ -31,11 +31,14 @@ extension HeaderMerge {
         switch section {
         case "stages":
             return header.stages.first { $0.id == key }.map {
-                with($0.name, [$0.kind.rawValue, $0.wipLimit.map { "WIP \($0)" }, $0.exitCriterion.map { "exit: \($0)" }])
+                with($0.name, [$0.kind.rawValue, $0.wipLimit.map { "WIP \($0)" }, $0.exitCriterion.map { "exit: \($0)" },
+                                $0.phase.map { "phase \($0.rawValue)" }])
             }
         case "releases":
             return header.releases.first { $0.name == key }.map {
-                with($0.name, [$0.target.map { "target \($0)" }, $0.capacity.map { "capacity \($0.pointsText)" }])
+                with($0.name, [$0.start.map { "start \($0)" }, $0.target.map { "target \($0)" }, $0.capacity.map { "capacity \($0.pointsText)" },
+                               $0.budget.map { "budget \($0.major(exponent: header.planning.exponent).pointsText)" },
+                               $0.state == .planned ? nil : $0.state.rawValue])
             }
         case "people": return header.people.first { $0.handle == key }.map { with("@" + $0.handle, [$0.name]) }
         case "labels": return header.labels.first { $0.name == key }.map { with($0.name, [$0.color]) }

@@ -1,6 +1,6 @@
 /// Three-way merge of a board's header (everything but items and activity), list by list and
 /// element by element: stages by `id`, releases by `name`, people by `handle`, labels by
-/// `name`, saved filters by `name`, `extra` by key; `name` and `scoring` as whole values.
+/// `name`, saved filters by `name`, `extra` by key; `name`, `scoring`, `currency`, `costModel` and `roadmap` as whole values.
 ///
 /// For one element: added on one side → kept; removed on one side and unchanged on the other
 /// → removed, unless a merged item still uses it (a stage, release, label or assignee), then
@@ -44,6 +44,9 @@ enum HeaderMerge {
         list(\.people, "people", key: \.handle, inUse: inUse("people"))
         list(\.labels, "labels", key: \.name, inUse: inUse("labels"))
         whole(\.scoring, "scoring")
+        whole(\.planning.currency, "currency")
+        whole(\.planning.costModel, "costModel")
+        whole(\.planning.roadmap, "roadmap")
         list(\.savedFilters, "filters", key: \.name, inUse: [])
         let pairs = { (h: BoardHeader) in h.extra.sorted { $0.key < $1.key }.map { ExtraPair(key: $0.key, value: $0.value) } }
         let (extra, found) = mergeList("extra", base: pairs(base), ours: pairs(ours), theirs: pairs(theirs),

@@ -94,6 +94,8 @@ struct JSONText {
 
     enum Value {
         case string(String), number(Double), int(Int64), bool(Bool), strings([String]), null
+        /// JSON text written as it is (a nested object, a kept unknown value).
+        case raw(String)
     }
 
     private mutating func write(_ v: Value) {
@@ -104,6 +106,7 @@ struct JSONText {
         case .bool(let b): raw(b ? "true" : "false")
         case .null: raw("null")
         case .strings(let values): list(values)
+        case .raw(let text): raw(text)
         }
     }
 }

@@ -1,6 +1,8 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Writes boards for an open session without losing changes that others made to the file
@@ -226,6 +228,11 @@ struct FileStamp: Equatable {
         var st = stat()
         guard stat(AtomicFile.linkTarget(of: url).path, &st) == 0 else { return nil }
         dev = UInt64(st.st_dev); ino = UInt64(st.st_ino); size = Int64(st.st_size)
-        mtimeSec = Int(st.st_mtim.tv_sec); mtimeNsec = Int(st.st_mtim.tv_nsec)
+        #if canImport(Darwin)
+        let mtime = st.st_mtimespec
+        #else
+        let mtime = st.st_mtim
+        #endif
+        mtimeSec = Int(mtime.tv_sec); mtimeNsec = Int(mtime.tv_nsec)
     }
 }

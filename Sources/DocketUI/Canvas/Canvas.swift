@@ -13,10 +13,22 @@ public struct Canvas: Equatable, Sendable {
     public let width: Int
     public let height: Int
     public private(set) var cells: [Cell]
+    /// Drawing outside this rectangle is dropped (see `clipped(to:_:)`); the whole canvas by default.
+    public private(set) var clip: Rect
 
     public init(width: Int, height: Int, role: StyleRole = .normal) {
         self.width = max(0, width); self.height = max(0, height)
         cells = Array(repeating: Cell(role: role), count: self.width * self.height)
+        clip = Rect(x: 0, y: 0, width: self.width, height: self.height)
+    }
+
+    /// Runs `body` with drawing limited to `rect` (within the clip in force): a widget drawn
+    /// into a sub-area can never spill out of it.
+    public mutating func clipped(to rect: Rect, _ body: (inout Canvas) -> Void) {
+        let saved = clip
+        clip = clip.intersection(rect)
+        body(&self)
+        clip = saved
     }
 
     public subscript(x: Int, y: Int) -> Cell { cells[y * width + x] }
@@ -77,7 +89,12 @@ public struct Canvas: Equatable, Sendable {
     private static let ascii: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
 
     private mutating func set(_ x: Int, _ y: Int, _ text: String, _ role: StyleRole) {
-        guard x >= 0, x < width, y >= 0, y < height else { return }
+        guard clip.contains(x: x, y: y), x >= 0, x < width, y >= 0, y < height else { return }
+        // A wide character whose right half would fall outside the clip is drawn as a space.
+        if text.isEmpty == false, x + 1 < width, DisplayWidth.of(text) == 2, !clip.contains(x: x + 1, y: y) {
+            cells[y * width + x] = Cell(text: " ", role: role)
+            return
+        }
         let i = y * width + x
         // Overwriting half of a wide character blanks its other half.
         if cells[i].isContinuation, x > 0 { cells[i - 1].text = " " }
@@ -85,6 +102,20 @@ public struct Canvas: Equatable, Sendable {
             cells[i + 1].text = " "
         }
         cells[i] = Cell(text: text, role: role)
+    }
+
+    /// The style roles of every cell, one line per row, one letter per cell (`StyleRole.code`),
+    /// trailing `normal` cells removed: the second layer of a golden file, so a style change
+    /// fails a test until the golden is updated on purpose.
+    public func renderStyles() -> String {
+        var lines: [String] = []
+        for y in 0..<height {
+            var line = ""
+            for x in 0..<width { line.append(cells[y * width + x].role.code) }
+            while line.hasSuffix(String(StyleRole.normal.code)) { line.removeLast() }
+            lines.append(line)
+        }
+        return lines.joined(separator: "\n") + "\n"
     }
 
     /// The canvas as plain text, one line per row, trailing spaces removed: for golden tests.

@@ -118,6 +118,10 @@ bold = true
 [roles.warning]
 fg = "yellow"
 bold = true
+
+[roles."age.stale"]
+fg = "yellow"
+underline = true
 """#,
         "high-contrast": #"""
 # High contrast, for a projector or a shared screen at standup: bold text, strong
@@ -245,6 +249,11 @@ bold = true
 fg = "bright-yellow"
 bg = "black"
 bold = true
+
+[roles."age.stale"]
+fg = "bright-yellow"
+bg = "black"
+underline = true
 """#,
         "mono": #"""
 # No colour at all: attributes only. Also what NO_COLOR gives with any theme.
@@ -304,6 +313,9 @@ underline = true
 
 [roles.warning]
 bold = true
+
+[roles."age.stale"]
+underline = true
 """#,
     ]
 }

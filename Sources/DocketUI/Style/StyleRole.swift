@@ -27,4 +27,18 @@ public enum StyleRole: String, CaseIterable, Sendable {
     case helpKey = "help.key"
     case helpTitle = "help.title"
     case warning
+    /// An item past its stage's usual time (work item age over the 85th percentile or SLA).
+    /// New roles go at the end: goldens name roles by their position.
+    case ageStale = "age.stale"
+}
+
+extension StyleRole {
+    /// One letter per role, for the style layer of golden files (`Canvas.renderStyles`):
+    /// `.` is `normal`; the others follow the order of `allCases` (a–z, then A–Z).
+    public var code: Character {
+        if self == .normal { return "." }
+        let letters = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+        let index = StyleRole.allCases.firstIndex(of: self)!
+        return letters[min(index - 1, letters.count - 1)]
+    }
 }

@@ -1,9 +1,9 @@
 import Foundation
 
 /// What `docket export` writes: the canonical board JSON, CSV (one row per item), taskell
-/// Markdown, or a Markdown report for stakeholders.
+/// Markdown, a Markdown report for stakeholders, or a self-contained HTML roadmap page.
 public enum ExportFormat: String, CaseIterable, Sendable {
-    case json, csv, markdown, report
+    case json, csv, markdown, report, html
 }
 
 /// The options of one export: the format, an optional filter query, the report's period and
@@ -18,10 +18,14 @@ public struct ExportRequest: Sendable {
     public var now: Timestamp
     /// Today's date (`YYYY-MM-DD`), for `due:today` in queries.
     public var today: String
+    /// The locale money is formatted in (see `MoneyFormat.locale(from:)`).
+    public var locale: Locale
 
-    public init(format: ExportFormat, query: Query? = nil, since: ExportPeriod = .week, now: Timestamp, today: String? = nil) {
+    public init(format: ExportFormat, query: Query? = nil, since: ExportPeriod = .week, now: Timestamp, today: String? = nil,
+                locale: Locale = Locale(identifier: "en_US_POSIX")) {
         self.format = format; self.query = query; self.since = since; self.now = now
         self.today = today ?? ISODate.formatDay(now)
+        self.locale = locale
     }
 }
 
@@ -44,7 +48,9 @@ public enum BoardExport {
             return Array(MarkdownExport.render(board, items: items).utf8)
         case .report:
             let items = selectedItems(board, request.query, today: request.today, archivedByDefault: false)
-            return Array(ReportExport.render(board, items: items, now: request.now, since: request.since).utf8)
+            return Array(ReportExport.render(board, items: items, now: request.now, since: request.since, locale: request.locale).utf8)
+        case .html:
+            return Array(HTMLExport.render(board, today: request.today, now: request.now, locale: request.locale).utf8)
         }
     }
 
@@ -73,6 +79,7 @@ public enum BoardExport {
         out.scoring = board.scoring
         out.savedFilters = board.savedFilters
         out.extra = board.extra
+        out.planning = board.planning
         return out
     }
 }

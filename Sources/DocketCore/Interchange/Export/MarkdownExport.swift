@@ -3,7 +3,9 @@ import Foundation
 /// The board as taskell Markdown: a `## Stage` heading per stage (in board order), then a
 /// `- title` line per item, with indented sub-lines taskell reads: `    @ YYYY-MM-DD` for the
 /// due date, `    > line` for each line of the description, and `    * [x] text` /
-/// `    * [ ] text` for acceptance criteria. Line breaks in titles and criteria become spaces.
+/// `    * [ ] text` for acceptance criteria, and Docket's own `    ~ Sprint 12` per sprint and
+/// `    % 2026-12-01T10:00:00Z alice: text` per comment (oldest first; `TaskellImport` reads
+/// them back). Line breaks in titles, criteria and comments become spaces.
 /// Items of stages the board does not have go under a heading named by their stage id.
 public enum MarkdownExport {
     /// The Markdown for `items` (in the order given, grouped by stage in board order); every
@@ -39,6 +41,8 @@ public enum MarkdownExport {
             }
         }
         for c in item.criteria { out.append("    * [\(c.done ? "x" : " ")] " + oneLine(c.text)) }
+        for s in item.sprints { out.append("    ~ " + oneLine(s)) }
+        for c in item.comments { out.append("    % " + oneLine(ItemListJSON.commentText(c))) }
         return out
     }
 

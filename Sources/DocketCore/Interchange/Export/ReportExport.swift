@@ -1,20 +1,22 @@
 import Foundation
 
 /// A Markdown page for stakeholders who never open the board: the stages with their items,
-/// the releases with planned points against capacity (a release over its capacity is marked
-/// **over budget**), the blocked items with their reasons, and what changed in the last period
+/// the releases with done and planned points against capacity and money against budget (see
+/// `ReleasePlan`; over capacity or over budget in bold), the blocked items with their reasons, and what changed in the last period
 /// from the activity log, grouped by day (newest day first, entries in time order; times UTC).
 public enum ReportExport {
     /// The report of `items` (open items, in board order) as of `now`, with the activity of
     /// the `since` period before it. Ends in a line break.
-    public static func render(_ board: Board, items: [Item], now: Timestamp, since: ExportPeriod) -> String {
+    /// Money is formatted for `locale` in the board's currency.
+    public static func render(_ board: Board, items: [Item], now: Timestamp, since: ExportPeriod,
+                              locale: Locale = Locale(identifier: "en_US_POSIX")) -> String {
         var out: [String] = []
         out.append("# \(text(board.name)) — report")
         out.append("")
         let start = now - since.seconds
         out.append("\(ISODate.formatDay(now)) · \(items.count) item\(items.count == 1 ? "" : "s") · changes in the last \(since) (since \(ISODate.format(start)))")
         out += stagesSection(board, items)
-        out += releasesSection(board, items)
+        out += releasesSection(board, money: MoneyFormat(currency: board.planning.currency, locale: locale))
         out += blockedSection(items)
         out += activitySection(board, from: start, to: now, since: since)
         return out.joined(separator: "\n") + "\n"
@@ -34,20 +36,32 @@ public enum ReportExport {
         return out
     }
 
-    static func releasesSection(_ board: Board, _ items: [Item]) -> [String] {
+    /// The releases with the numbers of `ReleasePlan` (the same as the backlog list and
+    /// `release list`, whatever items the report lists): done/planned points against capacity,
+    /// and with a cost model planned and spent money against the budget.
+    static func releasesSection(_ board: Board, money: MoneyFormat) -> [String] {
         guard !board.releases.isEmpty else { return [] }
-        var out = ["", "## Releases", "", "| Release | Target | Items | Planned | Capacity | Status |", "| --- | --- | ---: | ---: | ---: | --- |"]
-        for release in board.releases {
-            let planned = items.filter { $0.release == release.name }
-            let points = planned.reduce(0) { $0 + ($1.points ?? 0) }
-            let status: String
-            if let capacity = release.capacity {
-                status = points > capacity ? "**over budget** by \((points - capacity).pointsText)"
-                    : points == capacity ? "full" : "\((capacity - points).pointsText) left"
+        let plan = ReleasePlan(board)
+        let withCost = plan.costPerPoint != nil
+        var out = ["", "## Releases", "",
+                   "| Release | State | Target | Items | Done | Planned | Capacity |" + (withCost ? " Planned cost | Spent | Budget |" : "") + " Status |",
+                   "| --- | --- | --- | ---: | ---: | ---: | ---: |" + (withCost ? " ---: | ---: | ---: |" : "") + " --- |"]
+        for line in plan.lines where line.known {
+            let r = line.release
+            var status: [String] = []
+            if let capacity = r.capacity {
+                if let over = line.overCapacityBy { status.append("**over capacity** by \(over.pointsText)") }
+                else { status.append(line.plannedPoints == capacity ? "full" : "\((capacity - line.plannedPoints).pointsText) left") }
             } else {
-                status = "no capacity set"
+                status.append("no capacity set")
             }
-            out.append("| \(cell(release.name)) | \(release.target ?? "—") | \(planned.count) | \(points.pointsText) | \(release.capacity?.pointsText ?? "—") | \(status) |")
+            if let over = line.cost?.overBudgetBy { status.append("**over budget** by \(money.string(over))") }
+            if !line.unestimated.isEmpty { status.append(PlanWarnings.unestimated(line.unestimated.count)) }
+            var row = "| \(cell(r.name)) | \(r.state.rawValue) | \(r.target ?? "—") | \(line.items.count) | \(line.donePoints.pointsText) | \(line.plannedPoints.pointsText) | \(r.capacity?.pointsText ?? "—") |"
+            if let cost = line.cost {
+                row += " \(money.string(cost.planned)) | \(money.string(cost.spent)) | \(cost.budget.map(money.string) ?? "—") |"
+            }
+            out.append(row + " \(status.joined(separator: ", ")) |")
         }
         return out
     }

@@ -1,0 +1,43 @@
+import Foundation
+import DocketCore
+
+/// The reducer for what the runtime reports (`RuntimeLoop`): the saver's state, merges from
+/// disk, results of exports and themes, signals, time and coming back from a suspension.
+/// `update` calls it for these events; the runtime itself never changes the state.
+func updateRuntime(_ state: inout AppState, _ event: Event, now: Timestamp) -> [Effect] {
+    switch event {
+    case .saveStatus(let s):
+        // A board that may not be written (newer format) says `read-only` whatever the saver says.
+        if state.readOnly == nil { state.saveState = s }
+    case .terminate:
+        return [.quit]
+    case .resumed(let size), .resize(let size):
+        state.size = size
+    case .boardMerged(let merge):
+        let conflicts = merge.conflicts
+        state.board = merge.apply(to: state.board)
+        state.refreshFilter(today: state.calendar.day(of: now))
+        state.status = conflicts.isEmpty
+            ? StatusMessage("merged changes made to the file elsewhere")
+            : StatusMessage("conflict: \(conflicts.prefix(5).joined(separator: ", ")) (merged; kept and dropped values in the activity log)", isError: true)
+    case .writing(let path, let error):
+        if let error { state.status = StatusMessage(error, isError: true); break }
+        state.fileLabel = URL(fileURLWithPath: path).lastPathComponent
+        state.status = StatusMessage("writing \(path)")
+    case .exportFinished(let format, let path):
+        state.status = StatusMessage("exported \(format) to \(path)")
+    case .exportFailed(let why):
+        state.status = StatusMessage("export failed: \(why)", isError: true)
+    case .themeLoaded(let name):
+        state.status = StatusMessage("theme: \(name)")
+    case .themeFailed(let why):
+        state.status = StatusMessage(why, isError: true)
+    case .tick(let moment):
+        // Only the screen that asked (`Feature.tickInterval`, on top) gets it.
+        state.lastTick = moment
+        return withTop(&state, now: now) { screen, app in screen.tick(&app, now: moment) }
+    default:
+        break
+    }
+    return []
+}
