@@ -6,11 +6,11 @@ import Foundation
 import Glibc
 #endif
 
-/// An open board in the stress test, driven through the update loop exactly as the terminal
-/// app drives it: keys go through `update`, `.save` effects go to a `BoardSaver` whose write
-/// is a `MergingWriter`, and between keys it does what the app's loop does (save when the
-/// file changed on disk, take the writer's merges in with `Merge.apply`). Only the screen is
-/// missing. It changes only items it created, so what each of them must end up as is known.
+/// An open board in the stress test, driven through `update` as the runtime loop
+/// (`RuntimeLoop`) drives it: keys go through `update`, `.save` effects go to a `BoardSaver`
+/// whose write is a `MergingWriter`, and between keys it does what the loop does when the
+/// file changes (save, which merges) and sends the writer's merges as `Event.boardMerged`.
+/// Only the screen and the folder watch are missing. It changes only items it created, so what each of them must end up as is known.
 final class StressSession: @unchecked Sendable {
     let name: String
     let url: URL
