@@ -30,7 +30,7 @@ let package = Package(
                           path: "Sources/docket"),
         .executableTarget(name: "DocketBench", dependencies: ["DocketCore", "DocketUI"],
                           path: "Sources/DocketBench"),
-        .target(name: "DocketTestSupport", path: "Tests/DocketTestSupport"),
+        .target(name: "DocketTestSupport", dependencies: ["DocketCore"], path: "Tests/DocketTestSupport"),
         .testTarget(name: "DocketCoreTests", dependencies: ["DocketCore", "DocketTestSupport", .product(name: "CSV", package: "CSV.swift")],
                     path: "Tests/DocketCoreTests", resources: [.copy("Fixtures")]),
         .testTarget(name: "DocketUITests", dependencies: ["DocketUI", "DocketCore", "DocketTestSupport"],

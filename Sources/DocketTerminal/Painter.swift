@@ -32,12 +32,29 @@ struct Painter {
         }
     }
 
-    /// Draws one cell (a grapheme cluster of at most 5 scalars: base + combining marks).
+    /// Draws one cell: a grapheme cluster of at most 5 scalars (base + combining marks). A
+    /// cluster of several spacing characters (a flag: two regional indicators, 1 column each
+    /// to ncurses and the terminal) is drawn one character per column, so ncurses' idea of the
+    /// columns matches the Canvas's.
     func put(_ cell: Canvas.Cell, x: Int, y: Int) {
         let (a, pair) = attrs[cell.role] ?? (docket_a_normal(), 0)
-        var wide: [wchar_t] = cell.text.unicodeScalars.prefix(5).map { wchar_t(bitPattern: $0.value) }
-        if wide.isEmpty { wide = [32] }
-        wide.append(0)
-        _ = docket_put_cell(Int32(y), Int32(x), wide, a, pair)
+        var column = x
+        for part in Painter.columns(of: cell.text) {
+            var wide = part.scalars.prefix(5).map { wchar_t(bitPattern: $0.value) }
+            wide.append(0)
+            _ = docket_put_cell(Int32(y), Int32(column), wide, a, pair)
+            column += part.width
+        }
+    }
+
+    /// `text` split where each spacing character starts (its marks stay with it), with the
+    /// columns each part takes; one space for empty text.
+    static func columns(of text: String) -> [(scalars: [Unicode.Scalar], width: Int)] {
+        var parts: [(scalars: [Unicode.Scalar], width: Int)] = []
+        for s in text.unicodeScalars {
+            let w = DisplayWidth.of(s)
+            if w > 0 || parts.isEmpty { parts.append(([s], w)) } else { parts[parts.count - 1].scalars.append(s) }
+        }
+        return parts.isEmpty ? [([" "], 1)] : parts
     }
 }

@@ -22,11 +22,16 @@ public final class Screen {
     }
     private var last: Canvas?
     private var active = false
-    private let pasteStart: [Character] = Array("[200~")
+
+    /// The terminal's background as it answered an OSC 11 query at startup (only asked with
+    /// `followBackground`); nil when it did not answer.
+    public private(set) var detectedBackground: TerminalBackground?
 
     /// Opens the terminal. Throws `TerminalError` when stdin/stdout is not a terminal, or
-    /// `TERM` is missing, unknown or `dumb`.
-    public init(theme: Theme, noColor: Bool) throws {
+    /// `TERM` is missing, unknown or `dumb`. With `followBackground` (no theme named by the
+    /// user) it asks the terminal for its background colour (OSC 11, at most
+    /// `backgroundQueryTimeout` ms) and, when it answers, paints with `ThemeLoader.automatic`.
+    public init(theme: Theme, noColor: Bool, followBackground: Bool = false) throws {
         guard isatty(0) == 1, isatty(1) == 1 else {
             throw TerminalError(description: "docket needs a terminal: stdin and stdout must be a tty (use `docket list` in scripts)")
         }
@@ -47,12 +52,11 @@ public final class Screen {
         raw()
         noecho()
         nonl()
-        keypad(docket_stdscr(), true)
-        // Reads never block: the loop polls `inputFD` and calls `readEvents()`.
-        wtimeout(docket_stdscr(), 0)
+        // Docket decodes the bytes itself (KeyDecoder), read with read(2) when the loop's poll
+        // says so: ncurses' decoding splits sequences it does not know into letters.
+        keypad(docket_stdscr(), false)
+        typeahead(-1)
         curs_set(0)
-        mouseinterval(0)
-        mousemask(docket_button1_pressed() | docket_button1_clicked() | docket_button4_pressed() | docket_button5_pressed(), nil)
         var colors = 0
         if !noColor && has_colors() {
             start_color()
@@ -61,17 +65,54 @@ public final class Screen {
         }
         painter = Painter(theme: theme, colors: colors)
         self.colors = colors
-        docket_write_tty("\u{1B}[?2004h")
+        docket_write_tty(Screen.modesOn)
+        if followBackground, colors > 0, let background = queryBackground() {
+            detectedBackground = background
+            painter = Painter(theme: ThemeLoader.automatic(for: background), colors: colors)
+        }
     }
+
+    /// How long (ms) the startup background query waits for the terminal's answer.
+    public static let backgroundQueryTimeout = 150
+
+    /// Asks the terminal for its background (OSC 11) and its attributes (DA1, which every
+    /// terminal answers, so a terminal that ignores OSC 11 costs no wait), and reads until
+    /// the DA1 answer or the timeout. Everything read goes on to the decoder, which drops
+    /// the answers and keeps any key typed meanwhile.
+    private func queryBackground() -> TerminalBackground? {
+        docket_write_tty("\u{1B}]11;?\u{1B}\\\u{1B}[c")
+        let deadline = Screen.nowMS() + Screen.backgroundQueryTimeout
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 1024)
+        while Screen.nowMS() < deadline, !Screen.hasDeviceAttributes(bytes) {
+            var pfd = pollfd(fd: inputFD, events: Int16(POLLIN), revents: 0)
+            guard poll(&pfd, 1, Int32(max(1, deadline - Screen.nowMS()))) > 0 else { continue }
+            let n = read(inputFD, &buffer, buffer.count)
+            guard n > 0 else { break }
+            bytes += buffer[0..<n]
+        }
+        queued = decoder.feed(bytes, at: Screen.nowMS())
+        return TerminalBackground(osc11Reply: bytes)
+    }
+
+    /// True when `bytes` hold a DA1 answer (`ESC [ ? … c`).
+    private static func hasDeviceAttributes(_ bytes: [UInt8]) -> Bool {
+        guard let start = bytes.indices.first(where: { bytes[$0] == 0x1B && $0 + 2 < bytes.count && bytes[$0 + 1] == 0x5B && bytes[$0 + 2] == 0x3F }) else { return false }
+        return bytes[start...].contains(0x63)
+    }
+
+    /// Bracketed paste and mouse reports (mode 1000, SGR encoding 1006) on, and off.
+    private static let modesOn = "\u{1B}[?2004h\u{1B}[?1000h\u{1B}[?1006h"
+    private static let modesOff = "\u{1B}[?1006l\u{1B}[?1000l\u{1B}[?2004l"
 
     deinit { end() }
 
-    /// Restores the terminal (idempotent): bracketed paste off, the alternate screen left with
-    /// the cursor at its top, ncurses ended.
+    /// Restores the terminal (idempotent): bracketed paste and mouse reports off, the
+    /// alternate screen left with the cursor at its top, ncurses ended.
     public func end() {
         guard active else { return }
         active = false
-        docket_write_tty("\u{1B}[?2004l")
+        docket_write_tty(Screen.modesOff)
         leaveAlternateScreen()
         endwin()
         docket_remove_crash_handlers()
@@ -114,14 +155,7 @@ public final class Screen {
     public func paint(_ canvas: Canvas) {
         let full = last.map { $0.width != canvas.width || $0.height != canvas.height } ?? true
         if full { werase(docket_stdscr()) }
-        for y in 0..<canvas.height {
-            for x in 0..<canvas.width {
-                let cell = canvas[x, y]
-                if cell.isContinuation { continue }
-                if !full, let last, last[x, y] == cell { continue }
-                painter.put(cell, x: x, y: y)
-            }
-        }
+        for (x, y) in canvas.cellsToPaint(over: full ? nil : last) { painter.put(canvas[x, y], x: x, y: y) }
         wrefresh(docket_stdscr())
         last = canvas
     }
@@ -136,135 +170,52 @@ public final class Screen {
     /// Gives the terminal back to the shell for a while (an editor, Ctrl-Z), then takes it
     /// again and forces a full redraw.
     public func suspended<T>(_ body: () throws -> T) rethrows -> T {
-        docket_write_tty("\u{1B}[?2004l")
+        docket_write_tty(Screen.modesOff)
         def_prog_mode()
         leaveAlternateScreen()
         endwin()
         defer {
             reset_prog_mode()
-            docket_write_tty("\u{1B}[?2004h")
+            docket_write_tty(Screen.modesOn)
             resizeToTerminal()
             invalidate()
         }
         return try body()
     }
 
-    /// An event read while looking past an Esc that must still be handled (a resize).
-    private var pending: Event?
+    /// The decoder of everything the terminal sends (keys, pastes, mouse reports).
+    private var decoder = KeyDecoder()
+    /// Events decoded while opening (keys typed during the background query), not yet read.
+    private var queued: [Event] = []
 
     /// The fd to poll for terminal input.
     public var inputFD: Int32 { 0 }
 
-    /// When the decoder holds bytes it cannot decide on yet, the milliseconds after which
-    /// `readEvents()` must be called again; nil when nothing is pending (ncurses waits for
-    /// the rest of an escape sequence itself here).
-    public var inputDeadline: Int? { nil }
+    /// Milliseconds on the monotonic clock, for the decoder's timeouts.
+    private static func nowMS() -> Int { Int(DispatchTime.now().uptimeNanoseconds / 1_000_000) }
 
     /// Every event decodable from the input available now; never blocks ([] when nothing is
-    /// ready).
+    /// ready or only part of a sequence has arrived). Reads raw bytes from `inputFD` (ncurses'
+    /// own key decoding is off) and decodes them with `KeyDecoder`; neighbouring pastes are
+    /// joined. At the end of input (the terminal hung up) it stops reading; the loop's poll
+    /// reports the hang-up.
     public func readEvents() -> [Event] {
-        var events: [Event] = []
-        if let event = pending { pending = nil; events.append(event) }
-        while events.count < 10_000, let next = readOne() {
-            if let event = next { events.append(event) }
-            if let event = pending { pending = nil; events.append(event) }
+        var events = queued
+        queued = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        // Bounded (256 KB a call) so a flood of input cannot starve painting and signals.
+        for _ in 0..<64 {
+            var pfd = pollfd(fd: inputFD, events: Int16(POLLIN), revents: 0)
+            guard poll(&pfd, 1, 0) > 0 else { break }
+            let n = read(inputFD, &buffer, buffer.count)
+            guard n > 0 else { break }  // end of input, EIO after a hang-up, or EINTR
+            events += decoder.feed(buffer[0..<n], at: Screen.nowMS())
         }
-        return events
+        return KeyDecoder.joiningPastes(events + decoder.expire(at: Screen.nowMS()))
     }
 
-    /// The next input: nil when nothing is ready, `.some(nil)` for input that means nothing.
-    private func readOne() -> Event?? {
-        var ch: wint_t = 0
-        let r = wget_wch(docket_stdscr(), &ch)
-        if r == ERR { return nil }
-        if r == KEY_CODE_YES { return .some(specialKey(Int32(ch))) }
-        let c = Int(ch)
-        switch c {
-        case 27: return .some(escapeSequence())
-        case 10, 13: return .key(.enter)
-        case 9: return .key(.tab)
-        case 8, 127: return .key(.backspace)
-        case 1...26: return .key(.ctrl(Character(UnicodeScalar(UInt8(c + 96)))))
-        case 0, 28...31: return .some(nil)
-        default:
-            guard let scalar = UnicodeScalar(UInt32(c)) else { return .some(nil) }
-            return .key(.char(Character(scalar)))
-        }
-    }
-
-    private func specialKey(_ k: Int32) -> Event? {
-        switch k {
-        case KEY_UP: return .key(.up)
-        case KEY_DOWN: return .key(.down)
-        case KEY_LEFT: return .key(.left)
-        case KEY_RIGHT: return .key(.right)
-        case KEY_SR: return .key(.shiftUp)
-        case KEY_SF: return .key(.shiftDown)
-        case KEY_SLEFT: return .key(.shiftLeft)
-        case KEY_SRIGHT: return .key(.shiftRight)
-        case KEY_HOME: return .key(.home)
-        case KEY_END: return .key(.end)
-        case KEY_PPAGE: return .key(.pageUp)
-        case KEY_NPAGE: return .key(.pageDown)
-        case KEY_DC: return .key(.delete)
-        case KEY_BACKSPACE: return .key(.backspace)
-        case KEY_ENTER: return .key(.enter)
-        case KEY_BTAB: return .key(.backTab)
-        case KEY_RESIZE: return .resize(size)
-        case KEY_MOUSE:
-            var m = MEVENT()
-            guard getmouse(&m) == OK else { return nil }
-            let kind: MouseEvent.Kind
-            if m.bstate & docket_button4_pressed() != 0 { kind = .wheelUp }
-            else if docket_button5_pressed() != 0 && m.bstate & docket_button5_pressed() != 0 { kind = .wheelDown }
-            else if m.bstate & (docket_button1_pressed() | docket_button1_clicked()) != 0 { kind = .press }
-            else { return nil }
-            return .mouse(MouseEvent(x: Int(m.x), y: Int(m.y), kind: kind))
-        default:
-            if k > KEY_F0 && k <= KEY_F0 + 24 { return .key(.function(Int(k - KEY_F0))) }
-            return nil
-        }
-    }
-
-    /// After ESC: a lone Esc (nothing follows at once, or a plain key follows: both are kept),
-    /// bracketed paste (`ESC [200~ … ESC [201~`), or another sequence ncurses did not know,
-    /// which is dropped.
-    private func escapeSequence() -> Event? {
-        wtimeout(docket_stdscr(), 0)
-        defer { wtimeout(docket_stdscr(), 0) }
-        var ch: wint_t = 0
-        let r = wget_wch(docket_stdscr(), &ch)
-        if r == ERR { return .key(.escape) }
-        if r == KEY_CODE_YES {
-            // Esc then a resize: both count (the Esc was lost before, leaving a mode open).
-            if Int32(ch) == KEY_RESIZE { pending = specialKey(Int32(ch)); return .key(.escape) }
-            return specialKey(Int32(ch))  // Alt-arrow: treat as the arrow
-        }
-        guard ch == 91 else {
-            // Esc and a key typed (or sent) right after it, or Alt-x: both count, as two keys.
-            unget_wch(wchar_t(ch))
-            return .key(.escape)
-        }
-        var seq: [Character] = ["["]
-        while seq.count < 16 {
-            guard wget_wch(docket_stdscr(), &ch) != ERR, let s = UnicodeScalar(UInt32(ch)) else { break }
-            seq.append(Character(s))
-            if (64...126).contains(Int(ch)) { break }
-        }
-        guard seq == pasteStart else { return nil }
-        return .paste(readPaste())
-    }
-
-    private func readPaste() -> String {
-        wtimeout(docket_stdscr(), 100)
-        var text: [Character] = []
-        let end: [Character] = Array("\u{1B}[201~")
-        var ch: wint_t = 0
-        while text.count < 1_000_000 {
-            guard wget_wch(docket_stdscr(), &ch) != ERR, let s = UnicodeScalar(UInt32(ch)) else { break }
-            text.append(s == "\r" ? "\n" : Character(s))
-            if text.count >= end.count, Array(text.suffix(end.count)) == end { text.removeLast(end.count); break }
-        }
-        return String(text)
-    }
+    /// When the decoder holds bytes it cannot decide on yet (a lone ESC, a paste burst in
+    /// progress), the milliseconds after which `readEvents()` must be called again even if no
+    /// new byte arrives; nil when nothing is pending.
+    public var inputDeadline: Int? { queued.isEmpty ? decoder.deadline(at: Screen.nowMS()) : 0 }
 }

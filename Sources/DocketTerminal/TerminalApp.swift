@@ -21,12 +21,14 @@ public enum TerminalApp {
     /// Throws `TerminalError` when the terminal cannot be used (nothing is changed then).
     /// `writer`, when given, is the saver's merging writer: when the board file's folder
     /// changes, the loop saves (which merges the file's changes) and takes its merges into the
-    /// board on screen. `environment` gives the clock.
+    /// board on screen. `environment` gives the clock. `followBackground`: the user named no
+    /// theme, so the terminal's answer about its background (OSC 11) picks `light` or
+    /// `default` (see `Screen.init`).
     public static func run(_ initial: AppState, saver: BoardSaver?, writer: MergingWriter? = nil, theme: Theme, noColor: Bool,
-                           environment: DocketEnvironment = .live()) throws -> Outcome {
+                           environment: DocketEnvironment = .live(), followBackground: Bool = false) throws -> Outcome {
         let signals = try SignalPipe()
         let wakeUp = try WakePipe()
-        let screen = try Screen(theme: theme, noColor: noColor)
+        let screen = try Screen(theme: theme, noColor: noColor, followBackground: followBackground)
         defer { screen.end() }
         saver?.onChange { wakeUp.wake() }
         let terminal = PollingTerminal(screen: screen, signals: signals, wakeUp: wakeUp, watch: saver.map { FileWatch(file: $0.url) })

@@ -8,7 +8,7 @@ import Foundation
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "demo", abstract: "Open a built-in demo backlog (a temporary copy).")
 
-    @Option(help: "A built-in theme (default, high-contrast, mono) or a theme file.")
+    @Option(help: "A built-in theme (default, light, high-contrast, mono) or a theme file; without one, light or default by the terminal's background.")
     var theme: String?
 
     @Flag(help: "Only write the demo board and print its path.")

@@ -18,7 +18,8 @@ struct Docket: ParsableCommand {
         defaultSubcommand: OpenCommand.self)
 
     /// Parses the command line, with `docket list`'s arguments put in order first (see
-    /// `ListCommand.arrange`), so a query word like `-is:blocked` is never taken for options.
+    /// `ListCommand.arrange`), so a query word like `-is:blocked` is never taken for options,
+    /// and `docket add`'s title moved after `--` when it starts with `-` (`AddCommand.arrange`).
     /// An error from running a command is printed made safe for the terminal: its message
     /// may quote the board (an id, a stage name, a key of a broken file).
     static func main() {
@@ -26,7 +27,7 @@ struct Docket: ParsableCommand {
         // Over a file-size limit (ulimit -f) a write must fail with EFBIG and a message, not
         // kill the process mid-save.
         signal(SIGXFSZ, SIG_IGN)
-        let arguments = ListCommand.arrange(Array(CommandLine.arguments.dropFirst()))
+        let arguments = AddCommand.arrange(ListCommand.arrange(Array(CommandLine.arguments.dropFirst())))
         var command: ParsableCommand
         do {
             command = try parseAsRoot(arguments)

@@ -27,6 +27,26 @@ struct AddCommand: ParsableCommand {
     @Flag(help: "Take TITLE literally: no quick-add markers.") var literal = false
     @OptionGroup var options: BoardOptions
 
+    /// `args` (the command line without the program name) with, when it is an `add` command,
+    /// a title that starts with `-` and holds a space (`"- [ ] write the report"`) moved after
+    /// `--`: no option has a space in its name, and swift-argument-parser would otherwise read
+    /// it as short options (`-h` among them, printing the usage). Values of the options that
+    /// take one stay where they are; other commands are returned as they are.
+    static func arrange(_ args: [String]) -> [String] {
+        guard args.first == "add", !args.contains("--") else { return args }
+        let valueOptions: Set<String> = ["--stage", "--priority", "--points", "-b", "--board"]
+        var kept: [String] = [], titles: [String] = []
+        var k = 0
+        while k < args.count {
+            let a = args[k]
+            if k > 0, valueOptions.contains(args[k - 1]) { kept.append(a) }
+            else if a.hasPrefix("-"), a.contains(where: \.isWhitespace) { titles.append(a) }
+            else { kept.append(a) }
+            k += 1
+        }
+        return titles.isEmpty ? args : kept + ["--"] + titles
+    }
+
     func run() throws {
         var draft = literal ? QuickAddDraft(title: title) : try QuickAdd.parse(title)
         if let stage { draft.stage = stage; draft.stageOffset = nil }

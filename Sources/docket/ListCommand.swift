@@ -82,8 +82,9 @@ struct ListCommand: ParsableCommand {
             items = items.filter { $0.stage == s.id }
         }
         if !parsed.isEmpty {
-            let today = localToday()
-            items = items.filter { parsed.matches($0, in: board, today: today) }
+            // Days (`due:today`, `updated:yesterday`) and ages in the user's time zone (`TZ`).
+            let env = DocketEnvironment.live()
+            items = items.filter(parsed.matcher(for: board, time: QueryTime(now: env.now, calendar: env.calendar)))
         }
         switch json ? .json : format {
         case .json: print(ItemListJSON.encode(items, board: board), terminator: "")

@@ -12,7 +12,7 @@ struct SessionOptions: ParsableArguments {
 
     @OptionGroup var options: BoardOptions
 
-    @Option(help: "A built-in theme (default, high-contrast, mono) or a theme file.")
+    @Option(help: "A built-in theme (default, light, high-contrast, mono) or a theme file; without one, light or default by the terminal's background.")
     var theme: String?
 
     /// Loads the board and runs the session, starting on the board, in triage of the Inbox
@@ -42,7 +42,10 @@ enum BoardSession {
             printError("docket: \(error)")
             throw ExitCode(1)
         }
-        let theme = try ThemeLoader.load(themeName ?? env["DOCKET_THEME"] ?? "default")
+        // No theme named: `light` or `default` by the terminal's background (COLORFGBG here,
+        // the terminal's answer to an OSC 11 query once the Screen is open).
+        let named = themeName ?? env["DOCKET_THEME"]
+        let theme = try named.map(ThemeLoader.load) ?? ThemeLoader.automatic(for: TerminalBackground(colorFGBG: env["COLORFGBG"]))
         let noColor = !(env["NO_COLOR"] ?? "").isEmpty
         let readOnly = loaded.readOnlyReason
         if let readOnly { printError("docket: \(url.path) opens read-only: \(readOnly)") }
@@ -50,6 +53,7 @@ enum BoardSession {
         var state = AppState(board: loaded.board, user: CurrentUser.name, fileLabel: label, readOnly: readOnly,
                              size: Size(width: 80, height: 24))
         state.keymaps = keymaps
+        state.showAges = loaded.board.extra["showAges"] == "true"
         let environment = DocketEnvironment.live(environment: env)
         state.calendar = environment.calendar
         state.seed = environment.seed
@@ -58,7 +62,7 @@ enum BoardSession {
         let writer = MergingWriter(base: loaded.board, url: url, user: CurrentUser.name)
         let saver = readOnly == nil ? BoardSaver(url: url) { board, url in try writer.write(board, to: url) } : nil
         let outcome = try TerminalApp.run(state, saver: saver, writer: readOnly == nil ? writer : nil, theme: theme, noColor: noColor,
-                                         environment: environment)
+                                          environment: environment, followBackground: named == nil)
         if let error = outcome.saveError {
             printError("docket: the last changes could not be saved: \(error)")
             if let rescue = outcome.rescuePath { printError("docket: they were written to \(rescue)") }

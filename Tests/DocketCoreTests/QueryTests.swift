@@ -292,7 +292,7 @@ final class QueryTests: XCTestCase {
     func testBadValue() {
         assertError("priority:urgent", .badValue(field: "priority", value: "urgent", expected: "must, should, could, wont (or m, s, c, w)"), at: 9, length: 6)
         assertError("type:task", .badValue(field: "type", value: "task", expected: "story, bug, chore, spike, epic"), at: 5, length: 4)
-        assertError("is:closed", .badValue(field: "is", value: "closed", expected: "blocked, archived, open"), at: 3, length: 6)
+        assertError("is:closed", .badValue(field: "is", value: "closed", expected: "blocked, archived, open, stale"), at: 3, length: 6)
     }
 
     func testBadComparison() {
@@ -451,6 +451,19 @@ final class QueryTests: XCTestCase {
             case .sprint(let v): return item.sprints.contains { $0.lowercased() == v.text }
             case .text(let v):
                 return [item.title, item.id, item.description].contains { $0.lowercased().contains(v.text) }
+            case .time(let m, let c, let w):
+                let time = QueryTime(today: Self.today)
+                let t = m == .updated ? item.updated : m == .created ? item.created : StageAges(Self.board).entered[item.id] ?? item.created
+                switch w {
+                case .ago(let s): return c == .equal ? time.now - t <= s : c.holds(time.now - t, s)
+                case .day(let d): return c.holds(ISODate.formatDay(t), d)
+                case .today: return c.holds(ISODate.formatDay(t), Self.today)
+                case .yesterday: return c.holds(ISODate.formatDay(t), ISODate.formatDay(time.now - 86400))
+                }
+            case .age(let c, let s):
+                let age = QueryTime(today: Self.today).now - (StageAges(Self.board).entered[item.id] ?? item.created)
+                return c == .equal ? age >= s : c.holds(age, s)
+            case .stale: return false
             }
         }
     }

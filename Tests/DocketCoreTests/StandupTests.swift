@@ -145,3 +145,19 @@ final class StandupTests: XCTestCase {
         XCTAssertGreaterThan(orders.count, 1, "other seeds give other orders")
     }
 }
+
+/// The report's "Since the last standup" section.
+final class StandupReportTests: XCTestCase {
+    func testReportHasTheSinceTheLastStandupSection() throws {
+        let now = ISODate.parse("2026-12-08T10:00:00Z")!
+        var b = Board(name: "r", stages: Board.defaultStages())
+        _ = try b.addItem(title: "Ship *it*", stage: "doing", id: "s1", by: "ann", at: now - 3 * 86400)
+        b.recordStandup(StandupRecord(facilitator: "bob", started: now - 86400 - 900, ended: now - 86400, walk: "work", spoke: [], parked: [], seconds: 900))
+        _ = try b.move("s1", toStage: "done", by: "ann", at: now - 3600)
+        let report = ReportExport.render(b, items: [], now: now, since: .week)
+        XCTAssertTrue(report.contains("## Since the last standup"))
+        XCTAssertTrue(report.contains("Last standup: 2026-12-07T10:00:00Z, facilitated by bob."), report)
+        XCTAssertTrue(report.contains("0 added · 0 moved · 1 finished · 0 blocked · 0 unblocked"), report)
+        XCTAssertTrue(report.contains("- finished `s1` Ship *it* → Done"), report)
+    }
+}

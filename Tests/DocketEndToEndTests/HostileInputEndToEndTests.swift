@@ -97,6 +97,10 @@ final class HostileInputEndToEndTests: TmuxTestCase {
         // (by design): wait until it has drawn the new size.
         try t.waitForScreen("the board at 100×30") { !$0.contains("Terminal too small") && $0.contains("│") }
         try t.keys("Escape")
+        // Esc and ? read together would be Alt-? (issue 14): send ? once Esc has acted.
+        try t.waitForScreen("the board after Esc") { s in
+            s.contains(" Ideas ") && !s.contains("↑↓ select") && !s.contains("Docket keys") && !s.contains("Triage")
+        }
         try t.keys("?")
         try t.waitForText("Docket keys")
         try t.keys("Escape")

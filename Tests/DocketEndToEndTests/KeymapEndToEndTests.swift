@@ -20,7 +20,10 @@ final class KeymapEndToEndTests: TmuxTestCase {
         let help = try t.waitForText("Docket keys")
         let line = try XCTUnwrap(screenLines(help).first { $0.contains("move the item to the next stage") }, help)
         XCTAssertTrue(line.trimmingCharacters(in: .whitespaces).hasPrefix("X "), "help shows the remapped key: \(line)")
-        try t.keys("Escape", "q")
+        // Esc and q in one write would be Alt-q (issue 14): send q once help has closed.
+        try t.keys("Escape")
+        try t.waitForNoText("Docket keys")
+        try t.keys("q")
         _ = try t.waitForExit()
     }
 

@@ -175,6 +175,11 @@ final class SafeSaveTerminalTests: TmuxTestCase {
         for i in 0..<5 {
             try t.type("TUI \(i)")
             try t.keys("Enter")
+            // The next title only once this one is added: read together, "TUI 0⏎TUI 1" would
+            // be a paste (issue 14), one item.
+            try t.waitForScreen("TUI \(i) added") { s in
+                (screenLines(s).last ?? "").trimmingCharacters(in: .whitespaces) == "Add to Inbox ›" && s.contains("TUI \(i)")
+            }
         }
         group.wait()
         for r in results.all {
@@ -183,7 +188,10 @@ final class SafeSaveTerminalTests: TmuxTestCase {
         }
         let expected = (["First item"] + (0..<5).flatMap { ["TUI \($0)", "CLI \($0)"] }).sorted()
         try t.waitForBoard(url, "every item of both sides") { $0.items.values.map(\.title).sorted() == expected }
-        try t.keys("Escape", "q")
+        // Esc and q in one write would be Alt-q: send them apart, the second once Esc acted.
+        try t.keys("Escape")
+        try t.waitForNoText("Add to Inbox ›")
+        try t.keys("q")
         XCTAssertEqual(try t.waitForExit(), 0)
         XCTAssertEqual(try BoardStore.load(url).board.items.values.map(\.title).sorted(), expected)
     }

@@ -23,7 +23,9 @@ final class TriageEndToEndTests: TmuxTestCase {
         try t.keys(":")
         try t.type("stage kind inbox")
         try t.keys("Enter")
-        try t.waitForText("kind inbox")
+        // The command's status, not the typed text: keys sent before it acts would be read
+        // with the typed line (a burst of text with a line break is a paste, issue 14).
+        try t.waitForScreen("the stage kind set") { (screenLines($0).last ?? "").contains(": kind inbox") }
         try t.keys("t")
         try t.waitForText("Triage · 1 of \(queue.count)")
 
@@ -43,7 +45,10 @@ final class TriageEndToEndTests: TmuxTestCase {
             $0.items[queue[0]]?.priority == .must && $0.items[queue[0]]?.points == 3
                 && $0.items[queue[0]]?.stage != inbox.id && $0.items[queue[1]]?.archived == true
         }
-        try t.keys("Escape", "q")
+        // Esc and q in one write would be Alt-q: send them apart, the second once Esc acted.
+        try t.keys("Escape")
+        try t.waitForNoText("Triage ·")
+        try t.keys("q")
         XCTAssertEqual(try t.waitForExit(), 0)
         let board = try BoardStore.load(url).board
         XCTAssertEqual(board.stages[0].kind, .inbox)

@@ -58,3 +58,24 @@ final class EditConflictTests: XCTestCase {
         XCTAssertEqual(entry.from, "CLI title")
     }
 }
+
+/// The losing side of a concurrent edit of one field is told which value replaced its own.
+final class LosingSideTests: XCTestCase {
+    func testTheStatusLineNamesTheValueThatReplacedOurs() throws {
+        var s = demoState()
+        let id = try XCTUnwrap(s.selectedItemID)
+        let base = s.board
+        // We renamed it here…
+        _ = try s.board.modify(id, by: "test", at: testNow + 10) { $0.title = "Our title" }
+        // …and someone else renamed it later in the file.
+        var theirs = base
+        _ = try theirs.modify(id, by: "ann", at: testNow + 20) { $0.title = "Their later title" }
+        let written = BoardMerge.merge(base: base, ours: s.board, theirs: theirs)
+        XCTAssertEqual(written.board.items[id]?.title, "Their later title", "the later change wins")
+        send(&s, .boardMerged(MergingWriter.Merge(submitted: base, written: written.board, conflicts: written.conflicts)))
+        XCTAssertEqual(s.board.items[id]?.title, "Their later title")
+        let status = try XCTUnwrap(s.status)
+        XCTAssertTrue(status.isError)
+        XCTAssertTrue(status.text.contains("your title of \(id) was replaced by \"Their later title\""), status.text)
+    }
+}

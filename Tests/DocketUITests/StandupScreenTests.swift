@@ -113,3 +113,40 @@ final class StandupScreenTests: XCTestCase {
         assertGolden(render(s), "standup-160x45")
     }
 }
+
+final class StandupSettingsTests: XCTestCase {
+    func testTimeboxesAreABoardSettingSetFromThePalette() throws {
+        var s = demoState()
+        send(&s, .key(.char(":")))
+        send(&s, typed("standup timebox 10m 90s"))
+        XCTAssertEqual(send(&s, .key(.enter)), [.save])
+        XCTAssertEqual(StandupTimeboxes(s.board), StandupTimeboxes(meeting: 600, speaker: 90))
+        send(&s, .key(.char("S")))
+        let st = try XCTUnwrap(s.top(as: StandupScreen.self))
+        XCTAssertEqual(st.meetingTimebox, 600)
+        XCTAssertTrue(render(s).renderText().contains("/10:00"))
+        var t = demoState()
+        send(&t, .key(.char(":")))
+        send(&t, typed("standup timebox soon"))
+        XCTAssertEqual(send(&t, .key(.enter)), [])
+        XCTAssertTrue(t.status?.text.contains("'soon'") == true, t.status?.text ?? "")
+        XCTAssertEqual(StandupTimeboxes(t.board), StandupTimeboxes(), "nothing written")
+    }
+}
+
+final class AgesSettingTests: XCTestCase {
+    func testAgesOnIsABoardSetting() throws {
+        var s = demoState(width: 120, height: 30)
+        send(&s, .key(.char(":")))
+        send(&s, typed("ages on"))
+        XCTAssertEqual(send(&s, .key(.enter)), [.save])
+        XCTAssertEqual(s.board.extra["showAges"], "true")
+        XCTAssertTrue(s.showAges)
+        XCTAssertNotNil(s.ages, "computed for the next frame")
+        send(&s, .key(.char(":")))
+        send(&s, typed("ages maybe"))
+        send(&s, .key(.enter))
+        XCTAssertEqual(s.status?.isError, true)
+        XCTAssertEqual(s.board.extra["showAges"], "true", "nothing written")
+    }
+}

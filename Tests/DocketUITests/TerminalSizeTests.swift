@@ -14,6 +14,9 @@ final class TerminalSizeTests: XCTestCase {
         ("filter", [.key(.char("f"))] + typed("label:bug (")), ("saved filters", [.key(.char("F"))]),
         ("add", [.key(.char("a"))] + typed("New #x @y")), ("backlog bulk", [.key(.tab), .key(.char(" ")), .key(.char("l"))]),
         ("triage stage", [.key(.char("t")), .key(.enter)]), ("detail edit", [.key(.enter), .key(.enter)]),
+        ("standup", [.key(.char("S"))]), ("standup people", [.key(.char("S")), .key(.char("w"))]),
+        ("standup parked", [.key(.char("S")), .key(.char("!")), .key(.char("P"))]), ("standup block", [.key(.char("S")), .key(.char("b"))]),
+        ("ages", [.key(.char("A"))]),
     ]
 
     func testEveryViewAtEverySize() throws {

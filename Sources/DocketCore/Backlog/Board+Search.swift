@@ -4,11 +4,11 @@ extension Board {
 
     /// The next open item after `start` (in board order, wrapping; `start` itself last when
     /// `includeStart`) whose id starts with `text` or whose title or description contains it,
-    /// ignoring case. `backwards` searches the other way. Nil when nothing matches. Shared by
+    /// ignoring case and normal form (`FoldedText`). `backwards` searches the other way. Nil when nothing matches. Shared by
     /// the board's `/` search and triage's duplicate finder.
     public func search(_ text: String, from start: String?, backwards: Bool = false, includeStart: Bool = false) -> String? {
-        let needle = text.lowercased()
-        guard !needle.isEmpty else { return nil }
+        let needle = FoldedText(text)
+        guard !needle.text.isEmpty else { return nil }
         var order = openItemsInBoardOrder()
         if backwards { order.reverse() }
         guard !order.isEmpty else { return nil }
@@ -17,8 +17,8 @@ extension Board {
         for step in first...order.count {
             let id = order[(from + step) % order.count]
             guard let item = items[id] else { continue }
-            if item.id.lowercased().hasPrefix(needle) || item.title.lowercased().contains(needle)
-                || item.description.lowercased().contains(needle) { return id }
+            if needle.isPrefix(of: item.id) || needle.isContained(in: item.title)
+                || needle.isContained(in: item.description) { return id }
         }
         return nil
     }

@@ -76,12 +76,12 @@ public struct Board: Equatable, Sendable {
     /// Index of the stage with this id in `stages`.
     public func stageIndex(id: String) -> Int? { stages.firstIndex { $0.id == id } }
 
-    /// Finds a stage by id or name: exact (case-insensitive) first, then a unique prefix.
+    /// Finds a stage by id or name: exact (ignoring case and normal form) first, then a unique prefix.
     /// Throws `DocketError.noSuchStage` or `.ambiguousStage`.
     public func stage(named query: String) throws -> Stage {
-        let q = query.lowercased()
-        if let s = stages.first(where: { $0.id.lowercased() == q || $0.name.lowercased() == q }) { return s }
-        let matches = stages.filter { $0.name.lowercased().hasPrefix(q) || $0.id.lowercased().hasPrefix(q) }
+        let q = FoldedText(query)
+        if let s = stages.first(where: { q.equals($0.id) || q.equals($0.name) }) { return s }
+        let matches = stages.filter { q.isPrefix(of: $0.name) || q.isPrefix(of: $0.id) }
         if matches.count == 1 { return matches[0] }
         if matches.isEmpty { throw DocketError.noSuchStage(query) }
         throw DocketError.ambiguousStage(query, matches.map(\.name))

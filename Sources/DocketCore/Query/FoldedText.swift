@@ -1,42 +1,54 @@
-/// A query value lowercased once, for matching item text without caring about case and
-/// without allocating per item.
+import Foundation
+
+/// A query value folded once, for matching item text without caring about case or Unicode
+/// normal form, and without allocating per item.
 ///
+/// One normal form everywhere (search, filters, `docket list`, stage names): text is
+/// lowercased, then put in NFC (`fold`), so `Cafe\u{301}` (NFD) and `Café` (NFC) match alike.
 /// Item text is compared byte by byte in UTF-8 with ASCII letters folded to lowercase; only
 /// when that finds nothing and the item text has non-ASCII bytes (`É`, `İ`, the Kelvin sign…)
 /// is the item text lowercased in full (Unicode rules) and searched again. Matching is on
 /// UTF-8 bytes: UTF-8 is self-synchronising, so a needle never matches half a character,
 /// and CJK text matches as typed.
-struct FoldedText: Equatable, Sendable {
-    /// The value, lowercased.
-    let text: String
+public struct FoldedText: Equatable, Sendable {
+    /// The value, folded (`fold`).
+    public let text: String
     /// `text` as UTF-8.
     let bytes: [UInt8]
 
-    init(_ value: String) {
-        text = value.lowercased()
+    public init(_ value: String) {
+        text = FoldedText.fold(value)
         bytes = Array(text.utf8)
     }
 
-    static func == (l: FoldedText, r: FoldedText) -> Bool { l.text == r.text }
+    /// `s` lowercased (Unicode rules) and in NFC: the one form text is compared in.
+    public static func fold(_ s: String) -> String {
+        let lower = s.lowercased()
+        return lower.utf8.allSatisfy { $0 < 0x80 } ? lower : lower.precomposedStringWithCanonicalMapping
+    }
 
-    /// True when `s` equals the value, ignoring case.
-    func equals(_ s: String) -> Bool { bytes.withUnsafeBufferPointer { Fold.search(s, $0, .equal) } }
+    public static func == (l: FoldedText, r: FoldedText) -> Bool { l.text == r.text }
 
-    /// True when `s` starts with the value, ignoring case.
-    func isPrefix(of s: String) -> Bool { bytes.withUnsafeBufferPointer { Fold.search(s, $0, .prefix) } }
+    /// True when `s` equals the value, ignoring case and normal form.
+    public func equals(_ s: String) -> Bool { bytes.withUnsafeBufferPointer { Fold.search(s, $0, .equal) } }
 
-    /// True when `s` contains the value, ignoring case.
-    func isContained(in s: String) -> Bool { bytes.withUnsafeBufferPointer { Fold.search(s, $0, .contains) } }
+    /// True when `s` starts with the value, ignoring case and normal form.
+    public func isPrefix(of s: String) -> Bool { bytes.withUnsafeBufferPointer { Fold.search(s, $0, .prefix) } }
+
+    /// True when `s` contains the value, ignoring case and normal form.
+    public func isContained(in s: String) -> Bool { bytes.withUnsafeBufferPointer { Fold.search(s, $0, .contains) } }
 }
 
-/// Case-insensitive search of item text for a lowercased UTF-8 needle (see `FoldedText`).
+/// Case- and normal-form-insensitive search of item text for a folded UTF-8 needle (see
+/// `FoldedText`). A match found byte by byte in text with non-ASCII bytes is confirmed on the
+/// folded text, so `cafe` matches neither `Café` nor `Cafe\u{301}`.
 enum Fold {
     enum Mode { case equal, prefix, contains }
 
     @inline(__always)
     static func search(_ s: String, _ needle: UnsafeBufferPointer<UInt8>, _ mode: Mode) -> Bool {
         switch fastSearch(s, needle, mode) {
-        case .found: return true
+        case .found: return s.utf8.allSatisfy { $0 < 0x80 } || slowSearch(s, needle, mode)
         case .notFound: return false
         case .notFoundNonASCII: return slowSearch(s, needle, mode)
         }
@@ -49,10 +61,10 @@ enum Fold {
         s.utf8.withContiguousStorageIfAvailable { find(needle, in: $0, mode, fold: true) } ?? .notFoundNonASCII
     }
 
-    /// The search with `s` lowercased in full (Unicode rules).
+    /// The search with `s` folded in full (lowercased by Unicode rules, NFC).
     @inline(never)
     static func slowSearch(_ s: String, _ needle: UnsafeBufferPointer<UInt8>, _ mode: Mode) -> Bool {
-        var lower = s.lowercased()
+        var lower = FoldedText.fold(s)
         lower.makeContiguousUTF8()
         return lower.utf8.withContiguousStorageIfAvailable { find(needle, in: $0, mode, fold: false) } == .found
     }

@@ -1,6 +1,7 @@
 /// The fields of the query language, by the names people type (`label:bug`).
 enum QueryField: String, CaseIterable, Sendable {
     case label, assignee, priority, points, stage, release, type, `is`, due, votes, requester, id, sprint
+    case updated, created, moved, age
 
     /// Also accepted: plural forms.
     init?(name: String) {
@@ -13,7 +14,7 @@ enum QueryField: String, CaseIterable, Sendable {
     }
 
     /// Whether `>`, `>=`, `<`, `<=`, `=` work with it.
-    var compares: Bool { self == .points || self == .votes || self == .due }
+    var compares: Bool { [.points, .votes, .due, .updated, .created, .moved, .age].contains(self) }
 
     static let allNames = allCases.map(\.rawValue).joined(separator: ", ")
 }
@@ -35,6 +36,28 @@ enum QueryComparison: String, Equatable, Sendable {
 
     /// How it is written in front of a value (nothing for `=`).
     var prefix: String { self == .equal ? "" : rawValue }
+}
+
+/// Which moment of an item a time term reads: when it was last changed, created, or moved
+/// into the stage it is in now.
+enum QueryMoment: String, Equatable, Sendable { case updated, created, moved }
+
+/// The value of a time term: a day in the user's time zone (`2026-12-01`, `today`,
+/// `yesterday`) or an age (`2d`, `12h`, `3w`: seconds before the query runs).
+enum QueryWhen: Equatable, Sendable {
+    case day(String)
+    case today
+    case yesterday
+    case ago(Int64)
+
+    var written: String {
+        switch self {
+        case .day(let d): return d
+        case .today: return "today"
+        case .yesterday: return "yesterday"
+        case .ago(let s): return s % 604800 == 0 ? "\(s / 604800)w" : s % 86400 == 0 ? "\(s / 86400)d" : "\(s / 3600)h"
+        }
+    }
 }
 
 /// A due date in a query: a calendar day, or the day the query runs.
@@ -67,6 +90,13 @@ enum QueryTerm: Equatable, Sendable {
     case sprint(FoldedText)
     /// A substring of the title, the description or the id.
     case text(FoldedText)
+    /// `updated:`, `created:`, `moved:` against a day or an age.
+    case time(QueryMoment, QueryComparison, QueryWhen)
+    /// `age:>5d`: how long the item has been in its stage, in seconds.
+    case age(QueryComparison, Int64)
+    /// `is:stale`: in its stage longer than the stage's usual time (the board's 85th
+    /// percentile of time in it, or with too little history its SLA).
+    case stale
 }
 
 /// A parsed query: terms joined by and, or and not. `and` and `or` hold two or more nodes.
@@ -170,6 +200,9 @@ extension QueryTerm {
         case .id(let v): return "id:" + value(v.text)
         case .sprint(let v): return "sprint:" + value(v.text)
         case .text(let v): return quoted(v.text)
+        case .time(let m, let c, let w): return m.rawValue + ":" + c.prefix + w.written
+        case .age(let c, let s): return "age:" + c.prefix + QueryWhen.ago(s).written
+        case .stale: return "is:stale"
         }
     }
 }

@@ -1,3 +1,24 @@
+/// The moment a query runs at, in the user's time zone: what `today`, `yesterday`, `2d`
+/// and `age:` mean.
+public struct QueryTime: Sendable {
+    /// Seconds since epoch.
+    public var now: Timestamp
+    public var calendar: LocalCalendar
+    /// `now`'s day in `calendar` (`YYYY-MM-DD`).
+    public var today: String
+
+    public init(now: Timestamp, calendar: LocalCalendar) {
+        self.now = now; self.calendar = calendar; today = calendar.day(of: now)
+    }
+
+    /// A day only (no clock): noon UTC of `today`, for callers that know just the day.
+    public init(today: String) {
+        now = (ISODate.parse(today) ?? 0) + 43200
+        calendar = .utc
+        self.today = today
+    }
+}
+
 extension Query {
     /// Whether `item` matches the query. `board` resolves `stage:` terms (like
     /// `Board.stage(named:)`: an id or name ignoring case, else a unique prefix; an unknown or
@@ -11,16 +32,35 @@ extension Query {
     /// to test a whole board use `count(in:today:)` or `filter(ids:in:today:)`, which read
     /// items in place instead of copying them.
     public func matches(_ item: Item, in board: Board, today: String) -> Bool {
+        matches(item, in: board, time: QueryTime(today: today))
+    }
+
+    /// A test of items of `board` at `time` that reads the activity log once (for `moved:`,
+    /// `age:`, `is:stale`), however many items it is then called for.
+    public func matcher(for board: Board, time: QueryTime) -> (Item) -> Bool {
         let stages = board.stages
-        return program.withStages(stages) { program.matches(program.view(item), stages, $0, today) }
+        let context = program.context(board, time)
+        let program = self.program
+        return { item in program.withStages(stages) { program.matches(program.view(item), stages, $0, context) } }
+    }
+
+    /// `matches(_:in:today:)` at a moment in the user's time zone (for `updated:`, `age:`…).
+    public func matches(_ item: Item, in board: Board, time: QueryTime) -> Bool {
+        let stages = board.stages
+        let context = program.context(board, time)
+        return program.withStages(stages) { program.matches(program.view(item), stages, $0, context) }
     }
 
     /// How many of the board's items (archived ones included) match; see `matches`.
     /// The fastest way to test every item of a board (100,000 items: about 15 ms on the
     /// 2-core development machine, see DocketBench).
-    public func count(in board: Board, today: String) -> Int {
+    public func count(in board: Board, today: String) -> Int { count(in: board, time: QueryTime(today: today)) }
+
+    /// `count(in:today:)` at a moment in the user's time zone.
+    public func count(in board: Board, time: QueryTime) -> Int {
         if isEmpty { return board.items.count }
         let stages = board.stages
+        let today = program.context(board, time)
         return program.withStages(stages) { resolved in
             var n = 0
             // Plain loops over the store's shards, and only the fields the query reads taken
@@ -43,7 +83,13 @@ extension Query {
     /// The ids in `ids` (for instance a column, `Board.column(_:)`) whose items match, in
     /// the same order; ids of no item are dropped. Reads items in place like `count`.
     public func filter(ids: [String], in board: Board, today: String) -> [String] {
+        filter(ids: ids, in: board, time: QueryTime(today: today))
+    }
+
+    /// `filter(ids:in:today:)` at a moment in the user's time zone.
+    public func filter(ids: [String], in board: Board, time: QueryTime) -> [String] {
         let stages = board.stages
+        let today = program.context(board, time)
         return program.withStages(stages) { resolved in
             var out: [String] = []
             for id in ids {
@@ -93,13 +139,14 @@ final class QueryProgram: @unchecked Sendable {
         case priority(Priority), type(ItemType), blocked, archived, open
         case points(QueryComparison, Double), votes(QueryComparison, Double)
         case due(QueryComparison, Bytes), dueToday(QueryComparison)
+        case time(QueryMoment, QueryComparison, QueryWhen), age(QueryComparison, Int64), stale
         case negate
         case jumpIfFalse(Int), jumpIfTrue(Int)
     }
 
     /// Which of an item's fields the program reads.
     struct Needs: OptionSet {
-        let rawValue: UInt16
+        let rawValue: UInt32
         static let labels = Needs(rawValue: 1 << 0), assignees = Needs(rawValue: 1 << 1)
         static let release = Needs(rawValue: 1 << 2), stage = Needs(rawValue: 1 << 3)
         static let requester = Needs(rawValue: 1 << 4), id = Needs(rawValue: 1 << 5)
@@ -109,6 +156,28 @@ final class QueryProgram: @unchecked Sendable {
         static let points = Needs(rawValue: 1 << 11), votes = Needs(rawValue: 1 << 12)
         static let blocked = Needs(rawValue: 1 << 13), archived = Needs(rawValue: 1 << 14)
         static let sprints = Needs(rawValue: 1 << 15)
+        static let created = Needs(rawValue: 1 << 16), updated = Needs(rawValue: 1 << 17)
+        /// When items entered their stage (read from the activity log, once per call).
+        static let entered = Needs(rawValue: 1 << 18)
+    }
+
+    /// What a call of `matches` needs besides the item: the moment, and when time terms
+    /// read the activity log, when each item entered its stage and each stage's age limit.
+    struct Context {
+        let time: QueryTime
+        let ages: StageAges?
+        /// Stage id → days past which an item is stale.
+        let limits: [String: Double]
+    }
+
+    /// The context of one call: `StageAges` is read only when the query has `moved:`,
+    /// `age:` or `is:stale`.
+    func context(_ board: Board, _ time: QueryTime) -> Context {
+        guard needs.contains(.entered) else { return Context(time: time, ages: nil, limits: [:]) }
+        let ages = StageAges(board)
+        var limits: [String: Double] = [:]
+        for stage in board.stages { limits[stage.id] = ages.threshold(stage.id, fallback: board.stageSLA(stage.id)) }
+        return Context(time: time, ages: ages, limits: limits)
     }
 
     /// The fields of an item that the program reads (the others nil or zero: they cost
@@ -119,6 +188,7 @@ final class QueryProgram: @unchecked Sendable {
         let stage: String?, id: String?, title: String?, description: String?
         let priority: Priority?, type: ItemType, points: Double?, votes: Int
         let blocked: Bool, archived: Bool
+        let created: Timestamp, updated: Timestamp
     }
 
     private let ops: UnsafeMutableBufferPointer<Op>
@@ -183,6 +253,15 @@ final class QueryProgram: @unchecked Sendable {
                 case .votes(let c, let n): ops.append(.votes(c, n)); needs.insert(.votes)
                 case .due(let c, .date(let d)): ops.append(.due(c, bytes(FoldedText(d)))); needs.insert(.due)
                 case .due(let c, .today): ops.append(.dueToday(c)); needs.insert(.due)
+                case .time(let m, let c, let w):
+                    ops.append(.time(m, c, w))
+                    switch m {
+                    case .updated: needs.insert(.updated)
+                    case .created: needs.insert(.created)
+                    case .moved: needs.formUnion([.entered, .id, .created])
+                    }
+                case .age(let c, let n): ops.append(.age(c, n)); needs.formUnion([.entered, .id, .created])
+                case .stale: ops.append(.stale); needs.formUnion([.entered, .id, .created, .stage])
                 }
             }
         }
@@ -231,7 +310,9 @@ final class QueryProgram: @unchecked Sendable {
              points: needs.contains(.points) ? item.points : nil,
              votes: needs.contains(.votes) ? item.votes : 0,
              blocked: needs.contains(.blocked) ? item.blocked : false,
-             archived: needs.contains(.archived) ? item.archived : false)
+             archived: needs.contains(.archived) ? item.archived : false,
+             created: needs.contains(.created) ? item.created : 0,
+             updated: needs.contains(.updated) ? item.updated : 0)
     }
 
     /// Calls `body` with the index in `stages` of the stage each `stage:` term names (like
@@ -247,7 +328,8 @@ final class QueryProgram: @unchecked Sendable {
 
     /// Whether the item seen through `item` passes; `resolved` comes from `withStages`.
     /// An empty program passes everything.
-    func matches(_ item: borrowing View, _ stages: [Stage], _ resolved: UnsafeBufferPointer<Int>, _ today: String) -> Bool {
+    func matches(_ item: borrowing View, _ stages: [Stage], _ resolved: UnsafeBufferPointer<Int>, _ context: Context) -> Bool {
+        let today = context.time.today
         var r = true
         var pc = 0
         let end = ops.count
@@ -288,6 +370,21 @@ final class QueryProgram: @unchecked Sendable {
                 if let due = item.due { r = c.holds(Fold.compare(due, slice(b)), 0) } else { r = false }
             case .dueToday(let c):
                 if let due = item.due { r = c.holds(due, today) } else { r = false }
+            case .time(let m, let c, let w):
+                let t: Timestamp
+                switch m {
+                case .updated: t = item.updated
+                case .created: t = item.created
+                case .moved: t = context.ages?.entered[item.id ?? ""] ?? item.created
+                }
+                r = QueryProgram.holds(t, c, w, context.time)
+            case .age(let c, let seconds):
+                let entered = context.ages?.entered[item.id ?? ""] ?? item.created
+                let age = max(0, context.time.now - entered)
+                r = c == .equal ? age >= seconds : c.holds(age, seconds)
+            case .stale:
+                let entered = context.ages?.entered[item.id ?? ""] ?? item.created
+                if let limit = context.limits[item.stage ?? ""] { r = Double(max(0, context.time.now - entered) / 86400) > limit } else { r = false }
             case .negate: r.toggle()
             case .jumpIfFalse(let to): if !r { pc = to; continue }
             case .jumpIfTrue(let to): if r { pc = to; continue }
@@ -295,6 +392,20 @@ final class QueryProgram: @unchecked Sendable {
             pc += 1
         }
         return r
+    }
+
+    /// Whether moment `t` satisfies a time term: against a day, the day `t` falls on in the
+    /// user's time zone is compared (`>2026-12-01`: a later day); against an age, how long
+    /// ago `t` was (`<2d`: less than two days ago; no operator: within the last two days).
+    static func holds(_ t: Timestamp, _ c: QueryComparison, _ w: QueryWhen, _ time: QueryTime) -> Bool {
+        switch w {
+        case .ago(let seconds):
+            let ago = max(0, time.now - t)
+            return c == .equal ? ago <= seconds : c.holds(ago, seconds)
+        case .day(let d): return c.holds(time.calendar.day(of: t), d)
+        case .today: return c.holds(time.calendar.day(of: t), time.today)
+        case .yesterday: return c.holds(time.calendar.day(of: t), time.calendar.adding(days: -1, to: time.today) ?? time.today)
+        }
     }
 
     /// The index of the stage that `Board.stage(named:)` finds for `name` (lowercased

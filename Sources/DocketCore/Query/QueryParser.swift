@@ -153,7 +153,8 @@ struct QueryParser {
             case "blocked": return .blocked
             case "archived": return .archived
             case "open": return .open
-            default: throw badValue("blocked, archived, open")
+            case "stale": return .stale
+            default: throw badValue("blocked, archived, open, stale")
             }
         case .due:
             if f.value.lowercased() == "today" { return .due(comparison, .today) }
@@ -164,6 +165,29 @@ struct QueryParser {
         case .requester: return .requester(FoldedText(f.value))
         case .id: return .id(FoldedText(f.value))
         case .sprint: return .sprint(FoldedText(f.value))
+        case .updated, .created, .moved:
+            guard let when = QueryParser.when(f.value) else {
+                throw badValue("a date YYYY-MM-DD, today, yesterday, or an age like 2d, 12h, 3w")
+            }
+            return .time(QueryMoment(rawValue: field.rawValue)!, comparison, when)
+        case .age:
+            guard case .ago(let seconds)? = QueryParser.when(f.value) else { throw badValue("an age like 5d, 12h or 2w") }
+            return .age(comparison, seconds)
+        }
+    }
+
+    /// A day or an age as a time term's value; nil for anything else.
+    static func when(_ text: String) -> QueryWhen? {
+        let t = text.lowercased()
+        if t == "today" { return .today }
+        if t == "yesterday" { return .yesterday }
+        if CalendarDay.isValid(t) { return .day(t) }
+        guard let unit = t.last, let n = Int64(t.dropLast()), n >= 0, n < 100_000 else { return nil }
+        switch unit {
+        case "h": return .ago(n * 3600)
+        case "d": return .ago(n * 86400)
+        case "w": return .ago(n * 604800)
+        default: return nil
         }
     }
 

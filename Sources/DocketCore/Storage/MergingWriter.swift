@@ -42,6 +42,17 @@ public final class MergingWriter: @unchecked Sendable {
         /// Merges handed out before this one that `submitted` had not taken in, oldest first.
         var earlier: [Merge]
 
+        /// A merge of `submitted` with the file that wrote `written` (for tests and for
+        /// callers that merge by hand); `version` numbers it (`Board.mergeBasis` after it).
+        public init(submitted: Board, written: Board, version: Int = 1, conflicts: [String]) {
+            self.init(submitted: submitted, written: written, version: version, conflicts: conflicts, earlier: [])
+        }
+
+        init(submitted: Board, written: Board, version: Int, conflicts: [String], earlier: [Merge]) {
+            self.submitted = submitted; self.written = written; self.version = version
+            self.conflicts = conflicts; self.earlier = earlier
+        }
+
         /// Takes this merge into `current`, the session's board (derived from `submitted`, with
         /// the session's edits since and the earlier merges it took in): the three-way merge of
         /// `current` and `written` over `submitted` with those earlier merges applied. Nothing

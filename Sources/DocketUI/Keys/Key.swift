@@ -7,6 +7,16 @@ public enum Key: Hashable, Sendable {
     case shiftUp, shiftDown, shiftLeft, shiftRight
     case enter, escape, backspace, delete, home, end, pageUp, pageDown, tab, backTab
     case function(Int)
+    /// Insert (`ESC [ 2 ~`).
+    case insert
+    /// Ctrl-← / Ctrl-→ (`ESC [ 1 ; 5 D`, rxvt `ESC O d`): a word left / right in a text field.
+    case ctrlLeft, ctrlRight
+    /// Alt (Meta) plus a character: the terminal sends Esc and the character in one write
+    /// (`ESC d` is `alt("d")`). Alt-Backspace is `alt("\u{7F}")` (`Key.altBackspace`).
+    case alt(Character)
+
+    /// Alt-Backspace (`ESC DEL` or `ESC BS`).
+    public static let altBackspace = Key.alt("\u{7F}")
 
     /// How help and the status line write this key: `k`, `↑`, `Ctrl-R`, `Shift-→`.
     public var label: String {
@@ -33,6 +43,11 @@ public enum Key: Hashable, Sendable {
         case .tab: return "Tab"
         case .backTab: return "Shift-Tab"
         case .function(let n): return "F\(n)"
+        case .insert: return "Insert"
+        case .ctrlLeft: return "Ctrl-←"
+        case .ctrlRight: return "Ctrl-→"
+        case .alt("\u{7F}"): return "Alt-Backspace"
+        case .alt(let c): return "Alt-" + String(c)
         }
     }
 }

@@ -122,5 +122,8 @@ public enum EditorKeys {
         ("Backspace Delete", "delete a character"),
         ("Ctrl-U  Ctrl-K", "delete to the start / end of the line"),
         ("Ctrl-W", "delete the word before the cursor"),
+        ("Alt-B  Alt-F", "a word left / right (also Ctrl-← Ctrl-→)"),
+        ("Alt-D", "delete the word after the cursor"),
+        ("Alt-Backspace", "delete the word before the cursor"),
     ]
 }

@@ -5,7 +5,8 @@ import DocketCore
 /// the runtime (`RuntimeLoop`) to effects and to the world: the saver, the file, signals, time.
 public enum Event: Equatable, Sendable {
     case key(Key)
-    /// Text pasted at once (bracketed paste), or typed faster than keys are read.
+    /// Text pasted at once: a bracketed paste, or a burst of text with line breaks that
+    /// arrived at once (a terminal without bracketed paste). Line breaks are `\n`.
     case paste(String)
     case mouse(MouseEvent)
     /// The terminal's new size (after SIGWINCH), in cells.

@@ -15,10 +15,12 @@ func updateRuntime(_ state: inout AppState, _ event: Event, now: Timestamp) -> [
         state.size = size
     case .boardMerged(let merge):
         let conflicts = merge.conflicts
-        state.board = merge.apply(to: state.board)
+        let ours = state.board
+        state.board = merge.apply(to: ours)
         state.refreshFilter(today: state.calendar.day(of: now))
-        state.status = conflicts.isEmpty
-            ? StatusMessage("merged changes made to the file elsewhere")
+        let lost = replacedValues(conflicts, ours: ours, merged: state.board)
+        state.status = conflicts.isEmpty ? StatusMessage("merged changes made to the file elsewhere")
+            : !lost.isEmpty ? StatusMessage("conflict: " + lost.prefix(3).joined(separator: "; ") + " (changed elsewhere later; both values in the activity log)", isError: true)
             : StatusMessage("conflict: \(conflicts.prefix(5).joined(separator: ", ")) (merged; kept and dropped values in the activity log)", isError: true)
     case .writing(let path, let error):
         if let error { state.status = StatusMessage(error, isError: true); break }
@@ -40,4 +42,17 @@ func updateRuntime(_ state: inout AppState, _ event: Event, now: Timestamp) -> [
         break
     }
     return []
+}
+
+/// For the losing side of a concurrent edit: each conflicting field (`id.field`) whose value
+/// here was replaced by the merge, as `your title of k3v9 was replaced by "New title"`.
+func replacedValues(_ conflicts: [String], ours: Board, merged: Board) -> [String] {
+    conflicts.compactMap { conflict in
+        guard let dot = conflict.lastIndex(of: ".") else { return nil }
+        let id = String(conflict[..<dot]), field = String(conflict[conflict.index(after: dot)...])
+        guard let mine = ours.items[id], let now = merged.items[id],
+              let change = Item.differences(mine, now).first(where: { $0.0 == field }) else { return nil }
+        let value = SafeText.fit(SafeText.flattened(change.2 ?? ""), width: 30)
+        return "your \(field) of \(id) was replaced by \"\(value)\""
+    }
 }

@@ -4,7 +4,10 @@
 public enum BuiltinThemes {
     public static let all: [String: String] = [
         "default": #"""
-# Docket's default theme: calm colours on the terminal's own background.
+# Docket's default theme, for dark and light terminals alike: on the terminal's own
+# background only the terminal's own foreground is used (with bold, dim, underline, italic);
+# colours come only as a foreground and a background together, so nothing can vanish into
+# a background Docket does not know.
 # Roles are listed in DocketUI's StyleRole; colours are names, bright-NAME, 0-255 or "#rrggbb".
 # fg8/bg8 give the colour on 8-colour terminals (otherwise the nearest basic colour is used).
 name = "default"
@@ -14,17 +17,12 @@ fg = "default"
 bg = "default"
 
 [roles.dim]
-fg = 245
-fg8 = "white"
 dim = true
 
 [roles.border]
-fg = 240
-fg8 = "blue"
+dim = true
 
 [roles."column.header"]
-fg = "bright-white"
-fg8 = "white"
 bold = true
 
 [roles."column.header.selected"]
@@ -46,17 +44,16 @@ bg = 153
 bg8 = "cyan"
 
 [roles."card.id"]
-fg = 244
-fg8 = "white"
+dim = true
 
 [roles."card.points"]
-fg = "cyan"
+bold = true
 
 [roles."card.assignee"]
-fg = "green"
+italic = true
 
 [roles."card.label"]
-fg = "magenta"
+underline = true
 
 [roles.blocked]
 fg = "bright-white"
@@ -64,18 +61,19 @@ bg = "red"
 bold = true
 
 [roles."priority.must"]
-fg = "red"
+fg = "bright-white"
+bg = "red"
+fg8 = "white"
 bold = true
 
 [roles."priority.should"]
-fg = "yellow"
+bold = true
 
 [roles."priority.could"]
-fg = "blue"
+fg = "default"
 
 [roles."priority.wont"]
-fg = 244
-fg8 = "white"
+dim = true
 
 [roles.status]
 fg = "black"
@@ -99,8 +97,9 @@ bg8 = "blue"
 reverse = true
 
 [roles.help]
-fg = "default"
+fg = 252
 bg = 235
+fg8 = "white"
 bg8 = "black"
 
 [roles."help.key"]
@@ -116,11 +115,13 @@ bg8 = "black"
 bold = true
 
 [roles.warning]
-fg = "yellow"
+fg = "black"
+bg = "yellow"
 bold = true
 
 [roles."age.stale"]
-fg = "yellow"
+fg = "black"
+bg = "yellow"
 underline = true
 """#,
         "high-contrast": #"""
@@ -253,6 +254,145 @@ bold = true
 [roles."age.stale"]
 fg = "bright-yellow"
 bg = "black"
+underline = true
+"""#,
+        "light": #"""
+# For terminals with a light (white or pale) background: dark text, deep colours that stay
+# readable on white. Picked by itself when COLORFGBG or the terminal's answer to an OSC 11
+# query says the background is light and no --theme (or DOCKET_THEME) is given.
+# fg8/bg8 are the colours on 8-colour terminals: no yellow, green or cyan text on white.
+name = "light"
+background = "light"
+
+[roles.normal]
+fg = "default"
+bg = "default"
+
+[roles.dim]
+fg = 242
+fg8 = "black"
+dim = true
+
+[roles.border]
+fg = 245
+fg8 = "black"
+
+[roles."column.header"]
+fg = "black"
+bold = true
+
+[roles."column.header.selected"]
+fg = "bright-white"
+bg = "blue"
+fg8 = "white"
+bold = true
+
+[roles."column.over-limit"]
+fg = "bright-white"
+bg = "red"
+fg8 = "white"
+bold = true
+
+[roles.card]
+fg = "default"
+
+[roles."card.selected"]
+fg = "black"
+bg = 153
+bg8 = "cyan"
+
+[roles."card.id"]
+fg = 242
+fg8 = "black"
+
+[roles."card.points"]
+fg = 25
+fg8 = "blue"
+
+[roles."card.assignee"]
+fg = 28
+fg8 = "black"
+italic = true
+
+[roles."card.label"]
+fg = 90
+fg8 = "magenta"
+
+[roles.blocked]
+fg = "bright-white"
+bg = "red"
+fg8 = "white"
+bold = true
+
+[roles."priority.must"]
+fg = 160
+fg8 = "red"
+bold = true
+
+[roles."priority.should"]
+fg = 130
+fg8 = "magenta"
+
+[roles."priority.could"]
+fg = 25
+fg8 = "blue"
+
+[roles."priority.wont"]
+fg = 244
+fg8 = "black"
+dim = true
+
+[roles.status]
+fg = "bright-white"
+bg = 24
+fg8 = "white"
+bg8 = "blue"
+
+[roles."status.error"]
+fg = "bright-white"
+bg = "red"
+fg8 = "white"
+bold = true
+
+[roles."status.ok"]
+fg = "black"
+bg = 114
+bg8 = "green"
+
+[roles.prompt]
+fg = "black"
+bg = 254
+bg8 = "white"
+
+[roles."prompt.cursor"]
+reverse = true
+
+[roles.help]
+fg = "black"
+bg = 255
+bg8 = "white"
+
+[roles."help.key"]
+fg = 25
+bg = 255
+fg8 = "blue"
+bg8 = "white"
+bold = true
+
+[roles."help.title"]
+fg = "black"
+bg = 255
+bg8 = "white"
+bold = true
+
+[roles.warning]
+fg = 130
+fg8 = "red"
+bold = true
+
+[roles."age.stale"]
+fg = 130
+fg8 = "red"
 underline = true
 """#,
         "mono": #"""

@@ -80,8 +80,14 @@ public struct Style: Equatable, Sendable {
 public struct Theme: Equatable, Sendable {
     public var name: String
     public var styles: [StyleRole: Style]
+    /// The terminal background the theme is made for (its roles may set a foreground alone
+    /// on it); nil for a theme that works on any (the default theme: colours only as fg and
+    /// bg together).
+    public var background: TerminalBackground?
 
-    public init(name: String, styles: [StyleRole: Style]) { self.name = name; self.styles = styles }
+    public init(name: String, styles: [StyleRole: Style], background: TerminalBackground? = nil) {
+        self.name = name; self.styles = styles; self.background = background
+    }
 
     public func style(_ role: StyleRole) -> Style { styles[role] ?? styles[.normal] ?? Style() }
 }

@@ -12,6 +12,7 @@ public struct ThemeError: Error, CustomStringConvertible, Equatable, Sendable {
 /// Reads themes from TOML (with TOMLKit). A theme file looks like:
 ///
 ///     name = "default"
+///     background = "dark"   # optional: the terminal background it is made for
 ///     [roles.normal]
 ///     fg = "default"
 ///     [roles."card.selected"]
@@ -28,8 +29,15 @@ public enum ThemeLoader {
             throw ThemeError(file: file, key: nil, message: "\(e.description) (line \(e.source.begin.line), column \(e.source.begin.column))")
         }
         let name = table["name"]?.string ?? (file as NSString).lastPathComponent.replacingOccurrences(of: ".toml", with: "")
-        for key in table.keys where key != "name" && key != "roles" {
-            throw ThemeError(file: file, key: key, message: "unknown key (a theme has `name` and `[roles.ROLE]` tables)")
+        for key in table.keys where !["name", "roles", "background"].contains(key) {
+            throw ThemeError(file: file, key: key, message: "unknown key (a theme has `name`, `background` and `[roles.ROLE]` tables)")
+        }
+        var background: TerminalBackground?
+        if let value = table["background"] {
+            guard let text = value.string, let bg = TerminalBackground(rawValue: text) else {
+                throw ThemeError(file: file, key: "background", message: "expected \"light\" or \"dark\" (the terminal background the theme is made for)")
+            }
+            background = bg
         }
         guard let roles = table["roles"]?.table else {
             throw ThemeError(file: file, key: "roles", message: "missing: a theme needs a [roles.normal] table at least")
@@ -43,7 +51,7 @@ public enum ThemeLoader {
             guard let t = roles[key]?.table else { throw ThemeError(file: file, key: "roles.\(key)", message: "expected a table") }
             styles[role] = try style(t, at: "roles.\(key)", file: file)
         }
-        return Theme(name: name, styles: styles)
+        return Theme(name: name, styles: styles, background: background)
     }
 
     private static func style(_ t: TOMLTable, at path: String, file: String) throws -> Style {
@@ -74,7 +82,7 @@ public enum ThemeLoader {
         return s
     }
 
-    /// Loads a theme by built-in name (`default`, `high-contrast`, `mono`) or by file path.
+    /// Loads a theme by built-in name (`default`, `light`, `high-contrast`, `mono`) or by file path.
     /// Throws `ThemeError` for a missing file or a bad one.
     public static func load(_ nameOrPath: String) throws -> Theme {
         if let text = BuiltinThemes.all[nameOrPath] { return try parse(text, file: "themes/\(nameOrPath).toml") }
@@ -83,5 +91,12 @@ public enum ThemeLoader {
                              message: "no such theme file (built-in themes: \(BuiltinThemes.all.keys.sorted().joined(separator: ", ")))")
         }
         return try parse(text, file: nameOrPath)
+    }
+
+    /// The built-in theme for `background` when the user named none: `light` on a light
+    /// background, else `default`.
+    public static func automatic(for background: TerminalBackground?) -> Theme {
+        // Both are built in and tested to load.
+        try! load(background == .light ? "light" : "default")
     }
 }

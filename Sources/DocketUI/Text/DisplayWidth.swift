@@ -13,13 +13,20 @@ public enum DisplayWidth {
         default: break
         }
         if v >= 0x1160 && v <= 0x11FF { return 0 }  // Hangul medial vowels and final consonants
+        if isRegionalIndicator(s) { return 1 }  // as glibc and tmux: a flag is two of them
         if isWide(v) || s.properties.isEmojiPresentation { return 2 }
         return 1
     }
 
     /// Columns taken by one grapheme cluster as `SafeText` leaves it: the width of its
-    /// first scalar with a visible width (combining marks ride on their base).
+    /// first scalar with a visible width (combining marks ride on their base). A flag (a
+    /// pair of regional indicators, `🇩🇪`) takes 2 columns, one per indicator, as the
+    /// terminal draws them; a lone regional indicator takes 1.
     public static func of(_ c: Character) -> Int {
+        let first = c.unicodeScalars.first!
+        if isRegionalIndicator(first) {
+            return min(2, c.unicodeScalars.lazy.filter(isRegionalIndicator).count)
+        }
         for s in c.unicodeScalars {
             let w = of(s)
             if w > 0 { return w }
@@ -33,6 +40,9 @@ public enum DisplayWidth {
         for c in text { total += of(c) }
         return total
     }
+
+    /// U+1F1E6…U+1F1FF, the letters flags are made of.
+    public static func isRegionalIndicator(_ s: Unicode.Scalar) -> Bool { (0x1F1E6...0x1F1FF).contains(s.value) }
 
     private static let wideRanges: [ClosedRange<UInt32>] = [
         0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x2E80...0x303E, 0x3041...0x33FF,

@@ -59,7 +59,7 @@ public enum BoardExport {
     public static func selectedItems(_ board: Board, _ query: Query?, today: String, archivedByDefault: Bool) -> [Item] {
         guard let query, !query.isEmpty else { return board.itemsInBoardOrder(includeArchived: archivedByDefault) }
         return board.itemsInBoardOrder(includeArchived: query.mentionsArchived)
-            .filter { query.matches($0, in: board, today: today) }
+            .filter(query.matcher(for: board, time: QueryTime(today: today)))
     }
 
     /// `board` with only the items matching `query` (and the activity of those items, plus

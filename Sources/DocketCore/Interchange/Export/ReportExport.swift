@@ -18,6 +18,7 @@ public enum ReportExport {
         out += stagesSection(board, items)
         out += releasesSection(board, money: MoneyFormat(currency: board.planning.currency, locale: locale))
         out += blockedSection(items)
+        out += StandupSection.lines(board, now: now)
         out += activitySection(board, from: start, to: now, since: since)
         return out.joined(separator: "\n") + "\n"
     }

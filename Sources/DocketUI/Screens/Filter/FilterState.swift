@@ -34,7 +34,7 @@ extension AppState {
             for item in board.itemsInBoardOrder(includeArchived: true) where item.archived { archived[item.stage, default: []].append(item.id) }
         }
         for stage in shownStages {
-            cols[stage.id] = query.filter(ids: board.column(stage.id) + (archived[stage.id] ?? []), in: board, today: today)
+            cols[stage.id] = query.filter(ids: board.column(stage.id) + (archived[stage.id] ?? []), in: board, time: now > 0 ? QueryTime(now: now, calendar: calendar) : QueryTime(today: today))
         }
         let points = cols.mapValues { ids in ids.reduce(0) { $0 + (board.items[$1]?.points ?? 0) } }
         filter = ActiveFilter(text: trimmed, columns: cols, points: points)

@@ -81,7 +81,7 @@ extension PaletteScreen {
 let paletteCommands: [(String, String, String)] = [
     ("sort score", "", "re-rank the whole backlog by score (RICE or WSJF)"),
     ("scoring", "rice|wsjf|none", "choose how the board scores items"),
-    ("theme", "default|high-contrast|mono|FILE", "switch the colour theme"),
+    ("theme", "default|light|high-contrast|mono|FILE", "switch the colour theme"),
     ("stage add", "NAME", "add a stage before the first done stage"),
     ("stage rename", "NAME", "rename the selected stage"),
     ("stage wip", "N", "set the selected stage's WIP limit (0: none)"),
@@ -92,6 +92,8 @@ let paletteCommands: [(String, String, String)] = [
     ("filter clear", "", "show every item again"),
     ("write", "[FILE]", "save the board here again after its file was moved or deleted, or to a new FILE"),
     ("export", "json|csv|markdown|report FILE", "write the board (the filtered items, with a filter on) to a file"),
+    ("ages", "on|off", "show card ages on this board by default (A toggles them for now)"),
+    ("standup timebox", "MEETING SPEAKER", "the standup's timeboxes, e.g. 15m 2m (timers turn to a warning past them)"),
 ]
 
 /// The bound actions of the screen `under` and the global ones, as palette entries.
@@ -156,6 +158,25 @@ private func paletteCommand(_ state: inout AppState, _ line: String, now: Timest
         if fx.isEmpty, state.status == nil { state.status = StatusMessage("no change") }
         return fx
     }
+    if let a = arg(after: "ages") {
+        guard a == "on" || a == "off" else { state.status = StatusMessage("ages: on or off, not '\(a)'", isError: true); return [] }
+        state.showAges = a == "on"
+        state.ages = nil
+        return headerEdit("card ages \(a) by default") { h in
+            if a == "on" { h.extra["showAges"] = "true" } else { h.extra.removeValue(forKey: "showAges") }
+        }
+    }
+    if let a = arg(after: "standup timebox") {
+        let parts = a.split(separator: " ").map(String.init)
+        guard parts.count == 2, let meeting = StandupTimeboxes.seconds(parts[0]), let speaker = StandupTimeboxes.seconds(parts[1]),
+              meeting >= 60, speaker >= 10 else {
+            state.status = StatusMessage("standup timebox: '\(a)' — give the meeting and each speaker's time, e.g. 15m 2m", isError: true)
+            return []
+        }
+        return headerEdit("standup timeboxes: \(parts[0]) meeting, \(parts[1]) a speaker") { h in
+            h.extra["standup"] = StandupTimeboxes(meeting: meeting, speaker: speaker).json
+        }
+    }
     if let a = arg(after: "export") {
         let parts = a.split(separator: " ", maxSplits: 1).map(String.init)
         guard parts.count == 2, ["json", "csv", "markdown", "report"].contains(parts[0].lowercased()) else {
@@ -204,7 +225,7 @@ private func paletteCommand(_ state: inout AppState, _ line: String, now: Timest
         return headerEdit("scoring set to \(m.rawValue)") { $0.scoring = m }
     }
     if let a = arg(after: "theme") {
-        guard !a.isEmpty else { state.status = StatusMessage("theme: name one (default, high-contrast, mono) or a file", isError: true); return [] }
+        guard !a.isEmpty else { state.status = StatusMessage("theme: name one (default, light, high-contrast, mono) or a file", isError: true); return [] }
         return [.setTheme(a)]
     }
     if let a = arg(after: "stage add") {
