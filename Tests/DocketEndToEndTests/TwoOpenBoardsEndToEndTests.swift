@@ -115,11 +115,14 @@ final class MovedBoardFileEndToEndTests: TmuxTestCase {
         return (t, url, ids)
     }
 
+    /// Adds a card and waits until the prompt is closed (an Esc followed at once by the next
+    /// key would be read as Alt and that key).
     private func addCard(_ t: TmuxSession, _ title: String) throws {
         try t.keys("a")
         try t.type(title)
         try t.keys("Enter")
         try t.keys("Escape")
+        try t.waitForNoText("Add to")
     }
 
     func testAMovedFileIsNoticedNotRecreatedAndWriteSavesItHereAgain() throws {
