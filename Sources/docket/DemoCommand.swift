@@ -25,7 +25,7 @@ struct DemoCommand: ParsableCommand {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("docket-demo-\(getpid())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let url = dir.appendingPathComponent(BoardLocator.fileName)
-        let board = DemoBoard.make(now: nowTimestamp(), user: CurrentUser.name)
+        let board = DemoHistory.adding(to: DemoBoard.make(now: nowTimestamp(), user: CurrentUser.name), now: nowTimestamp(), user: CurrentUser.name)
         try BoardStore.save(board, to: url)
         if printPath { print(url.path); return }
         try BoardSession.open(url: url, loaded: try BoardStore.load(url), themeName: theme)

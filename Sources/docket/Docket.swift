@@ -14,7 +14,8 @@ struct Docket: ParsableCommand {
                       ExportCommand.self, CheckCommand.self, SyncCommand.self, GitSetupCommand.self,
                       MergeDriverCommand.self, KeysCommand.self, StandupCommand.self,
                       ReleaseCommand.self, BudgetCommand.self, RoadmapCommand.self,
-                      ArchiveCommand.self, RestoreCommand.self, CommentCommand.self, StageCommand.self],
+                      ArchiveCommand.self, RestoreCommand.self, CommentCommand.self, StageCommand.self,
+                      MetricsCommand.self, ForecastCommand.self, SLECommand.self],
         defaultSubcommand: OpenCommand.self)
 
     /// Parses the command line, with `docket list`'s arguments put in order first (see

@@ -17,6 +17,7 @@ final class TerminalSizeTests: XCTestCase {
         ("standup", [.key(.char("S"))]), ("standup people", [.key(.char("S")), .key(.char("w"))]),
         ("standup parked", [.key(.char("S")), .key(.char("!")), .key(.char("P"))]), ("standup block", [.key(.char("S")), .key(.char("b"))]),
         ("ages", [.key(.char("A"))]),
+        ("archive search", [.key(.char("d")), .key(.char("D")), .key(.char("/"))] + typed("a")), ("stage menu", [.key(.char("s")), .key(.char("x"))]),
     ]
 
     func testEveryViewAtEverySize() throws {

@@ -36,7 +36,9 @@ public enum GitHubIssuesImport {
                 throw BoardDecoder.describe(error, data: data, path: path)
             }
         }
-        return convert(issues)
+        var board = convert(issues)
+        board.history = GitHubHistory.entries(data, board: board)
+        return board
     }
 
     struct Issue: Decodable {

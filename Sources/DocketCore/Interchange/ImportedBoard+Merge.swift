@@ -46,6 +46,7 @@ extension ImportedBoard {
         let summary = "imported \(items.count) \(summary.source) \(items.count == 1 ? self.summary.itemWords.one : self.summary.itemWords.many) "
             + "(\(added) new, \(changed.count - added) updated\(items.count > changed.count ? ", \(items.count - changed.count) unchanged" : ""))"
         let edit = out.upsert(changed, header: header, action: "import", summary: summary, by: user, at: time)
+        out.addImportedHistory(history, stageMap: stageMap)
         return (out, edit)
     }
 
@@ -69,8 +70,10 @@ extension ImportedBoard {
         if list.isEmpty, !header.stages.isEmpty || !header.labels.isEmpty || !header.people.isEmpty || !header.releases.isEmpty {
             activity.append(Activity(at: time, by: user, item: nil, action: "import", to: importSummary))
         }
-        return Board(name: header.name, stages: header.stages, releases: header.releases, people: header.people,
-                     labels: header.labels, items: list, activity: activity)
+        var board = Board(name: header.name, stages: header.stages, releases: header.releases, people: header.people,
+                          labels: header.labels, items: list, activity: activity)
+        board.addImportedHistory(history, stageMap: stageMap)
+        return board
     }
 
     /// Gives an item the source had no creation date for (CSV without a date column, taskell,

@@ -23,6 +23,9 @@ public struct ImportedBoard: Equatable, Sendable {
     /// The item fields the export carries: a re-import refreshes these on items it made
     /// before and keeps the others (see `SourceField`).
     public var sourceFields: Set<SourceField>
+    /// The source's history as activity entries (see `Board.addImportedHistory`); empty when
+    /// the export has none.
+    public var history: [Activity] = []
 
     /// Stores the parts as given; importers make these.
     public init(name: String, stages: [Stage], items: [Item], labels: [Label], people: [Person],

@@ -51,7 +51,9 @@ public enum JiraCSVImport {
                                  message: "not a Jira CSV export: the first line has no Summary/Resumen and Issue key/Clave de incidencia columns")
         }
         let (kept, ragged) = CSVText.dropRagged(rows, headerCount: header.count)
-        return convert(rows: kept, columns: columns, ragged: ragged)
+        var board = convert(rows: kept, columns: columns, ragged: ragged)
+        board.history = JiraHistory.entries(header: header, rows: kept, board: board)
+        return board
     }
 
     // MARK: - Columns

@@ -40,7 +40,9 @@ public enum TrelloImport {
         } catch let error as DecodingError {
             throw describe(error, data: data, path: path)
         }
-        return convert(export)
+        var board = convert(export)
+        board.history = TrelloHistory.entries(data, board: board)
+        return board
     }
 
     /// The Unix time (seconds) a Trello object was created, read from its id: the first

@@ -61,12 +61,31 @@ extension Board {
     public func archiveRecord(of id: String) -> (at: Timestamp, by: String, reason: String?)? {
         guard let item = items[id], item.archived else { return nil }
         for entry in activity.reversed() where entry.item == id {
-            if entry.field == "archived" && entry.to == "true" || (entry.field == nil && ["archive", "decline"].contains(entry.action)) {
-                return (entry.at, entry.by, item.archivedReason)
-            }
-            if entry.action == "import" { return (entry.at, entry.by, item.archivedReason) }
+            if Board.recordsArchiving(entry) { return (entry.at, entry.by, item.archivedReason) }
         }
         return nil
+    }
+
+    /// `archiveRecord(of:)` for every archived item at once, in one pass over the activity log
+    /// (for the archive screen); items whose log has no such entry are left out.
+    public func archiveRecords() -> [String: (at: Timestamp, by: String, reason: String?)] {
+        var out: [String: (at: Timestamp, by: String, reason: String?)] = [:]
+        var seen = Set<String>()
+        for entry in activity.reversed() {
+            guard let id = entry.item, !seen.contains(id), let item = items[id], item.archived else { continue }
+            if Board.recordsArchiving(entry) {
+                seen.insert(id)
+                out[id] = (entry.at, entry.by, item.archivedReason)
+            }
+        }
+        return out
+    }
+
+    /// True for an activity entry that put an item away: an archive or decline, a change of
+    /// `archived` to true, or the import that brought it in (archived).
+    static func recordsArchiving(_ entry: Activity) -> Bool {
+        entry.field == "archived" && entry.to == "true" || (entry.field == nil && ["archive", "decline"].contains(entry.action))
+            || entry.action == "import"
     }
 }
 

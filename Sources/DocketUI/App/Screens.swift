@@ -13,6 +13,8 @@ public enum Screens {
         PaletteScreen.self,
         HelpScreen.self,
         StandupScreen.self,
+        ArchiveScreen.self,
+        StageScreen.self,
     ]
 
     /// The built-in keymaps: the global keys, the line editor's, then every screen's.

@@ -123,6 +123,78 @@ bold = true
 fg = "black"
 bg = "yellow"
 underline = true
+
+[roles."chart.axis"]
+fg = 248
+bg = 235
+fg8 = "white"
+bg8 = "black"
+
+[roles."chart.label"]
+fg = "default"
+
+[roles."chart.bar"]
+fg = "cyan"
+bg = 235
+bg8 = "black"
+
+[roles."chart.point"]
+fg = "bright-cyan"
+bg = 235
+fg8 = "cyan"
+bg8 = "black"
+
+[roles."chart.line"]
+fg = "bright-green"
+bg = 235
+fg8 = "green"
+bg8 = "black"
+
+[roles."chart.reference"]
+fg = "yellow"
+bg = 235
+bg8 = "black"
+
+[roles."chart.highlight"]
+fg = "black"
+bg = "yellow"
+bold = true
+
+[roles."chart.series.1"]
+fg = 75
+bg = 235
+fg8 = "cyan"
+bg8 = "black"
+
+[roles."chart.series.2"]
+fg = 114
+bg = 235
+fg8 = "green"
+bg8 = "black"
+
+[roles."chart.series.3"]
+fg = 179
+bg = 235
+fg8 = "yellow"
+bg8 = "black"
+
+[roles."chart.series.4"]
+fg = 175
+bg = 235
+fg8 = "magenta"
+bg8 = "black"
+
+[roles."chart.series.5"]
+fg = 80
+bg = 235
+fg8 = "red"
+bg8 = "black"
+
+[roles."chart.series.6"]
+fg = 250
+bg = 235
+fg8 = "white"
+bg8 = "black"
 """#,
         "high-contrast": #"""
 # High contrast, for a projector or a shared screen at standup: bold text, strong
@@ -255,6 +327,64 @@ bold = true
 fg = "bright-yellow"
 bg = "black"
 underline = true
+
+[roles."chart.axis"]
+fg = "bright-white"
+bg = "black"
+
+[roles."chart.label"]
+fg = "bright-white"
+bg = "black"
+bold = true
+
+[roles."chart.bar"]
+fg = "bright-cyan"
+bg = "black"
+
+[roles."chart.point"]
+fg = "bright-yellow"
+bg = "black"
+bold = true
+
+[roles."chart.line"]
+fg = "bright-green"
+bg = "black"
+bold = true
+
+[roles."chart.reference"]
+fg = "bright-magenta"
+bg = "black"
+bold = true
+
+[roles."chart.highlight"]
+fg = "black"
+bg = "bright-yellow"
+bold = true
+
+[roles."chart.series.1"]
+fg = "bright-blue"
+bg = "black"
+fg8 = "cyan"
+
+[roles."chart.series.2"]
+fg = "bright-green"
+bg = "black"
+
+[roles."chart.series.3"]
+fg = "bright-yellow"
+bg = "black"
+
+[roles."chart.series.4"]
+fg = "bright-magenta"
+bg = "black"
+
+[roles."chart.series.5"]
+fg = "bright-cyan"
+bg = "black"
+
+[roles."chart.series.6"]
+fg = "bright-white"
+bg = "black"
 """#,
         "light": #"""
 # For terminals with a light (white or pale) background: dark text, deep colours that stay
@@ -456,6 +586,15 @@ bold = true
 
 [roles."age.stale"]
 underline = true
+
+[roles."chart.axis"]
+dim = true
+
+[roles."chart.reference"]
+bold = true
+
+[roles."chart.highlight"]
+reverse = true
 """#,
     ]
 }

@@ -30,6 +30,22 @@ public enum StyleRole: String, CaseIterable, Sendable {
     /// An item past its stage's usual time (work item age over the 85th percentile or SLA).
     /// New roles go at the end: goldens name roles by their position.
     case ageStale = "age.stale"
+    // Charts (Sources/DocketUI/Charts): axes and their labels, titles and legends, bars,
+    // scatter dots, plotted lines, reference lines (percentiles, targets), a cursor, and six
+    // series colours (cumulative flow bands, several lines).
+    case chartAxis = "chart.axis"
+    case chartLabel = "chart.label"
+    case chartBar = "chart.bar"
+    case chartPoint = "chart.point"
+    case chartLine = "chart.line"
+    case chartReference = "chart.reference"
+    case chartHighlight = "chart.highlight"
+    case chartSeries1 = "chart.series.1"
+    case chartSeries2 = "chart.series.2"
+    case chartSeries3 = "chart.series.3"
+    case chartSeries4 = "chart.series.4"
+    case chartSeries5 = "chart.series.5"
+    case chartSeries6 = "chart.series.6"
 }
 
 extension StyleRole {

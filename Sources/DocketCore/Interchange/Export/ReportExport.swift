@@ -19,6 +19,7 @@ public enum ReportExport {
         out += releasesSection(board, money: MoneyFormat(currency: board.planning.currency, locale: locale))
         out += blockedSection(items)
         out += StandupSection.lines(board, now: now)
+        out += ReportMetrics.section(board, now: now)
         out += activitySection(board, from: start, to: now, since: since)
         return out.joined(separator: "\n") + "\n"
     }

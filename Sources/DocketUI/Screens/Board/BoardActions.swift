@@ -10,6 +10,7 @@ public enum BoardAction: String, FeatureAction {
     case search, searchNext = "search-next", searchPrevious = "search-previous"
     case undo, redo, clearMessage = "clear-message", quit
     case standup, toggleAges = "toggle-ages"
+    case archived, stageMenu = "stage-menu", stageLeft = "stage-left", stageRight = "stage-right", hideStage = "hide-stage"
 
     public var summary: String {
         switch self {
@@ -44,6 +45,11 @@ public enum BoardAction: String, FeatureAction {
         case .quit: return "quit (the board is already saved)"
         case .standup: return "run the daily standup (also docket standup)"
         case .toggleAges: return "show or hide each card's age in its stage"
+        case .archived: return "the archive: archived items newest first, search, restore"
+        case .stageMenu: return "the stage menu: rename, kind, WIP, SLA, hide, move, remove the selected stage"
+        case .stageLeft: return "move the selected stage (the whole column) one place left"
+        case .stageRight: return "move the selected stage (the whole column) one place right"
+        case .hideStage: return "hide the selected stage (folded to a strip; h/l land on it) or show it again"
         }
     }
 
@@ -63,7 +69,7 @@ public enum BoardAction: String, FeatureAction {
     public var edits: Bool {
         switch self {
         case .moveLeft, .moveRight, .rankUp, .rankDown, .add, .editTitle, .editDescription, .archive, .undo, .redo,
-             .rerankByScore: return true
+             .rerankByScore, .stageLeft, .stageRight, .hideStage: return true
         default: return false
         }
     }
@@ -86,6 +92,7 @@ extension BoardScreen {
         (.tab, .backlog), (.char("t"), .triage), (.char("f"), .filter), (.char("F"), .savedFilters),
         (.char("/"), .search), (.char("n"), .searchNext), (.char("N"), .searchPrevious),
         (.char("S"), .standup), (.char("A"), .toggleAges),
+        (.char("D"), .archived), (.char("s"), .stageMenu), (.char("<"), .stageLeft), (.char(">"), .stageRight), (.char("z"), .hideStage),
         (.escape, .clearMessage), (.char("q"), .quit),
     ]
 }

@@ -76,6 +76,15 @@ extension BoardScreen {
             state.showAges.toggle()
             state.ages = state.showAges ? StageAges(state.board) : nil
             state.status = StatusMessage(state.showAges ? "ages shown: days in the stage (A hides)" : "ages hidden")
+        case .archived: return .push(ArchiveScreen(state))
+        case .stageMenu:
+            guard state.selectedStage != nil else { return .stay }
+            return .push(StageScreen())
+        case .stageLeft, .stageRight:
+            return Step(StageCommands.run(&state, action == .stageLeft ? "stage move left" : "stage move right", now: now) ?? [])
+        case .hideStage:
+            guard let stage = state.selectedStage else { return .stay }
+            return Step(StageCommands.run(&state, stage.hidden ? "stage show" : "stage hide", now: now) ?? [])
         }
         return .stay
     }

@@ -27,11 +27,12 @@ extension DetailScreen {
             return Step(commitEdit(&state) { b in
                 try b.modify(item.id, summary: "ticked a criterion of \(item.id)", by: user, at: now) { $0.criteria[i].done.toggle() }
             })
-        case .addCriterion, .addLink:
+        case .addCriterion, .addLink, .addComment:
             if refuseIfReadOnly(&state) { break }
             editor = LineEditor()
             addingCriterion = true
             addingLink = action == .addLink
+            addingComment = action == .addComment
         case .editDescription:
             if refuseIfReadOnly(&state) { break }
             return Step([.editDescription(itemID: item.id, text: item.description)])
@@ -43,7 +44,7 @@ extension DetailScreen {
 
     /// Esc while editing: the value is left as it was.
     public mutating func cancel(_ state: inout AppState) -> Step {
-        editor = nil; addingCriterion = false; addingLink = false
+        editor = nil; addingCriterion = false; addingLink = false; addingComment = false
         state.status = StatusMessage("cancelled")
         return .stay
     }
@@ -52,6 +53,7 @@ extension DetailScreen {
     /// with the reason in the status line.
     public mutating func submit(_ state: inout AppState, now: Timestamp) -> Step {
         guard let text = editor?.text, let item = state.board.items[itemID] else { return .stay }
+        if addingComment { return submitComment(text, on: item.id, &state, now: now) }
         let rows = DetailRows.rows(item, board: state.board)
         let row = rows[min(max(0, self.row), rows.count - 1)]
         let adding = addingCriterion, link = addingLink
@@ -66,6 +68,19 @@ extension DetailScreen {
         }
         if fx.isEmpty, state.status?.isError == true { return .stay }  // keep editing: the value is wrong
         editor = nil; addingCriterion = false; addingLink = false; editingFrom = nil
+        return Step(fx)
+    }
+
+    /// Enter while adding a comment: adds it by the user, now (one undo step); an empty one
+    /// keeps the line open with the reason.
+    private mutating func submitComment(_ text: String, on id: String, _ state: inout AppState, now: Timestamp) -> Step {
+        let user = state.user
+        let fx = commitEdit(&state) { b in try b.addComment(id, text: text, by: user, at: now) }
+        if fx.isEmpty, state.status?.isError == true { return .stay }
+        editor = nil; addingCriterion = false; addingLink = false; addingComment = false
+        if let it = state.board.items[id], let i = DetailRows.rows(it, board: state.board).firstIndex(where: { $0.kind == .field("comment") }) {
+            row = i  // the new comment, the first of the comments
+        }
         return Step(fx)
     }
 

@@ -15,17 +15,20 @@ public struct DetailScreen: Feature {
     public var addingCriterion = false
     /// True when the new line is a link (`URL` or `URL title`), not a criterion.
     public var addingLink = false
+    /// True when the new line is a comment (added with `Board.addComment`).
+    public var addingComment = false
 
     public init(itemID: String) { self.itemID = itemID }
 }
 
 /// The actions of the detail pane. Not editing: ↑/↓ (k/j) select a row, Enter or e edits it,
-/// Space ticks an acceptance criterion, c adds one, w adds a link (`URL title`), E edits the
+/// Space ticks an acceptance criterion, c adds one, w adds a link (`URL title`), C adds a
+/// comment (by you, now; shown newest first), E edits the
 /// description in $EDITOR, Esc (or q, o) closes the pane. Editing: the line editor's keys;
 /// Enter checks and saves the value (an invalid one keeps the editor open with the reason),
 /// Esc cancels.
 public enum DetailAction: String, FeatureAction {
-    case up, down, top, bottom, edit, tick, addCriterion = "add-criterion", addLink = "add-link"
+    case up, down, top, bottom, edit, tick, addCriterion = "add-criterion", addLink = "add-link", addComment = "add-comment"
     case editDescription = "edit-description", undo, redo, close
 
     public var summary: String {
@@ -38,6 +41,7 @@ public enum DetailAction: String, FeatureAction {
         case .tick: return "tick or untick the selected acceptance criterion"
         case .addCriterion: return "add an acceptance criterion"
         case .addLink: return "add a link (URL, then a title)"
+        case .addComment: return "add a comment (by you, now; undo with u)"
         case .editDescription: return "edit the description in $VISUAL / $EDITOR"
         case .undo: return "undo"
         case .redo: return "redo"
@@ -61,6 +65,7 @@ extension DetailScreen {
         (.up, .up), (.char("k"), .up), (.down, .down), (.char("j"), .down),
         (.home, .top), (.char("g"), .top), (.end, .bottom), (.char("G"), .bottom),
         (.enter, .edit), (.char("e"), .edit), (.char(" "), .tick), (.char("c"), .addCriterion), (.char("w"), .addLink),
+        (.char("C"), .addComment),
         (.char("E"), .editDescription), (.char("u"), .undo), (.ctrl("r"), .redo),
         (.escape, .close), (.char("q"), .close), (.char("o"), .close),
     ]
@@ -88,8 +93,8 @@ public enum DetailRows {
     public static let readOnly: [String: String] = [
         "score": "the score is computed from the inputs above",
         "sprints": "sprints come from the import (Jira's Sprint columns)",
-        "archived": "restore it with `docket restore ID`",
-        "comment": "add a comment with `docket comment ID \"text\"`",
+        "archived": "restore it with r in the archive (D on the board) or `docket restore ID`",
+        "comment": "C adds a comment (or `docket comment ID \"text\"`)",
     ]
 
     public static func rows(_ item: Item, board: Board) -> [DetailRow] {

@@ -29,7 +29,8 @@ enum DetailView {
         let e = EditorKeys.id, s = DetailScreen.id
         let hint = d.editor != nil ? KeyHints.line(state, [(e, ["submit"], "save"), (e, ["cancel"], "cancel")])
             : KeyHints.line(state, [(s, ["up", "down"], "select"), (s, ["edit"], "edit"), (s, ["tick"], "tick"),
-                                    (s, ["add-criterion"], "criterion"), (s, ["add-link"], "link"), (s, ["close"], "close")])
+                                    (s, ["add-criterion"], "criterion"), (s, ["add-link"], "link"), (s, ["add-comment"], "comment"),
+                                    (s, ["close"], "close")])
         let visible = max(1, height - 3)
         let top = max(0, min(d.row - visible / 2, rows.count - visible))
         var y = 2
@@ -57,7 +58,7 @@ enum DetailView {
             }
             y += 1
             if selected, d.addingCriterion, let editor = d.editor, y < height - 1 {
-                canvas.text(d.addingLink ? "New link" : "New", x: left, y: y, role: .helpKey)
+                canvas.text(d.addingComment ? "New comment" : d.addingLink ? "New link" : "New", x: left, y: y, role: .helpKey)
                 LineEditorView.draw(editor, into: &canvas, x: left + labelWidth + 1, y: y, width: valueWidth, role: .prompt)
                 y += 1
             }

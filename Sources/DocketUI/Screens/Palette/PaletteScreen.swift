@@ -82,10 +82,6 @@ let paletteCommands: [(String, String, String)] = [
     ("sort score", "", "re-rank the whole backlog by score (RICE or WSJF)"),
     ("scoring", "rice|wsjf|none", "choose how the board scores items"),
     ("theme", "default|light|high-contrast|mono|FILE", "switch the colour theme"),
-    ("stage add", "NAME", "add a stage before the first done stage"),
-    ("stage rename", "NAME", "rename the selected stage"),
-    ("stage wip", "N", "set the selected stage's WIP limit (0: none)"),
-    ("stage kind", "inbox|todo|doing|done", "set what the selected stage means (an inbox is triaged)"),
     ("filter", "QUERY|SAVED-NAME", "filter the board (a saved filter by name, or a query)"),
     ("filter save", "NAME", "save the filter in force under a name, in the board"),
     ("filter delete", "NAME", "delete a saved filter"),
@@ -94,7 +90,7 @@ let paletteCommands: [(String, String, String)] = [
     ("export", "json|csv|markdown|report FILE", "write the board (the filtered items, with a filter on) to a file"),
     ("ages", "on|off", "show card ages on this board by default (A toggles them for now)"),
     ("standup timebox", "MEETING SPEAKER", "the standup's timeboxes, e.g. 15m 2m (timers turn to a warning past them)"),
-]
+] + StageCommands.palette
 
 /// The bound actions of the screen `under` and the global ones, as palette entries.
 func paletteActions(_ keymaps: Keymaps, under: String) -> [(name: String, hint: String, summary: String)] {
@@ -228,23 +224,6 @@ private func paletteCommand(_ state: inout AppState, _ line: String, now: Timest
         guard !a.isEmpty else { state.status = StatusMessage("theme: name one (default, light, high-contrast, mono) or a file", isError: true); return [] }
         return [.setTheme(a)]
     }
-    if let a = arg(after: "stage add") {
-        guard !a.isEmpty else { state.status = StatusMessage("stage add: give the new stage a name", isError: true); return [] }
-        return headerEdit("added the stage \(a)") { h in try h.addStage(named: a) }
-    }
-    if let a = arg(after: "stage rename"), let stage = state.selectedStage {
-        guard !a.isEmpty else { state.status = StatusMessage("stage rename: give the new name", isError: true); return [] }
-        return headerEdit("renamed \(stage.name) to \(a)") { h in try h.renameStage(stage.id, to: a) }
-    }
-    if let a = arg(after: "stage kind"), let stage = state.selectedStage {
-        guard let kind = StageKind(rawValue: a.lowercased()) else {
-            state.status = StatusMessage("stage kind: inbox, todo, doing or done", isError: true); return []
-        }
-        return headerEdit("\(stage.name): kind \(kind.rawValue)") { h in try h.setStageKind(stage.id, kind) }
-    }
-    if let a = arg(after: "stage wip"), let stage = state.selectedStage {
-        guard let n = Int(a), n >= 0 else { state.status = StatusMessage("stage wip: a whole number (0: no limit)", isError: true); return [] }
-        return headerEdit("WIP limit of \(stage.name): \(n == 0 ? "none" : String(n))") { h in try h.setStageWIP(stage.id, n) }
-    }
+    if let fx = StageCommands.run(&state, text, now: now) { return fx }
     return nil
 }
