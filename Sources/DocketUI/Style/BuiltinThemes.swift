@@ -124,77 +124,60 @@ fg = "black"
 bg = "yellow"
 underline = true
 
+# Charts: axes and labels in the terminal's own colours; colours only in pairs.
 [roles."chart.axis"]
-fg = 248
-bg = 235
-fg8 = "white"
-bg8 = "black"
+dim = true
 
 [roles."chart.label"]
 fg = "default"
 
 [roles."chart.bar"]
-fg = "cyan"
-bg = 235
-bg8 = "black"
+bold = true
 
 [roles."chart.point"]
-fg = "bright-cyan"
-bg = 235
-fg8 = "cyan"
-bg8 = "black"
+bold = true
 
 [roles."chart.line"]
-fg = "bright-green"
-bg = 235
-fg8 = "green"
-bg8 = "black"
+bold = true
 
 [roles."chart.reference"]
-fg = "yellow"
-bg = 235
-bg8 = "black"
+fg = "black"
+bg = "yellow"
 
 [roles."chart.highlight"]
 fg = "black"
-bg = "yellow"
+bg = "cyan"
 bold = true
 
 [roles."chart.series.1"]
 fg = 75
-bg = 235
 fg8 = "cyan"
-bg8 = "black"
+bg = "black"
 
 [roles."chart.series.2"]
 fg = 114
-bg = 235
 fg8 = "green"
-bg8 = "black"
+bg = "black"
 
 [roles."chart.series.3"]
 fg = 179
-bg = 235
 fg8 = "yellow"
-bg8 = "black"
+bg = "black"
 
 [roles."chart.series.4"]
 fg = 175
-bg = 235
 fg8 = "magenta"
-bg8 = "black"
+bg = "black"
 
 [roles."chart.series.5"]
 fg = 80
-bg = 235
-fg8 = "red"
-bg8 = "black"
+fg8 = "cyan"
+bg = "black"
 
 [roles."chart.series.6"]
 fg = 250
-bg = 235
 fg8 = "white"
-bg8 = "black"
+bg = "black"
 """#,
         "high-contrast": #"""
 # High contrast, for a projector or a shared screen at standup: bold text, strong
@@ -363,8 +346,8 @@ bold = true
 
 [roles."chart.series.1"]
 fg = "bright-blue"
-bg = "black"
 fg8 = "cyan"
+bg = "black"
 
 [roles."chart.series.2"]
 fg = "bright-green"
@@ -524,6 +507,61 @@ bold = true
 fg = 130
 fg8 = "red"
 underline = true
+
+# Charts: axes and labels in the terminal's own colours; colours only in pairs.
+[roles."chart.axis"]
+dim = true
+
+[roles."chart.label"]
+fg = "default"
+
+[roles."chart.bar"]
+bold = true
+
+[roles."chart.point"]
+bold = true
+
+[roles."chart.line"]
+bold = true
+
+[roles."chart.reference"]
+fg = "black"
+bg = "yellow"
+
+[roles."chart.highlight"]
+fg = "black"
+bg = "cyan"
+bold = true
+
+[roles."chart.series.1"]
+fg = 75
+fg8 = "cyan"
+bg = "black"
+
+[roles."chart.series.2"]
+fg = 114
+fg8 = "green"
+bg = "black"
+
+[roles."chart.series.3"]
+fg = 179
+fg8 = "yellow"
+bg = "black"
+
+[roles."chart.series.4"]
+fg = 175
+fg8 = "magenta"
+bg = "black"
+
+[roles."chart.series.5"]
+fg = 80
+fg8 = "cyan"
+bg = "black"
+
+[roles."chart.series.6"]
+fg = 250
+fg8 = "white"
+bg = "black"
 """#,
         "mono": #"""
 # No colour at all: attributes only. Also what NO_COLOR gives with any theme.
