@@ -35,7 +35,7 @@ let package = Package(
                     path: "Tests/DocketCoreTests", resources: [.copy("Fixtures")]),
         .testTarget(name: "DocketUITests", dependencies: ["DocketUI", "DocketCore", "DocketTestSupport"],
                     path: "Tests/DocketUITests", exclude: ["Goldens"]),
-        .testTarget(name: "DocketEndToEndTests", dependencies: ["DocketCore"],
+        .testTarget(name: "DocketEndToEndTests", dependencies: ["DocketCore", "DocketUI"],
                     path: "Tests/DocketEndToEndTests"),
     ]
 )

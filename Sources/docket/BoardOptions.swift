@@ -16,7 +16,7 @@ struct BoardOptions: ParsableArguments {
     /// Loads the board; throws with the path, line and column when it does not parse.
     func load(positional: String? = nil) throws -> (URL, LoadedBoard) {
         let url = try existingURL(positional: positional)
-        return (url, try BoardStore.load(url))
+        return (url, try offeringBackup(url) { try BoardStore.load(url) })
     }
 
     /// Changes the board with `BoardStore.update` (under the board's lock, on the file as it
@@ -24,14 +24,14 @@ struct BoardOptions: ParsableArguments {
     /// written by a newer Docket. Returns the path and what `change` returns.
     func update<T>(_ change: (inout Board) throws -> T) throws -> (URL, T) {
         let url = try existingURL()
-        return (url, try BoardStore.update(url, change))
+        return (url, try offeringBackup(url) { try BoardStore.update(url, change) })
     }
 
     /// Loads the board with the repair-tolerant read of `docket check` (duplicate ids and
     /// invalid ranks let through as `ReadDefects`); throws like `load` otherwise.
     func loadForRepair() throws -> (URL, (LoadedBoard, ReadDefects)) {
         let url = try existingURL()
-        return (url, try BoardStore.loadForRepair(url))
+        return (url, try offeringBackup(url) { try BoardStore.loadForRepair(url) })
     }
 
     /// Repairs the board with `BoardStore.repair` (under the lock, on the file as it is now,
@@ -39,6 +39,15 @@ struct BoardOptions: ParsableArguments {
     func repair<T>(_ change: (inout Board, ReadDefects) throws -> T) throws -> (URL, T) {
         let url = try existingURL()
         return (url, try BoardStore.repair(url, change))
+    }
+
+    /// Runs `body`; when the board does not parse, its error also names the board's `.bak`
+    /// (when written, how many items) and the command that restores it (`BoardBackup.offer`).
+    private func offeringBackup<T>(_ url: URL, _ body: () throws -> T) throws -> T {
+        do { return try body() } catch var e as BoardFileError {
+            if let offer = BoardBackup.offer(for: url, shownPath: url.path) { e.message += "; " + offer }
+            throw e
+        }
     }
 
     /// The board file: the path given (or the `docket.json` in a folder given), or the

@@ -6,15 +6,24 @@ import Foundation
 /// stages, equal ranks, dangling epics and duplicates, labels, assignees and releases the
 /// board does not list); with `--fix` repairs them and says what it changed. Reads the file
 /// with the repair-tolerant read, so a board the other commands refuse for a duplicate id or
-/// an invalid rank is checked and repaired too. Exits 1 when problems remain.
+/// an invalid rank is checked and repaired too. Exits 1 when problems remain. With
+/// `--restore-backup`, puts back the `.bak` of a board that does not parse (`BoardBackup`).
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "check",
         abstract: "Check a board for duplicate ids, invalid or equal ranks, unknown stages, names and dangling references; --fix repairs them.")
 
     @Flag(help: "Repair what is found, and say what changed.") var fix = false
+    @Flag(help: "Put back the board's .bak when the board does not parse (the damaged file is kept beside it).")
+    var restoreBackup = false
     @OptionGroup var options: BoardOptions
 
     func run() throws {
+        if restoreBackup {
+            let url = try options.url()
+            let (backup, kept) = try BoardBackup.restore(url, at: nowTimestamp())
+            TerminalSafe.print("restored \(url.lastPathComponent) from \(backup.summary); the damaged file is kept as \(kept.lastPathComponent)")
+            return
+        }
         if fix {
             let (_, changed) = try options.repair { board, defects in
                 // Nothing written when nothing was fixed.

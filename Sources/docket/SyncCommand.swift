@@ -17,6 +17,18 @@ struct SyncCommand: ParsableCommand {
     @OptionGroup var options: BoardOptions
 
     func run() throws {
+        // Commit and pull under the board's lock: an open board saving while git replaces the
+        // file would otherwise have its save unlinked by git's checkout (issue 15's git loop).
+        let git = try BoardLock.withLock(try options.url()) { try commitAndPull() }
+        let push = try git.run(["push"], capture: false)
+        guard push.status == 0 else {
+            printError("docket: git push failed (git's message above); run `docket sync` again to pull what was pushed meanwhile")
+            throw ExitCode(1)
+        }
+    }
+
+    /// Commits the board (when it changed) and pulls; returns the repository's git.
+    private func commitAndPull() throws -> Git {
         let (url, loaded) = try options.load()
         let repo = try BoardRepository(board: url)
         let git = repo.git
@@ -54,11 +66,7 @@ struct SyncCommand: ParsableCommand {
             printError("docket: after the pull the board does not parse: \(error)")
             throw ExitCode(1)
         }
-        let push = try git.run(["push"], capture: false)
-        guard push.status == 0 else {
-            printError("docket: git push failed (git's message above); run `docket sync` again to pull what was pushed meanwhile")
-            throw ExitCode(1)
-        }
+        return git
     }
 
     /// True when git sees uncommitted changes (or an untracked file) at `path`.

@@ -48,6 +48,7 @@ final class BoardEditingTests: XCTestCase {
     func testMoveKeepsRankAndLogsStage() throws {
         var board = try sampleBoard()
         let rank = board.items["aaaa0001"]!.rank
+        try board.modify("aaaa0003", by: "bob", at: t0) { $0.rank = rank }  // the same rank in another stage
         try board.move("aaaa0001", toStage: "doing", by: "bob", at: t0 + 60)
         // aaaa0003 in doing holds the same rank: the moved item goes just after it.
         XCTAssertEqual(board.items["aaaa0003"]?.rank, rank)
@@ -188,7 +189,8 @@ final class RankCollisionTests: XCTestCase {
         let a = try board.addItem(title: "A", stage: "ready", by: "t", at: 1_795_961_100).item
         let b = try board.addItem(title: "B", stage: "doing", by: "t", at: 1_795_961_100).item
         let c = try board.addItem(title: "C", stage: "doing", by: "t", at: 1_795_961_100).item
-        XCTAssertEqual(a.rank, b.rank)
+        // New items get salted ranks now; the collision is made by hand (an old board's ranks).
+        try board.modify(b.id, by: "t", at: 1_795_961_100) { $0.rank = a.rank }
         try board.move(a.id, toStage: "doing", by: "t", at: 1_795_961_100 + 1)
         XCTAssertEqual(board.column("doing"), [b.id, a.id, c.id])
         let ranks = board.column("doing").map { board.items[$0]!.rank }

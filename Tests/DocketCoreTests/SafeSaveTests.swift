@@ -57,7 +57,7 @@ final class SafeSaveTests: XCTestCase {
             try ours.addItem(title: "tui-\(i)", stage: "ready", by: "u", at: 1_800_000_000)
             try writer.write(ours, to: url)
             // Take in what the writer merged, as the session does.
-            for m in writer.takeMerges() { ours = BoardMerge.merge(base: m.submitted, ours: ours, theirs: m.written).board }
+            for m in writer.takeMerges() { ours = m.apply(to: ours) }
         }
         group.wait()
         try writer.write(ours, to: url)

@@ -72,7 +72,7 @@ final class LosingSideTests: XCTestCase {
         _ = try theirs.modify(id, by: "ann", at: testNow + 20) { $0.title = "Their later title" }
         let written = BoardMerge.merge(base: base, ours: s.board, theirs: theirs)
         XCTAssertEqual(written.board.items[id]?.title, "Their later title", "the later change wins")
-        send(&s, .boardMerged(submitted: base, written: written.board, conflicts: written.conflicts))
+        send(&s, .boardMerged(MergingWriter.Merge(submitted: base, written: written.board, conflicts: written.conflicts)))
         XCTAssertEqual(s.board.items[id]?.title, "Their later title")
         let status = try XCTUnwrap(s.status)
         XCTAssertTrue(status.isError)

@@ -4,7 +4,7 @@
 /// `item` is the item's id (nil for board-level changes); `action` is a verb such as
 /// `create`, `move`, `edit`, `rank`, `archive`, `restore`, `undo`, `redo`, `import`;
 /// `field`, `from` and `to` say what changed, as text.
-public struct Activity: Equatable, Codable, Sendable {
+public struct Activity: Hashable, Codable, Sendable {
     public var at: Timestamp
     public var by: String
     public var item: String?

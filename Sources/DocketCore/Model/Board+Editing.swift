@@ -24,12 +24,12 @@ extension Board {
             throw DocketError.invalidValue(field: "points", value: p.pointsText, expected: "a number ≥ 0")
         }
         let col = column(stageID)
+        let newID = id ?? ItemID.make(avoiding: items)
         let rank: String
         switch placement {
-        case .top: rank = Rank.between(nil, col.first.flatMap { items[$0]?.rank })
-        case .bottom: rank = Rank.between(col.last.flatMap { items[$0]?.rank }, nil)
+        case .top: rank = Rank.between(nil, col.first.flatMap { items[$0]?.rank }, salt: newID)
+        case .bottom: rank = Rank.between(col.last.flatMap { items[$0]?.rank }, nil, salt: newID)
         }
-        let newID = id ?? ItemID.make(avoiding: items)
         let item = Item(id: newID, title: title, description: description, type: type, stage: stageID,
                         rank: rank, priority: priority, points: points, labels: labels, assignees: assignees,
                         release: release, created: time)
@@ -64,7 +64,7 @@ extension Board {
         let to = from + offset
         let all = items
         let rankAt = { (k: Int) -> String? in (k >= 0 && k < col.count) ? all[col[k]]!.rank : nil }
-        let newRank = offset < 0 ? Rank.between(rankAt(to - 1), rankAt(to)) : Rank.between(rankAt(to), rankAt(to + 1))
+        let newRank = offset < 0 ? Rank.between(rankAt(to - 1), rankAt(to), salt: id) : Rank.between(rankAt(to), rankAt(to + 1), salt: id)
         let moved = try modify(id, action: "rank", summary: offset < 0 ? "ranked \(id) up" : "ranked \(id) down",
                                by: user, at: time) { $0.rank = newRank }
         return spread.merged(with: moved, summary: moved.summary)
@@ -72,13 +72,13 @@ extension Board {
 
     /// `rank`, or, when an open item of `stage` already holds it, a rank just after it (and
     /// before the next higher one), so the column stays strictly ordered.
-    func freeRank(_ rank: String, inStage stage: String) -> String {
+    func freeRank(_ rank: String, inStage stage: String, salt: String = "") -> String {
         let col = column(stage)
         let lo = insertionPoint(col, rank: rank, id: "")
         guard lo < col.count, items[col[lo]]?.rank == rank else { return rank }
         var next = lo
         while next < col.count, let r = items[col[next]]?.rank, r <= rank { next += 1 }
-        return Rank.between(rank, next < col.count ? items[col[next]]?.rank : nil)
+        return Rank.between(rank, next < col.count ? items[col[next]]?.rank : nil, salt: salt)
     }
 
     /// Gives distinct ranks to items of a column whose ranks are not strictly ascending
@@ -90,7 +90,10 @@ extension Board {
 
     /// The same for any list of ids in (rank, id) order, such as the backlog across stages
     /// (`Board.backlogOrder()`), where items of different stages may share a rank.
-    public mutating func separateCollidingRanks(inOrder col: [String], from: Int, to: Int, by user: String, at time: Timestamp) -> Edit {
+    /// With `logged` false (a merge making room for both sides' inserts), items keep their
+    /// `updated` time and nothing is logged: no person changed them.
+    public mutating func separateCollidingRanks(inOrder col: [String], from: Int, to: Int, by user: String, at time: Timestamp,
+                                                logged: Bool = true) -> Edit {
         guard col.count > 1 else { return Edit(summary: "") }
         let store = items
         let rank = { (k: Int) -> String in store[col[k]]!.rank }
@@ -105,12 +108,13 @@ extension Board {
             let before = items[id]!
             var after = before
             after.rank = Rank.between(lower, upper)
-            after.updated = time
+            if logged { after.updated = time }
             lower = after.rank
             changes[id] = .init(before: before, after: after)
         }
         for (id, change) in changes.sorted(by: { $0.key < $1.key }) {
             put(id, change.after)
+            guard logged else { continue }
             activity.append(Activity(at: time, by: user, item: id, action: "rank", field: "rank",
                                      from: change.before?.rank, to: change.after?.rank))
         }
@@ -119,17 +123,18 @@ extension Board {
 
     /// Spreads every run of open items that share a rank within a stage (what two merged
     /// sides that inserted at the same place give), keeping the (rank, id) order; other
-    /// items keep their ranks. Logs a `rank` entry per item changed. Returns the edit (empty
-    /// when nothing collided).
+    /// items keep their ranks. Logs a `rank` entry per item changed (none with `logged` false,
+    /// as after a merge: see `separateCollidingRanks`). Returns the edit (empty when nothing
+    /// collided).
     @discardableResult
-    public mutating func spreadCollidingRanks(by user: String, at time: Timestamp) -> Edit {
+    public mutating func spreadCollidingRanks(by user: String, at time: Timestamp, logged: Bool = true) -> Edit {
         var edit = Edit(summary: "")
         for stage in stages {
             var k = 0
             var col = column(stage.id)
             while k + 1 < col.count {
                 guard items[col[k]]!.rank >= items[col[k + 1]]!.rank else { k += 1; continue }
-                edit = edit.merged(with: separateCollidingRanks(stage: stage.id, from: k, to: k + 1, by: user, at: time))
+                edit = edit.merged(with: separateCollidingRanks(inOrder: col, from: k, to: k + 1, by: user, at: time, logged: logged))
                 col = column(stage.id)  // the run is strictly ascending now
             }
         }
@@ -154,7 +159,7 @@ extension Board {
         after.id = before.id
         if !after.archived, after.stage != before.stage || before.archived {
             // Entering a column (moved, or restored): keep the rank unless an item there holds it.
-            after.rank = freeRank(after.rank, inStage: after.stage)
+            after.rank = freeRank(after.rank, inStage: after.stage, salt: id)
         }
         if after == before { return Edit(summary: summary ?? "no change") }
         after.updated = time

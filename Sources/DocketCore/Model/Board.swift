@@ -21,6 +21,10 @@ public struct Board: Equatable, Sendable {
     public var planning = PlanningSettings()
     /// Board-level keys this version does not know, as raw JSON text by key (kept as they were).
     public var extra: [String: String] = [:]
+    /// Which version of the file, as an open session's `MergingWriter` numbers them, this
+    /// board is derived from (0: the one loaded; `MergingWriter.Merge.apply` sets it): the
+    /// base of its next merge. Not saved and not compared.
+    public var mergeBasis = 0
     public private(set) var items: ItemStore
     public internal(set) var activity: ActivityLog
     /// Stage id → ids of that stage's open items, in rank order.

@@ -41,6 +41,21 @@ public enum Rank {
         }
     }
 
+    /// `between(lower, upper)` followed by three digits drawn from `salt` (the item's id,
+    /// FNV-1a): still strictly between the two (the midpoint already differs from `upper` at
+    /// its last digit, and only grows), but two boards that insert at the same place before
+    /// either has seen the other's item (two open boards adding at the bottom) get different
+    /// ranks, 1 in 45,360 alike, so their merge needs no spreading. For new items and moves.
+    public static func between(_ lower: String?, _ upper: String?, salt: String) -> String {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in salt.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        var out = Array(between(lower, upper).utf8)
+        out.append(digits[Int(h % 36)]); h /= 36
+        out.append(digits[Int(h % 36)]); h /= 36
+        out.append(digits[1 + Int(h % 35)])
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// `count` ranks of equal length, evenly spread and ascending: for a fresh or imported
     /// column, so later inserts stay short.
     public static func spread(_ count: Int) -> [String] {

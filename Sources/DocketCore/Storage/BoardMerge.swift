@@ -5,7 +5,8 @@
 /// on either side is kept; an item deleted on one side and edited on the other is kept.
 /// Board-level lists merge by element (`HeaderMerge`: stages by id, releases, people, labels
 /// and saved filters by name), so both sides' new stages are kept and no item is left in a
-/// stage that was removed; activity entries of both sides are kept, in time order.
+/// stage that was removed; the activity logs merge as a union (`ActivityMerge`: an entry is
+/// kept once however many sides hold it, so a merge never re-logs the other side's entries).
 public enum BoardMerge {
     /// The merged board and the conflicts (e.g. `k3v9x2qa.title`, `stages.uat2`), for the
     /// status line and log.
@@ -45,39 +46,37 @@ public enum BoardMerge {
     /// saving over outside changes, git's merge driver): the conflicts are also recorded in
     /// the merged board's activity log (`recordMergeConflicts`), and ranks that collide —
     /// both sides inserted at the same place and got the same rank — are spread again
-    /// (`spreadCollidingRanks`), keeping the merged order. Entries are by `user` at `time`
-    /// (seconds since epoch). Returns the board, the conflicts and the entries recorded.
+    /// (`spreadCollidingRanks`), keeping the merged order, without logging or stamping the
+    /// items (the merge moved nothing a person sees; logging it on every side that merges
+    /// would fill the log). Entries are by `user` at `time` (seconds since epoch). Returns the
+    /// board, the conflicts and the entries recorded.
     public static func mergeForWriting(base: Board, ours: Board, theirs: Board, by user: String,
                                        at time: Timestamp) -> (board: Board, conflicts: [String], recorded: [Activity]) {
         var (board, conflicts) = merge(base: base, ours: ours, theirs: theirs)
         let recorded = board.recordMergeConflicts(conflicts, ours: ours, theirs: theirs, by: user, at: time)
-        board.spreadCollidingRanks(by: user, at: time)
+        board.spreadCollidingRanks(by: user, at: time, logged: false)
         return (board, conflicts, recorded)
     }
 
     /// Field by field; returns the merged item and the names of the fields in conflict.
     static func mergeItem(base b: Item, ours o: Item, theirs t: Item) -> (Item, [String]) {
-        var out = o
-        var conflicts: [String] = []
-        let theirsWins = t.updated > o.updated
-        func pick<T: Equatable>(_ kp: WritableKeyPath<Item, T>, _ name: String) {
-            let ov = o[keyPath: kp], tv = t[keyPath: kp], bv = b[keyPath: kp]
-            if ov == tv || tv == bv { return }
-            if ov == bv { out[keyPath: kp] = tv; return }
-            conflicts.append(name)
-            if theirsWins { out[keyPath: kp] = tv }
+        struct Picker: ItemFieldVisitor {
+            var b: Item, o: Item, t: Item, out: Item, conflicts: [String] = []
+            let theirsWins: Bool
+            mutating func visit<T: Equatable>(_ kp: WritableKeyPath<Item, T>, _ name: String) {
+                let ov = o[keyPath: kp], tv = t[keyPath: kp], bv = b[keyPath: kp]
+                if ov == tv || tv == bv { return }
+                if ov == bv { out[keyPath: kp] = tv; return }
+                conflicts.append(name)
+                if theirsWins { out[keyPath: kp] = tv }
+            }
         }
-        pick(\.title, "title"); pick(\.description, "description"); pick(\.type, "type"); pick(\.stage, "stage")
-        pick(\.rank, "rank"); pick(\.priority, "priority"); pick(\.points, "points"); pick(\.labels, "labels")
-        pick(\.assignees, "assignees"); pick(\.release, "release"); pick(\.blocked, "blocked")
-        pick(\.blockedReason, "blockedReason"); pick(\.archived, "archived"); pick(\.criteria, "criteria")
-        pick(\.links, "links"); pick(\.requester, "requester"); pick(\.votes, "votes"); pick(\.due, "due")
-        pick(\.parent, "parent"); pick(\.duplicateOf, "duplicateOf"); pick(\.snoozedUntil, "snoozedUntil")
-        pick(\.scores, "scores"); pick(\.extra, "extra")
-        pick(\.archivedReason, "archivedReason"); pick(\.archivedList, "archivedList"); pick(\.sprints, "sprints")
+        var picker = Picker(b: b, o: o, t: t, out: o, theirsWins: t.updated > o.updated)
+        Item.visitMergedFields(&picker)
+        var out = picker.out
         out.comments = mergeComments(base: b.comments, ours: o.comments, theirs: t.comments)
         out.updated = max(o.updated, t.updated)
-        return (out, conflicts)
+        return (out, picker.conflicts)
     }
 
     /// Comments merge one by one, never as a conflict: each side's new comments are kept (in
@@ -91,15 +90,30 @@ public enum BoardMerge {
         return Item.sortedComments(kept + added)
     }
 
-    /// Base's entries, then the entries each side appended, in time order.
+    /// The union of both sides' activity logs (`ActivityMerge`): an entry either side holds
+    /// is kept, once.
     static func mergedActivity(_ base: ActivityLog, _ ours: ActivityLog, _ theirs: ActivityLog) -> [Activity] {
-        let common = base.count
-        let mine = ours.count >= common ? Array(ours.dropFirst(common)) : Array(ours)
-        let other = theirs.count >= common ? Array(theirs.dropFirst(common)) : Array(theirs)
-        let added = (mine.map { ($0, 0) } + other.map { ($0, 1) }).enumerated().sorted { a, b in
-            a.element.0.at != b.element.0.at ? a.element.0.at < b.element.0.at : a.offset < b.offset
-        }.map(\.element.0)
-        return Array(base) + added
+        ActivityMerge.union(ours: ours, theirs: theirs)
+    }
+}
+
+/// Something done with every field the merge compares (`Item.visitMergedFields`).
+protocol ItemFieldVisitor {
+    mutating func visit<T: Equatable>(_ kp: WritableKeyPath<Item, T>, _ name: String)
+}
+
+extension Item {
+    /// Calls `visitor` with every field a merge compares, by key path and name (all but `id`,
+    /// `created` and `updated`).
+    static func visitMergedFields<V: ItemFieldVisitor>(_ v: inout V) {
+        v.visit(\.title, "title"); v.visit(\.description, "description"); v.visit(\.type, "type"); v.visit(\.stage, "stage")
+        v.visit(\.rank, "rank"); v.visit(\.priority, "priority"); v.visit(\.points, "points"); v.visit(\.labels, "labels")
+        v.visit(\.assignees, "assignees"); v.visit(\.release, "release"); v.visit(\.blocked, "blocked")
+        v.visit(\.blockedReason, "blockedReason"); v.visit(\.archived, "archived"); v.visit(\.criteria, "criteria")
+        v.visit(\.links, "links"); v.visit(\.requester, "requester"); v.visit(\.votes, "votes"); v.visit(\.due, "due")
+        v.visit(\.parent, "parent"); v.visit(\.duplicateOf, "duplicateOf"); v.visit(\.snoozedUntil, "snoozedUntil")
+        v.visit(\.scores, "scores"); v.visit(\.extra, "extra")
+        v.visit(\.archivedReason, "archivedReason"); v.visit(\.archivedList, "archivedList"); v.visit(\.sprints, "sprints")
     }
 }
 

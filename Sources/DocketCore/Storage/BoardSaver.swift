@@ -12,11 +12,19 @@ public final class BoardSaver: @unchecked Sendable {
         public var generation: Int = 0
         public var saved: Int = 0
         public var error: String?
+        /// Set when the last save failed because the board's file was moved, deleted or
+        /// replaced by a folder (`BoardFileGone`): the status line offers `:write` then.
+        public var gone: BoardFileGone?
         /// True when every submitted board is on disk.
         public var isClean: Bool { saved == generation && error == nil }
     }
 
-    public let url: URL
+    /// Where boards are written (changed by `retarget`).
+    public var url: URL {
+        lock.lock(); defer { lock.unlock() }
+        return target
+    }
+    private var target: URL
     private let lock = NSCondition()
     private var pending: (board: Board, generation: Int)?
     private var running = false
@@ -26,8 +34,14 @@ public final class BoardSaver: @unchecked Sendable {
 
     /// `write` defaults to `BoardStore.save`; tests may pass another.
     public init(url: URL, write: @escaping @Sendable (Board, URL) throws -> Void = { try BoardStore.save($0, to: $1) }) {
-        self.url = url
+        self.target = url
         self.write = write
+    }
+
+    /// Writes the next boards to `url` instead (after the file was moved or deleted and the
+    /// user chose another path).
+    public func retarget(_ url: URL) {
+        lock.lock(); target = url; lock.unlock()
     }
 
     /// Queues `board` for saving and returns at once.
@@ -83,10 +97,13 @@ public final class BoardSaver: @unchecked Sendable {
                 return
             }
             pending = nil
+            let url = target
             lock.unlock()
             var failure: String?
-            do { try write(job.board, url) } catch { failure = "\(error)" }
+            var gone: BoardFileGone?
+            do { try write(job.board, url) } catch { failure = "\(error)"; gone = error as? BoardFileGone }
             lock.lock()
+            state.gone = gone
             if let failure {
                 state.error = failure
                 // Keep the board for `retryFailed`, unless a newer one is already waiting.

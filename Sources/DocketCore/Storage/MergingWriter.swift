@@ -6,87 +6,183 @@ import Darwin
 #endif
 
 /// Writes boards for an open session without losing changes that others made to the file
-/// (`docket add` in another terminal, a `git pull`): before each write it checks whether the
-/// file changed since it was last read or written (inode, size, modification time); if it did,
-/// it reads it and writes the three-way merge (`BoardMerge`) of the last known board, the
-/// board in memory and the board on disk. A file that changed into something that does not
-/// parse is never overwritten: the write throws, naming the line and column.
+/// (`docket add` in another terminal, another open board, a `git pull`), and without logging
+/// anything twice.
+///
+/// **The invariant** (README, "What a merge does"): every change made in this session is in
+/// the file after the session's next successful save, exactly once, and every change others
+/// saved stays there. To keep it, each write is a three-way merge over the *true common
+/// ancestor* of the submitted board and the file: the board this session submitted last,
+/// with the merges the session has taken in since (`Board.mergeBasis` says which) applied to
+/// it. Issue 15 came from using the last board written as the base: a board submitted before
+/// the session took in the previous merge lacks what that merge brought, so its items read as
+/// "deleted here" and were dropped; an item taken in read as "added on both sides". When the
+/// file holds exactly the board submitted last and the session took nothing in since, the new
+/// board is written as it is; otherwise the file is merged with `BoardMerge.mergeForWriting`,
+/// its activity log as a union, so nothing is logged twice.
+///
+/// Merges are handed to the session with `takeMerges()`; it takes each in, in that order, with
+/// `Merge.apply(to:)`. A file that changed into something that does not parse is never
+/// overwritten (the write throws, naming the line and column). A file that is gone (moved or
+/// deleted) or replaced by something that is not a regular file is never re-created or
+/// replaced silently: the write throws `BoardFileGone` until `allowCreating(at:current:)`
+/// says where to write.
 ///
 /// The whole read–merge–write runs under the board's advisory lock (`BoardLock`), so a
-/// `docket add` saving at the same instant is merged, never overwritten.
-///
-/// Used as `BoardSaver`'s write function, so it runs on the saver's thread; merges are handed
-/// to the UI with `takeMerge()`.
+/// `docket add` saving at the same instant is merged, never overwritten. Used as
+/// `BoardSaver`'s write function, so it runs on the saver's thread.
 public final class MergingWriter: @unchecked Sendable {
-    /// A merge that happened: the board that was submitted, what was written, the conflicts.
-    public struct Merge: Sendable {
+    /// A merge that happened: the board that was submitted, what was written (the session's
+    /// board is derived from it once taken in: version `version`), the conflicts.
+    public struct Merge: Equatable, Sendable {
         public var submitted: Board
         public var written: Board
+        public var version: Int
         public var conflicts: [String]
+        /// Merges handed out before this one that `submitted` had not taken in, oldest first.
+        var earlier: [Merge]
+
+        /// A merge of `submitted` with the file that wrote `written` (for tests and for
+        /// callers that merge by hand); `version` numbers it (`Board.mergeBasis` after it).
+        public init(submitted: Board, written: Board, version: Int = 1, conflicts: [String]) {
+            self.init(submitted: submitted, written: written, version: version, conflicts: conflicts, earlier: [])
+        }
+
+        init(submitted: Board, written: Board, version: Int, conflicts: [String], earlier: [Merge]) {
+            self.submitted = submitted; self.written = written; self.version = version
+            self.conflicts = conflicts; self.earlier = earlier
+        }
+
+        /// Takes this merge into `current`, the session's board (derived from `submitted`, with
+        /// the session's edits since and the earlier merges it took in): the three-way merge of
+        /// `current` and `written` over `submitted` with those earlier merges applied. Nothing
+        /// is logged: what the merge brought was logged where it was made.
+        public func apply(to current: Board) -> Board {
+            var base = submitted
+            for e in earlier where e.version <= current.mergeBasis { base = e.apply(to: base) }
+            var board = BoardMerge.merge(base: base, ours: current, theirs: written).board
+            board.mergeBasis = version
+            return board
+        }
     }
 
     private let lock = NSLock()
-    private var base: Board
+    /// The board submitted last (every later board is derived from it).
+    private var submitted: Board
+    /// Merges handed out that a board still to come may not have taken in.
+    private var recent: [Merge] = []
+    /// What the file held after the last read or write here, and its stamp.
+    private var onDisk: Board
     private var stamp: FileStamp?
+    /// True when the file holds exactly `submitted` (written as it was).
+    private var direct = true
+    private var nextVersion = 1
     private var merges: [Merge] = []
     /// The stamp of a version of the file that did not parse (not read again until it changes).
     private var unreadable: FileStamp?
+    /// Where the next write may create the file (after `allowCreating(at:current:)`).
+    private var creatable: URL?
 
-    /// Who the session's user is: merge conflicts and spread ranks are logged as theirs.
+    /// Who the session's user is: merge conflicts are logged as theirs.
     private let user: String
+    private let clock: @Sendable () -> Timestamp
 
     /// `base` is the board as read from `url` (its stamp is taken now); `user` signs the
-    /// activity entries a merge adds (conflicts, spread ranks).
-    public init(base: Board, url: URL, user: String = "docket") {
-        self.base = base
+    /// conflict entries a merge adds; `clock` gives their time (seconds since epoch).
+    public init(base: Board, url: URL, user: String = "docket",
+                clock: @escaping @Sendable () -> Timestamp = { Timestamp(Date().timeIntervalSince1970) }) {
+        submitted = base
+        onDisk = base
         self.user = user
+        self.clock = clock
         self.stamp = FileStamp(url)
     }
 
     /// Writes `ours` to `url`, merged with the file's changes if it changed, under the lock.
-    /// Throws `BoardStoreError` or `BoardFileError`; nothing is written then.
+    /// Throws `BoardFileGone` (the file was moved, deleted or replaced by a folder),
+    /// `BoardStoreError` or `BoardFileError`; nothing is written then.
     public func write(_ ours: Board, to url: URL) throws {
         try BoardLock.withLock(url) { try writeLocked(ours, to: url) }
     }
 
     private func writeLocked(_ ours: Board, to url: URL) throws {
         lock.lock()
-        let base = self.base, known = self.stamp
+        var base = submitted
+        let taken = recent.filter { $0.version > base.mergeBasis && $0.version <= ours.mergeBasis }
+        let known = stamp, last = onDisk, direct = self.direct, creatable = self.creatable
         lock.unlock()
-        var toWrite = ours
-        var merge: Merge?
-        if let now = FileStamp(url), now != known {
-            let theirs: Board
-            do { theirs = try BoardStore.load(url).board } catch let e as BoardFileError {
-                lock.lock(); unreadable = now; lock.unlock()
-                throw BoardStoreError("\(url.lastPathComponent) was changed elsewhere and no longer parses (line \(e.line), column \(e.column): \(e.message)); not overwritten: your changes are kept and saved once it parses again")
-            }
-            let (merged, conflicts, _) = BoardMerge.mergeForWriting(base: base, ours: ours, theirs: theirs, by: user,
-                                                                    at: Timestamp(Date().timeIntervalSince1970))
-            toWrite = merged
-            merge = Merge(submitted: ours, written: merged, conflicts: conflicts)
-            if merged == theirs {
-                // Nothing of ours to add: no write, only learn the new state.
-                lock.lock(); self.base = theirs; self.stamp = now
-                merges.append(merge!)
-                lock.unlock()
-                return
-            }
+        // The common ancestor: the board submitted last with the merges `ours` took in since.
+        let tookIn = !taken.isEmpty || ours.mergeBasis != base.mergeBasis
+        for m in taken { base = m.apply(to: base) }
+        switch BoardFileGone.Kind.of(url) {
+        case .regular: break
+        case .missing where creatable?.standardizedFileURL == url.standardizedFileURL:
+            try BoardStore.writeLocked(ours, to: url)
+            learn(ours, written: ours, stamp: FileStamp(url), conflicts: nil)
+            return
+        case let kind: throw BoardFileGone(url: url, kind: kind)
         }
-        try BoardStore.writeLocked(toWrite, to: url)
+        let now = FileStamp(url)
+        if now == known && direct && !tookIn {
+            try BoardStore.writeLocked(ours, to: url)
+            learn(ours, written: ours, stamp: FileStamp(url), conflicts: nil)
+            return
+        }
+        let theirs = now == known ? last : try read(url, stamp: now)
+        let (merged, conflicts, _) = BoardMerge.mergeForWriting(base: base, ours: ours, theirs: theirs, by: user, at: clock())
+        var after = now
+        if merged != theirs {
+            try BoardStore.writeLocked(merged, to: url)
+            after = FileStamp(url)
+        }
+        learn(ours, written: merged, stamp: after, conflicts: merged == ours ? nil : conflicts)
+    }
+
+    /// Remembers what the file holds now (`written`, at `after`) for the board `ours`; a
+    /// merge that brought something `ours` lacks (`conflicts` not nil) is handed out.
+    private func learn(_ ours: Board, written: Board, stamp after: FileStamp?, conflicts: [String]?) {
         lock.lock()
-        self.base = toWrite
-        self.stamp = FileStamp(url)
-        if let merge { merges.append(merge) }
+        submitted = ours
+        onDisk = written
+        stamp = after
+        creatable = nil
+        recent.removeAll { $0.version <= ours.mergeBasis }
+        direct = conflicts == nil
+        if let conflicts {
+            let m = Merge(submitted: ours, written: written, version: nextVersion, conflicts: conflicts, earlier: recent)
+            nextVersion += 1
+            recent.append(m)
+            merges.append(m)
+        }
         lock.unlock()
     }
 
+    /// Reads the file that changed elsewhere; a version that does not parse is remembered
+    /// and the write refused.
+    private func read(_ url: URL, stamp now: FileStamp?) throws -> Board {
+        do { return try BoardStore.load(url).board } catch let e as BoardFileError {
+            lock.lock(); unreadable = now; lock.unlock()
+            throw BoardStoreError("\(url.lastPathComponent) was changed elsewhere and no longer parses (line \(e.line), column \(e.column): \(e.message)); not overwritten: your changes are kept and saved once it parses again")
+        }
+    }
+
+    /// After the file was found gone: lets the next write create the board at `url` (the
+    /// same path again, or another one). Throws `BoardStoreError` when another file already
+    /// exists at another path (it is never overwritten; name a new file).
+    public func allowCreating(at url: URL, current: URL) throws {
+        if url.standardizedFileURL != current.standardizedFileURL,
+           FileManager.default.fileExists(atPath: url.path) {
+            throw BoardStoreError("\(url.path) already exists: not overwritten; name a new file")
+        }
+        lock.lock(); creatable = url; lock.unlock()
+    }
+
     /// True when the file changed since it was last read or written here (and is not the
-    /// version already found not to parse).
+    /// version already found not to parse); also true when it is gone.
     public func fileChanged(_ url: URL) -> Bool {
         lock.lock(); defer { lock.unlock() }
         let now = FileStamp(url)
-        return now != stamp && now != unreadable
+        return now != stamp && (now == nil || now != unreadable)
     }
 
     /// The merges since the last call, oldest first.

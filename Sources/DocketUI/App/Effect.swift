@@ -18,6 +18,10 @@ public enum Effect: Equatable, Sendable {
     /// (json, csv, markdown, report); the outcome comes back as `Event.exportFinished` or
     /// `Event.exportFailed`.
     case export(format: String, path: String, query: String?)
+    /// Save the board where it was loaded from even though its file was moved or deleted
+    /// (`path` nil), or to the new file `path` and go on there (`:write [FILE]`); the outcome
+    /// comes back as `Event.writing`, then the save status.
+    case write(path: String?)
     /// Give the terminal back to the shell and stop the process (Ctrl-Z); after `fg` the
     /// runtime takes the terminal again and sends `Event.resumed`.
     case suspend

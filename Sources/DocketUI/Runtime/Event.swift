@@ -20,11 +20,14 @@ public enum Event: Equatable, Sendable {
     /// Time passed: the moment (seconds since 1970 UTC), delivered at the rate a visible screen
     /// asks for in `AppState.subscriptions`, and only while it asks.
     case tick(Timestamp)
-    /// A save found the file changed elsewhere and merged: `submitted` is the board that was
-    /// handed to the saver, `written` what is now on disk, `conflicts` the fields both sides
-    /// changed (as `BoardMerge` names them). The reducer merges `written` into the board on
-    /// screen (which may have changed since `submitted`).
-    case boardMerged(submitted: Board, written: Board, conflicts: [String])
+    /// A save found the file changed elsewhere and merged (`MergingWriter.Merge`: what was
+    /// written, the conflicts as `BoardMerge` names them). The reducer takes it into the board
+    /// on screen with `Merge.apply(to:)` (which keeps the base of the next merge right), in
+    /// the order the writer gave the merges.
+    case boardMerged(MergingWriter.Merge)
+    /// `Effect.write` was taken up: the board is being saved to `path` (nil error), or it was
+    /// refused (`error`, e.g. another file is there).
+    case writing(path: String, error: String?)
     /// An export asked for by `Effect.export` was written: its format and the absolute path.
     case exportFinished(format: String, path: String)
     /// An export could not be written: the reason, for the user.

@@ -1,3 +1,4 @@
+import Foundation
 import DocketCore
 
 /// The reducer for what the runtime reports (`RuntimeLoop`): the saver's state, merges from
@@ -12,14 +13,19 @@ func updateRuntime(_ state: inout AppState, _ event: Event, now: Timestamp) -> [
         return [.quit]
     case .resumed(let size), .resize(let size):
         state.size = size
-    case .boardMerged(let submitted, let written, let conflicts):
+    case .boardMerged(let merge):
+        let conflicts = merge.conflicts
         let ours = state.board
-        state.board = BoardMerge.merge(base: submitted, ours: ours, theirs: written).board
+        state.board = merge.apply(to: ours)
         state.refreshFilter(today: state.calendar.day(of: now))
         let lost = replacedValues(conflicts, ours: ours, merged: state.board)
         state.status = conflicts.isEmpty ? StatusMessage("merged changes made to the file elsewhere")
             : !lost.isEmpty ? StatusMessage("conflict: " + lost.prefix(3).joined(separator: "; ") + " (changed elsewhere later; both values in the activity log)", isError: true)
             : StatusMessage("conflict: \(conflicts.prefix(5).joined(separator: ", ")) (merged; kept and dropped values in the activity log)", isError: true)
+    case .writing(let path, let error):
+        if let error { state.status = StatusMessage(error, isError: true); break }
+        state.fileLabel = URL(fileURLWithPath: path).lastPathComponent
+        state.status = StatusMessage("writing \(path)")
     case .exportFinished(let format, let path):
         state.status = StatusMessage("exported \(format) to \(path)")
     case .exportFailed(let why):

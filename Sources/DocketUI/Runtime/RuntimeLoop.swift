@@ -122,7 +122,7 @@ public struct RuntimeLoop<Terminal: LoopTerminal> {
     private mutating func takeSaverNews() {
         guard let saver else { return }
         for merge in writer?.takeMerges() ?? [] {
-            send(.boardMerged(submitted: merge.submitted, written: merge.written, conflicts: merge.conflicts))
+            send(.boardMerged(merge))
         }
         let status = saver.status()
         if status.error != nil { nextRetry = nextRetry ?? clock.milliseconds() + retryInterval } else { nextRetry = nil }
@@ -180,6 +180,17 @@ public struct RuntimeLoop<Terminal: LoopTerminal> {
                 send(.themeLoaded(name))
             } catch {
                 send(.themeFailed("\(error)"))
+            }
+        case .write(let path):
+            guard let saver, let writer else { break }
+            let url = path.map { URL(fileURLWithPath: $0, relativeTo: saver.url.deletingLastPathComponent()).standardizedFileURL } ?? saver.url
+            do {
+                try writer.allowCreating(at: url, current: saver.url)
+                saver.retarget(url)
+                saver.submit(state.board)
+                send(.writing(path: url.path, error: nil))
+            } catch {
+                send(.writing(path: url.path, error: "\(error)"))
             }
         case .export(let format, let path, let query):
             let now = clock.now()

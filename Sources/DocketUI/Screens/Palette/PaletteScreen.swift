@@ -86,6 +86,7 @@ let paletteCommands: [(String, String, String)] = [
     ("filter save", "NAME", "save the filter in force under a name, in the board"),
     ("filter delete", "NAME", "delete a saved filter"),
     ("filter clear", "", "show every item again"),
+    ("write", "[FILE]", "save the board here again after its file was moved or deleted, or to a new FILE"),
     ("export", "json|csv|markdown|report FILE", "write the board (the filtered items, with a filter on) to a file"),
     ("ages", "on|off", "show card ages on this board by default (A toggles them for now)"),
     ("standup timebox", "MEETING SPEAKER", "the standup's timeboxes, e.g. 15m 2m (timers turn to a warning past them)"),
@@ -179,6 +180,10 @@ private func paletteCommand(_ state: inout AppState, _ line: String, now: Timest
             return []
         }
         return [.export(format: parts[0].lowercased(), path: parts[1], query: state.filter?.text)]
+    }
+    if let a = arg(after: "write") {
+        if refuseIfReadOnly(&state) { return [] }
+        return [.write(path: a.isEmpty ? nil : a)]
     }
     if arg(after: "filter clear") != nil {
         state.filter = nil
