@@ -26,7 +26,8 @@ public enum HTMLExport {
                 .section(.h2(.text("Timeline")), HTMLTimeline.svg(roadmap.timeline, today: today)),
                 .section(.h2(.text("Now, Next, Later")), lanes(roadmap, money: money)),
                 .section(.h2(.text("Releases")), releases(board, plan, money: money)),
-                .section(.h2(.text("Blocked")), blocked(board))
+                .section(.h2(.text("Blocked")), blocked(board)),
+                .section(.h2(.text("Flow")), HTMLFlowCharts.section(board, now: now))
             )
         )
         return html.render(indentedBy: .spaces(1)) + "\n"

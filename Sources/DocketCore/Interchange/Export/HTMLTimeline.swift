@@ -50,13 +50,13 @@ enum HTMLTimeline {
         return .element(named: "svg", nodes: nodes)
     }
 
-    private static func attr(_ name: String, _ value: String) -> Node<HTML.BodyContext> { .attribute(named: name, value: value) }
+    static func attr(_ name: String, _ value: String) -> Node<HTML.BodyContext> { .attribute(named: name, value: value) }
 
-    private static func shape(_ name: String, _ attributes: [String: String]) -> Node<HTML.BodyContext> {
+    static func shape(_ name: String, _ attributes: [String: String]) -> Node<HTML.BodyContext> {
         .element(named: name, nodes: attributes.sorted { $0.key < $1.key }.map { attr($0.key, $0.value) })
     }
 
-    private static func label(_ text: String, x: Double, y: Double) -> Node<HTML.BodyContext> {
+    static func label(_ text: String, x: Double, y: Double) -> Node<HTML.BodyContext> {
         .element(named: "text", nodes: [attr("x", fmt(x)), attr("y", fmt(y)), .text(text)])
     }
 
@@ -68,5 +68,5 @@ enum HTMLTimeline {
         return m == 12 ? String(format: "%04d-01-01", y + 1) : String(format: "%04d-%02d-01", y, m + 1)
     }
 
-    private static func fmt(_ v: Double) -> String { String(format: "%.1f", v) }
+    static func fmt(_ v: Double) -> String { String(format: "%.1f", v) }
 }

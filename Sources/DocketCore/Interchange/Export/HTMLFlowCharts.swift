@@ -1,0 +1,77 @@
+import Foundation
+import Plot
+
+/// The flow metrics of the metrics screen, drawn as inline SVG for the HTML page: items
+/// finished per week (bars) and cumulative flow (stacked areas, done at the bottom) over the
+/// last 12 weeks, and the cycle-time percentiles in words. No scripts; prints as it shows.
+enum HTMLFlowCharts {
+    typealias N = Node<HTML.BodyContext>
+    static let width = 960.0, height = 220.0, left = 40.0, bottom = 24.0
+
+    static func section(_ board: Board, now: Timestamp) -> N {
+        let m = FlowMetrics(board, now: now, windowDays: 84, calendar: .utc)
+        let r = m.report
+        let words = "Last 12 weeks (\(r.from) – \(r.to)): \(r.finished) finished, \(r.arrivals) arrived, \(r.wip) in progress; "
+            + "cycle time 50% \(FlowReport.days(r.cycleTime.p50)), 85% \(FlowReport.days(r.cycleTime.p85)), 95% \(FlowReport.days(r.cycleTime.p95))."
+        return .element(named: "div", nodes: [
+            .element(named: "p", nodes: [.text(words)]),
+            .element(named: "h3", nodes: [.text("Throughput per week")]),
+            throughput(r.weekly),
+            .element(named: "h3", nodes: [.text("Cumulative flow")]),
+            cumulativeFlow(m.cumulativeFlow, stages: board.stages),
+        ])
+    }
+
+    static func throughput(_ weeks: [PeriodFigures]) -> N {
+        let top = Double(max(1, weeks.map(\.throughput).max() ?? 0))
+        let plot = width - left - 10, h = height - bottom - 10
+        let step = plot / Double(max(1, weeks.count))
+        var nodes = frame("Items finished per week")
+        for (i, w) in weeks.enumerated() {
+            let bh = Double(w.throughput) / top * h
+            let x = left + Double(i) * step
+            nodes.append(HTMLTimeline.shape("rect", ["x": HTMLTimeline.fmt(x + 2), "y": HTMLTimeline.fmt(10 + h - bh),
+                                                      "width": HTMLTimeline.fmt(max(1, step - 4)), "height": HTMLTimeline.fmt(bh), "fill": "#1565c0"]))
+            if i % 2 == 0 { nodes.append(HTMLTimeline.label(String(w.start.dropFirst(5)), x: x + 2, y: height - 6)) }
+        }
+        nodes.append(HTMLTimeline.label(String(Int(top)), x: 4, y: 20))
+        return .element(named: "svg", nodes: nodes)
+    }
+
+    static func cumulativeFlow(_ cfd: CumulativeFlow, stages: [Stage]) -> N {
+        let n = cfd.days.count
+        guard n > 1 else { return .element(named: "p", nodes: [.text("No days to show.")]) }
+        let order = Array(cfd.stages.indices.reversed())
+        let totals = (0..<n).map { d in order.reduce(0) { $0 + cfd.counts[d][$1] } }
+        let top = Double(max(1, totals.max() ?? 1))
+        let plot = width - left - 10, h = height - bottom - 10
+        let x = { (d: Int) in left + Double(d) / Double(n - 1) * plot }
+        let y = { (v: Int) in 10 + h - Double(v) / top * h }
+        let colors = ["#2e7d32", "#1565c0", "#6b5bd2", "#ef6c00", "#00838f", "#ad1457", "#757575"]
+        var nodes = frame("Items per stage per day")
+        var below = [Int](repeating: 0, count: n)
+        for (k, s) in order.enumerated() {
+            let above = (0..<n).map { below[$0] + cfd.counts[$0][s] }
+            let upper = (0..<n).map { "\(HTMLTimeline.fmt(x($0))),\(HTMLTimeline.fmt(y(above[$0])))" }
+            let lower = (0..<n).reversed().map { "\(HTMLTimeline.fmt(x($0))),\(HTMLTimeline.fmt(y(below[$0])))" }
+            let name = stages.first { $0.id == cfd.stages[s] }?.name ?? cfd.stages[s]
+            nodes.append(.element(named: "polygon", nodes: [HTMLTimeline.attr("points", (upper + lower).joined(separator: " ")),
+                                                            HTMLTimeline.attr("fill", colors[k % colors.count]),
+                                                            HTMLTimeline.attr("fill-opacity", "0.75"),
+                                                            .element(named: "title", nodes: [.text(name)])]))
+            nodes.append(HTMLTimeline.label("■ " + name, x: left + Double(k) * 120, y: height - 6))
+            below = above
+        }
+        nodes.append(HTMLTimeline.label(String(Int(top)), x: 4, y: 20))
+        return .element(named: "svg", nodes: nodes)
+    }
+
+    private static func frame(_ title: String) -> [N] {
+        [HTMLTimeline.attr("xmlns", "http://www.w3.org/2000/svg"), HTMLTimeline.attr("width", HTMLTimeline.fmt(width)),
+         HTMLTimeline.attr("height", HTMLTimeline.fmt(height)), HTMLTimeline.attr("viewBox", "0 0 \(HTMLTimeline.fmt(width)) \(HTMLTimeline.fmt(height))"),
+         HTMLTimeline.attr("role", "img"), .element(named: "title", nodes: [.text(title)]),
+         HTMLTimeline.shape("line", ["x1": HTMLTimeline.fmt(left), "x2": HTMLTimeline.fmt(left), "y1": "10", "y2": HTMLTimeline.fmt(height - bottom), "stroke": "#99a"]),
+         HTMLTimeline.shape("line", ["x1": HTMLTimeline.fmt(left), "x2": HTMLTimeline.fmt(width - 10), "y1": HTMLTimeline.fmt(height - bottom),
+                                     "y2": HTMLTimeline.fmt(height - bottom), "stroke": "#99a"])]
+    }
+}
