@@ -56,3 +56,17 @@ extension Board {
         return s
     }
 }
+
+extension CustomerImpact {
+    /// How a card shows it: `fb:3/2c` (3 notes from 2 customers).
+    public var cardText: String { "fb:\(notes)/\(customers)c" }
+}
+
+extension Board {
+    /// The feedback a card shows: the item's impact when the board asks for it
+    /// (`FeedbackSettings.cards`) and a note links to the item; nil otherwise.
+    public func cardFeedback(_ itemID: String) -> CustomerImpact? {
+        guard strategy.settings.cards, let i = strategy.impact[itemID], i.notes > 0 else { return nil }
+        return i
+    }
+}
