@@ -15,7 +15,7 @@ public enum MetricValue {
         let numberPart = s.prefix { $0.isNumber || $0 == "." || $0 == "-" || $0 == "+" || $0 == "," }
         let rest = s.dropFirst(numberPart.count).trimmingCharacters(in: .whitespaces)
         guard let value = Double(numberPart.replacingOccurrences(of: ",", with: "")), value.isFinite else {
-            throw DocketError.invalidValue(field: field, value: text, expected: "a number with an optional unit (900ms, 40%, €12000, 1200 users)")
+            throw DocketError.invalidValue(field: field, value: text.trimmingCharacters(in: .whitespaces), expected: "a number with an optional unit (900ms, 40%, €12000, 1200 users)")
         }
         if !rest.isEmpty {
             if !unit.isEmpty { throw DocketError.invalidValue(field: field, value: text, expected: "one unit (€12000 or 12000 €)") }
