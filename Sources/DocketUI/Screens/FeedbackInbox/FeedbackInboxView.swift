@@ -53,8 +53,8 @@ enum FeedbackInboxView {
             y += 1
             canvas.text(SafeText.fit("Next (\(next.count))", width: cardWidth), x: x, y: y, role: .dim); y += 1
             for n in next where y < askY - 1 {
-                let cx = canvas.text(SafeText.fit(n.from, width: 18), x: x, y: y, role: .cardAssignee)
-                canvas.text(SafeText.fitLine(SafeText.oneLine(n.text), width: max(0, x + cardWidth - cx - 1)), x: cx + 1, y: y, role: .dim)
+                canvas.text(SafeText.fitLine(n.from, width: 18), x: x, y: y, role: .cardAssignee)
+                canvas.text(SafeText.fitLine(SafeText.oneLine(n.text), width: max(0, cardWidth - 19)), x: x + 19, y: y, role: .dim)
                 y += 1
             }
         }
