@@ -172,6 +172,10 @@ final class GoalsFeedbackTests: XCTestCase {
         XCTAssertEqual(try found("goal:\(g.id.prefix(4))"), [ids[0]])
         XCTAssertEqual(try found("goal:usage"), [ids[3], ids[4]], "an epic's children serve its goals")
         XCTAssertEqual(try found("goal:nothing-like-it"), [])
+        XCTAssertThrowsError(try Query.parse("goal:nothing-like-it").validate(against: b)) {
+            XCTAssertTrue("\($0)".contains("'nothing-like-it'"), "\($0)")
+        }
+        XCTAssertNoThrow(try Query.parse("goal:usage").validate(against: b))
         XCTAssertEqual(try found("has:goal"), [ids[0], ids[3], ids[4]])
         XCTAssertEqual(try found("-has:goal"), [ids[1], ids[2]])
         XCTAssertEqual(try found("has:feedback"), [ids[0], ids[2]])
