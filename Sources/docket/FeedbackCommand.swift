@@ -79,8 +79,7 @@ struct FeedbackLink: ParsableCommand {
     @OptionGroup var options: BoardOptions
 
     func run() throws {
-        let (_, edit) = try options.update { board in try board.linkFeedback(note, items: items, by: CurrentUser.name, at: nowTimestamp()) }
-        TerminalSafe.print(edit.summary)
+        try runLinking(options) { try $0.linkFeedback(note, items: items, by: $1, at: $2) }
     }
 }
 
@@ -91,8 +90,7 @@ struct FeedbackUnlink: ParsableCommand {
     @OptionGroup var options: BoardOptions
 
     func run() throws {
-        let (_, edit) = try options.update { board in try board.linkFeedback(note, items: items, link: false, by: CurrentUser.name, at: nowTimestamp()) }
-        TerminalSafe.print(edit.summary)
+        try runLinking(options) { try $0.linkFeedback(note, items: items, link: false, by: $1, at: $2) }
     }
 }
 

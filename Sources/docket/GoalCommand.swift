@@ -73,8 +73,7 @@ struct GoalLink: ParsableCommand {
     @OptionGroup var options: BoardOptions
 
     func run() throws {
-        let (_, edit) = try options.update { board in try board.linkGoal(goal, items: items, by: CurrentUser.name, at: nowTimestamp()) }
-        TerminalSafe.print(edit.summary)
+        try runLinking(options) { try $0.linkGoal(goal, items: items, by: $1, at: $2) }
     }
 }
 
@@ -85,8 +84,7 @@ struct GoalUnlink: ParsableCommand {
     @OptionGroup var options: BoardOptions
 
     func run() throws {
-        let (_, edit) = try options.update { board in try board.linkGoal(goal, items: items, link: false, by: CurrentUser.name, at: nowTimestamp()) }
-        TerminalSafe.print(edit.summary)
+        try runLinking(options) { try $0.linkGoal(goal, items: items, link: false, by: $1, at: $2) }
     }
 }
 
@@ -127,4 +125,11 @@ struct KeyResultSet: ParsableCommand {
         }
         TerminalSafe.print(line)
     }
+}
+
+/// Runs a link or unlink change (`goal link`, `feedback unlink`…) on the board by the current
+/// user, now, and prints its summary.
+func runLinking(_ options: BoardOptions, _ change: (inout Board, String, Timestamp) throws -> Edit) throws {
+    let (_, edit) = try options.update { board in try change(&board, CurrentUser.name, nowTimestamp()) }
+    TerminalSafe.print(edit.summary)
 }
