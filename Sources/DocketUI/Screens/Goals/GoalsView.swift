@@ -98,24 +98,53 @@ enum GoalsView {
         y += 1
         let money = MoneyFormat(currency: state.board.planning.currency, locale: Locale(identifier: "en_US_POSIX"))
         line("Serving it: \(s.itemCount) item\(s.itemCount == 1 ? "" : "s") · \(s.points.pointsText) points" + (s.cost.map { " · " + money.string($0) } ?? ""), .columnHeader)
-        // Stages side by side when wide (up to 4), one under another when narrow.
-        let columns = area.width >= 120 ? max(1, min(s.stages.count, 4)) : 1
-        let colWidth = max(10, (area.width - 2) / columns)
-        let top = y
-        for (n, group) in s.stages.enumerated() {
-            if columns > 1 && n >= columns { break }
-            var cy = columns == 1 ? y : top
-            let x = 1 + (columns == 1 ? 0 : n * colWidth)
-            guard cy < maxY else { break }
-            canvas.text(SafeText.fit("\(group.stage.name) (\(group.items.count))", width: colWidth - 1), x: x, y: cy, role: .columnHeader)
-            cy += 1
-            for id in group.items where cy < maxY {
-                guard let item = state.board.items[id] else { continue }
-                let x2 = canvas.text(state.board.shortID(id), x: x + 1, y: cy, role: .cardID)
-                canvas.text(SafeText.fitLine(item.title, width: max(0, x + colWidth - x2 - 2)), x: x2 + 1, y: cy, role: .normal)
+        // Stages side by side in bands when wide (a column of at least 30 cells each), one
+        // under another when narrow; a stage whose items do not all fit says how many are left.
+        let columns = max(1, min(s.stages.count, (area.width - 2) / 30))
+        let colWidth = (area.width - 2) / columns
+        var bandTop = y
+        for band in stride(from: 0, to: s.stages.count, by: columns) {
+            var bandBottom = bandTop
+            for (n, group) in s.stages[band..<min(s.stages.count, band + columns)].enumerated() {
+                var cy = bandTop
+                let x = 1 + n * colWidth
+                guard cy < maxY else { break }
+                canvas.text(SafeText.fit("\(group.stage.name) (\(group.items.count))", width: colWidth - 1), x: x, y: cy, role: .columnHeader)
                 cy += 1
+                for (k, id) in group.items.enumerated() where cy < maxY {
+                    if cy == maxY - 1, k < group.items.count - 1 {
+                        canvas.text(SafeText.fit("… \(group.items.count - k) more", width: colWidth - 2), x: x + 1, y: cy, role: .dim)
+                        cy += 1
+                        break
+                    }
+                    guard let item = state.board.items[id] else { continue }
+                    let x2 = canvas.text(state.board.shortID(id), x: x + 1, y: cy, role: .cardID)
+                    canvas.text(SafeText.fitLine(item.title, width: max(0, x + colWidth - x2 - 2)), x: x2 + 1, y: cy, role: .normal)
+                    cy += 1
+                }
+                bandBottom = max(bandBottom, cy)
             }
-            if columns == 1 { y = cy }
+            bandTop = bandBottom + (columns > 1 ? 1 : 0)
+        }
+        drawEvidence(s, state, from: bandTop + (columns > 1 ? 0 : 1), maxY: maxY, width: area.width, &canvas)
+    }
+
+    /// When there is room: the feedback behind the goal (notes linked to the items serving
+    /// it), newest first, one per line.
+    private static func drawEvidence(_ s: GoalSummary, _ state: AppState, from top: Int, maxY: Int, width: Int, _ canvas: inout Canvas) {
+        guard top + 2 < maxY else { return }
+        let serving = Set(s.stages.flatMap(\.items))
+        let notes = state.board.strategy.notes.filter { $0.items.contains(where: serving.contains) }
+        guard !notes.isEmpty else { return }
+        let customers = Set(notes.map { CustomerImpact.customerKey($0.from) }).count
+        canvas.text(SafeText.fitLine("Feedback behind it: \(notes.count) note\(notes.count == 1 ? "" : "s") from \(customers) customer\(customers == 1 ? "" : "s")", width: width - 2),
+                    x: 1, y: top, role: .columnHeader)
+        var y = top + 1
+        for n in notes.reversed() where y < maxY {
+            canvas.text(SafeText.fit(n.importance.label, width: 13), x: 2, y: y, role: FeedbackInboxView.importanceRole(n.importance))
+            canvas.text(SafeText.fitLine(n.from, width: 18), x: 16, y: y, role: .cardAssignee)
+            canvas.text(SafeText.fitLine(SafeText.oneLine(n.text), width: max(0, width - 37)), x: 35, y: y, role: .dim)
+            y += 1
         }
     }
 
