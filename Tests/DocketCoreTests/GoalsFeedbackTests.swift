@@ -295,6 +295,23 @@ final class GoalsFeedbackTests: XCTestCase {
         XCTAssertEqual(FeedbackNotify(b, since: 300).render(.text), "nothing with feedback shipped since 1970-01-01T00:05:00Z\n")
     }
 
+    func testTheReportOpensWithTheVisionAndHasAGoalsSection() {
+        let b = DemoBoard.make(now: 1_795_953_600, user: "demo")
+        let items = b.itemsInBoardOrder()
+        let report = ReportExport.render(b, items: items, now: 1_795_953_600, since: .week)
+        let lines = report.components(separatedBy: "\n")
+        XCTAssertEqual(lines[4], "> " + b.strategy.vision, "the vision right under the title and date")
+        XCTAssertTrue(report.contains("\n## Goals\n"))
+        XCTAssertTrue(report.contains("### PDFs fast and right in every script (off track)"))
+        // 2400 → 2100 of 2400 → 800 ms: 300 / 1600 = 19 %.
+        XCTAssertTrue(report.contains("| p95 PDF render time | 2400 ms | 2100 ms | 800 ms | 19% |"), report)
+        let json = GoalsOutput.json(b)
+        let parsed = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        let goals = parsed?["goals"] as? [[String: Any]]
+        XCTAssertEqual(goals?.count, 3)
+        XCTAssertEqual(((goals?[2]["keyResults"] as? [[String: Any]])?[0]["progress"] as? Double), 0.188)
+    }
+
     func testTheDemoBoardHasAVisionThreeGoalsAndFeedback() {
         let b = DemoBoard.make(now: 1_795_953_600, user: "demo")
         XCTAssertFalse(b.strategy.vision.isEmpty)

@@ -87,6 +87,18 @@ final class GoalsFeedbackScreenTests: XCTestCase {
         XCTAssertTrue(s.isOnBoard)
     }
 
+    func testThePaletteOpensBothScreens() {
+        var s = demoState()
+        send(&s, .key(.char(":")))
+        send(&s, typed("goals"))
+        send(&s, .key(.enter))
+        XCTAssertNotNil(s.top(as: GoalsScreen.self))
+        send(&s, .key(.escape), .key(.char(":")))
+        send(&s, typed("feedback-inbox"))
+        send(&s, .key(.enter))
+        XCTAssertNotNil(s.top(as: FeedbackInboxScreen.self))
+    }
+
     func testAnEmptyInboxSaysSo() throws {
         var s = demoState()
         s.board.strategy.notes = []
