@@ -69,5 +69,15 @@ final class GoalsFeedbackCommandsEndToEndTests: CLITestCase {
         XCTAssertTrue(imported.stderr.contains("skipped line 3: invalid text ''"), imported.stderr)
         let listed = try run(["list", "-b", "b.json", "--", "has:goal"])
         XCTAssertTrue(listed.stdout.contains(item), listed.stdout)
+
+        // Close the loop: the item ships, notify names its customer once.
+        XCTAssertEqual(try run(["feedback", "add", "Exports time out", "--from", "Acme GmbH", "--item", item, "-b", "b.json"]).status, 0)
+        XCTAssertEqual(try run(["move", item, "done", "-b", "b.json"]).status, 0)
+        let first = try run(["feedback", "notify", "--since", "last", "--format", "markdown", "-b", "b.json"])
+        XCTAssertTrue(first.stdout.hasPrefix("## Acme GmbH\n\n- **Exports time out** (`\(item)`), shipped "), first.stdout + first.stderr)
+        let second = try run(["feedback", "notify", "--since", "last", "-b", "b.json"])
+        XCTAssertTrue(second.stdout.hasPrefix("nothing with feedback shipped since "), second.stdout)
+        let badFormat = try run(["feedback", "notify", "--format", "pdf", "-b", "b.json"])
+        XCTAssertTrue(badFormat.stderr.contains("'pdf'"), badFormat.stderr)
     }
 }
