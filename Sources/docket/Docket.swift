@@ -15,7 +15,8 @@ struct Docket: ParsableCommand {
                       MergeDriverCommand.self, KeysCommand.self, StandupCommand.self,
                       ReleaseCommand.self, BudgetCommand.self, RoadmapCommand.self,
                       ArchiveCommand.self, RestoreCommand.self, CommentCommand.self, StageCommand.self,
-                      MetricsCommand.self, ForecastCommand.self, SLECommand.self],
+                      MetricsCommand.self, ForecastCommand.self, SLECommand.self,
+                      GoalCommand.self, KeyResultCommand.self, FeedbackCommand.self],
         defaultSubcommand: OpenCommand.self)
 
     /// Parses the command line, with `docket list`'s arguments put in order first (see

@@ -123,6 +123,7 @@ struct ShowCommand: ParsableCommand {
         if !item.sprints.isEmpty { lines.append("sprints:   \(out(item.sprints.joined(separator: "; ")))") }
         if let d = item.duplicateOf { lines.append("duplicate of: \(out(d))") }
         if let z = item.snoozedUntil { lines.append("snoozed until: \(z)") }
+        lines += StrategyText.lines(item, board).map(out)
         let inputs = item.scores.fields.compactMap { name, v in v.map { "\(name) \($0.pointsText)" } }
         if !inputs.isEmpty { lines.append("score:     \(board.score(item).map { ScoreText.format($0) } ?? "-") (\(inputs.joined(separator: ", ")))") }
         if !item.criteria.isEmpty {

@@ -464,6 +464,13 @@ final class QueryTests: XCTestCase {
                 let age = QueryTime(today: Self.today).now - (StageAges(Self.board).entered[item.id] ?? item.created)
                 return c == .equal ? age >= s : c.holds(age, s)
             case .stale: return false
+            case .goal(let v):
+                return Self.board.strategy.goals.contains { ($0.id.hasPrefix(v.text) || $0.objective.lowercased().contains(v.text))
+                    && Self.board.itemIDs(servingGoal: $0).contains(item.id) }
+            case .hasGoal: return Self.board.strategy.goals.contains { Self.board.itemIDs(servingGoal: $0).contains(item.id) }
+            case .hasFeedback: return Self.board.customerImpact(item.id).notes > 0
+            case .feedback(let c, let n): return c.holds(Double(Self.board.customerImpact(item.id).figure), n)
+            case .customers(let c, let n): return c.holds(Double(Self.board.customerImpact(item.id).customers), n)
             }
         }
     }

@@ -22,6 +22,7 @@ final class RouteStackTests: XCTestCase {
     func testHelpAndPaletteWorkOnEveryScreenAndReturnThere() throws {
         let openers: [(String, [Event])] = [
             ("backlog", [.key(.tab)]), ("detail", [.key(.enter)]), ("saved-filters", [.key(.char("F"))]),
+            ("goals", [.key(.char("O"))]), ("feedback-inbox", [.key(.char("I"))]),
         ]
         for (screen, keys) in openers {
             var s = demoState(width: 120, height: 30)

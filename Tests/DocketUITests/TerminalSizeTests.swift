@@ -18,6 +18,8 @@ final class TerminalSizeTests: XCTestCase {
         ("standup parked", [.key(.char("S")), .key(.char("!")), .key(.char("P"))]), ("standup block", [.key(.char("S")), .key(.char("b"))]),
         ("ages", [.key(.char("A"))]),
         ("archive search", [.key(.char("d")), .key(.char("D")), .key(.char("/"))] + typed("a")), ("stage menu", [.key(.char("s")), .key(.char("x"))]),
+        ("goals", [.key(.char("O")), .key(.char("j"))]), ("unaligned work", [.key(.char("O")), .key(.char("w"))]),
+        ("feedback inbox", [.key(.char("I"))]), ("feedback link", [.key(.char("I")), .key(.char("l"))] + typed("pay")),
     ]
 
     func testEveryViewAtEverySize() throws {

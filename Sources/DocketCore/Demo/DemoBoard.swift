@@ -72,6 +72,7 @@ public enum DemoBoard {
         var board = Board(name: "Ledgerly — invoicing", stages: stages, releases: releases, people: people,
                           labels: labels, items: items, activity: activity)
         DemoPlanning.apply(to: &board, now: now)
+        DemoStrategy.apply(to: &board, now: now, user: user)
         return board
     }
 

@@ -19,6 +19,8 @@ public struct Board: Equatable, Sendable {
     public var savedFilters: [SavedFilter] = []
     /// Currency, cost model and roadmap settings (see `PlanningSettings`).
     public var planning = PlanningSettings()
+    /// Vision, goals and customer feedback (see `Strategy`).
+    public var strategy = Strategy()
     /// Board-level keys this version does not know, as raw JSON text by key (kept as they were).
     public var extra: [String: String] = [:]
     /// Which version of the file, as an open session's `MergingWriter` numbers them, this
@@ -51,12 +53,12 @@ public struct Board: Equatable, Sendable {
     }
 
     public static func == (l: Board, r: Board) -> Bool {
-        l.name == r.name && l.extra == r.extra && l.scoring == r.scoring && l.savedFilters == r.savedFilters && l.planning == r.planning && l.stages == r.stages && l.releases == r.releases && l.people == r.people
+        l.name == r.name && l.extra == r.extra && l.scoring == r.scoring && l.savedFilters == r.savedFilters && l.planning == r.planning && l.strategy == r.strategy && l.stages == r.stages && l.releases == r.releases && l.people == r.people
             && l.labels == r.labels && l.items == r.items && l.activity == r.activity
     }
 
     /// An item's score under the board's model (nil when it scores nothing or inputs are missing).
-    public func score(_ item: Item) -> Double? { scoring.score(item.scores) }
+    public func score(_ item: Item) -> Double? { scoring.score(scoreInputs(item)) }
 
     /// The default stages of `docket init`: Inbox, Ideas, Ready, In progress, Review, Done.
     public static func defaultStages() -> [Stage] {

@@ -51,6 +51,7 @@ public struct BoardChanges: Equatable, Sendable {
             if a.scoring != b.scoring { board.append("scoring") }
             if a.savedFilters != b.savedFilters { board.append("filters") }
             if a.extra != b.extra { board.append("other settings") }
+            if a.strategy != b.strategy { board.append("goals and feedback") }
         }
     }
 

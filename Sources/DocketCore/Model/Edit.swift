@@ -9,6 +9,7 @@ public struct BoardHeader: Equatable, Sendable {
     public var savedFilters: [SavedFilter] = []
     public var extra: [String: String] = [:]
     public var planning = PlanningSettings()
+    public var strategy = Strategy()
 }
 
 /// One user-visible change to a board, recorded as the values before and after, so it can
@@ -57,13 +58,14 @@ extension Board {
     public var header: BoardHeader {
         get {
             BoardHeader(name: name, stages: stages, releases: releases, people: people, labels: labels,
-                        scoring: scoring, savedFilters: savedFilters, extra: extra, planning: planning)
+                        scoring: scoring, savedFilters: savedFilters, extra: extra, planning: planning, strategy: strategy)
         }
         set {
             name = newValue.name; stages = newValue.stages; releases = newValue.releases
             people = newValue.people; labels = newValue.labels
             scoring = newValue.scoring; savedFilters = newValue.savedFilters; extra = newValue.extra
             planning = newValue.planning
+            strategy = newValue.strategy
             rebuildColumns()
         }
     }

@@ -2,6 +2,7 @@
 enum QueryField: String, CaseIterable, Sendable {
     case label, assignee, priority, points, stage, release, type, `is`, due, votes, requester, id, sprint
     case updated, created, moved, age
+    case goal, has, feedback, customers
 
     /// Also accepted: plural forms.
     init?(name: String) {
@@ -9,12 +10,13 @@ enum QueryField: String, CaseIterable, Sendable {
         case "labels": self = .label
         case "assignees": self = .assignee
         case "sprints": self = .sprint
+        case "goals": self = .goal
         default: self.init(rawValue: name.lowercased())
         }
     }
 
     /// Whether `>`, `>=`, `<`, `<=`, `=` work with it.
-    var compares: Bool { [.points, .votes, .due, .updated, .created, .moved, .age].contains(self) }
+    var compares: Bool { [.points, .votes, .due, .updated, .created, .moved, .age, .feedback, .customers].contains(self) }
 
     static let allNames = allCases.map(\.rawValue).joined(separator: ", ")
 }
@@ -97,6 +99,16 @@ enum QueryTerm: Equatable, Sendable {
     /// `is:stale`: in its stage longer than the stage's usual time (the board's 85th
     /// percentile of time in it, or with too little history its SLA).
     case stale
+    /// Serves a goal named by an id prefix or a substring of its objective (`Board.itemIDs(servingGoal:)`).
+    case goal(FoldedText)
+    /// Serves some goal (`has:goal`).
+    case hasGoal
+    /// Has a feedback note linked (`has:feedback`).
+    case hasFeedback
+    /// The customer-impact figure (`CustomerImpact.figure`) compared with a number.
+    case feedback(QueryComparison, Double)
+    /// The number of distinct customers behind the item compared with a number.
+    case customers(QueryComparison, Double)
 }
 
 /// A parsed query: terms joined by and, or and not. `and` and `or` hold two or more nodes.
@@ -113,7 +125,9 @@ indirect enum QueryNode: Equatable, Sendable {
 /// `points:>3` (comparisons `>` `>=` `<` `<=` `=`, none means `=`), `stage:ready` (id, name or a
 /// unique prefix), `release:v2.1`, `type:bug`, `is:blocked`, `is:archived`, `is:open`,
 /// `due:<2026-12-31` (or `due:today`), `votes:>3`, `requester:acme` (a substring), `id:k3v`
-/// (a prefix), `sprint:"Sprint 12"` (one of the item's sprints), free words (a substring of the title, description or id; `"quoted phrases"`).
+/// (a prefix), `sprint:"Sprint 12"` (one of the item's sprints), `goal:exports` (serves a goal
+/// whose id starts with or objective contains the value), `has:goal`, `has:feedback`,
+/// `feedback:>3` (customer-impact figure), `customers:>2` (distinct customers), free words (a substring of the title, description or id; `"quoted phrases"`).
 /// Values may be quoted (`label:"needs design"`; `\"` and `\\` inside quotes). Adjacent terms
 /// must all match; `or` between terms means either (and binds tighter than or: `a b or c` is
 /// `(a b) or c`); `-` negates the term or group right after it; parentheses group. Field
@@ -203,6 +217,11 @@ extension QueryTerm {
         case .time(let m, let c, let w): return m.rawValue + ":" + c.prefix + w.written
         case .age(let c, let s): return "age:" + c.prefix + QueryWhen.ago(s).written
         case .stale: return "is:stale"
+        case .goal(let v): return "goal:" + value(v.text)
+        case .hasGoal: return "has:goal"
+        case .hasFeedback: return "has:feedback"
+        case .feedback(let c, let n): return "feedback:" + c.prefix + n.pointsText
+        case .customers(let c, let n): return "customers:" + c.prefix + n.pointsText
         }
     }
 }

@@ -102,14 +102,24 @@ extension Query {
         }
     }
 
-    /// Checks the query's `stage:` terms against `board`. Throws `QueryError` (`.noSuchStage`
-    /// or `.ambiguousStage`) for the first that names no stage or several, with the term's
+    /// Checks the query's `stage:` and `goal:` terms against `board`. Throws `QueryError`
+    /// (`.noSuchStage` or `.ambiguousStage`; `.badValue` for a goal) for the first that names
+    /// no stage (or goal) or several stages, with the term's
     /// position in `text`, so a caller can say so instead of showing nothing.
     public func validate(against board: Board) throws(QueryError) {
         // Stage terms are found again in the text so the error points at the right place.
         var lexer = QueryLexer(text)
         while let token = try? lexer.next() {
-            guard case .field(let f) = token.kind, QueryField(name: f.name) == .stage, !f.value.isEmpty else { continue }
+            guard case .field(let f) = token.kind, !f.value.isEmpty else { continue }
+            if QueryField(name: f.name) == .goal {
+                let v = f.value.lowercased()
+                if !board.strategy.goals.contains(where: { $0.id.hasPrefix(v) || $0.objective.lowercased().contains(v) }) {
+                    throw QueryError(.badValue(field: "goal", value: f.value, expected: "a goal's id or words of its objective (docket goal list)"),
+                                     offset: f.valueOffset, length: f.valueLength)
+                }
+                continue
+            }
+            guard QueryField(name: f.name) == .stage else { continue }
             do {
                 _ = try board.stage(named: f.value)
             } catch DocketError.ambiguousStage(_, let names) {
@@ -142,6 +152,9 @@ final class QueryProgram: @unchecked Sendable {
         case time(QueryMoment, QueryComparison, QueryWhen), age(QueryComparison, Int64), stale
         case negate
         case jumpIfFalse(Int), jumpIfTrue(Int)
+        /// Terms answered by `StrategyLookup` (`goal` by slot, like `stage`).
+        case goal(slot: Int), hasGoal, hasFeedback
+        case feedback(QueryComparison, Double), customers(QueryComparison, Double)
     }
 
     /// Which of an item's fields the program reads.
@@ -168,16 +181,19 @@ final class QueryProgram: @unchecked Sendable {
         let ages: StageAges?
         /// Stage id → days past which an item is stale.
         let limits: [String: Double]
+        /// Goals and feedback, when a term reads them (`goal:`, `has:goal`, `feedback:`…).
+        var strategy: StrategyLookup? = nil
     }
 
     /// The context of one call: `StageAges` is read only when the query has `moved:`,
     /// `age:` or `is:stale`.
     func context(_ board: Board, _ time: QueryTime) -> Context {
-        guard needs.contains(.entered) else { return Context(time: time, ages: nil, limits: [:]) }
+        let strategy = usesStrategy ? StrategyLookup(board, goalNames: goalNames) : nil
+        guard needs.contains(.entered) else { return Context(time: time, ages: nil, limits: [:], strategy: strategy) }
         let ages = StageAges(board)
         var limits: [String: Double] = [:]
         for stage in board.stages { limits[stage.id] = ages.threshold(stage.id, fallback: board.stageSLA(stage.id)) }
-        return Context(time: time, ages: ages, limits: limits)
+        return Context(time: time, ages: ages, limits: limits, strategy: strategy)
     }
 
     /// The fields of an item that the program reads (the others nil or zero: they cost
@@ -196,6 +212,9 @@ final class QueryProgram: @unchecked Sendable {
     private let needs: Needs
     /// The stage names of `stage:` terms, lowercased, by slot.
     private let stageNames: [[UInt8]]
+    /// The values of `goal:` terms, lowercased, by slot; and whether any term needs a `StrategyLookup`.
+    let goalNames: [String]
+    let usesStrategy: Bool
     /// When the query is an `and` of tests of plain fields and tests that read text: the
     /// plain ones alone. An item that fails them fails the query, and is ruled out without
     /// reading (or retaining) any of its text.
@@ -203,6 +222,7 @@ final class QueryProgram: @unchecked Sendable {
 
     init(_ root: QueryNode?) {
         var ops: [Op] = [], pool: [UInt8] = [], needs: Needs = [], stageNames: [[UInt8]] = []
+        var goalNames: [String] = [], usesStrategy = false
         func bytes(_ v: FoldedText) -> Bytes {
             defer { pool += v.bytes }
             return Bytes(start: pool.count, count: v.bytes.count)
@@ -262,6 +282,11 @@ final class QueryProgram: @unchecked Sendable {
                     }
                 case .age(let c, let n): ops.append(.age(c, n)); needs.formUnion([.entered, .id, .created])
                 case .stale: ops.append(.stale); needs.formUnion([.entered, .id, .created, .stage])
+                case .goal(let v): ops.append(.goal(slot: goalNames.count)); goalNames.append(v.text.lowercased()); needs.insert(.id); usesStrategy = true
+                case .hasGoal: ops.append(.hasGoal); needs.insert(.id); usesStrategy = true
+                case .hasFeedback: ops.append(.hasFeedback); needs.insert(.id); usesStrategy = true
+                case .feedback(let c, let n): ops.append(.feedback(c, n)); needs.insert(.id); usesStrategy = true
+                case .customers(let c, let n): ops.append(.customers(c, n)); needs.insert(.id); usesStrategy = true
                 }
             }
         }
@@ -275,6 +300,8 @@ final class QueryProgram: @unchecked Sendable {
         }
         self.needs = needs
         self.stageNames = stageNames
+        self.goalNames = goalNames
+        self.usesStrategy = usesStrategy
         self.ops = .allocate(capacity: ops.count)
         _ = self.ops.initialize(from: ops)
         self.pool = .allocate(capacity: max(pool.count, 1))
@@ -385,6 +412,11 @@ final class QueryProgram: @unchecked Sendable {
             case .stale:
                 let entered = context.ages?.entered[item.id ?? ""] ?? item.created
                 if let limit = context.limits[item.stage ?? ""] { r = Double(max(0, context.time.now - entered) / 86400) > limit } else { r = false }
+            case .goal(let slot): r = context.strategy?.goals[slot].contains(item.id ?? "") ?? false
+            case .hasGoal: r = context.strategy?.anyGoal.contains(item.id ?? "") ?? false
+            case .hasFeedback: r = (context.strategy?.impact[item.id ?? ""]?.notes ?? 0) > 0
+            case .feedback(let c, let n): r = c.holds(Double(context.strategy?.impact[item.id ?? ""]?.figure ?? 0), n)
+            case .customers(let c, let n): r = c.holds(Double(context.strategy?.impact[item.id ?? ""]?.customers ?? 0), n)
             case .negate: r.toggle()
             case .jumpIfFalse(let to): if !r { pc = to; continue }
             case .jumpIfTrue(let to): if r { pc = to; continue }

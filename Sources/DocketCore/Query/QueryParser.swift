@@ -173,6 +173,18 @@ struct QueryParser {
         case .age:
             guard case .ago(let seconds)? = QueryParser.when(f.value) else { throw badValue("an age like 5d, 12h or 2w") }
             return .age(comparison, seconds)
+        case .goal: return .goal(FoldedText(f.value))
+        case .has:
+            switch f.value.lowercased() {
+            case "goal", "goals": return .hasGoal
+            case "feedback": return .hasFeedback
+            default: throw badValue("goal, feedback")
+            }
+        case .feedback, .customers:
+            guard let n = number(f.value) else {
+                throw QueryError(.badNumber(f.value), offset: f.valueOffset, length: f.valueLength)
+            }
+            return field == .feedback ? .feedback(comparison, n) : .customers(comparison, n)
         }
     }
 

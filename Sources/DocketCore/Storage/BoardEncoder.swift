@@ -13,6 +13,7 @@ public enum BoardEncoder {
             list(&j, board.savedFilters) { j, f in j.object([("name", .string(f.name)), ("query", .string(f.query))]) }
         }
         PlanningCoding.encodeSettings(&j, board.planning)
+        StrategyCoding.encode(&j, board.strategy)
         for key in board.extra.keys.sorted() { j.raw(",\n"); j.string(key); j.raw(": "); j.raw(board.extra[key]!) }
         j.raw(",\n\"stages\": [")
         list(&j, board.stages) { j, s in

@@ -38,6 +38,7 @@ public enum BoardMerge {
         board.scoring = header.scoring
         board.savedFilters = header.savedFilters
         board.extra = header.extra
+        board.strategy = header.strategy
         for item in merged { board.registerNames(labels: item.labels, people: item.assignees, release: item.release) }
         return (board, conflicts)
     }

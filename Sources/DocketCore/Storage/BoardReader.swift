@@ -39,6 +39,7 @@ enum BoardReader {
         var scoring = ScoringModel.none, filters: [SavedFilter] = []
         var extra: [String: String] = [:]
         var currency: String?, roadmap = RoadmapSettings(), amounts = PlanningCoding.RawAmounts()
+        var strategy = Strategy()
         let start = s.offset
         try s.object("the board") { s, key in
             switch key {
@@ -76,6 +77,7 @@ enum BoardReader {
                 currency = code
             case "costModel": try PlanningCoding.readCostModel(&s, into: &amounts)
             case "roadmap": roadmap = try PlanningCoding.readRoadmap(&s)
+            case _ where StrategyCoding.keys.contains(key): try StrategyCoding.read(&s, key, into: &strategy)
             case "people": people = try list(&s, "people", person)
             case "labels": labels = try list(&s, "labels", label)
             case "items":
@@ -100,6 +102,7 @@ enum BoardReader {
         board.scoring = scoring
         board.savedFilters = filters
         board.extra = extra
+        board.strategy = strategy
         let exponent = Currency.exponent(currency)
         for (k, budget) in amounts.budgets.enumerated() { board.releases[k].budget = budget.flatMap { Money.fromMajor($0, exponent: exponent) } }
         board.planning = PlanningSettings(currency: currency, costModel: PlanningCoding.costModel(amounts, exponent: exponent), roadmap: roadmap)

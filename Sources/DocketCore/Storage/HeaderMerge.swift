@@ -53,6 +53,7 @@ enum HeaderMerge {
                                        key: \.key, inUse: [])
         header.extra = Dictionary(extra.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
         conflicts += found
+        conflicts += StrategyMerge.merge(base: base.strategy, ours: ours.strategy, theirs: theirs.strategy, into: &header.strategy)
         return (header, conflicts)
     }
 

@@ -16,6 +16,8 @@ public enum Screens {
         MetricsScreen.self,
         ArchiveScreen.self,
         StageScreen.self,
+        GoalsScreen.self,
+        FeedbackInboxScreen.self,
     ]
 
     /// The built-in keymaps: the global keys, the line editor's, then every screen's.

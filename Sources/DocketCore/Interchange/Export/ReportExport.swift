@@ -15,7 +15,9 @@ public enum ReportExport {
         out.append("")
         let start = now - since.seconds
         out.append("\(ISODate.formatDay(now)) · \(items.count) item\(items.count == 1 ? "" : "s") · changes in the last \(since) (since \(ISODate.format(start)))")
+        if !board.strategy.vision.isEmpty { out += ["", "> " + text(board.strategy.vision)] }
         out += stagesSection(board, items)
+        out += GoalsOutput.markdown(board, money: MoneyFormat(currency: board.planning.currency, locale: locale))
         out += releasesSection(board, money: MoneyFormat(currency: board.planning.currency, locale: locale))
         out += blockedSection(items)
         out += StandupSection.lines(board, now: now)

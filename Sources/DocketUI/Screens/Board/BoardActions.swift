@@ -11,6 +11,7 @@ public enum BoardAction: String, FeatureAction {
     case undo, redo, clearMessage = "clear-message", quit
     case standup, toggleAges = "toggle-ages", metrics
     case archived, stageMenu = "stage-menu", stageLeft = "stage-left", stageRight = "stage-right", hideStage = "hide-stage"
+    case goals, feedbackInbox = "feedback-inbox"
 
     public var summary: String {
         switch self {
@@ -51,6 +52,8 @@ public enum BoardAction: String, FeatureAction {
         case .stageLeft: return "move the selected stage (the whole column) one place left"
         case .stageRight: return "move the selected stage (the whole column) one place right"
         case .hideStage: return "hide the selected stage (folded to a strip; h/l land on it) or show it again"
+        case .goals: return "the vision and goals: key results' progress, the items serving each, unaligned work"
+        case .feedbackInbox: return "the feedback inbox: link unlinked customer notes to items, or make them items"
         }
     }
 
@@ -94,6 +97,7 @@ extension BoardScreen {
         (.char("/"), .search), (.char("n"), .searchNext), (.char("N"), .searchPrevious),
         (.char("S"), .standup), (.char("A"), .toggleAges), (.char("M"), .metrics),
         (.char("D"), .archived), (.char("s"), .stageMenu), (.char("<"), .stageLeft), (.char(">"), .stageRight), (.char("z"), .hideStage),
+        (.char("O"), .goals), (.char("I"), .feedbackInbox),
         (.escape, .clearMessage), (.char("q"), .quit),
     ]
 }

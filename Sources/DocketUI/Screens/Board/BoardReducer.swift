@@ -70,6 +70,13 @@ extension BoardScreen {
             return .push(DetailScreen(itemID: id))
         case .quit:
             return Step([.quit])
+        case .goals: return .push(GoalsScreen(state))
+        case .feedbackInbox:
+            guard let inbox = FeedbackInboxScreen(state) else {
+                state.status = StatusMessage("no unlinked feedback: the inbox is empty")
+                return .stay
+            }
+            return .push(inbox)
         case .standup:
             return .push(StandupScreen(state, now: now, seed: state.standupSeed))
         case .metrics:

@@ -14,7 +14,7 @@ enum CardView {
     struct Age { var days: Int; var stale: Bool }
 
     /// `shownID` is the id as the card shows it (`Board.shortID`: long imported ids shortened).
-    static func draw(_ item: Item, shownID: String, score: Double?, age: Age? = nil, into canvas: inout Canvas, x: Int, y: Int, width: Int, selected: Bool) {
+    static func draw(_ item: Item, shownID: String, score: Double?, age: Age? = nil, feedback: CustomerImpact? = nil, into canvas: inout Canvas, x: Int, y: Int, width: Int, selected: Bool) {
         let base: StyleRole = selected ? .cardSelected : .card
         canvas.fill(Rect(x: x, y: y, width: width, height: 2), role: base)
         let bar = priorityRole(item.priority)
@@ -28,6 +28,7 @@ enum CardView {
         if let p = item.priority { parts.append(("!" + p.rawValue, priorityRole(p))) }
         if let pts = item.points { parts.append((pts.pointsText + "p", .cardPoints)) }
         if let score { parts.append(("★" + ScoreText.format(score), .cardPoints)) }
+        if let feedback { parts.append((feedback.cardText, .cardPoints)) }
         if item.blocked { parts.append(("BLOCKED", .blocked)) }
         parts += item.assignees.map { ("@" + $0, .cardAssignee) }
         parts += item.labels.map { ("#" + $0, .cardLabel) }

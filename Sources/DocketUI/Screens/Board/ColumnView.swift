@@ -39,7 +39,7 @@ enum ColumnView {
                 let limit = ages.threshold(item.stage, fallback: board.stageSLA(item.stage))
                 return CardView.Age(days: days, stale: limit.map { Double(days) > $0 } ?? false)
             }
-            CardView.draw(item, shownID: board.shortID(item.id), score: board.score(item), age: age, into: &canvas, x: x, y: y, width: width, selected: row == selectedRow)
+            CardView.draw(item, shownID: board.shortID(item.id), score: board.score(item), age: age, feedback: board.cardFeedback(item.id), into: &canvas, x: x, y: y, width: width, selected: row == selectedRow)
         }
         let below = max(0, count - top - layout.cardSlots)
         if top > 0 || below > 0 {

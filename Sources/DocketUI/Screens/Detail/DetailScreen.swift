@@ -95,6 +95,8 @@ public enum DetailRows {
         "sprints": "sprints come from the import (Jira's Sprint columns)",
         "archived": "restore it with r in the archive (D on the board) or `docket restore ID`",
         "comment": "C adds a comment (or `docket comment ID \"text\"`)",
+        "goals": "link goals with `docket goal link GOAL ID`",
+        "feedback": "record feedback with `docket feedback add TEXT --from WHO --item ID`",
     ]
 
     public static func rows(_ item: Item, board: Board) -> [DetailRow] {
@@ -140,6 +142,7 @@ public enum DetailRows {
         for (i, c) in item.comments.reversed().enumerated() {
             field("comment", i == 0 ? "Comments" : "", "\(ISODate.formatDay(c.at)) \(c.author): \(c.text)")
         }
+        rows += strategyRows(item, board: board)
         rows.append(DetailRow(kind: .description, label: "Description", value: item.description))
         return rows
     }
