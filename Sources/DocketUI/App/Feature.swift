@@ -36,12 +36,16 @@ public enum Navigation: Sendable {
 
 /// What a screen's reducer returns: the effects to run and where to go next.
 public struct Step: Sendable {
+    /// Work for the runtime (save, open `$EDITOR`, export…).
     public var effects: [Effect]
+    /// Where the route stack goes next.
     public var navigation: Navigation
     public init(_ effects: [Effect] = [], _ navigation: Navigation = .stay) {
         self.effects = effects; self.navigation = navigation
     }
+    /// Nothing to do, stay on the screen.
     public static let stay = Step()
+    /// Close the screen.
     public static let pop = Step([], .pop)
     public static func push(_ screen: any Feature, _ effects: [Effect] = []) -> Step { Step(effects, .push(screen)) }
 }

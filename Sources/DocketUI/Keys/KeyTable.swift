@@ -84,7 +84,9 @@ public enum GlobalAction: String, FeatureAction {
     public var hint: String? { self == .help ? "help" : nil }
 }
 
+/// The global keymap (`[global]` in `keys.toml`): `?`, `:`, Ctrl-C and Ctrl-Z on every screen.
 public enum GlobalKeys {
+    /// The keymap's name in `keys.toml` and `docket keys`.
     public static let id = "global"
     public static let defaultKeys: [(Key, GlobalAction)] = [
         (.char("?"), .help), (.char(":"), .palette), (.ctrl("c"), .interrupt), (.ctrl("z"), .suspend),
@@ -108,7 +110,9 @@ public enum EditorAction: String, FeatureAction {
     }
 }
 
+/// The keymap of every line editor (`[editor]` in `keys.toml`): Enter submits, Esc cancels.
 public enum EditorKeys {
+    /// The keymap's name in `keys.toml` and `docket keys`.
     public static let id = "editor"
     public static let defaultKeys: [(Key, EditorAction)] = [(.enter, .submit), (.escape, .cancel)]
     public static var table: KeyTable {
