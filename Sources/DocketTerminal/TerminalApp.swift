@@ -39,7 +39,8 @@ public enum TerminalApp {
                 try LoopServices.exportBoard(board, format: format, path: path, query: query, now: now, today: today, boardFile: boardFile)
             },
             stopProcess: { docket_suspend_self() },
-            whyNotWritable: { boardFile.flatMap(FileAccess.whyNotWritable) })
+            whyNotWritable: { boardFile.flatMap(FileAccess.whyNotWritable) },
+            background: { work in DispatchQueue.global(qos: .userInitiated).async { work(); wakeUp.wake() } })
         var loop = RuntimeLoop(state: initial, terminal: terminal, saver: saver, writer: writer, services: services,
                                clock: .live(environment))
         let ended = loop.run()

@@ -130,6 +130,20 @@ final class LoopTests: XCTestCase {
         return outcome
     }
 
+    func testABackgroundJobsResultComesBackAsAnEvent() {
+        var shown = ""
+        let t = ScriptedTerminal(size: Size(width: 100, height: 30), [])
+        t.script = [
+            .wakes([.events([.key(.char("M"))])]),
+            .run { shown = t.screen; return [.events([.key(.char("q"))])] },
+            .wakes([.events([.key(.char("q"))])]),
+        ]
+        let end = runLoop(t)
+        XCTAssertTrue(shown.contains("finished"), "the figures computed by the job are on screen: \(shown)")
+        XCTAssertFalse(shown.contains("Computing the figures"))
+        XCTAssertTrue(end.state.isOnBoard)
+    }
+
     func testResizeIsTakenAndPaintedAtTheNewSize() {
         let t = ScriptedTerminal(size: Size(width: 80, height: 24), [
             .wakes([.events([.resize(Size(width: 100, height: 30))])]),

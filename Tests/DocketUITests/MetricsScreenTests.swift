@@ -8,7 +8,7 @@ final class MetricsScreenTests: XCTestCase {
         let board = DemoHistory.adding(to: DemoBoard.make(now: testNow, user: "test"), now: testNow, user: "test")
         var s = AppState(board: board, user: "test", fileLabel: "docket.json", size: Size(width: width, height: height))
         s.keepSelectionVisible()
-        send(&s, .key(.char("M")))
+        sendRunningJobs(&s, .key(.char("M")))
         return s
     }
 
@@ -17,7 +17,7 @@ final class MetricsScreenTests: XCTestCase {
         let m = try XCTUnwrap(s.top(as: MetricsScreen.self))
         XCTAssertEqual(m.tab, .cycleTime)
         let report = FlowMetrics(s.board, now: testNow, windowDays: 84, calendar: .utc).report
-        XCTAssertEqual(m.metrics.report, report, "the screen shows what docket metrics --since 12w computes")
+        XCTAssertEqual(m.metrics?.report, report, "the screen shows what docket metrics --since 12w computes")
         XCTAssertGreaterThan(report.finished, 0, "the demo's history gives the charts something to show")
         XCTAssertTrue(render(s).renderText().contains("\(report.finished) finished"))
     }
@@ -25,7 +25,7 @@ final class MetricsScreenTests: XCTestCase {
     func testCursorWalksTheDotsAndOpensTheItem() throws {
         var s = metricsState()
         let first = try XCTUnwrap(s.top(as: MetricsScreen.self)?.selectedItem)
-        send(&s, .key(.char("j")))
+        sendRunningJobs(&s, .key(.char("j")))
         let second = try XCTUnwrap(s.top(as: MetricsScreen.self)?.selectedItem)
         XCTAssertNotEqual(first, second)
         XCTAssertTrue(render(s).renderText().contains("▶ 2 of"))
@@ -44,19 +44,43 @@ final class MetricsScreenTests: XCTestCase {
         }
         send(&s, .key(.tab))
         XCTAssertEqual(s.top(as: MetricsScreen.self)?.tab, .cycleTime, "tabs wrap around")
-        send(&s, .key(.char("p")))
+        sendRunningJobs(&s, .key(.char("p")))
         XCTAssertEqual(s.top(as: MetricsScreen.self)?.weeks, 26)
         XCTAssertTrue(render(s).renderText().contains("Last 26 weeks"))
-        send(&s, .key(.char("p")), .key(.char("p")))
+        sendRunningJobs(&s, .key(.char("p")), .key(.char("p")))
         XCTAssertEqual(s.top(as: MetricsScreen.self)?.weeks, 4)
     }
 
     func testAnEmptyBoardShowsSentencesNotCharts() {
         var s = AppState(board: Board(name: "e", stages: Board.defaultStages()), user: "t", fileLabel: "b.json", size: Size(width: 80, height: 24))
-        send(&s, .key(.char("M")))
+        sendRunningJobs(&s, .key(.char("M")))
         XCTAssertTrue(render(s).renderText().contains("no item finished in the last 12 weeks"))
         for _ in 0..<5 { send(&s, .key(.tab)) }
         XCTAssertTrue(render(s).renderText().contains("no releases"))
+    }
+
+    func testFiguresAreComputedOffTheKeyPathAndOldAnswersAreDropped() throws {
+        let board = DemoHistory.adding(to: DemoBoard.make(now: testNow, user: "test"), now: testNow, user: "test")
+        var s = AppState(board: board, user: "test", fileLabel: "docket.json", size: Size(width: 80, height: 24))
+        let fx = send(&s, .key(.char("M")))
+        guard case .compute(let first)? = fx.first else { return XCTFail("opening asks for a background job: \(fx)") }
+        XCTAssertNil(s.top(as: MetricsScreen.self)?.metrics, "nothing computed on the key path")
+        XCTAssertTrue(render(s).renderText().contains("Computing the figures"))
+        let fx2 = send(&s, .key(.char("p")))
+        guard case .compute(let second)? = fx2.first else { return XCTFail("a new period asks again") }
+        send(&s, .computed(first.run()))
+        XCTAssertNil(s.top(as: MetricsScreen.self)?.metrics, "the answer to the older request is dropped")
+        send(&s, .computed(second.run()))
+        XCTAssertEqual(s.top(as: MetricsScreen.self)?.metrics?.report.from,
+                       FlowMetrics(board, now: testNow, windowDays: 26 * 7, calendar: .utc).report.from)
+        // A change to the board makes the figures stale: the screen asks for a tick, which asks again.
+        let id = try XCTUnwrap(s.board.backlogOrder().first)
+        _ = try s.board.archive(id, by: "elsewhere", at: testNow)
+        send(&s, .resize(s.size))
+        XCTAssertEqual(s.top.tickInterval, 200)
+        let fx3 = send(&s, .tick(testNow + 1))
+        guard case .compute = fx3.first else { return XCTFail("the tick asks for new figures: \(fx3)") }
+        XCTAssertNil(s.top.tickInterval, "no more ticks once asked")
     }
 
     func testGoldens() {

@@ -27,6 +27,20 @@ func send(_ state: inout AppState, _ events: [Event]) -> [Effect] {
     events.flatMap { update(&state, $0, now: testNow) }
 }
 
+/// Feeds events to `update` and runs the background jobs they ask for (`Effect.compute`) at
+/// once, as the runtime does on another thread, feeding their results back.
+@discardableResult
+func sendRunningJobs(_ state: inout AppState, _ events: Event...) -> [Effect] {
+    var effects: [Effect] = []
+    var queue = events
+    while !queue.isEmpty {
+        let fx = update(&state, queue.removeFirst(), now: testNow)
+        for case .compute(let job) in fx { queue.append(.computed(job.run())) }
+        effects += fx
+    }
+    return effects
+}
+
 /// Key events for each character of `text`.
 func typed(_ text: String) -> [Event] { text.map { .key(.char($0)) } }
 

@@ -25,4 +25,6 @@ public enum Effect: Equatable, Sendable {
     /// Give the terminal back to the shell and stop the process (Ctrl-Z); after `fg` the
     /// runtime takes the terminal again and sends `Event.resumed`.
     case suspend
+    /// Run `job` off the key path; its result comes back as `Event.computed`.
+    case compute(BackgroundJob)
 }

@@ -12,7 +12,8 @@ public func update(_ state: inout AppState, _ event: Event, now: Timestamp) -> [
     var effects: [Effect] = []
     state.now = max(state.now, now)
     switch event {
-    case .resize, .resumed, .saveStatus, .terminate, .tick, .boardMerged, .writing, .exportFinished, .exportFailed, .themeLoaded, .themeFailed:
+    case .resize, .resumed, .saveStatus, .terminate, .tick, .boardMerged, .writing, .exportFinished, .exportFailed, .themeLoaded, .themeFailed,
+         .computed:
         effects += updateRuntime(&state, event, now: now)
     case .editorFinished(let id, let text, let error):
         if let error { state.status = StatusMessage("editor failed: \(error)", isError: true) }

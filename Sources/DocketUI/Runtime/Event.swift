@@ -39,6 +39,8 @@ public enum Event: Equatable, Sendable {
     /// The app has the terminal again after Ctrl-Z (`fg`) or `$EDITOR`; the terminal's size now
     /// (it may have changed meanwhile).
     case resumed(Size)
+    /// A background job finished (`Effect.compute`).
+    case computed(BackgroundResult)
 }
 
 /// Whether the board on disk matches the board in memory.

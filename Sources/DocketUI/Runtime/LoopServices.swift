@@ -16,14 +16,18 @@ public struct LoopServices {
     public var stopProcess: () -> Void
     /// Why the board file cannot be written now (nil when it can, or when there is no file).
     public var whyNotWritable: () -> String?
+    /// Runs `work` off the loop's thread and wakes the loop when it is done (the real one: a
+    /// global queue and the wake-up pipe). The default runs it at once, for tests.
+    public var background: (@escaping @Sendable () -> Void) -> Void
 
     public init(editText: @escaping (_ text: String, _ name: String) throws -> String,
                 loadTheme: @escaping (String) throws -> Theme = { try ThemeLoader.load($0) },
                 export: @escaping (_ board: Board, _ format: String, _ path: String, _ query: String?, _ now: Timestamp, _ today: String) throws -> URL,
                 stopProcess: @escaping () -> Void,
-                whyNotWritable: @escaping () -> String? = { nil }) {
+                whyNotWritable: @escaping () -> String? = { nil },
+                background: @escaping (@escaping @Sendable () -> Void) -> Void = { $0() }) {
         self.editText = editText; self.loadTheme = loadTheme; self.export = export
-        self.stopProcess = stopProcess; self.whyNotWritable = whyNotWritable
+        self.stopProcess = stopProcess; self.whyNotWritable = whyNotWritable; self.background = background
     }
 
     /// Writes `board` (filtered by `query`, a query-language string) as `format` (json, csv,

@@ -34,6 +34,9 @@ func updateRuntime(_ state: inout AppState, _ event: Event, now: Timestamp) -> [
         state.status = StatusMessage("theme: \(name)")
     case .themeFailed(let why):
         state.status = StatusMessage(why, isError: true)
+    case .computed(let result):
+        // Every open screen may be waiting for it (a result for a screen gone is dropped).
+        for i in state.routes.indices { state.routes[i].received(result) }
     case .tick(let moment):
         // Only the screen that asked (`Feature.tickInterval`, on top) gets it.
         state.lastTick = moment

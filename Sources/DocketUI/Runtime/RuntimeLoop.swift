@@ -48,6 +48,8 @@ public struct RuntimeLoop<Terminal: LoopTerminal> {
     private var lastSave: BoardSaver.Status?
     private var nextTick: Int64?
     private var nextRetry: Int64?
+    /// Results of background jobs, waiting for the loop.
+    private let inbox = BackgroundInbox()
 
     /// `saver` is nil for a board that may not be written; `writer` is the saver's merging
     /// writer (its merges come back as `Event.boardMerged`). `asks` is what the state asks for
@@ -68,6 +70,7 @@ public struct RuntimeLoop<Terminal: LoopTerminal> {
             let wakes = terminal.wait(timeout: timeout())
             for wake in wakes where !quit { handle(wake) }
             if !quit { fireTimers() }
+            for result in inbox.take() where !quit { send(.computed(result)) }
             if !quit { terminal.paint(render(state)) }
         }
         let final = saver?.flush()
@@ -192,6 +195,9 @@ public struct RuntimeLoop<Terminal: LoopTerminal> {
             } catch {
                 send(.writing(path: url.path, error: "\(error)"))
             }
+        case .compute(let job):
+            let inbox = self.inbox
+            services.background { inbox.put(job.run()) }
         case .export(let format, let path, let query):
             let now = clock.now()
             do {

@@ -80,9 +80,7 @@ extension BoardScreen {
         case .standup:
             return .push(StandupScreen(state, now: now, seed: state.standupSeed))
         case .metrics:
-            var screen = MetricsScreen(state, now: now)
-            screen.patterned = state.chartsPatterned
-            return .push(screen)
+            return MetricsScreen.open(state, now: now, patterned: state.chartsPatterned)
         case .toggleAges:
             state.showAges.toggle()
             state.ages = state.showAges ? StageAges(state.board) : nil

@@ -3,8 +3,9 @@ import DocketCore
 /// Flow metrics and forecasts (`M` on the board, `metrics` in the palette): tabs for the
 /// cycle-time scatter (j/k move a cursor across the dots and name the item), throughput per
 /// week, cumulative flow, burn-up per release, aging work in progress and the forecast of a
-/// release; a period of 4, 12, 26 or 52 weeks. Figures come from `FlowMetrics`, computed when
-/// the screen opens, the period changes or the board changes — never per key or frame.
+/// release; a period of 4, 12, 26 or 52 weeks. Figures come from `FlowMetrics`, computed off
+/// the key path (`Effect.compute`) when the screen opens, the period or release changes, or
+/// the board changes; the screen says so meanwhile.
 public struct MetricsScreen: Feature {
     public static let id = "metrics"
     public static let title = "Metrics"
@@ -35,53 +36,69 @@ public struct MetricsScreen: Feature {
     /// Whether charts tell series apart by pattern as well as colour (NO_COLOR, 8 colours, mono).
     public var patterned = false
 
-    public private(set) var metrics: FlowMetrics
-    /// Item ids of the scatter's dots, in their order.
-    public private(set) var scatterItems: [String] = []
-    /// The forecast of the selected release, or why there is none.
-    public private(set) var forecast: Result<WhenForecast, ForecastError>?
-    /// The moment the figures were computed (seconds since epoch).
+    /// The figures on screen: nil until the first computation comes back.
+    public private(set) var figures: MetricsFigures?
+    /// The request in flight or answered last; a newer one makes older answers stale.
+    public private(set) var token = 0
+    /// True when the board or the period changed since `figures` were asked for.
+    public private(set) var stale = true
+    /// The moment the figures are computed at (seconds since epoch).
     public private(set) var computedAt: Timestamp
 
-    public init(_ state: AppState, now: Timestamp) {
-        computedAt = now
-        metrics = FlowMetrics(state.board, now: now, windowDays: weeks * 7, calendar: state.calendar)
-        recompute(state)
-    }
+    public init(now: Timestamp) { computedAt = now }
 
     public var isFullScreen: Bool { true }
 
-    /// Recomputes the figures for the board, the period and the release selected.
-    mutating func recompute(_ state: AppState) {
-        metrics = FlowMetrics(state.board, now: computedAt, windowDays: weeks * 7, calendar: state.calendar)
-        scatterItems = FlowCharts.cycleTimeScatter(metrics.history, from: metrics.firstDay, to: metrics.lastDay, days: metrics.days).items
-        cursor = min(cursor, max(0, itemCount - 1))
-        release = min(release, max(0, state.board.releases.count - 1))
-        forecast = nil
-        if state.board.releases.indices.contains(release) {
-            do {
-                forecast = .success(try Forecast.release(state.board.releases[release].name, board: state.board, history: metrics.history,
-                                                         today: metrics.lastDay, settings: ForecastSettings(seed: state.seed),
-                                                         days: metrics.days))
-            } catch let error as ForecastError {
-                forecast = .failure(error)
-            } catch {}
-        }
+    /// Opens the screen on `state`: pushed at once, its figures computed off the key path.
+    public static func open(_ state: AppState, now: Timestamp, patterned: Bool) -> Step {
+        var screen = MetricsScreen(now: now)
+        screen.patterned = patterned
+        let job = screen.request(state, now: now)
+        return Step([.compute(job)], .push(screen))
     }
 
+    /// A new request for `state`'s board, the period and release selected (older answers are
+    /// then ignored).
+    mutating func request(_ state: AppState, now: Timestamp) -> BackgroundJob {
+        token += 1
+        stale = false
+        computedAt = now
+        return .metrics(MetricsRequest(board: state.board, now: now, weeks: weeks, calendar: state.calendar,
+                                       release: release, seed: state.seed, token: token))
+    }
+
+    public mutating func received(_ result: BackgroundResult) {
+        guard case .metrics(let f) = result, f.request.token == token else { return }
+        figures = f
+        cursor = min(cursor, max(0, itemCount - 1))
+    }
+
+    /// While the figures are out of date the screen asks for a tick, which asks for new ones.
+    public var tickInterval: Int? { stale ? 200 : nil }
+
+    public mutating func tick(_ app: inout AppState, now: Timestamp) -> Step {
+        guard stale else { return .stay }
+        return Step([.compute(request(app, now: now))])
+    }
+
+    public var metrics: FlowMetrics? { figures?.metrics }
+    public var scatterItems: [String] { figures?.scatterItems ?? [] }
+    public var forecast: Result<WhenForecast, ForecastError>? { figures?.forecast }
+
     /// How many rows the cursor moves over on this tab.
-    var itemCount: Int { tab == .aging ? metrics.report.aging.count : scatterItems.count }
+    var itemCount: Int { tab == .aging ? (metrics?.report.aging.count ?? 0) : scatterItems.count }
 
     /// The item under the cursor (the scatter's dot or aging's row), if any.
     public var selectedItem: String? {
         switch tab {
         case .cycleTime: return scatterItems.indices.contains(cursor) ? scatterItems[cursor] : nil
-        case .aging: return metrics.report.aging.indices.contains(cursor) ? metrics.report.aging[cursor].id : nil
+        case .aging: return metrics.flatMap { $0.report.aging.indices.contains(cursor) ? $0.report.aging[cursor].id : nil }
         default: return nil
         }
     }
 
-    public mutating func boardChanged(_ app: AppState) { recompute(app) }
+    /// The board changed (an edit, a merge from disk): the figures are asked for again.
+    public mutating func boardChanged(_ app: AppState) { stale = true }
 }
 
 /// The metrics screen's actions.
@@ -129,14 +146,14 @@ extension MetricsScreen {
         case .previousTab: tab = Tab(rawValue: (tab.rawValue + tabs - 1) % tabs)!; cursor = 0
         case .period:
             weeks = Self.periods[((Self.periods.firstIndex(of: weeks) ?? 0) + 1) % Self.periods.count]
-            recompute(state)
             state.status = StatusMessage("metrics over the last \(weeks) weeks")
+            return Step([.compute(request(state, now: now))])
         case .next: cursor = min(max(0, itemCount - 1), cursor + 1)
         case .previous: cursor = max(0, cursor - 1)
         case .nextRelease:
             guard !state.board.releases.isEmpty else { state.status = StatusMessage("this board has no releases"); break }
             release = (release + 1) % state.board.releases.count
-            recompute(state)
+            return Step([.compute(request(state, now: now))])
         case .openDetail:
             guard let id = selectedItem, state.board.items[id] != nil else { break }
             return .push(DetailScreen(itemID: id))

@@ -8,8 +8,13 @@ extension MetricsScreen {
         canvas.fill(full, role: .normal)
         let rows = Split.rows(full, [.fixed(1), .fixed(1), .fill(1), .fixed(1), .fixed(1)])
         Tabs.draw(Tab.allCases.map(\.title), selected: tab.rawValue, in: rows[0], into: &canvas)
-        canvas.text(SafeText.fitLine(summary(app), width: full.width - 2), x: 1, y: rows[1].y, role: .dim)
         let chart = Rect(x: 1, y: rows[2].y, width: max(0, rows[2].width - 2), height: rows[2].height)
+        guard let metrics else {
+            canvas.text("Computing the figures of the last \(weeks) weeks…", x: 1, y: rows[1].y, role: .dim, maxWidth: full.width - 2)
+            StatusLine.draw(app, into: &canvas, y: rows[4].y)
+            return
+        }
+        canvas.text(SafeText.fitLine(summary(metrics) + (stale ? " · updating…" : ""), width: full.width - 2), x: 1, y: rows[1].y, role: .dim)
         let style = patterned ? ChartStyle.patterned : ChartStyle.colour
         var footer = ""
         switch tab {
@@ -43,7 +48,7 @@ extension MetricsScreen {
                 canvas.text("This board has no releases: add one with docket release add.", x: chart.x, y: chart.y + 1, role: .dim, maxWidth: chart.width)
             }
         case .aging:
-            drawAging(app, in: chart, into: &canvas)
+            drawAging(app, metrics, in: chart, into: &canvas)
             footer = "items in progress, oldest first; past their stage's 85th percentile in the warning style"
         case .forecast:
             drawForecast(app, in: chart, into: &canvas)
@@ -52,14 +57,14 @@ extension MetricsScreen {
         StatusLine.draw(app, into: &canvas, y: rows[4].y)
     }
 
-    private func summary(_ app: AppState) -> String {
+    private func summary(_ metrics: FlowMetrics) -> String {
         let r = metrics.report
         let ct = r.cycleTime
         return "Last \(weeks) weeks (\(r.from) – \(r.to)) · \(r.finished) finished · \(r.arrivals) arrived · WIP \(r.wip)"
             + " · cycle time 50% \(FlowReport.days(ct.p50)) · 85% \(FlowReport.days(ct.p85)) · 95% \(FlowReport.days(ct.p95))"
     }
 
-    private func drawAging(_ app: AppState, in area: Rect, into canvas: inout Canvas) {
+    private func drawAging(_ app: AppState, _ metrics: FlowMetrics, in area: Rect, into canvas: inout Canvas) {
         let aging = metrics.report.aging
         guard !aging.isEmpty else {
             canvas.text("Nothing is in progress.", x: area.x, y: area.y + 1, role: .dim, maxWidth: area.width); return
