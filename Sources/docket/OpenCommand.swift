@@ -58,6 +58,7 @@ enum BoardSession {
         let environment = DocketEnvironment.live(environment: env)
         state.calendar = environment.calendar
         state.seed = environment.seed
+        state.moneyLocale = MoneyFormat.locale(from: env)
         if triage { state.startTriage(now: environment.now) }
         if standup { state.startStandup(now: environment.now) }
         let writer = MergingWriter(base: loaded.board, url: url, user: CurrentUser.name)

@@ -20,6 +20,8 @@ final class TerminalSizeTests: XCTestCase {
         ("archive search", [.key(.char("d")), .key(.char("D")), .key(.char("/"))] + typed("a")), ("stage menu", [.key(.char("s")), .key(.char("x"))]),
         ("goals", [.key(.char("O")), .key(.char("j"))]), ("unaligned work", [.key(.char("O")), .key(.char("w"))]),
         ("feedback inbox", [.key(.char("I"))]), ("feedback link", [.key(.char("I")), .key(.char("l"))] + typed("pay")),
+        ("releases edit", [.key(.char("r")), .key(.char("l")), .key(.enter)]), ("release items", [.key(.char("r")), .key(.char("i"))]),
+        ("roadmap", [.key(.char("m"))]), ("timeline", [.key(.char("m")), .key(.tab)]), ("exit question", typed("llL")),
     ]
 
     func testEveryViewAtEverySize() throws {

@@ -39,6 +39,8 @@ public struct AppState: Sendable {
     public var size: Size
     /// The user's calendar: days (today, due dates, snoozes) in their local time zone.
     public var calendar: LocalCalendar = .utc
+    /// The locale money is shown in (`MoneyFormat.locale(from:)` of the environment).
+    public var moneyLocale = Locale(identifier: "en_US_POSIX")
     /// Seed for shuffles (the standup's people walk); from `DocketEnvironment`.
     public var seed: UInt64 = 1
     /// The time of the latest event (seconds since epoch), for views that show ages.

@@ -18,6 +18,7 @@ public enum Screens {
         StageScreen.self,
         GoalsScreen.self,
         FeedbackInboxScreen.self,
+        ReleasesScreen.self, ReleaseItemsScreen.self, RoadmapScreen.self, ConfirmMoveScreen.self,
     ]
 
     /// The built-in keymaps: the global keys, the line editor's, then every screen's.

@@ -178,6 +178,21 @@ bg = "black"
 fg = 250
 fg8 = "white"
 bg = "black"
+
+[roles."plan.bar"]
+fg = 75
+fg8 = "cyan"
+bg = "black"
+
+[roles."plan.track"]
+fg = 245
+fg8 = "white"
+bg = "black"
+
+[roles."plan.today"]
+fg = "black"
+bg = "magenta"
+bold = true
 """#,
         "high-contrast": #"""
 # High contrast, for a projector or a shared screen at standup: bold text, strong
@@ -368,6 +383,20 @@ bg = "black"
 [roles."chart.series.6"]
 fg = "bright-white"
 bg = "black"
+
+[roles."plan.bar"]
+fg = "bright-cyan"
+bg = "black"
+bold = true
+
+[roles."plan.track"]
+fg = "white"
+bg = "black"
+
+[roles."plan.today"]
+fg = "bright-magenta"
+bg = "black"
+bold = true
 """#,
         "light": #"""
 # For terminals with a light (white or pale) background: dark text, deep colours that stay
@@ -562,6 +591,18 @@ bg = "black"
 fg = 250
 fg8 = "white"
 bg = "black"
+
+[roles."plan.bar"]
+fg = "blue"
+bold = true
+
+[roles."plan.track"]
+dim = true
+
+[roles."plan.today"]
+fg = "white"
+bg = "magenta"
+bold = true
 """#,
         "mono": #"""
 # No colour at all: attributes only. Also what NO_COLOR gives with any theme.
@@ -632,6 +673,15 @@ dim = true
 bold = true
 
 [roles."chart.highlight"]
+reverse = true
+
+[roles."plan.bar"]
+bold = true
+
+[roles."plan.track"]
+dim = true
+
+[roles."plan.today"]
 reverse = true
 """#,
     ]

@@ -46,6 +46,11 @@ public enum StyleRole: String, CaseIterable, Sendable {
     case chartSeries4 = "chart.series.4"
     case chartSeries5 = "chart.series.5"
     case chartSeries6 = "chart.series.6"
+    /// Planning (releases and roadmap screens): the done part of a progress bar and a
+    /// timeline bar, the rest of the bar (its track), and today's mark on the timeline.
+    case planBar = "plan.bar"
+    case planTrack = "plan.track"
+    case planToday = "plan.today"
 }
 
 extension StyleRole {

@@ -12,6 +12,7 @@ public enum BoardAction: String, FeatureAction {
     case standup, toggleAges = "toggle-ages", metrics
     case archived, stageMenu = "stage-menu", stageLeft = "stage-left", stageRight = "stage-right", hideStage = "hide-stage"
     case goals, feedbackInbox = "feedback-inbox"
+    case releases, roadmap
 
     public var summary: String {
         switch self {
@@ -54,6 +55,8 @@ public enum BoardAction: String, FeatureAction {
         case .hideStage: return "hide the selected stage (folded to a strip; h/l land on it) or show it again"
         case .goals: return "the vision and goals: key results' progress, the items serving each, unaligned work"
         case .feedbackInbox: return "the feedback inbox: link unlinked customer notes to items, or make them items"
+        case .releases: return "the releases: progress, capacity, money; edit, add, reorder"
+        case .roadmap: return "the roadmap: Now / Next / Later lanes and the timeline"
         }
     }
 
@@ -98,6 +101,7 @@ extension BoardScreen {
         (.char("S"), .standup), (.char("A"), .toggleAges), (.char("M"), .metrics),
         (.char("D"), .archived), (.char("s"), .stageMenu), (.char("<"), .stageLeft), (.char(">"), .stageRight), (.char("z"), .hideStage),
         (.char("O"), .goals), (.char("I"), .feedbackInbox),
+        (.char("r"), .releases), (.char("m"), .roadmap),
         (.escape, .clearMessage), (.char("q"), .quit),
     ]
 }

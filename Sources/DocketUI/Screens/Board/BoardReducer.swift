@@ -20,9 +20,9 @@ extension BoardScreen {
             guard let id = state.selectedItemID else { return .stay }
             let target = state.column + (action == .moveLeft ? -1 : 1)
             guard stages.indices.contains(target) else { return .stay }
-            let fx = commitEdit(&state) { b in try b.move(id, toStage: stages[target].id, by: user, at: now) }
+            let step = PlannedMove.run([PlannedMove(itemID: id, stage: stages[target].id)], summary: "moved \(id) to \(stages[target].name)", &state, now: now)
             state.select(itemID: id)
-            return Step(fx)
+            return step
         case .rankUp, .rankDown:
             guard let id = state.selectedItemID else { return .stay }
             let fx = commitEdit(&state) { b in try b.rerank(id, offset: action == .rankUp ? -1 : 1, by: user, at: now) }
@@ -81,6 +81,8 @@ extension BoardScreen {
             return .push(StandupScreen(state, now: now, seed: state.standupSeed))
         case .metrics:
             return MetricsScreen.open(state, now: now, patterned: state.chartsPatterned)
+        case .releases: return .push(ReleasesScreen(state))
+        case .roadmap: return .push(RoadmapScreen(state))
         case .toggleAges:
             state.showAges.toggle()
             state.ages = state.showAges ? StageAges(state.board) : nil

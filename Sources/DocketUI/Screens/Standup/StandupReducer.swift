@@ -45,8 +45,8 @@ extension StandupScreen {
             guard let id = currentItem, let item = state.board.items[id], let i = state.board.stageIndex(id: item.stage) else { break }
             let target = i + (action == .moveLeft ? -1 : 1)
             guard state.board.stages.indices.contains(target) else { break }
-            let stage = state.board.stages[target].id
-            return Step(commitEdit(&state) { b in try b.move(id, toStage: stage, by: user, at: now) })
+            let stage = state.board.stages[target]
+            return PlannedMove.run([PlannedMove(itemID: id, stage: stage.id)], summary: "moved \(id) to \(stage.name)", &state, now: now)
         case .block:
             guard let id = currentItem, let item = state.board.items[id] else { break }
             if refuseIfReadOnly(&state) { break }
