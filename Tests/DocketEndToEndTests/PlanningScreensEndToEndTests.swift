@@ -30,9 +30,14 @@ final class PlanningScreensEndToEndTests: TmuxTestCase {
         let board = try t.waitForBoard(url, "capacity 12 saved") { $0.releases.first?.capacity == 12 }
         XCTAssertEqual(board.releases.map(\.name), ["1.0"])
         XCTAssertEqual(board.releases.first?.target, "2027-01-15", "the other fields are kept")
-        try t.keys("Escape", "m")
+        // Esc and the next key apart (together they would read as Alt-m).
+        try t.keys("Escape")
+        try t.waitForNoText("Releases · 1")
+        try t.keys("m")
         try t.waitForText("Next · 3 cards")
-        try t.keys("Escape", "q")
+        try t.keys("Escape")
+        try t.waitForNoText("Next · 3 cards")
+        try t.keys("q")
         XCTAssertEqual(try t.waitForExit(), 0)
         let list = try t.runDocket(["release", "list", "--json", "-b", url.path]).stdout
         let rows = try JSONSerialization.jsonObject(with: Data(list.utf8)) as! [[String: Any]]
