@@ -7,7 +7,7 @@ import XCTest
 final class PlanningScreenGoldenTests: XCTestCase {
     func open(_ key: Character, width: Int, height: Int) -> AppState {
         var s = demoState(width: width, height: height)
-        send(&s, .key(.char(key)))
+        sendRunningJobs(&s, .key(.char(key)))
         return s
     }
 

@@ -336,3 +336,21 @@ final class PlanningScreenTests: XCTestCase {
         XCTAssertNotEqual(s.board.items[id]?.stage, stage)
     }
 }
+
+/// The releases screen shows each open release's Monte Carlo forecast, computed off the key path.
+final class ReleaseForecastScreenTests: XCTestCase {
+    func testTheForecastIsTheOneDocketForecastGives() throws {
+        let board = DemoHistory.adding(to: DemoBoard.make(now: testNow, user: "test"), now: testNow, user: "test")
+        var s = AppState(board: board, user: "test", fileLabel: "docket.json", size: Size(width: 120, height: 30))
+        let fx = send(&s, .key(.char("r")))
+        guard case .compute(let job)? = fx.first else { return XCTFail("opening asks for the forecasts off the key path: \(fx)") }
+        XCTAssertTrue(render(s).renderText().contains("computing the Monte Carlo forecast"))
+        send(&s, .computed(job.run()))
+        let release = try XCTUnwrap(board.releases.first { $0.state != .shipped && $0.state != .cancelled })
+        let days = DayIndex(calendar: .utc)
+        let expected = try Forecast.release(release.name, board: board, history: FlowHistory.build(board, now: testNow),
+                                            today: days.day(testNow), settings: ForecastSettings(seed: s.seed), days: days)
+        let line = try XCTUnwrap(s.top(as: ReleasesScreen.self)?.forecasts[release.name])
+        XCTAssertTrue(line.contains("85% by \(expected.p85 ?? "—")"), line)
+    }
+}

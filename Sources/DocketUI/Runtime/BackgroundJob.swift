@@ -7,11 +7,14 @@ import Foundation
 public enum BackgroundJob: Equatable, Sendable {
     /// The metrics screen's figures for `request`.
     case metrics(MetricsRequest)
+    /// The releases screen's forecasts for `request`.
+    case forecasts(ForecastRequest)
 
     /// Does the work (on whatever thread calls it).
     public func run() -> BackgroundResult {
         switch self {
         case .metrics(let r): return .metrics(MetricsFigures(r))
+        case .forecasts(let r): return .forecasts(ReleaseForecasts(r))
         }
     }
 }
@@ -20,10 +23,13 @@ public enum BackgroundJob: Equatable, Sendable {
 /// compared by their token only, for tests of events).
 public enum BackgroundResult: Equatable, Sendable {
     case metrics(MetricsFigures)
+    case forecasts(ReleaseForecasts)
 
     public static func == (a: BackgroundResult, b: BackgroundResult) -> Bool {
         switch (a, b) {
         case (.metrics(let x), .metrics(let y)): return x.request.token == y.request.token
+        case (.forecasts(let x), .forecasts(let y)): return x.request.token == y.request.token
+        default: return false
         }
     }
 }

@@ -81,7 +81,7 @@ extension BoardScreen {
             return .push(StandupScreen(state, now: now, seed: state.standupSeed))
         case .metrics:
             return MetricsScreen.open(state, now: now, patterned: state.chartsPatterned)
-        case .releases: return .push(ReleasesScreen(state))
+        case .releases: return ReleasesScreen.open(state, now: now)
         case .roadmap: return .push(RoadmapScreen(state))
         case .toggleAges:
             state.showAges.toggle()

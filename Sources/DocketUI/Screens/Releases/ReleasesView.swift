@@ -140,6 +140,12 @@ enum ReleasesView {
                 canvas.text(SafeText.fitLine("  " + extra, width: max(0, area.width - x - 1)), x: x, y: y, role: .dim)
             }
         }
+        let y = area.y + 1 + ReleasesScreen.fields.count
+        if y < area.maxY, r.state != .shipped, r.state != .cancelled {
+            canvas.text("forecast", x: 2, y: y, role: .dim)
+            let text = s.forecasts[r.name] ?? "computing the Monte Carlo forecast…"
+            canvas.text(SafeText.fitLine(text, width: max(1, area.width - 13)), x: 12, y: y, role: s.forecasts[r.name] == nil ? .dim : .normal)
+        }
     }
 
     /// The plan's numbers beside a field: points beside the capacity, money beside the budget.

@@ -1,0 +1,44 @@
+import DocketCore
+
+/// What the releases screen asks to be computed off the key path: the Monte Carlo forecast
+/// of every release not shipped or cancelled (the same as `docket forecast RELEASE`).
+public struct ForecastRequest: Equatable, Sendable {
+    public var board: Board
+    public var now: Timestamp
+    public var calendar: LocalCalendar
+    public var seed: UInt64
+    public var token: Int
+}
+
+/// The forecasts of a `ForecastRequest`: per release name, one line (`85% by 2027-01-20 · …`)
+/// or why there is none.
+public struct ReleaseForecasts: Sendable {
+    public let request: ForecastRequest
+    public let lines: [String: String]
+
+    public init(_ r: ForecastRequest) {
+        request = r
+        let days = DayIndex(calendar: r.calendar)
+        let history = FlowHistory.build(r.board, now: r.now)
+        var lines: [String: String] = [:]
+        for release in r.board.releases where release.state != .shipped && release.state != .cancelled {
+            do {
+                let f = try Forecast.release(release.name, board: r.board, history: history, today: days.day(r.now),
+                                             settings: ForecastSettings(seed: r.seed), days: days)
+                lines[release.name] = ReleaseForecasts.line(f)
+            } catch {
+                lines[release.name] = "\(error)"
+            }
+        }
+        self.lines = lines
+    }
+
+    /// `50% by D · 85% by D · 95% by D · 62% chance by the target 2027-01-31`.
+    static func line(_ f: WhenForecast) -> String {
+        if f.items == 0 { return "nothing left to do" }
+        let dates = [("50%", f.p50), ("85%", f.p85), ("95%", f.p95)].map { "\($0.0) by \($0.1 ?? "—")" }.joined(separator: " · ")
+        var chance = ""
+        if let c = f.chanceByTarget, let target = f.target { chance = " · \(Int(c.rounded()))% chance by the target \(target)" }
+        return "\(f.items) items left: " + dates + chance
+    }
+}
