@@ -31,6 +31,7 @@ struct ForecastCommand: ParsableCommand {
     func validate() throws {
         let asked = [release != nil, items != nil, until != nil].filter { $0 }.count
         guard asked == 1 else { throw ValidationError("name a release, or give --items N or --until YYYY-MM-DD (exactly one of them)") }
+        if let items, items < 1 { throw ValidationError("--items must be a number of items of 1 or more, not \(items)") }
     }
 
     func run() throws {

@@ -53,6 +53,19 @@ final class DemoBoardTests: XCTestCase {
         XCTAssertLessThanOrEqual(points("2.0"), 40)
     }
 
+    func testWithItsHistoryReleasesStayAsFullAndFundedAsWithout() throws {
+        // `docket demo` adds the history: its shipped 1.4 work counts in 1.4's plan.
+        let before = ReleasePlan(demo)
+        let after = ReleasePlan(DemoHistory.adding(to: demo, now: now, user: "demo"))
+        for name in ["1.4", "1.5", "2.0"] {
+            let b = try XCTUnwrap(before.line(named: name)), a = try XCTUnwrap(after.line(named: name))
+            XCTAssertEqual(a.overCapacityBy, b.overCapacityBy, name)
+            XCTAssertEqual(a.cost?.overBudgetBy, b.cost?.overBudgetBy, name)
+            XCTAssertEqual(a.remainingPoints, b.remainingPoints, "\(name): the open work is the same")
+        }
+        XCTAssertGreaterThan(try XCTUnwrap(after.line(named: "1.4")).donePoints, 0, "1.4 has shipped work for its burn-up")
+    }
+
     func testIdsRanksAndTimesAreDeterministic() {
         XCTAssertEqual(DemoBoard.make(now: now, user: "demo"), demo)
         XCTAssertEqual(BoardEncoder.encode(DemoBoard.make(now: now, user: "demo")), BoardEncoder.encode(demo))

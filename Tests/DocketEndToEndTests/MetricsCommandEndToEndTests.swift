@@ -118,5 +118,11 @@ final class MetricsCommandEndToEndTests: CLITestCase {
         let neither = try docket(["forecast"])
         XCTAssertNotEqual(neither.status, 0)
         XCTAssertTrue(neither.stderr.contains("exactly one of them"), neither.stderr)
+        for n in ["0", "-3"] {
+            let none = try docket(["forecast", "--items=\(n)", "--as-of", "2026-01-20", "--weeks", "3"])
+            XCTAssertNotEqual(none.status, 0, "when will \(n) more items be done is not a question")
+            XCTAssertTrue(none.stderr.contains("--items must be a number of items of 1 or more, not \(n)"), none.stderr)
+            XCTAssertTrue(none.stdout.isEmpty, none.stdout)
+        }
     }
 }

@@ -83,6 +83,25 @@ final class MetricsScreenTests: XCTestCase {
         XCTAssertNil(s.top.tickInterval, "no more ticks once asked")
     }
 
+    func testTheForecastTabSaysWhatDocketForecastSays() throws {
+        var s = metricsState(width: 80, height: 24)
+        for _ in 0..<5 { sendRunningJobs(&s, .key(.tab)) }
+        let m = try XCTUnwrap(s.top(as: MetricsScreen.self))
+        guard case .success(let f)? = m.forecast else { return XCTFail("the demo's release 1.4 has a forecast") }
+        let cli = ForecastText.when(f, release: "1.4").split(separator: "\n").map(String.init)
+        let screen = render(s).renderText()
+        XCTAssertTrue(cli.contains { $0.contains("Chance of being done by") }, "the demo's 1.4 has a target")
+        for line in cli.dropLast() { XCTAssertTrue(screen.contains(line), "the screen shows \(line)") }
+    }
+
+    func testNoReleasesSentenceWrapsInsteadOfBeingCut() {
+        var s = AppState(board: Board(name: "e", stages: Board.defaultStages()), user: "t", fileLabel: "b.json", size: Size(width: 60, height: 24))
+        sendRunningJobs(&s, .key(.char("M")))
+        for _ in 0..<5 { sendRunningJobs(&s, .key(.tab)) }
+        let text = render(s).renderText().split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        XCTAssertTrue(text.contains("answers \"when will N more be done\"."), text)
+    }
+
     func testGoldens() {
         var s = metricsState(width: 80, height: 24)
         assertGolden(render(s), "metrics-scatter-80x24")

@@ -140,6 +140,21 @@ final class KeymapFileTests: XCTestCase {
         XCTAssertNil(error("[board]\nleft = \"L\"\nmove-right = \"X\"\n"), "moving L away first is fine")
     }
 
+    func testAGlobalKeyThatAScreenShadowsIsRefused() {
+        func error(_ text: String) -> KeymapFileError? {
+            do { _ = try KeymapFile.apply(text, file: "k.toml", to: .standard); return nil } catch { return error as? KeymapFileError }
+        }
+        // The board binds h to left and a screen's key wins over a global one: help would be unreachable.
+        let global = error("# mine\n[global]\nhelp = \"h\"\n")
+        XCTAssertEqual(global?.line, 3)
+        XCTAssertTrue(global?.message.contains("key h is bound to help in [global] and to left in [board]") == true, global?.message ?? "")
+        let screen = error("[board]\nfilter = \"?\"\n")
+        XCTAssertEqual(screen?.line, 2)
+        XCTAssertTrue(screen?.message.contains("to filter in [board]") == true, screen?.message ?? "")
+        XCTAssertNil(error("[global]\nhelp = [\"?\", \"f1\"]\n"), "a key no screen uses is fine")
+        XCTAssertNil(error("[help]\nclose = [\"esc\", \"?\"]\n"), "help's own ? (close) was there before the file")
+    }
+
     func testKeyNamesRoundTrip() {
         for table in Keymaps.standard.ordered { for b in table.bindings {
             XCTAssertEqual(KeyName.parse(KeyName.name(of: b.key)), b.key, KeyName.name(of: b.key))

@@ -84,6 +84,20 @@ final class StandupScreenTests: XCTestCase {
         XCTAssertEqual(st.spoke, [st.peopleOrder[0]])
     }
 
+    func testThePositionAndWhoIsNextFitTheHeaderAtEverySize() throws {
+        for width in [30, 40, 60, 80, 100] {
+            var s = standup(width: width, height: 24)
+            var st = try XCTUnwrap(s.top(as: StandupScreen.self))
+            var header = render(s).renderText().split(separator: "\n")[0]
+            XCTAssertTrue(header.contains("item 1 of \(st.pageCount)"), "\(width): \(header)")
+            send(&s, .key(.char("w")))
+            st = try XCTUnwrap(s.top(as: StandupScreen.self))
+            header = render(s).renderText().split(separator: "\n")[0]
+            XCTAssertTrue(header.contains("person 1 of \(st.pageCount) · next: \(st.peopleOrder[1])"), "\(width): \(header)")
+            if width >= 80 { XCTAssertTrue(header.contains("/15:00"), "\(width): the timers too: \(header)") }
+        }
+    }
+
     func testAnEmptyBoardSaysSoAndStillRecordsTheMeeting() throws {
         var s = AppState(board: Board(name: "empty", stages: Board.defaultStages()), user: "ann", fileLabel: "b.json",
                          size: Size(width: 80, height: 24))

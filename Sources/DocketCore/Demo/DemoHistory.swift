@@ -3,7 +3,9 @@
 /// 120 days before `now`, each taken through Ready → In progress → Review → Done by one of the
 /// demo people (one in ten sent back from Review to In progress once), with story points and,
 /// for the last month, release 1.4; plus service levels (`slaDays`) for In progress (7 days)
-/// and Review (3 days).
+/// and Review (3 days). The points of that shipped 1.4 work are added to 1.4's capacity and
+/// their cost to its budget, so 1.4 stays as full and as funded as `DemoBoard` made it (done
+/// work counts in a release's plan, see `ReleasePlan`).
 ///
 /// Deterministic: drawn from `SeededGenerator(seed: 2026)`; all times are `now` minus offsets
 /// (no clock is read). Ids are `DemoBoard.id(1000 + n)`, apart from the demo's own.
@@ -17,6 +19,7 @@ public enum DemoHistory {
         var log = Array(board.activity)
         var n = 0
         var lastRank = items.map(\.rank).max()
+        var shipped = 0.0
         for k in 0..<200 {
             let created = now - 120 * day + Timestamp(k) * 120 * day / 200 + Timestamp(rng.below(8)) * hour
             var t = created + Timestamp(rng.below(6 * 24)) * hour            // waits in Ready
@@ -43,6 +46,7 @@ public enum DemoHistory {
                             release: now - t < 30 * day && rng.below(10) < 4 ? "1.4" : nil,
                             archived: true, created: created, updated: archivedAt)
             items.append(item)
+            if item.release == "1.4" { shipped += item.points ?? 0 }
             log.append(Activity(at: created, by: user, item: id, action: "create", to: title))
             for (at, from, to) in moves { log.append(Activity(at: at, by: who, item: id, action: "move", field: "stage", from: from, to: to)) }
             log.append(Activity(at: archivedAt, by: who, item: id, action: "archive", field: "archived", from: "false", to: "true"))
@@ -54,6 +58,10 @@ public enum DemoHistory {
         try? header.setStageSLA("doing", days: 7)
         try? header.setStageSLA("review", days: 3)
         out.header = header
+        if let k = out.releases.firstIndex(where: { $0.name == "1.4" }) {
+            out.releases[k].capacity = out.releases[k].capacity.map { $0 + shipped }
+            if let model = out.planning.costModel { out.releases[k].budget = out.releases[k].budget.map { $0 + model.cost(ofPoints: shipped) } }
+        }
         return out
     }
 

@@ -18,8 +18,9 @@ public struct KeymapFileError: Error, CustomStringConvertible, Equatable, Sendab
 ///
 /// An action listed gets exactly the keys given (its built-in keys are replaced); screens and
 /// actions are those of `docket keys`; key names are `KeyName`'s. Throws `KeymapFileError`
-/// for invalid TOML, an unknown screen, action or key name, or a key bound to two actions of
-/// one screen.
+/// for invalid TOML, an unknown screen, action or key name, a key bound to two actions of
+/// one screen, or a `[global]` key that a screen binds to something else (the screen's key
+/// wins there, so the global action would be out of reach on that screen).
 public enum KeymapFile {
     /// Where the file is: `$DOCKET_KEYS`, else `$XDG_CONFIG_HOME/docket/keys.toml`, else
     /// `~/.config/docket/keys.toml`.
@@ -92,8 +93,31 @@ public enum KeymapFile {
             }
             result.tables[screen] = table
         }
+        let added = shadows(in: result).subtracting(shadows(in: keymaps))
+        if let s = added.min(by: { ($0.screen, $0.key) < ($1.screen, $1.key) }) {
+            let line = lines.line(section: GlobalKeys.id, key: s.global) ?? lines.line(section: s.screen, key: s.action)
+            throw KeymapFileError(file: file, line: line,
+                message: "key \(s.key) is bound to \(s.global) in [global] and to \(s.action) in [\(s.screen)]: the screen's key wins there, so \(s.global) would be out of reach")
+        }
         return result
     }
+
+    /// The keys a screen binds to something other than what `[global]` binds them to, as
+    /// (key name, global action, screen, screen action).
+    private static func shadows(in keymaps: Keymaps) -> Set<Shadow> {
+        guard let global = keymaps.tables[GlobalKeys.id] else { return [] }
+        var out: Set<Shadow> = []
+        for (screen, table) in keymaps.tables where screen != GlobalKeys.id && screen != EditorKeys.id {
+            for b in global.bindings {
+                if let action = table.action(for: b.key), action != b.action {
+                    out.insert(Shadow(key: KeyName.name(of: b.key), global: b.action, screen: screen, action: action))
+                }
+            }
+        }
+        return out
+    }
+
+    private struct Shadow: Hashable { var key, global, screen, action: String }
 }
 
 /// Finds the line of a `[section]` or of `key =` inside it, for error messages (TOMLKit

@@ -91,16 +91,20 @@ extension MetricsScreen {
 
     private func drawForecast(_ app: AppState, in area: Rect, into canvas: inout Canvas) {
         guard app.board.releases.indices.contains(release) else {
-            canvas.text("This board has no releases to forecast: docket forecast --items N answers \"when will N more be done\".",
-                        x: area.x, y: area.y + 1, role: .dim, maxWidth: area.width)
+            let text = "This board has no releases to forecast: docket forecast --items N answers \"when will N more be done\"."
+            for (i, line) in Wrap.lines(text, width: area.width, maxLines: 4).enumerated() {
+                canvas.text(line, x: area.x, y: area.y + 1 + i, role: .dim)
+            }
             return
         }
         let name = app.board.releases[release].name
         switch forecast {
         case .success(let f)?:
-            let text = ForecastText.when(f, release: name).split(separator: "\n").map(String.init)
+            // Every line of `docket forecast` (the chance of the target included) but its last,
+            // the Monte Carlo source.
+            let text = ForecastText.when(f, release: name).split(separator: "\n").map(String.init).dropLast()
             var y = area.y
-            for line in text.prefix(4) where y < area.maxY {
+            for line in text where y < area.maxY {
                 canvas.text(SafeText.fitLine(line, width: area.width), x: area.x, y: y, role: .normal); y += 1
             }
             let h = FlowCharts.forecastHistogram(f)

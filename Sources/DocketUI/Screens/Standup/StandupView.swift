@@ -21,24 +21,33 @@ extension StandupScreen {
         StatusLine.draw(app, into: &canvas, y: rows[4].y)
     }
 
+    /// The header: where the walk is and the two timers. When it does not fit, it drops words
+    /// before it drops the position and who is next (those are always shown): first "Standup",
+    /// then the walk's long name, then the timers' labels, then the timers.
     private func drawHeader(_ app: AppState, in row: Rect, into canvas: inout Canvas) {
         canvas.fill(row, role: .columnHeaderSelected)
-        let place: String
-        if onParkingLot { place = "Parking lot · \(parked.count) parked" }
+        let place: String, short: String
+        if onParkingLot { place = "Parking lot · \(parked.count) parked"; short = place }
         else if walk == .work {
             let name = app.board.stages.first { $0.id == currentStage }?.name ?? ""
-            place = "Walk the work · \(name) · item \(position + 1) of \(pageCount)"
+            short = "\(name) · item \(position + 1) of \(pageCount)"
+            place = "Walk the work · " + short
         } else {
             let next = position + 1 < peopleOrder.count ? " · next: \(peopleOrder[position + 1])" : ""
-            place = "Walk the people · person \(position + 1) of \(pageCount)\(next)"
+            short = "person \(position + 1) of \(pageCount)\(next)"
+            place = "Walk the people · " + short
         }
-        let timers = " Meeting \(StandupScreen.clock(meetingSeconds))/\(StandupScreen.clock(meetingTimebox))"
-            + " · \(walk == .work ? "Stage" : "Speaker") \(StandupScreen.clock(speakerSeconds))/\(StandupScreen.clock(speakerTimebox))"
-            + (pausedAt != nil ? " · PAUSED" : "") + " "
-        let tw = DisplayWidth.of(timers)
-        canvas.text(SafeText.fitLine(" Standup · " + place, width: max(1, row.width - tw - 1)), x: row.x, y: row.y, role: .columnHeaderSelected)
+        let clocks = (StandupScreen.clock(meetingSeconds) + "/" + StandupScreen.clock(meetingTimebox),
+                      StandupScreen.clock(speakerSeconds) + "/" + StandupScreen.clock(speakerTimebox))
+        let paused = pausedAt != nil ? " · PAUSED" : ""
+        let timers = " Meeting \(clocks.0) · \(walk == .work ? "Stage" : "Speaker") \(clocks.1)\(paused) "
+        let compact = " \(clocks.0) · \(clocks.1)\(paused) "
+        let choices = [(" Standup · " + place, timers), (" " + place, timers), (" " + short, timers), (" " + short, compact), (" " + short, "")]
+        let (left, right) = choices.first { DisplayWidth.of($0.0) + DisplayWidth.of($0.1) + 1 <= row.width } ?? choices[choices.count - 1]
+        let tw = DisplayWidth.of(right)
+        canvas.text(SafeText.fitLine(left, width: max(1, row.width - tw - 1)), x: row.x, y: row.y, role: .columnHeaderSelected)
         let over = meetingSeconds > meetingTimebox || speakerSeconds > speakerTimebox
-        if tw < row.width { canvas.text(timers, x: row.maxX - tw, y: row.y, role: over ? .columnOverLimit : .columnHeaderSelected) }
+        if tw > 0, tw < row.width { canvas.text(right, x: row.maxX - tw, y: row.y, role: over ? .columnOverLimit : .columnHeaderSelected) }
     }
 
     private func drawItem(_ app: AppState, in area: Rect, into canvas: inout Canvas) {
