@@ -14,7 +14,7 @@ struct StandupCommand: ParsableCommand {
     @Flag(help: "Print the digest instead of opening the standup.")
     var summary = false
 
-    @Option(help: "With --summary: count from this day (YYYY-MM-DD, in your time zone), or `last` (the last standup; the default).")
+    @Option(help: "With --summary: count from this day (YYYY-MM-DD, today or yesterday, in your time zone), or `last` (the last standup; the default).")
     var since: String?
 
     @Option(help: "With --summary: text, markdown or json.")
@@ -25,8 +25,8 @@ struct StandupCommand: ParsableCommand {
             throw ValidationError("--format \(format): expected text, markdown or json")
         }
         if since != nil, !summary { throw ValidationError("--since goes with --summary") }
-        if let since, since != "last", !CalendarDay.isValid(since) {
-            throw ValidationError("--since \(since): expected a date YYYY-MM-DD or `last`")
+        if let since, !["last", "today", "yesterday"].contains(since), !CalendarDay.isValid(since) {
+            throw ValidationError("--since \(since): expected a date YYYY-MM-DD, today, yesterday or `last`")
         }
     }
 
@@ -36,7 +36,10 @@ struct StandupCommand: ParsableCommand {
         let env = DocketEnvironment.live()
         let board = loaded.board
         let start: Timestamp
-        if let since, since != "last" { start = env.calendar.startOfDay(since) ?? 0 }
+        if let since, since != "last" {
+            let day = since == "today" ? env.today : since == "yesterday" ? env.calendar.adding(days: -1, to: env.today) ?? env.today : since
+            start = env.calendar.startOfDay(day) ?? 0
+        }
         else { start = SinceLastStandup.start(board, now: env.now, calendar: env.calendar) }
         let last = StandupRecord.last(in: board)
         let digest = StandupDigest(board, since: start, lastStandup: since == nil || since == "last" ? last : nil)

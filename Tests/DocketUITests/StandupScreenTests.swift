@@ -164,3 +164,21 @@ final class AgesSettingTests: XCTestCase {
         XCTAssertEqual(s.board.extra["showAges"], "true", "nothing written")
     }
 }
+
+/// Ctrl-C during a standup never loses the meeting.
+final class StandupInterruptTests: XCTestCase {
+    func testCtrlCAsksToEndThenRecordsAndQuits() throws {
+        var s = demoState(width: 100, height: 30)
+        send(&s, .key(.char("S")), .key(.char("!")))
+        XCTAssertEqual(send(&s, .key(.ctrl("c"))), [], "the first Ctrl-C asks")
+        XCTAssertTrue(render(s).renderText().contains("End the standup and record it?"))
+        XCTAssertEqual(s.top.screenID, "standup")
+        let fx = send(&s, .key(.ctrl("c")))
+        XCTAssertEqual(fx, [.save, .quit], "the second records it, then quits")
+        let record = try XCTUnwrap(StandupRecord.last(in: s.board))
+        XCTAssertEqual(record.parked.count, 1)
+        XCTAssertFalse(record.spoke.isEmpty, "walking the work, the people of the items shown spoke")
+        var b = demoState()
+        XCTAssertEqual(send(&b, .key(.ctrl("c"))), [.quit], "elsewhere Ctrl-C quits as before")
+    }
+}

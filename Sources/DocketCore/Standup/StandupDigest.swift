@@ -104,6 +104,7 @@ public enum StandupSummary {
                 out += "\(person):\n" + changes.map { "  " + line($0) }.joined(separator: "\n") + "\n"
             }
             if digest.changes.isEmpty { out += "No changes.\n" }
+            if let s = digest.lastStandup, !s.parked.isEmpty { out += "Parked at the last standup: " + s.parked.joined(separator: ", ") + "\n" }
             return out
         }
     }

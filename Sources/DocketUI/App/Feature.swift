@@ -86,6 +86,8 @@ public protocol Feature: Sendable {
     /// The board changed since the screen last saw it (an edit, an undo, a merge from disk):
     /// recompute what the screen caches. Called for every open screen.
     mutating func boardChanged(_ app: AppState)
+    /// Ctrl-C with no text being edited: a step instead of quitting (nil: quit, the default).
+    mutating func interrupt(_ app: inout AppState, now: Timestamp) -> Step?
     /// A background job's result arrived (`Effect.compute`); screens take the ones they asked for.
     mutating func received(_ result: BackgroundResult)
     /// Ticks the screen asks for while it is on top, in milliseconds (nil: none).
@@ -102,6 +104,7 @@ extension Feature {
     public var isFullScreen: Bool { false }
     public mutating func boardChanged(_ app: AppState) {}
     public mutating func received(_ result: BackgroundResult) {}
+    public mutating func interrupt(_ app: inout AppState, now: Timestamp) -> Step? { nil }
     public var tickInterval: Int? { nil }
     public mutating func tick(_ app: inout AppState, now: Timestamp) -> Step { .stay }
     public static var title: String { id }

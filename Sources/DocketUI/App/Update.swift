@@ -117,8 +117,15 @@ func perform(_ action: GlobalAction, _ state: inout AppState, now: Timestamp) ->
         if state.top is PaletteScreen { return [] }
         state.push(PaletteScreen(under: state.top.screenID))
     case .interrupt:
-        // Nothing is being edited: quit (the runtime saves first).
-        return [.quit]
+        // Nothing is being edited: the screen may want a last word (the standup asks to end
+        // and record the meeting); otherwise quit (the runtime saves first).
+        var handled = false
+        let fx = withTop(&state, now: now) { screen, app in
+            guard let step = screen.interrupt(&app, now: now) else { return .stay }
+            handled = true
+            return step
+        }
+        return handled ? fx : [.quit]
     case .suspend:
         return [.suspend]
     }

@@ -81,6 +81,7 @@ extension StandupScreen {
             return
         }
         let before = walk == .work ? currentStage : currentPerson
+        noteWorkSpeakers(state.board)
         position = min(max(0, page), pageCount)
         let after = walk == .work ? currentStage : currentPerson
         if before != after { speakerStarted = clock }
@@ -91,8 +92,28 @@ extension StandupScreen {
         if let p = currentPerson, !spoke.contains(p) { spoke.append(p) }
     }
 
+    /// Walking the work, the people of an item the room has been through spoke to it.
+    private mutating func noteWorkSpeakers(_ board: Board) {
+        guard walk == .work, !onParkingLot, let id = currentItem, let item = board.items[id] else { return }
+        for p in item.assignees where !spoke.contains(p) { spoke.append(p) }
+    }
+
+    /// Ctrl-C during a standup asks to end it; a second Ctrl-C records it and quits, so the
+    /// meeting is never lost.
+    public mutating func interrupt(_ app: inout AppState, now: Timestamp) -> Step? {
+        guard case .end? = ask else {
+            ask = .end
+            app.status = StatusMessage("end the standup? y records it, n goes on; Ctrl-C again records it and quits")
+            return .stay
+        }
+        var step = finish(&app, now: now)
+        step.effects.append(.quit)
+        return step
+    }
+
     /// Writes the standup entry and closes the standup.
     private mutating func finish(_ state: inout AppState, now: Timestamp) -> Step {
+        noteWorkSpeakers(state.board)
         let end = max(clock, now)
         let paused = pausedSeconds + (pausedAt.map { max(0, end - $0) } ?? 0)
         let record = StandupRecord(facilitator: state.user, started: started, ended: end, walk: walk.rawValue,

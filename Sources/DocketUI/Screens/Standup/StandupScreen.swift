@@ -59,6 +59,7 @@ public struct StandupScreen: Feature {
         started = now; clock = now; speakerStarted = now
         let boxes = StandupTimeboxes(board)
         meetingTimebox = boxes.meeting; speakerTimebox = boxes.speaker
+
     }
 
     public var isFullScreen: Bool { true }
