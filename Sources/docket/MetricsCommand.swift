@@ -23,10 +23,16 @@ struct MetricsCommand: ParsableCommand {
 
     enum MetricsFormat: String, ExpressibleByArgument, CaseIterable { case text, json, csv }
 
-    func run() throws {
+    /// Bad options are refused before anything runs, with this command's usage line.
+    func validate() throws {
         guard let period = ExportPeriod(since), period.seconds >= 86_400 else {
             throw ValidationError("--since must be a number followed by d or w (12w, 30d), not '\(since)'")
         }
+        if let asOf, !CalendarDay.isValid(asOf) { throw ValidationError("--as-of must be a date written YYYY-MM-DD, not '\(asOf)'") }
+    }
+
+    func run() throws {
+        guard let period = ExportPeriod(since), period.seconds >= 86_400 else { return }
         let (now, calendar) = try metricsMoment(asOf: asOf)
         let (_, loaded) = try options.load()
         let board = loaded.board
