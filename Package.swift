@@ -6,6 +6,9 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "docket", targets: ["docket"]),
+        // For Benchmarks/ (a package of its own).
+        .library(name: "DocketCore", targets: ["DocketCore"]),
+        .library(name: "DocketUI", targets: ["DocketUI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -5,6 +5,22 @@
 public enum BoardEncoder {
     public static func encode(_ board: Board) -> [UInt8] {
         var j = JSONText(capacity: 256 + board.items.count * 220 + board.activity.count * 100)
+        encodeHeader(&j, board)
+        j.raw(itemsOpening)
+        list(&j, board.items.keys.sorted().map { board.items[$0]! }) { j, item in encodeItem(&j, item) }
+        j.raw(activityOpening)
+        list(&j, board.activity) { j, a in encodeActivity(&j, a) }
+        j.raw(ending)
+        return j.bytes
+    }
+
+    /// What opens the items' list, closes the header; what opens the activity log; what ends
+    /// the file (`BoardSplice` finds the parts of a file by them).
+    static let itemsOpening = ",\n\"items\": [", activityOpening = ",\n\"activity\": [", ending = "\n}\n"
+
+    /// Everything before the items: format, version, name, settings, stages, releases,
+    /// people, labels.
+    static func encodeHeader(_ j: inout JSONText, _ board: Board) {
         j.raw("{\"format\": \"docket\", \"version\": \(Board.formatVersion),\n\"name\": ")
         j.string(board.name)
         if board.scoring != .none { j.raw(",\n\"scoring\": "); j.string(board.scoring.rawValue) }
@@ -28,19 +44,16 @@ public enum BoardEncoder {
         list(&j, board.people) { j, p in j.object([("handle", .string(p.handle)), ("name", p.name.map { .string($0) })]) }
         j.raw(",\n\"labels\": [")
         list(&j, board.labels) { j, l in j.object([("name", .string(l.name)), ("color", l.color.map { .string($0) })]) }
-        j.raw(",\n\"items\": [")
-        list(&j, board.items.keys.sorted().map { board.items[$0]! }) { j, item in encodeItem(&j, item) }
-        j.raw(",\n\"activity\": [")
-        list(&j, board.activity) { j, a in
-            j.object([("at", .string(ISODate.format(a.at))), ("by", .string(a.by)), ("item", a.item.map { .string($0) }),
-                      ("action", .string(a.action)), ("field", a.field.map { .string($0) }),
-                      ("from", a.from.map { .string($0) }), ("to", a.to.map { .string($0) })])
-        }
-        j.raw("\n}\n")
-        return j.bytes
     }
 
-    private static func list<C: Collection>(_ j: inout JSONText, _ values: C, _ write: (inout JSONText, C.Element) -> Void) {
+    /// One activity entry as one line.
+    static func encodeActivity(_ j: inout JSONText, _ a: Activity) {
+        j.object([("at", .string(ISODate.format(a.at))), ("by", .string(a.by)), ("item", a.item.map { .string($0) }),
+                  ("action", .string(a.action)), ("field", a.field.map { .string($0) }),
+                  ("from", a.from.map { .string($0) }), ("to", a.to.map { .string($0) })])
+    }
+
+    static func list<C: Collection>(_ j: inout JSONText, _ values: C, _ write: (inout JSONText, C.Element) -> Void) {
         for (i, v) in values.enumerated() {
             j.raw(i == 0 ? "\n" : ",\n")
             write(&j, v)

@@ -54,11 +54,12 @@ public enum BoardStore {
     @discardableResult
     public static func update<T>(_ url: URL, _ change: (inout Board) throws -> T) throws -> T {
         try BoardLock.withLock(url) {
-            let loaded = try load(url)
+            let file = try read(url)
+            let loaded = try BoardDecoder.decode(file, path: url.path)
             if let why = loaded.readOnlyReason { throw DocketError.readOnly(why) }
             var board = loaded.board
             let result = try change(&board)
-            if board != loaded.board { try writeLocked(board, to: url) }
+            if board != loaded.board { try writeLocked(board, splicedInto: file, readAs: loaded.board, to: url) }
             return result
         }
     }

@@ -7,6 +7,9 @@ struct JSONText {
 
     mutating func raw(_ s: String) { bytes.append(contentsOf: s.utf8) }
 
+    /// Appends bytes that are JSON text already (a line kept from a file).
+    mutating func raw(bytes b: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: b) }
+
     /// Appends `s` as a JSON string literal: quotes, backslashes and control characters
     /// escaped; so are C1 controls, bidi controls and the line/paragraph separators
     /// (`\u009b`, `\u202e`, `\u2028`…), so the file or a `--json` listing shown on a terminal

@@ -1,0 +1,139 @@
+import Foundation
+import XCTest
+@testable import DocketCore
+
+/// Command-line writes splice the change into the file (`BoardSplice`): the bytes must be
+/// exactly those of a full rewrite (`BoardEncoder.encode`), on random boards and random changes;
+/// a file not in the canonical layout is written whole.
+final class BoardSpliceTests: XCTestCase {
+    private let t0: Timestamp = 1_795_953_600
+
+    /// A random board: generated items, plus awkward text (quotes, newlines, controls, U+2028,
+    /// non-ASCII), comments, archived items, unknown keys and long imported ids on some.
+    private func randomBoard(_ rng: inout SeededGenerator) throws -> Board {
+        var board = GeneratedBoard.make(count: rng.below(60), seed: rng.next())
+        let ids = board.items.keys.sorted()
+        for id in ids where rng.below(4) == 0 {
+            _ = try board.modify(id, by: "t", at: t0 + 5) { item in
+                item.title = ["Quote \" and \\ back", "Line\nbreak", "Ünïcødé ✓ 漢字", "bidi \u{202E} sep \u{2028}", "tab\there"][rng.below(5)]
+                if rng.below(2) == 0 { item.comments = [Comment(author: "bob", at: self.t0 + 9, text: "a \"comment\"\nwith lines")] }
+                if rng.below(3) == 0 { item.extra["zNewer"] = "{\"a\": [1, 2]}" }
+            }
+        }
+        for id in ids where rng.below(10) == 0 { _ = try board.archive(id, by: "t", at: t0 + 7) }
+        if rng.below(3) == 0 {
+            let long = Item(id: "imported-\(rng.below(1000))-long-id", title: "Imported", stage: "inbox", rank: "m", created: t0)
+            board.upsertForTest(long)
+        }
+        return board
+    }
+
+    /// One random change, as a command or the board would make it.
+    private func randomChange(_ board: inout Board, _ rng: inout SeededGenerator) throws {
+        let ids = board.items.keys.sorted()
+        let open = ids.filter { board.items[$0]?.archived == false }
+        let at = t0 + 100 + Timestamp(rng.below(1000))
+        switch rng.below(9) {
+        case 0, 1:
+            _ = try board.addItem(title: "Added \(rng.below(100)) \"quoted\"", stage: ["inbox", "ready", "done"][rng.below(3)],
+                                  labels: rng.below(2) == 0 ? ["newlabel\(rng.below(3))"] : [], by: "t", at: at)
+        case 2 where !ids.isEmpty:
+            _ = try board.modify(ids[rng.below(ids.count)], by: "t", at: at) { $0.points = Double(rng.below(20)); $0.description = "new\ntext" }
+        case 3 where !open.isEmpty:
+            _ = try board.move(open[rng.below(open.count)], toStage: ["doing", "review", "done"][rng.below(3)], by: "t", at: at)
+        case 4 where !open.isEmpty:
+            _ = try board.archive(open[rng.below(open.count)], by: "t", at: at)
+        case 5 where !ids.isEmpty:
+            board.put(ids[rng.below(ids.count)], nil)
+        case 6:
+            board.labels.append(Label(name: "header-\(rng.below(100))"))
+        case 7:
+            board.name = "Renamed \(rng.below(10))"
+        default:
+            // An item whose id sorts first or last, as imports make.
+            let id = rng.below(2) == 0 ? "0000\(rng.below(10))" : "zzzz\(rng.below(10))"
+            if board.items[id] == nil {
+                _ = try board.addItem(title: "Edge id", stage: "inbox", id: id, by: "t", at: at)
+            }
+        }
+    }
+
+    func testSplicedBytesAreTheFullRewriteOnRandomBoardsAndChanges() throws {
+        var rng = SeededGenerator(seed: 1615)
+        var spliced = 0
+        for round in 0..<150 {
+            let old = try randomBoard(&rng)
+            let file = BoardEncoder.encode(old)
+            let read = try BoardDecoder.decode(Data(file), path: "b.json").board
+            XCTAssertEqual(read, old)
+            var new = read
+            for _ in 0...rng.below(4) { try randomChange(&new, &rng) }
+            let expected = BoardEncoder.encode(new)
+            let got = file.withUnsafeBufferPointer { BoardSplice.bytes(of: new, old: read, file: $0) }
+            XCTAssertNotNil(got, "round \(round): a canonical file must be spliced")
+            if let got {
+                spliced += 1
+                XCTAssertTrue(got == expected, "round \(round): the spliced file differs from a full rewrite:\n\(String(decoding: got, as: UTF8.self))\n---\n\(String(decoding: expected, as: UTF8.self))")
+            }
+        }
+        XCTAssertEqual(spliced, 150)
+    }
+
+    func testUpdateWritesTheBytesOfAFullRewrite() throws {
+        var rng = SeededGenerator(seed: 16)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("splice-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let url = dir.appendingPathComponent("board.json")
+        try BoardStore.save(try randomBoard(&rng), to: url)
+        for _ in 0..<30 {
+            try BoardStore.update(url) { board in try self.randomChange(&board, &rng) }
+            let bytes = [UInt8](try Data(contentsOf: url))
+            XCTAssertEqual(bytes, BoardEncoder.encode(try BoardStore.load(url).board))
+        }
+    }
+
+    /// Files that are not in the canonical layout are not spliced: the update writes them whole
+    /// (canonically), as before.
+    func testAFileInAnotherLayoutIsWrittenWhole() throws {
+        let board = GeneratedBoard.make(count: 20)
+        let canonical = String(decoding: BoardEncoder.encode(board), as: UTF8.self)
+        let variants = [
+            // Pretty-printed differently: two spaces before each item.
+            canonical.replacingOccurrences(of: "\n{\"id\"", with: "\n  {\"id\""),
+            // Items out of id order.
+            swapFirstTwoItemLines(canonical),
+            // A byte-order mark.
+            "\u{FEFF}" + canonical,
+            // A header laid out otherwise.
+            canonical.replacingOccurrences(of: "\"name\": \"Generated\"", with: "\"name\":\"Generated\""),
+        ]
+        for (k, text) in variants.enumerated() {
+            let read = try BoardDecoder.decode(Data(text.utf8), path: "b.json").board
+            let bytes = Array(text.utf8)
+            let spliced = bytes.withUnsafeBufferPointer { BoardSplice.bytes(of: read, old: read, file: $0) }
+            XCTAssertTrue(spliced == nil, "variant \(k) was spliced")
+
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("splice-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: dir) }
+            let url = dir.appendingPathComponent("board.json")
+            try Data(bytes).write(to: url)
+            try BoardStore.update(url) { b in _ = try b.addItem(title: "One more", stage: "inbox", by: "t", at: self.t0) }
+            XCTAssertTrue([UInt8](try Data(contentsOf: url)) == BoardEncoder.encode(try BoardStore.load(url).board), "variant \(k) was not written whole")
+        }
+    }
+
+    private func swapFirstTwoItemLines(_ text: String) -> String {
+        var lines = text.components(separatedBy: "\n")
+        guard let items = lines.firstIndex(of: "\"items\": [") else { return text }
+        let a = items + 1
+        lines.swapAt(a, a + 1)  // both end with "," (20 items)
+        return lines.joined(separator: "\n")
+    }
+}
+
+private extension Board {
+    /// Puts an item as an import would (any id), keeping the columns right.
+    mutating func upsertForTest(_ item: Item) { put(item.id, item) }
+}
