@@ -21,7 +21,7 @@ func boardFile(_ count: Int) throws -> URL {
         try FileManager.default.createDirectory(at: boardsDir, withIntermediateDirectories: true)
         let tmp = boardsDir.appendingPathComponent("board-\(count).json.\(getpid())")
         try Data(BoardEncoder.encode(GeneratedBoard.make(count: count))).write(to: tmp)
-        _ = try FileManager.default.replaceItemAt(url, withItemAt: tmp)
+        guard rename(tmp.path, url.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
     }
     return url
 }
@@ -67,7 +67,26 @@ func config(_ count: Int, _ metrics: [BenchmarkMetric] = [.wallClock, .mallocCou
           maxDuration: .seconds(count >= 100_000 ? 20 : 3), maxIterations: count >= 1_000_000 ? 3 : count >= 100_000 ? 5 : 20)
 }
 
+/// A generated Jira CSV export of `rows` issues (repeated Labels and Sprint columns, quoted
+/// multi-line descriptions), as the former DocketBench `--jira` made it.
+func jiraCSV(rows: Int) -> Data {
+    var csv = "Summary,Issue key,Issue Type,Status,Priority,Labels,Labels,Sprint,Sprint,Description,Created\n"
+    let statuses = ["To Do", "In Progress", "In Review", "Done"], prios = ["Highest", "High", "Medium", "Low"]
+    for n in 0..<rows {
+        csv += "Generated issue number \(n) with a realistic title,GEN-\(n + 1),Story,\(statuses[n % 4]),\(prios[n % 4]),"
+        csv += "billing,\"audit,logging\",Sprint \(n % 7),Sprint \(n % 5),\"First line\nsecond line, with a comma\",05/Mar/26 1:38 PM\n"
+    }
+    return Data(csv.utf8)
+}
+
 let benchmarks: @Sendable () -> Void = {
+    // Importing a 100,000-row Jira CSV export and building the board.
+    Benchmark("jira import 100k", configuration: config(100_000)) { benchmark, data in
+        for _ in benchmark.scaledIterations {
+            blackHole(try! JiraCSVImport.parse(data, path: "gen.csv").makeBoard(by: "bench", at: now).items.count)
+        }
+    } setup: { jiraCSV(rows: 100_000) }
+
     for count in sizes {
         let n = name(count)
 
@@ -161,12 +180,12 @@ let benchmarks: @Sendable () -> Void = {
         } setup: { try BoardStore.load(try boardFile(count)).board }
 
         // Re-ranking the whole backlog by WSJF (every item scored), as `R` in the backlog list.
-        Benchmark("re-rank \(n)", configuration: config(count)) { benchmark, board in
+        Benchmark("re-rank \(n)", configuration: config(count)) { (benchmark: Benchmark, board: Board) in
             for _ in benchmark.scaledIterations {
                 var b = board
                 blackHole(try! b.rerankByScore(stage: nil, by: "bench", at: now))
             }
-        } setup: {
+        } setup: { () throws -> Board in
             var board = try BoardStore.load(try boardFile(count)).board
             board.scoring = .wsjf
             var rng = SeededGenerator(seed: 7)
@@ -181,13 +200,13 @@ let benchmarks: @Sendable () -> Void = {
         }
 
         // Filter as you type: with `f` open on "label:bu", the key `g` and the frame after it.
-        Benchmark("filter key \(n)", configuration: config(count)) { benchmark, state in
+        Benchmark("filter key \(n)", configuration: config(count)) { (benchmark: Benchmark, state: AppState) in
             for _ in benchmark.scaledIterations {
                 var s = state
                 _ = update(&s, .key(.char("g")), now: now)
                 blackHole(render(s))
             }
-        } setup: {
+        } setup: { () throws -> AppState in
             var s = openState(try BoardStore.load(try boardFile(count)).board)
             for c in "flabel:bu" { _ = update(&s, .key(.char(c)), now: now) }
             return s
