@@ -48,6 +48,12 @@ func openState(_ board: Board) -> AppState {
     return s
 }
 
+/// Counts the runs of a benchmark (its closure is called once per measured run).
+final class Counter: @unchecked Sendable {
+    private var n = 0
+    func next() -> Int { n += 1; return n }
+}
+
 /// A command-line write as `docket` does it: `BoardStore.update` (lock, read, change, splice).
 func update(_ url: URL, _ change: (inout Board) throws -> Void) {
     try! BoardStore.update(url, change)
@@ -62,8 +68,9 @@ func fullRewrite(_ url: URL, _ change: (inout Board) throws -> Void) {
 }
 
 /// Fewer iterations for big boards: each takes seconds there.
-func config(_ count: Int, _ metrics: [BenchmarkMetric] = [.wallClock, .mallocCountTotal, .peakMemoryResident]) -> Benchmark.Configuration {
-    .init(metrics: metrics, timeUnits: .milliseconds, warmupIterations: count >= 1_000_000 ? 0 : 1,
+func config(_ count: Int, _ metrics: [BenchmarkMetric] = [.wallClock, .mallocCountTotal, .peakMemoryResident],
+            units: BenchmarkTimeUnits = .milliseconds) -> Benchmark.Configuration {
+    .init(metrics: metrics, timeUnits: units, warmupIterations: count >= 1_000_000 ? 0 : 1,
           maxDuration: .seconds(count >= 100_000 ? 20 : 3), maxIterations: count >= 1_000_000 ? 3 : count >= 100_000 ? 5 : 20)
 }
 
@@ -101,12 +108,12 @@ let benchmarks: @Sendable () -> Void = {
         } setup: { try boardFile(count) }
 
         // The first frame alone, the board already in memory.
-        Benchmark("first frame \(n)", configuration: config(count)) { benchmark, board in
+        Benchmark("first frame \(n)", configuration: config(count, units: .microseconds)) { benchmark, board in
             for _ in benchmark.scaledIterations { blackHole(render(openState(board))) }
         } setup: { try BoardStore.load(try boardFile(count)).board }
 
         // Key `j` (select the next card) and the frame after it.
-        Benchmark("key j \(n)", configuration: config(count)) { benchmark, board in
+        Benchmark("key j \(n)", configuration: config(count, units: .microseconds)) { benchmark, board in
             var state = openState(board)
             benchmark.startMeasurement()
             for _ in benchmark.scaledIterations {
@@ -142,26 +149,31 @@ let benchmarks: @Sendable () -> Void = {
                 }
             } setup: { try scratchCopy(count) }
 
+            // `set` and `move` alternate between two values, so every run changes the file
+            // (each measured run is one iteration: the counter lives outside it).
+            let turn = Counter()
             Benchmark("cli set\(way) \(n)", configuration: config(count)) { benchmark, url in
                 let id = try! BoardStore.load(url).board.column("ready").first!
+                let points = Double(turn.next() % 2 == 0 ? 20 : 40)
                 benchmark.startMeasurement()
-                for i in benchmark.scaledIterations {
-                    write(url) { b in _ = try b.modify(id, by: "bench", at: now) { $0.points = Double(i % 2 == 0 ? 5 : 8) } }
+                for _ in benchmark.scaledIterations {
+                    write(url) { b in _ = try b.modify(id, by: "bench", at: now) { $0.points = points } }
                 }
             } setup: { try scratchCopy(count) }
 
             Benchmark("cli move\(way) \(n)", configuration: config(count)) { benchmark, url in
                 let id = try! BoardStore.load(url).board.column("ready").first!
+                let stage = turn.next() % 2 == 0 ? "doing" : "ready"
                 benchmark.startMeasurement()
-                for i in benchmark.scaledIterations {
-                    write(url) { b in _ = try b.move(id, toStage: i % 2 == 0 ? "doing" : "ready", by: "bench", at: now) }
+                for _ in benchmark.scaledIterations {
+                    write(url) { b in _ = try b.move(id, toStage: stage, by: "bench", at: now) }
                 }
             } setup: { try scratchCopy(count) }
         }
 
         // The parts of a command-line write, the board in memory: comparing the changed board
         // with the one read, and encoding it (the write itself is the file's size in bytes).
-        Benchmark("write parts: compare \(n)", configuration: config(count)) { benchmark, board in
+        Benchmark("write parts: compare \(n)", configuration: config(count, units: .microseconds)) { benchmark, board in
             var changed = board
             _ = try! changed.move(changed.column("ready").first!, toStage: "doing", by: "bench", at: now)
             benchmark.startMeasurement()
@@ -173,7 +185,7 @@ let benchmarks: @Sendable () -> Void = {
         } setup: { try BoardStore.load(try boardFile(count)).board }
 
         // `docket list label:bug`'s work: the query over every item (the board in memory).
-        Benchmark("query \(n)", configuration: config(count)) { benchmark, board in
+        Benchmark("query \(n)", configuration: config(count, units: .microseconds)) { benchmark, board in
             for _ in benchmark.scaledIterations {
                 blackHole(try! Query.parse("label:bug priority:must points:>3 -is:blocked").count(in: board, today: "2026-12-06"))
             }
@@ -200,7 +212,7 @@ let benchmarks: @Sendable () -> Void = {
         }
 
         // Filter as you type: with `f` open on "label:bu", the key `g` and the frame after it.
-        Benchmark("filter key \(n)", configuration: config(count)) { (benchmark: Benchmark, state: AppState) in
+        Benchmark("filter key \(n)", configuration: config(count, units: .microseconds)) { (benchmark: Benchmark, state: AppState) in
             for _ in benchmark.scaledIterations {
                 var s = state
                 _ = update(&s, .key(.char("g")), now: now)
