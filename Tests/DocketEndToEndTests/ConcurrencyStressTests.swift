@@ -137,7 +137,7 @@ final class ConcurrencyStressTests: XCTestCase {
         let syncers: [@Sendable () -> Void] = [(a, seed &* 41), (b, seed &* 41 &+ 1)].map { clone, s in
             let rng = LockedGenerator(seed: s)
             return {
-                usleep(useconds_t(rng.below(150_000)))
+                usleep(useconds_t(rng.below(150_000)))  // a random pause between syncs (the stress), not a wait until a result
                 let r = try? runProcess(docket, ["sync"], environment: env, currentDirectory: clone)
                 syncs.count(r?.status == 0)
             }
@@ -175,7 +175,7 @@ final class ConcurrencyStressTests: XCTestCase {
             let thread = Thread {
                 for _ in 0..<n {
                     step()
-                    if pause > 0 { usleep(pause) }
+                    if pause > 0 { usleep(pause) }  // the stress speed (no pause, 10 ms, 200 ms), not a wait until a result
                 }
                 group.leave()
             }

@@ -50,7 +50,7 @@ final class TwoOpenBoardsEndToEndTests: XCTestCase {
             try addCard(a, ta)
             try addCard(b, tb)
             titles += [ta, tb]
-            usleep(200_000)
+            usleep(200_000)  // paces the adds as the reproduction does; results are polled until a deadline below
         }
         let expected = Set(titles)
         try a.waitForBoard(url, "all 20 cards", timeout: 20) { board in
