@@ -350,7 +350,28 @@ final class ReleaseForecastScreenTests: XCTestCase {
         let days = DayIndex(calendar: .utc)
         let expected = try Forecast.release(release.name, board: board, history: FlowHistory.build(board, now: testNow),
                                             today: days.day(testNow), settings: ForecastSettings(seed: s.seed), days: days)
-        let line = try XCTUnwrap(s.top(as: ReleasesScreen.self)?.forecasts[release.name])
+        let line = try XCTUnwrap(s.top(as: ReleasesScreen.self)?.forecasts.lines[release.name])
         XCTAssertTrue(line.contains("85% by \(expected.p85 ?? "—")"), line)
+    }
+}
+
+/// The roadmap's timeline names the selected release's forecast, the same line as the releases screen.
+final class RoadmapForecastTests: XCTestCase {
+    func testTheTimelineShowsTheSelectedReleasesForecast() throws {
+        let board = DemoHistory.adding(to: DemoBoard.make(now: testNow, user: "test"), now: testNow, user: "test")
+        var s = AppState(board: board, user: "test", fileLabel: "docket.json", size: Size(width: 160, height: 40))
+        sendRunningJobs(&s, .key(.char("m")))
+        let roadmap = try XCTUnwrap(s.top(as: RoadmapScreen.self))
+        send(&s, .key(.tab))
+        XCTAssertEqual(s.top(as: RoadmapScreen.self)?.layout, .timeline)
+        let first = try XCTUnwrap(roadmap.roadmap.timeline.first { $0.kind == .release && roadmap.forecasts.lines[$0.name] != nil })
+        let line = try XCTUnwrap(roadmap.forecasts.lines[first.name])
+        XCTAssertEqual(ReleaseForecasts(ForecastRequest(board: s.board, now: testNow, calendar: s.calendar, seed: s.seed, token: 1)).lines[first.name],
+                       line, "the same forecast as the releases screen")
+        var shown = try XCTUnwrap(s.top(as: RoadmapScreen.self))
+        shown.bar = try XCTUnwrap(shown.roadmap.timeline.firstIndex { $0.name == first.name && $0.kind == .release })
+        s.routes[s.routes.count - 1] = shown
+        let text = render(s).renderText()
+        XCTAssertTrue(text.contains("forecast: " + String(line.prefix(20))), text)
     }
 }

@@ -82,7 +82,7 @@ extension BoardScreen {
         case .metrics:
             return MetricsScreen.open(state, now: now, patterned: state.chartsPatterned)
         case .releases: return ReleasesScreen.open(state, now: now)
-        case .roadmap: return .push(RoadmapScreen(state))
+        case .roadmap: return RoadmapScreen.open(state, now: now)
         case .toggleAges:
             state.showAges.toggle()
             state.ages = state.showAges ? StageAges(state.board) : nil

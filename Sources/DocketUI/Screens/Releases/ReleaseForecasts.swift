@@ -42,3 +42,40 @@ public struct ReleaseForecasts: Sendable {
         return "\(f.items) items left: " + dates + chance
     }
 }
+
+/// The release forecasts a screen shows (the releases and roadmap screens): asked for as a
+/// background job, kept until the board changes, then asked for again on the next tick.
+public struct ForecastCache: Sendable {
+    /// Per release name, its forecast line (empty until the first answer).
+    public private(set) var lines: [String: String] = [:]
+    /// The request in flight or answered last; older answers are dropped.
+    public private(set) var token = 0
+    /// True when the board changed since the forecasts were asked for.
+    public private(set) var stale = false
+
+    public init() {}
+
+    /// A new request for `state`'s board at `now`.
+    public mutating func request(_ state: AppState, now: Timestamp) -> BackgroundJob {
+        token += 1
+        stale = false
+        return .forecasts(ForecastRequest(board: state.board, now: now, calendar: state.calendar, seed: state.seed, token: token))
+    }
+
+    /// Takes `result` when it answers the latest request.
+    public mutating func receive(_ result: BackgroundResult) {
+        guard case .forecasts(let f) = result, f.request.token == token else { return }
+        lines = f.lines
+    }
+
+    /// The board changed: ask again on the next tick.
+    public mutating func invalidate() { stale = true }
+
+    /// The ticks a screen holding the cache asks for (only while stale).
+    public var tickInterval: Int? { stale ? 500 : nil }
+
+    /// On a tick: the new request, if one is due.
+    public mutating func tick(_ state: AppState, now: Timestamp) -> Step {
+        stale ? Step([.compute(request(state, now: now))]) : .stay
+    }
+}

@@ -36,37 +36,19 @@ public struct ReleasesScreen: Feature {
         plan = ReleasePlan(state.board)
     }
 
-    /// Each open release's forecast line (from a background job; empty until it arrives).
-    public private(set) var forecasts: [String: String] = [:]
-    /// The forecast request in flight or answered last.
-    public private(set) var forecastToken = 0
-    /// True when the board changed since the forecasts were asked for.
-    public private(set) var forecastsStale = false
+    /// Each open release's forecast (a background job; empty until it arrives).
+    public private(set) var forecasts = ForecastCache()
 
     /// Opens the screen on `state`, its forecasts computed off the key path.
     public static func open(_ state: AppState, now: Timestamp) -> Step {
         var screen = ReleasesScreen(state)
-        let job = screen.requestForecasts(state, now: now)
+        let job = screen.forecasts.request(state, now: now)
         return Step([.compute(job)], .push(screen))
     }
 
-    mutating func requestForecasts(_ state: AppState, now: Timestamp) -> BackgroundJob {
-        forecastToken += 1
-        forecastsStale = false
-        return .forecasts(ForecastRequest(board: state.board, now: now, calendar: state.calendar, seed: state.seed, token: forecastToken))
-    }
-
-    public mutating func received(_ result: BackgroundResult) {
-        guard case .forecasts(let f) = result, f.request.token == forecastToken else { return }
-        forecasts = f.lines
-    }
-
-    /// While the forecasts are out of date the screen asks for a tick, which asks for new ones.
-    public var tickInterval: Int? { forecastsStale ? 500 : nil }
-
-    public mutating func tick(_ app: inout AppState, now: Timestamp) -> Step {
-        forecastsStale ? Step([.compute(requestForecasts(app, now: now))]) : .stay
-    }
+    public mutating func received(_ result: BackgroundResult) { forecasts.receive(result) }
+    public var tickInterval: Int? { forecasts.tickInterval }
+    public mutating func tick(_ app: inout AppState, now: Timestamp) -> Step { forecasts.tick(app, now: now) }
 
     public var isFullScreen: Bool { true }
 
@@ -92,7 +74,7 @@ public struct ReleasesScreen: Feature {
 
     public mutating func boardChanged(_ app: AppState) {
         plan = ReleasePlan(app.board)
-        forecastsStale = true
+        forecasts.invalidate()
         row = min(max(0, row), max(0, app.board.releases.count - 1))
     }
 }

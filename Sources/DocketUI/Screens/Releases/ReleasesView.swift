@@ -143,8 +143,8 @@ enum ReleasesView {
         let y = area.y + 1 + ReleasesScreen.fields.count
         if y < area.maxY, r.state != .shipped, r.state != .cancelled {
             canvas.text("forecast", x: 2, y: y, role: .dim)
-            let text = s.forecasts[r.name] ?? "computing the Monte Carlo forecast…"
-            canvas.text(SafeText.fitLine(text, width: max(1, area.width - 13)), x: 12, y: y, role: s.forecasts[r.name] == nil ? .dim : .normal)
+            let text = s.forecasts.lines[r.name] ?? "computing the Monte Carlo forecast…"
+            canvas.text(SafeText.fitLine(text, width: max(1, area.width - 13)), x: 12, y: y, role: s.forecasts.lines[r.name] == nil ? .dim : .normal)
         }
     }
 

@@ -45,6 +45,21 @@ public struct RoadmapScreen: Feature {
 
     public var isFullScreen: Bool { true }
 
+    /// Each open release's Monte Carlo forecast, shown with the selected release on the
+    /// timeline (a background job, as on the releases screen).
+    public private(set) var forecasts = ForecastCache()
+
+    /// Opens the screen on `state`, its forecasts computed off the key path.
+    public static func open(_ state: AppState, now: Timestamp) -> Step {
+        var screen = RoadmapScreen(state)
+        let job = screen.forecasts.request(state, now: now)
+        return Step([.compute(job)], .push(screen))
+    }
+
+    public mutating func received(_ result: BackgroundResult) { forecasts.receive(result) }
+    public var tickInterval: Int? { forecasts.tickInterval }
+    public mutating func tick(_ app: inout AppState, now: Timestamp) -> Step { forecasts.tick(app, now: now) }
+
     /// The cards of lane `i`.
     func cards(_ i: Int) -> [Roadmap.Card] { roadmap.lanes.indices.contains(i) ? roadmap.lanes[i].cards : [] }
 
@@ -55,6 +70,7 @@ public struct RoadmapScreen: Feature {
     }
 
     public mutating func boardChanged(_ app: AppState) {
+        forecasts.invalidate()
         roadmap = Roadmap(app.board, today: app.calendar.day(of: app.now))
         if let id = follow, let l = roadmap.laneOf[id], let i = Roadmap.Lane.allCases.firstIndex(of: l),
            let r = cards(i).firstIndex(where: { $0.id == id }) {

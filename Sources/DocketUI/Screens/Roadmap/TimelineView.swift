@@ -53,7 +53,8 @@ enum TimelineView {
         if bars.indices.contains(s.bar), area.height > 2 {
             let b = bars[s.bar]
             let flagged = b.late || b.overCapacity
-            canvas.text(SafeText.fit(" " + describe(b), width: area.width), x: area.x, y: area.maxY - 1, role: flagged ? .warning : .dim)
+            let forecast = b.kind == .epic ? nil : s.forecasts.lines[b.name].map { " · forecast: " + $0 }
+            canvas.text(SafeText.fit(" " + describe(b) + (forecast ?? ""), width: area.width), x: area.x, y: area.maxY - 1, role: flagged ? .warning : .dim)
         }
     }
 
