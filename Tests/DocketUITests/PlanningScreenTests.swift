@@ -352,6 +352,12 @@ final class ReleaseForecastScreenTests: XCTestCase {
                                             today: days.day(testNow), settings: ForecastSettings(seed: s.seed), days: days)
         let line = try XCTUnwrap(s.top(as: ReleasesScreen.self)?.forecasts.lines[release.name])
         XCTAssertTrue(line.contains("85% by \(expected.p85 ?? "—")"), line)
+        XCTAssertNil(s.top.tickInterval, "no ticks while the forecasts are fresh")
+        let id = try XCTUnwrap(s.board.backlogOrder().first)
+        _ = try s.board.archive(id, by: "elsewhere", at: testNow)
+        send(&s, .resize(s.size))
+        XCTAssertEqual(s.top.tickInterval, 500, "a changed board makes them stale")
+        guard case .compute? = send(&s, .tick(testNow + 1)).first else { return XCTFail("the tick asks again") }
     }
 }
 

@@ -79,3 +79,22 @@ public struct ForecastCache: Sendable {
         stale ? Step([.compute(request(state, now: now))]) : .stay
     }
 }
+
+/// A screen that shows release forecasts (the releases and roadmap screens): it opens with a
+/// forecast request, takes the answers, and asks again on a tick after the board changed.
+protocol ShowsForecasts: Feature {
+    var forecasts: ForecastCache { get set }
+}
+
+extension ShowsForecasts {
+    /// Pushes `screen` and asks for its forecasts off the key path.
+    static func opening(_ screen: Self, _ state: AppState, now: Timestamp) -> Step {
+        var screen = screen
+        let job = screen.forecasts.request(state, now: now)
+        return Step([.compute(job)], .push(screen))
+    }
+
+    public mutating func received(_ result: BackgroundResult) { forecasts.receive(result) }
+    public var tickInterval: Int? { forecasts.tickInterval }
+    public mutating func tick(_ app: inout AppState, now: Timestamp) -> Step { forecasts.tick(app, now: now) }
+}

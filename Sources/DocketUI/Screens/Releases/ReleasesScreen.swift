@@ -5,7 +5,7 @@ import DocketCore
 /// points against the capacity, money planned / spent / budget, and what is over; below, every
 /// field of the selected release, editable in place. Numbers come from `ReleasePlan`, so they
 /// match the backlog list, the report and `docket release list`.
-public struct ReleasesScreen: Feature {
+public struct ReleasesScreen: Feature, ShowsForecasts {
     public static let id = "releases"
     public static let title = "Releases"
 
@@ -37,18 +37,13 @@ public struct ReleasesScreen: Feature {
     }
 
     /// Each open release's forecast (a background job; empty until it arrives).
-    public private(set) var forecasts = ForecastCache()
+    public internal(set) var forecasts = ForecastCache()
 
     /// Opens the screen on `state`, its forecasts computed off the key path.
     public static func open(_ state: AppState, now: Timestamp) -> Step {
-        var screen = ReleasesScreen(state)
-        let job = screen.forecasts.request(state, now: now)
-        return Step([.compute(job)], .push(screen))
+        opening(ReleasesScreen(state), state, now: now)
     }
 
-    public mutating func received(_ result: BackgroundResult) { forecasts.receive(result) }
-    public var tickInterval: Int? { forecasts.tickInterval }
-    public mutating func tick(_ app: inout AppState, now: Timestamp) -> Step { forecasts.tick(app, now: now) }
 
     public var isFullScreen: Bool { true }
 

@@ -7,7 +7,7 @@ import DocketCore
 /// (weeks or months, `z`), scrolling sideways, today marked, shipped releases dimmed, late
 /// or over-capacity ones in the warning style. The numbers come from DocketCore's `Roadmap`,
 /// the same as `docket roadmap` and the HTML page.
-public struct RoadmapScreen: Feature {
+public struct RoadmapScreen: Feature, ShowsForecasts {
     public static let id = "roadmap"
     public static let title = "Roadmap"
 
@@ -47,18 +47,13 @@ public struct RoadmapScreen: Feature {
 
     /// Each open release's Monte Carlo forecast, shown with the selected release on the
     /// timeline (a background job, as on the releases screen).
-    public private(set) var forecasts = ForecastCache()
+    public internal(set) var forecasts = ForecastCache()
 
     /// Opens the screen on `state`, its forecasts computed off the key path.
     public static func open(_ state: AppState, now: Timestamp) -> Step {
-        var screen = RoadmapScreen(state)
-        let job = screen.forecasts.request(state, now: now)
-        return Step([.compute(job)], .push(screen))
+        opening(RoadmapScreen(state), state, now: now)
     }
 
-    public mutating func received(_ result: BackgroundResult) { forecasts.receive(result) }
-    public var tickInterval: Int? { forecasts.tickInterval }
-    public mutating func tick(_ app: inout AppState, now: Timestamp) -> Step { forecasts.tick(app, now: now) }
 
     /// The cards of lane `i`.
     func cards(_ i: Int) -> [Roadmap.Card] { roadmap.lanes.indices.contains(i) ? roadmap.lanes[i].cards : [] }
