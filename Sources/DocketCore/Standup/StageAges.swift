@@ -7,6 +7,8 @@ public struct StageAges: Sendable, Equatable {
     public private(set) var entered: [String: Timestamp]
     /// Stage id → how long items stayed in it before leaving (seconds), from the log.
     public private(set) var stays: [String: [Timestamp]]
+    /// Item id → its latest activity entry (the standup's "last change"), from the same pass.
+    public private(set) var lastChange: [String: Activity]
 
     /// Reads the board's activity log once (O(entries)).
     public init(_ board: Board) {
@@ -14,8 +16,10 @@ public struct StageAges: Sendable, Equatable {
         var lastEntry: [String: (stage: String, at: Timestamp)] = [:]
         var stays: [String: [Timestamp]] = [:]
         var createdAt: [String: Timestamp] = [:]
+        var lastChange: [String: Activity] = [:]
         for a in board.activity {
             guard let id = a.item else { continue }
+            lastChange[id] = a
             if a.action == "create" { createdAt[id] = min(createdAt[id] ?? a.at, a.at); continue }
             guard a.field == "stage", let to = a.to else { continue }
             // The stay that ends here began at the previous move into `from`, or for the first
@@ -34,6 +38,7 @@ public struct StageAges: Sendable, Equatable {
         }
         self.entered = entered
         self.stays = stays
+        self.lastChange = lastChange
     }
 
     /// Whole days `id` has been in its stage at `now` (0 for an unknown item or a clock

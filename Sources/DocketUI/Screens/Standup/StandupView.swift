@@ -174,7 +174,8 @@ extension StandupScreen {
     }
 
     private func lastChange(_ id: String, _ app: AppState) -> String {
-        guard let a = app.board.activity.last(where: { $0.item == id }) else { return "—" }
+        // From the ages' one pass over the log, not a scan of the log per frame.
+        guard let a = ages.lastChange[id] else { return "—" }
         let what = a.field.map { "\(a.action) \($0)" } ?? a.action
         return "\(what) by \(a.by), \(StandupScreen.shortTime(a.at, app.calendar))"
     }
