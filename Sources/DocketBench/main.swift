@@ -47,10 +47,25 @@ func peakMemoryMiB() -> Double {
     return kb / 1024
 }
 
+if let i = CommandLine.arguments.firstIndex(of: "--generate"), i + 2 < CommandLine.arguments.count,
+   let n = Int(CommandLine.arguments[i + 1]) {
+    // Write the seeded generated board of N items (the benchmarks' boards) to a file.
+    try Data(BoardEncoder.encode(GeneratedBoard.make(count: n))).write(to: URL(fileURLWithPath: CommandLine.arguments[i + 2]))
+    exit(0)
+}
+
 if let i = CommandLine.arguments.firstIndex(of: "--load"), i + 1 < CommandLine.arguments.count {
-    // Load one file once (for profilers such as callgrind).
-    let board = try BoardStore.load(URL(fileURLWithPath: CommandLine.arguments[i + 1])).board
-    print("loaded \(board.items.count) items")
+    // Load one file (for profilers such as perf): the median of `--runs` loads (default 1),
+    // in milliseconds, and the peak memory.
+    let url = URL(fileURLWithPath: CommandLine.arguments[i + 1])
+    let runs = CommandLine.arguments.firstIndex(of: "--runs").flatMap { Int(CommandLine.arguments[$0 + 1]) } ?? 1
+    var count = 0
+    let sequential = CommandLine.arguments.contains("--sequential")
+    let ms = try measure(runs: runs) {
+        let data = try Data(contentsOf: url)
+        count = try (sequential ? BoardDecoder.decodeSequentially(data, path: url.path) : BoardDecoder.decode(data, path: url.path)).board.items.count
+    }
+    print("loaded \(count) items\(sequential ? " (sequentially)" : ""): \(String(format: "%.1f", ms)) ms, peak \(String(format: "%.0f", peakMemoryMiB())) MiB")
     exit(0)
 }
 

@@ -133,7 +133,7 @@ final class BoardSpliceTests: XCTestCase {
     }
 }
 
-private extension Board {
+extension Board {
     /// Puts an item as an import would (any id), keeping the columns right.
     mutating func upsertForTest(_ item: Item) { put(item.id, item) }
 }

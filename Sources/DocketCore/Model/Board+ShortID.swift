@@ -41,7 +41,7 @@ extension Board {
 
     mutating func rebuildLongIDs() {
         var out: [String] = []
-        items.forEachItem { if $0.id.utf8.count > ItemID.length { out.append($0.id) } }
+        for shard in items.shards { for id in shard.keys where id.utf8.count > ItemID.length { out.append(id) } }
         longIDs = out.sorted()
     }
 

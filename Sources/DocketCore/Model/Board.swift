@@ -134,16 +134,16 @@ public struct Board: Equatable, Sendable {
     // MARK: - Index upkeep
 
     mutating func rebuildColumns() {
-        // Sort (rank, id) pairs per stage directly: no dictionary lookups inside the sort.
-        var keyed: [String: [(rank: String, id: String)]] = [:]
+        // Sort (rank, id) keys per stage directly: no dictionary lookups inside the sort.
+        var keyed: [String: [ColumnKey]] = [:]
         var points: [String: Double] = [:]
         for s in stages { keyed[s.id] = []; points[s.id] = 0 }
         items.forEachItem { item in
             guard !item.archived else { return }
-            keyed[item.stage, default: []].append((item.rank, item.id))
+            keyed[item.stage, default: []].append(ColumnKey(rank: item.rank, id: item.id))
             points[item.stage, default: 0] += item.points ?? 0
         }
-        columns = keyed.mapValues { pairs in pairs.sorted { $0.rank != $1.rank ? $0.rank < $1.rank : $0.id < $1.id }.map(\.id) }
+        columns = keyed.mapValues { ColumnKey.sortedIDs($0) }
         columnPoints = points
         rebuildLongIDs()
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The board's items by id, kept in 256 shards (by a hash of the id). A board is a value
 /// that the saver copies; the first change after such a copy then copies one shard (a few
 /// hundred items on a 100,000-item board), not every item, so a key press never stalls
@@ -13,9 +15,39 @@ public struct ItemStore: Equatable, Sendable, Sequence {
 
     public init(_ items: [Item]) {
         self.init()
-        let perShard = items.count / ItemStore.shardCount
-        if perShard > 8 { for s in shards.indices { shards[s].reserveCapacity(perShard + perShard / 4) } }
+        reserve(items.count)
         for item in items { self[item.id] = item }
+    }
+
+    /// Makes room for about `count` items in all (spread over the shards), so filling the
+    /// store does not grow each shard many times.
+    mutating func reserve(_ count: Int) {
+        let perShard = count / ItemStore.shardCount
+        if perShard > 8 { for s in shards.indices { shards[s].reserveCapacity(perShard + perShard / 4) } }
+    }
+
+    /// A store of `items` filled on all cores, each filling its own shards (for large boards
+    /// as they are read), and the index in `items` of the first item whose id an earlier item
+    /// has (nil when the ids are distinct; the store then holds the later item of that id).
+    static func filled(_ items: [Item]) -> (store: ItemStore, firstDuplicate: Int?) {
+        let parts = Swift.min(4, Swift.max(1, ProcessInfo.processInfo.activeProcessorCount))
+        let built = Parallel.map(parts, minimumPerPart: 1) { p -> [[String: Item]] in
+            let lo = p * shardCount / parts, hi = (p + 1) * shardCount / parts
+            var mine = Array(repeating: [String: Item](), count: hi - lo)
+            let perShard = items.count / shardCount
+            if perShard > 8 { for s in mine.indices { mine[s].reserveCapacity(perShard + perShard / 4) } }
+            for item in items {
+                let s = shard(item.id)
+                if s >= lo && s < hi { mine[s - lo][item.id] = item }
+            }
+            return mine
+        }
+        var store = ItemStore()
+        store.shards = built.flatMap { $0 }
+        store.count = store.shards.reduce(0) { $0 + $1.count }
+        guard store.count != items.count else { return (store, nil) }
+        var seen = Set<String>()
+        return (store, items.firstIndex { !seen.insert($0.id).inserted })
     }
 
     /// FNV-1a over the id's UTF-8 bytes: stable across runs (Swift's own hash is seeded).

@@ -36,6 +36,12 @@ public enum BoardDecoder {
         try BoardReader.read(data, path: path)
     }
 
+    /// `decode` on one thread: the canonical layout's lines are not read ahead on every core
+    /// (the same board and the same errors; for tests and benchmarks that compare the two).
+    public static func decodeSequentially(_ data: Data, path: String) throws -> LoadedBoard {
+        try BoardReader.read(data, path: path, tolerant: false, readAhead: false).board
+    }
+
     /// The repair-tolerant read of `docket check`: like `decode`, but two items with one id
     /// and invalid ranks are let through and returned as `ReadDefects` (the later item of an
     /// id gets a fresh id). Throws `BoardFileError` for anything else.

@@ -18,12 +18,14 @@ enum BoardReader {
     }
 
     /// The board and, when `tolerant`, what was let through (see the type's comment).
-    static func read(_ data: Data, path: String, tolerant: Bool) throws -> (board: LoadedBoard, defects: ReadDefects) {
+    /// With `readAhead` false the canonical layout's lines are not read on every core
+    /// (`BoardReader+Lines`); the result is the same.
+    static func read(_ data: Data, path: String, tolerant: Bool, readAhead: Bool = true) throws -> (board: LoadedBoard, defects: ReadDefects) {
         try data.withUnsafeBytes { raw in
             var s = JSONScanner(raw.bindMemory(to: UInt8.self))
             do {
                 var defects = ReadDefects()
-                let board = try read(&s, tolerant: tolerant, defects: &defects)
+                let board = try read(&s, data: readAhead ? data : nil, tolerant: tolerant, defects: &defects)
                 return (board, defects)
             } catch let f as JSONScanner.Failure {
                 let (line, column) = s.position(of: f.offset)
@@ -32,7 +34,7 @@ enum BoardReader {
         }
     }
 
-    private static func read(_ s: inout JSONScanner, tolerant: Bool, defects: inout ReadDefects) throws -> LoadedBoard {
+    private static func read(_ s: inout JSONScanner, data: Data?, tolerant: Bool, defects: inout ReadDefects) throws -> LoadedBoard {
         var format: String?, version: Int?, name = ""
         var stages: [Stage]?, releases: [Release] = [], people: [Person] = [], labels: [Label] = []
         var items = ItemStore(), activity: [Activity] = []
@@ -40,6 +42,7 @@ enum BoardReader {
         var extra: [String: String] = [:]
         var currency: String?, roadmap = RoadmapSettings(), amounts = PlanningCoding.RawAmounts()
         var strategy = Strategy()
+        var ahead: ReadAhead?
         let start = s.offset
         try s.object("the board") { s, key in
             switch key {
@@ -82,6 +85,12 @@ enum BoardReader {
             case "labels": labels = try list(&s, "labels", label)
             case "items":
                 if tolerant { try tolerantItems(&s, into: &items, defects: &defects); break }
+                if let data, let read = readAhead(data, s.bytes, itemsAt: s.mark()) {
+                    try keep(read, in: &items, s)
+                    s.jump(to: read.itemsEnd)
+                    ahead = read
+                    break
+                }
                 try s.array("items") { s, n in
                     let at = s.mark()
                     let item = try self.item(&s, n, tolerant: false)
@@ -89,7 +98,13 @@ enum BoardReader {
                     items[item.id] = item
                     if items.count == before { throw s.fail("two items have the id '\(item.id)'" + repairHint, at: at) }
                 }
-            case "activity": activity = try list(&s, "activity", entry)
+            case "activity":
+                if let ahead, let at = ahead.activityAt, s.mark() == at {
+                    activity = ahead.activity
+                    s.jump(to: ahead.activityEnd)
+                } else {
+                    activity = try list(&s, "activity", entry)
+                }
             default: extra[key] = try s.rawValue()
             }
         }
@@ -108,6 +123,14 @@ enum BoardReader {
         board.planning = PlanningSettings(currency: currency, costModel: PlanningCoding.costModel(amounts, exponent: exponent), roadmap: roadmap)
 
         return LoadedBoard(board: board, version: version)
+    }
+
+    /// Puts the items read ahead into the store (which must be empty); throws, as the
+    /// sequential read does, at the second item of an id.
+    private static func keep(_ read: ReadAhead, in items: inout ItemStore, _ s: JSONScanner) throws {
+        let (store, twin) = ItemStore.filled(read.items)
+        if let k = twin { throw s.fail("two items have the id '\(read.items[k].id)'" + repairHint, at: read.itemStarts[k]) }
+        items = store
     }
 
     /// The items of the tolerant read: the later item of a duplicate id gets a fresh id (made
@@ -293,7 +316,7 @@ enum BoardReader {
         return out
     }
 
-    private static func item(_ s: inout JSONScanner, _ n: Int, tolerant: Bool) throws -> Item {
+    static func item(_ s: inout JSONScanner, _ n: Int, tolerant: Bool) throws -> Item {
         let at = s.mark()
         var id: String?, title: String?, stage: String?, rank: String?
         var item = Item(id: "", title: "", stage: "", rank: "", created: 0)
@@ -410,7 +433,7 @@ enum BoardReader {
         return item
     }
 
-    private static func entry(_ s: inout JSONScanner, _ what: () -> String) throws -> Activity {
+    static func entry(_ s: inout JSONScanner, _ what: () -> String) throws -> Activity {
         let at = s.mark()
         var a = Activity(at: 0, by: "", item: nil, action: "")
         var action: String?

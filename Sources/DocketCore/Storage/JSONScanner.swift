@@ -25,6 +25,9 @@ struct JSONScanner {
 
     var offset: Int { i }
 
+    /// Moves to `offset` (a place an earlier scan found, such as the start of a line).
+    mutating func jump(to offset: Int) { i = min(max(0, offset), bytes.count) }
+
     /// Skips blanks and returns the offset of the next value (for error positions).
     mutating func mark() -> Int { skipWhitespace(); return i }
 
