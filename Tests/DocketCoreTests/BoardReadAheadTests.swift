@@ -106,3 +106,24 @@ final class BoardReadAheadTests: XCTestCase {
         XCTAssertEqual(ColumnKey.sortedIDs(odd), odd.sorted { $0.rank != $1.rank ? $0.rank < $1.rank : $0.id < $1.id }.map(\.id))
     }
 }
+
+/// Lists of labels and people are shared between items that have the same text; lists with
+/// brackets inside their strings, escapes or spaces must still read exactly.
+final class InternedListsTests: XCTestCase {
+    func testListsWithTheSameTextAreReadAlikeAndOthersExactly() throws {
+        let t0: Timestamp = 1_795_953_600
+        let lists: [[String]] = [["a]b"], ["a]c"], ["a"], ["a"], ["x\"y"], ["[", "]"], ["a", "b"], ["a", "b"], [], ["{"], ["b ,a"]]
+        let items = lists.enumerated().map { k, labels in
+            var item = Item(id: "i\(k)", title: "t", stage: "inbox", rank: "m\(k + 1)x", labels: labels, assignees: labels, created: t0)
+            item.sprints = labels
+            return item
+        }
+        let board = Board(name: "B", stages: Board.defaultStages(), items: items)
+        let read = try BoardDecoder.decode(Data(BoardEncoder.encode(board)), path: "b.json").board
+        for k in items.indices {
+            XCTAssertEqual(read.items["i\(k)"]?.labels, lists[k], "labels \(k)")
+            XCTAssertEqual(read.items["i\(k)"]?.assignees, lists[k], "assignees \(k)")
+            XCTAssertEqual(read.items["i\(k)"]?.sprints, lists[k], "sprints \(k)")
+        }
+    }
+}

@@ -297,8 +297,9 @@ enum BoardReader {
 
     private static func time(_ s: inout JSONScanner, _ what: String) throws -> Timestamp {
         let at = s.mark()
-        let text = try s.string()
-        guard let t = ISODate.parse(text) else { throw s.fail("expected a date like 2026-11-29T14:05:00Z", at: at) }
+        // A date has no escapes: read from the file's bytes, without making a string.
+        let t = try s.plainString().map { ISODate.parse(bytes: $0) } ?? ISODate.parse(try s.string())
+        guard let t else { throw s.fail("expected a date like 2026-11-29T14:05:00Z", at: at) }
         return t
     }
 
@@ -310,7 +311,22 @@ enum BoardReader {
         return text
     }
 
+    /// A list of strings. Lists of labels and people repeat from item to item, so a short
+    /// list's text is looked up in the scanner's `lists` first: items that share one share
+    /// its storage (less memory, fewer allocations).
     private static func strings(_ s: inout JSONScanner, _ what: String) throws -> [String] {
+        let start = s.mark()
+        if let end = s.shortListEnd(from: start) {
+            let key = s.text(start..<end)
+            if let known = s.lists[key] { s.jump(to: end); return known }
+            let out = try plainStrings(&s, what)
+            if s.offset == end, s.lists.count < 4096 { s.lists[key] = out }
+            return out
+        }
+        return try plainStrings(&s, what)
+    }
+
+    private static func plainStrings(_ s: inout JSONScanner, _ what: String) throws -> [String] {
         var out: [String] = []
         try s.array(what) { s, _ in out.append(try s.string()) }
         return out
@@ -357,6 +373,9 @@ enum BoardReader {
                 }
             case "labels": item.labels = try strings(&s, "a list of labels")
             case "assignees": item.assignees = try strings(&s, "a list of people")
+            // (The cases are tried in order: the common keys first, in the file's order.)
+            case "created": item.created = try time(&s, "created")
+            case "updated": updated = try time(&s, "updated")
             case "release": item.release = try optionalString(&s)
             case "blocked": item.blocked = try s.bool()
             case "blockedReason": item.blockedReason = try s.string()
@@ -419,8 +438,6 @@ enum BoardReader {
                     guard hasText else { throw s.fail("a comment: missing \"text\"", at: c0) }
                     item.comments.append(c)
                 }
-            case "created": item.created = try time(&s, "created")
-            case "updated": updated = try time(&s, "updated")
             default: item.extra[key] = try s.rawValue()
             }
         }

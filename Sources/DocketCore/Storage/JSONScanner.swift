@@ -25,6 +25,53 @@ struct JSONScanner {
 
     var offset: Int { i }
 
+    /// Lists already read, by their text (see `BoardReader.strings`): one scanner reads one
+    /// part of one file, so this stays small.
+    var lists: [String: [String]] = [:]
+
+    /// The text between two offsets, as written.
+    func text(_ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+    }
+
+    /// The end (after `]`) of a list of at most 48 bytes starting at `from` whose text has no
+    /// backslash, and no bracket or brace outside its strings, so that equal texts are equal
+    /// lists; nil otherwise.
+    func shortListEnd(from: Int) -> Int? {
+        guard from < bytes.count, bytes[from] == 91 else { return nil }
+        var k = from + 1, quoted = false
+        while k < bytes.count, k - from < 48 {
+            switch bytes[k] {
+            case 92: return nil
+            case 34: quoted.toggle()
+            case 93 where !quoted: return k + 1
+            case 91 where !quoted, 123 where !quoted, 125 where !quoted: return nil
+            default: break
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    /// The next string's bytes (consumed) when it has no escape and no control character, as
+    /// a view into the text (nothing is copied); nil, with nothing consumed, otherwise.
+    mutating func plainString() throws -> UnsafeBufferPointer<UInt8>? {
+        skipWhitespace()
+        guard i < bytes.count, bytes[i] == 34 else { throw fail("expected text in quotes") }
+        var k = i + 1
+        while k < bytes.count {
+            let c = bytes[k]
+            if c == 34 {
+                let out = UnsafeBufferPointer(rebasing: bytes[(i + 1)..<k])
+                i = k + 1
+                return out
+            }
+            if c == 92 || c < 32 { return nil }
+            k += 1
+        }
+        return nil
+    }
+
     /// Moves to `offset` (a place an earlier scan found, such as the start of a line).
     mutating func jump(to offset: Int) { i = min(max(0, offset), bytes.count) }
 
