@@ -67,7 +67,16 @@ final class BoardSpliceTests: XCTestCase {
             let read = try BoardDecoder.decode(Data(file), path: "b.json").board
             XCTAssertEqual(read, old)
             var new = read
+            XCTAssertFalse(new.differs(fromRead: read), "round \(round): a copy does not differ")
             for _ in 0...rng.below(4) { try randomChange(&new, &rng) }
+            XCTAssertEqual(new.differs(fromRead: read), new != read, "round \(round)")
+            if let id = read.items.keys.min(), rng.below(3) == 0 {
+                // An item changed and changed back differs in nothing.
+                var back = read
+                back.upsertForTest(Item(id: id, title: "changed", stage: "inbox", rank: "m", created: t0))
+                back.upsertForTest(read.items[id]!)
+                XCTAssertFalse(back.differs(fromRead: read), "round \(round): changed back")
+            }
             let expected = BoardEncoder.encode(new)
             let got = file.withUnsafeBufferPointer { BoardSplice.bytes(of: new, old: read, file: $0) }
             XCTAssertNotNil(got, "round \(round): a canonical file must be spliced")

@@ -53,8 +53,21 @@ public struct Board: Equatable, Sendable {
     }
 
     public static func == (l: Board, r: Board) -> Bool {
-        l.name == r.name && l.extra == r.extra && l.scoring == r.scoring && l.savedFilters == r.savedFilters && l.planning == r.planning && l.strategy == r.strategy && l.stages == r.stages && l.releases == r.releases && l.people == r.people
-            && l.labels == r.labels && l.items == r.items && l.activity == r.activity
+        l.headerEquals(r) && l.items == r.items && l.activity == r.activity
+    }
+
+    /// Everything but the items and the activity log is equal.
+    func headerEquals(_ r: Board) -> Bool {
+        name == r.name && extra == r.extra && scoring == r.scoring && savedFilters == r.savedFilters && planning == r.planning
+            && strategy == r.strategy && stages == r.stages && releases == r.releases && people == r.people && labels == r.labels
+    }
+
+    /// `self != base` for a board changed from a copy of `base`, a board as read from its file
+    /// (`BoardStore.update`): the items are compared only where they changed
+    /// (`ItemStore.changedIDs`), the activity log by its shared storage where it can be.
+    func differs(fromRead base: Board) -> Bool {
+        !headerEquals(base) || items.differs(fromCopied: base.items)
+            || activity.count != base.activity.count || !activity.starts(withLog: base.activity)
     }
 
     /// An item's score under the board's model (nil when it scores nothing or inputs are missing).

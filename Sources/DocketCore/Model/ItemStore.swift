@@ -10,6 +10,23 @@ public struct ItemStore: Equatable, Sendable, Sequence {
     private(set) var shards: [[String: Item]]
     /// Number of items.
     public private(set) var count = 0
+    /// The ids set or removed through `subscript` since the store was made or last
+    /// `forgetChanges()` (the file reader forgets its own): what a command changed in a board
+    /// it read, so that writing it back looks at those items only (`BoardStore.update`).
+    /// Not compared by `==`.
+    private(set) var changedIDs: Set<String> = []
+
+    public static func == (a: ItemStore, b: ItemStore) -> Bool { a.count == b.count && a.shards == b.shards }
+
+    /// Starts `changedIDs` afresh.
+    mutating func forgetChanges() { changedIDs = [] }
+
+    /// Whether the items differ from `base`'s, for a store that was a copy of `base` (with no
+    /// `changedIDs`) before it changed: only the changed ids are compared.
+    func differs(fromCopied base: ItemStore) -> Bool {
+        if count != base.count { return true }
+        return changedIDs.contains { self[$0] != base[$0] }
+    }
 
     public init() { shards = Array(repeating: [:], count: ItemStore.shardCount) }
 
@@ -61,6 +78,7 @@ public struct ItemStore: Equatable, Sendable, Sequence {
     public subscript(id: String) -> Item? {
         get { shards[ItemStore.shard(id)][id] }
         set {
+            changedIDs.insert(id)
             let s = ItemStore.shard(id)
             if let newValue {
                 if shards[s].updateValue(newValue, forKey: id) == nil { count += 1 }
@@ -125,5 +143,19 @@ public struct ActivityLog: RandomAccessCollection, Equatable, Sendable {
         count += 1
     }
 
-    public static func == (a: ActivityLog, b: ActivityLog) -> Bool { a.count == b.count && a.elementsEqual(b) }
+    public static func == (a: ActivityLog, b: ActivityLog) -> Bool { a.count == b.count && a.starts(withLog: b) }
+
+    /// Whether the first `other.count` entries are `other`'s. Chunks that still share their
+    /// storage (this log is a copy of `other`, appended to since) are equal without reading
+    /// them, so checking that a log only grew costs the chunks that changed.
+    public func starts(withLog other: ActivityLog) -> Bool {
+        guard count >= other.count else { return false }
+        for (c, theirs) in other.chunks.enumerated() {
+            let mine = chunks[c]
+            let shared = mine.withUnsafeBufferPointer { m in theirs.withUnsafeBufferPointer { $0.baseAddress == m.baseAddress } }
+            if shared && mine.count >= theirs.count { continue }
+            if !mine.prefix(theirs.count).elementsEqual(theirs) { return false }
+        }
+        return true
+    }
 }

@@ -112,6 +112,7 @@ enum BoardReader {
         guard format == "docket" else { throw s.fail("not a Docket board: expected \"format\": \"docket\"", at: start) }
         guard let version else { throw s.fail("missing \"version\"", at: start) }
         guard let stages else { throw s.fail("missing \"stages\"", at: start) }
+        items.forgetChanges()
         var board = Board(name: name, stages: stages, releases: releases, people: people, labels: labels,
                           store: items, activity: activity)
         board.scoring = scoring

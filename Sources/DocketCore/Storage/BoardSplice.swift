@@ -20,6 +20,7 @@ enum BoardSplice {
 
     /// The bytes of `new`, reusing `file` (the file `old` was read from) where nothing
     /// changed; nil when the file's layout is not the canonical one (see the type's comment).
+    /// `new` must be a copy of `old` changed since (its `ItemStore.changedIDs` name what changed).
     static func bytes(of new: Board, old: Board, file: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
         var header = JSONText()
         BoardEncoder.encodeHeader(&header, old)
@@ -28,7 +29,7 @@ enum BoardSplice {
         else { return nil }
         // The activity log must only have grown.
         let kept = old.activity.count
-        guard new.activity.count >= kept, zip(old.activity, new.activity).allSatisfy({ $0 == $1 }) else { return nil }
+        guard new.activity.starts(withLog: old.activity) else { return nil }
 
         var j = JSONText(capacity: file.count + 4096)
         BoardEncoder.encodeHeader(&j, new)
@@ -49,23 +50,25 @@ enum BoardSplice {
     }
 
     /// The items in id order: the file's line for each unchanged item, the encoding of each
-    /// changed or new one. False when the file's items are not `old`'s.
+    /// changed or new one. Only the ids `new` changed since it was a copy of `old`
+    /// (`ItemStore.changedIDs`) are looked up; every other line is copied as it is. False when
+    /// the file's items are not `old`'s.
     private static func writeItems(_ j: inout JSONText, new: Board, old: Board, layout: Layout,
                                    file: UnsafeBufferPointer<UInt8>) -> Bool {
+        let changed = new.items.changedIDs
         // New items (not in the file), in id order, merged into the file's order below.
-        var kept = 0
-        for line in layout.items where new.items[line.id] != nil { kept += 1 }
-        var added: [String] = []
-        if new.items.count > kept {
-            new.items.forEachItem { item in if old.items[item.id] == nil { added.append(item.id) } }
-            added.sort()
-        }
+        let added = changed.filter { new.items[$0] != nil && old.items[$0] == nil }.sorted()
         var first = true
         func separator(_ j: inout JSONText) { j.raw(first ? "\n" : ",\n"); first = false }
         var a = 0
         for line in layout.items {
             while a < added.count, added[a] < line.id {
                 separator(&j); BoardEncoder.encodeItem(&j, new.items[added[a]]!); a += 1
+            }
+            if !changed.contains(line.id) {
+                separator(&j)
+                j.raw(bytes: UnsafeBufferPointer(rebasing: file[line.range]))
+                continue
             }
             guard let before = old.items[line.id] else { return false }
             guard let after = new.items[line.id] else { continue }

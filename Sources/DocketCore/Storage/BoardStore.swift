@@ -59,7 +59,7 @@ public enum BoardStore {
             if let why = loaded.readOnlyReason { throw DocketError.readOnly(why) }
             var board = loaded.board
             let result = try change(&board)
-            if board != loaded.board { try writeLocked(board, splicedInto: file, readAs: loaded.board, to: url) }
+            if board.differs(fromRead: loaded.board) { try writeLocked(board, splicedInto: file, readAs: loaded.board, to: url) }
             return result
         }
     }
