@@ -102,6 +102,26 @@ final class BoardSpliceTests: XCTestCase {
         }
     }
 
+    /// An open board's saves splice too (`MergingWriter`'s direct write): after each save the
+    /// file is what a full rewrite of the session's board gives.
+    func testAnOpenBoardsSavesWriteTheBytesOfAFullRewrite() throws {
+        var rng = SeededGenerator(seed: 17)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("splice-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let url = dir.appendingPathComponent("board.json")
+        try BoardStore.save(try randomBoard(&rng), to: url)
+        var board = try BoardStore.load(url).board
+        let now = t0
+        let writer = MergingWriter(base: board, url: url, user: "t", clock: { now })
+        for round in 0..<30 {
+            for _ in 0...rng.below(3) { try randomChange(&board, &rng) }
+            try writer.write(board, to: url)
+            let bytes = [UInt8](try Data(contentsOf: url))
+            XCTAssertTrue(bytes == BoardEncoder.encode(board), "round \(round): the file is the full rewrite of the board saved")
+        }
+    }
+
     /// Files that are not in the canonical layout are not spliced: the update writes them whole
     /// (canonically), as before.
     func testAFileInAnotherLayoutIsWrittenWhole() throws {

@@ -21,7 +21,10 @@ enum BoardSplice {
     /// The bytes of `new`, reusing `file` (the file `old` was read from) where nothing
     /// changed; nil when the file's layout is not the canonical one (see the type's comment).
     /// `new` must be a copy of `old` changed since (its `ItemStore.changedIDs` name what changed).
-    static func bytes(of new: Board, old: Board, file: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+    ///
+    /// With `trustingChanges` false, `new` may be any later board of the same session (an
+    /// open board's save): every item is compared with `old`'s instead.
+    static func bytes(of new: Board, old: Board, file: UnsafeBufferPointer<UInt8>, trustingChanges: Bool = true) -> [UInt8]? {
         var header = JSONText()
         BoardEncoder.encodeHeader(&header, old)
         guard starts(file, 0, header.bytes),
@@ -34,7 +37,8 @@ enum BoardSplice {
         var j = JSONText(capacity: file.count + 4096)
         BoardEncoder.encodeHeader(&j, new)
         j.raw(BoardEncoder.itemsOpening)
-        guard writeItems(&j, new: new, old: old, layout: layout, file: file) else { return nil }
+        let changed = trustingChanges ? new.items.changedIDs : nil
+        guard writeItems(&j, new: new, old: old, changed: changed, layout: layout, file: file) else { return nil }
         j.raw(BoardEncoder.activityOpening)
         for (k, range) in layout.activity.enumerated() {
             j.raw(k == 0 ? "\n" : ",\n")
@@ -53,11 +57,10 @@ enum BoardSplice {
     /// changed or new one. Only the ids `new` changed since it was a copy of `old`
     /// (`ItemStore.changedIDs`) are looked up; every other line is copied as it is. False when
     /// the file's items are not `old`'s.
-    private static func writeItems(_ j: inout JSONText, new: Board, old: Board, layout: Layout,
+    private static func writeItems(_ j: inout JSONText, new: Board, old: Board, changed: Set<String>?, layout: Layout,
                                    file: UnsafeBufferPointer<UInt8>) -> Bool {
-        let changed = new.items.changedIDs
         // New items (not in the file), in id order, merged into the file's order below.
-        let added = changed.filter { new.items[$0] != nil && old.items[$0] == nil }.sorted()
+        let added = addedIDs(new: new, old: old, changed: changed)
         var first = true
         func separator(_ j: inout JSONText) { j.raw(first ? "\n" : ",\n"); first = false }
         var a = 0
@@ -65,7 +68,7 @@ enum BoardSplice {
             while a < added.count, added[a] < line.id {
                 separator(&j); BoardEncoder.encodeItem(&j, new.items[added[a]]!); a += 1
             }
-            if !changed.contains(line.id) {
+            if let changed, !changed.contains(line.id) {
                 separator(&j)
                 j.raw(bytes: UnsafeBufferPointer(rebasing: file[line.range]))
                 continue
@@ -78,6 +81,15 @@ enum BoardSplice {
         while a < added.count { separator(&j); BoardEncoder.encodeItem(&j, new.items[added[a]]!); a += 1 }
         j.raw(first ? "]" : "\n]")
         return true
+    }
+
+    /// The ids of `new` that `old` does not have, sorted: among `changed` when given, else
+    /// among all of `new`'s ids (and only when `new` has more items than it kept of `old`'s).
+    private static func addedIDs(new: Board, old: Board, changed: Set<String>?) -> [String] {
+        if let changed { return changed.filter { new.items[$0] != nil && old.items[$0] == nil }.sorted() }
+        var added: [String] = []
+        for shard in new.items.shards { for id in shard.keys where old.items[id] == nil { added.append(id) } }
+        return added.sorted()
     }
 
     /// The canonical layout of `file` after a header of `headerEnd` bytes, or nil when it has

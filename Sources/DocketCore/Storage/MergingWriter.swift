@@ -124,7 +124,8 @@ public final class MergingWriter: @unchecked Sendable {
         }
         let now = FileStamp(url)
         if now == known && direct && !tookIn {
-            try BoardStore.writeLocked(ours, to: url)
+            // The file holds `base` as this session wrote it: splice the changes into it.
+            try BoardStore.writeLocked(ours, over: base, to: url)
             learn(ours, written: ours, stamp: FileStamp(url), conflicts: nil)
             return
         }
