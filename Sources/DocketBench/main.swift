@@ -69,6 +69,55 @@ if let i = CommandLine.arguments.firstIndex(of: "--load"), i + 1 < CommandLine.a
     exit(0)
 }
 
+if let i = CommandLine.arguments.firstIndex(of: "--ops"), i + 1 < CommandLine.arguments.count {
+    // The goal table's rows on one board file (copied to a temporary folder first): the open
+    // to the first frame at 160x50, a command-line `set` (BoardStore.update), an open board's
+    // saved move (`L`, the frame, the session's write) and `list QUERY`; medians of `--runs`.
+    let source = URL(fileURLWithPath: CommandLine.arguments[i + 1])
+    let runs = CommandLine.arguments.firstIndex(of: "--runs").flatMap { Int(CommandLine.arguments[$0 + 1]) } ?? 3
+    let work = FileManager.default.temporaryDirectory.appendingPathComponent("docket-ops-\(getpid())")
+    try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: work) }
+    let url = work.appendingPathComponent("board.json")
+    try FileManager.default.copyItem(at: source, to: url)
+    let size = Size(width: 160, height: 50)
+    var state: AppState?
+    let open = try measure(runs: runs) {
+        var s = AppState(board: try BoardStore.load(url).board, user: "bench", fileLabel: "board.json", size: size)
+        s.keepSelectionVisible()
+        _ = render(s)
+        state = s
+    }
+    let board = state!.board
+    let ids = board.items.keys.sorted()
+    var n = 0
+    let set = try measure(runs: runs) {
+        n += 1
+        try BoardStore.update(url) { b in _ = try b.modify(ids[n * 7919 % ids.count], by: "bench", at: 1_795_953_600) { $0.points = Double(n % 13) } }
+    }
+    let add = try measure(runs: runs) {
+        try BoardStore.update(url) { b in _ = try b.addItem(title: "Added by the benchmark", stage: "inbox", by: "bench", at: 1_795_953_600) }
+    }
+    var s = AppState(board: try BoardStore.load(url).board, user: "bench", fileLabel: "board.json", size: size)
+    s.keepSelectionVisible()
+    let writer = MergingWriter(base: s.board, url: url, user: "bench", clock: { 1_795_953_600 })
+    var flip = false
+    let move = try measure(runs: runs) {
+        flip.toggle()
+        _ = update(&s, .key(.char(flip ? "L" : "H")), now: 1_795_953_600)
+        _ = render(s)
+        try writer.write(s.board, to: url)
+    }
+    var listed = 0
+    let list = try measure(runs: runs) {
+        let b = try BoardStore.load(url).board
+        listed = try Query.parse("label:bug priority:must points:>3 -is:blocked").count(in: b, today: "2026-12-06")
+    }
+    print(String(format: "%@: open to first frame %.1f ms, set %.1f ms, add %.1f ms, saved move %.1f ms, list (%d) %.1f ms, peak %.0f MiB",
+                 source.lastPathComponent, open, set, add, move, listed, list, peakMemoryMiB()))
+    exit(0)
+}
+
 if let i = CommandLine.arguments.firstIndex(of: "--jira"), i + 1 < CommandLine.arguments.count, let rows = Int(CommandLine.arguments[i + 1]) {
     // Importing a generated Jira CSV export of `rows` issues (repeated Labels and Sprint
     // columns, quoted multi-line descriptions), then building the board.

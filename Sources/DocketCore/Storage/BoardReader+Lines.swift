@@ -40,7 +40,13 @@ extension BoardReader {
         }
         let parts = max(1, min(8, ProcessInfo.processInfo.activeProcessorCount)) * 2
         let itemChunks = chunks(itemLines.count, parts), entryChunks = chunks(activityLines.count, parts)
-        let jobs = itemChunks.map { Job.items($0) } + entryChunks.map { Job.activity($0) }
+        // Interleaved, so that each core's share (`Parallel.map` cuts the jobs into one run of
+        // them per core) holds as many item lines as activity lines.
+        var jobs: [Job] = []
+        for k in 0..<max(itemChunks.count, entryChunks.count) {
+            if k < itemChunks.count { jobs.append(.items(itemChunks[k])) }
+            if k < entryChunks.count { jobs.append(.activity(entryChunks[k])) }
+        }
         let entryLines = activityLines
         let done = Parallel.map(jobs.count, minimumPerPart: 1) { k -> Done? in
             data.withUnsafeBytes { raw in run(jobs[k], raw.bindMemory(to: UInt8.self), itemLines, entryLines) }
