@@ -47,9 +47,9 @@ extension BoardReader {
             if k < itemChunks.count { jobs.append(.items(itemChunks[k])) }
             if k < entryChunks.count { jobs.append(.activity(entryChunks[k])) }
         }
-        let entryLines = activityLines
-        let done = Parallel.map(jobs.count, minimumPerPart: 1) { k -> Done? in
-            data.withUnsafeBytes { raw in run(jobs[k], raw.bindMemory(to: UInt8.self), itemLines, entryLines) }
+        let entryLines = activityLines, work = jobs
+        let done = Parallel.map(work.count, minimumPerPart: 1) { k -> Done? in
+            data.withUnsafeBytes { raw in run(work[k], raw.bindMemory(to: UInt8.self), itemLines, entryLines) }
         }
         var items: [Item] = [], activity: [Activity] = []
         items.reserveCapacity(itemLines.count)
