@@ -7,10 +7,18 @@ import Foundation
 /// the board), what `commitEdit` adds (recording the edit), and undoing and redoing it. Each
 /// figure is the median of `RUNS` (default 5) in milliseconds, with the peak resident memory
 /// during those runs (VmHWM, reset before each measurement) and the resident memory before.
-func rerankBenchmark(items count: Int, runs: Int) throws {
+///
+/// `only`: run just the measurements whose name starts with it (for a profiler). The
+/// measurement `copy` is the floor under every other: a copy of the board, one item changed
+/// in each of the item store's 256 shards (so every shard is copied, as a re-rank of most
+/// items does to a board that another value, here the benchmark's, still holds), and its
+/// release; less the same changes made to a board not shared (the next line).
+func rerankBenchmark(items count: Int, runs: Int, only: String? = nil) throws {
     let scored = scoredBoard(count)
+    let onePerShard = oneIDPerShard(scored)
     print("re-rank by score, \(count) items (\(runs) runs each; ms: median, min, max; MiB: resident before, peak during)")
     func report(_ name: String, _ body: () throws -> Void) rethrows {
+        if let only, !name.hasPrefix(only) { return }
         let before = residentMiB()
         resetPeakMemory()
         var times: [Double] = []
@@ -20,8 +28,19 @@ func rerankBenchmark(items count: Int, runs: Int) throws {
             times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
         }
         times.sort()
-        print(String(format: "  %-34@ %8.1f %8.1f %8.1f   %6.0f %6.0f", name as NSString,
+        print("  " + name.padding(toLength: 36, withPad: " ", startingAt: 0) + String(format: "%8.1f %8.1f %8.1f   %6.0f %6.0f",
                      times[times.count / 2], times[0], times[times.count - 1], before, peakMemoryMiB()))
+    }
+    try report("copy (256 shards, one item each)") {
+        var b = scored
+        for id in onePerShard { try b.modify(id, by: "bench", at: 2) { $0.votes += 1 } }
+    }
+    do {
+        var unique = scored
+        for id in onePerShard { try unique.modify(id, by: "bench", at: 2) { $0.votes += 1 } }
+        try report("  the same changes, no copy") {
+            for id in onePerShard { try unique.modify(id, by: "bench", at: 2) { $0.votes += 1 } }
+        }
     }
     try report("whole backlog") { var b = scored; _ = try b.rerankByScore(stage: nil, by: "bench", at: 2) }
     try report("one column (ready)") { var b = scored; _ = try b.rerankByScore(stage: "ready", by: "bench", at: 2) }
@@ -40,8 +59,9 @@ func rerankBenchmark(items count: Int, runs: Int) throws {
     report("redo") { var b = undone; var h = undoneHistory; _ = h.redo(&b, by: "bench", at: 4) }
     var redone = undone
     _ = undoneHistory.redo(&redone, by: "bench", at: 4)
+    guard only == nil else { return }
     precondition(undone.items == scored.items && redone.items == reranked.items, "undo or redo did not restore the items")
-    let changed = history.done.last.map { $0.items.count } ?? 0
+    let changed = history.done.last.map { $0.items.count + $0.ranks.count } ?? 0
     print("  \(changed) items changed rank; activity \(scored.activity.count) → \(reranked.activity.count)")
 }
 
@@ -59,6 +79,17 @@ private func scoredBoard(_ count: Int) -> Board {
         }
     }
     return board
+}
+
+/// One item id in each of the item store's shards (`ItemStore`'s FNV-1a of the id, modulo 256).
+private func oneIDPerShard(_ board: Board) -> [String] {
+    var byShard: [Int: String] = [:]
+    for id in board.items.keys.sorted() {
+        var h: UInt32 = 2_166_136_261
+        for b in id.utf8 { h = (h ^ UInt32(b)) &* 16_777_619 }
+        if byShard[Int(h % 256)] == nil { byShard[Int(h % 256)] = id }
+    }
+    return byShard.keys.sorted().map { byShard[$0]! }
 }
 
 /// Resets the process's peak resident memory (VmHWM) to its current size (Linux: `clear_refs` 5).

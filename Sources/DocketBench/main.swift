@@ -3,7 +3,7 @@
 // press (update + view), and a filter (parse a query, count the items it matches).
 // Run with `swift run -c release DocketBench [sizes…]`.
 // `--metrics N`: flow metrics and forecasts on N items with a year of history (MetricsBench.swift).
-// `--rerank N [RUNS]`: re-ranking N items by score, undo and redo (RerankBench.swift).
+// `--rerank N [RUNS [ONLY]]`: re-ranking N items by score, undo and redo (RerankBench.swift).
 // Figures are medians of several runs, in milliseconds, plus the process's peak memory.
 import DocketCore
 import DocketUI
@@ -56,8 +56,8 @@ if let i = CommandLine.arguments.firstIndex(of: "--load"), i + 1 < CommandLine.a
 }
 
 if let i = CommandLine.arguments.firstIndex(of: "--rerank"), i + 1 < CommandLine.arguments.count, let n = Int(CommandLine.arguments[i + 1]) {
-    let runs = i + 2 < CommandLine.arguments.count ? Int(CommandLine.arguments[i + 2]) ?? 5 : 5
-    try rerankBenchmark(items: n, runs: runs)
+    let rest = CommandLine.arguments.dropFirst(i + 2)
+    try rerankBenchmark(items: n, runs: rest.first.flatMap { Int($0) } ?? 5, only: rest.dropFirst().first)
     exit(0)
 }
 
