@@ -4,6 +4,7 @@
 // Run with `swift run -c release DocketBench [sizes…]`.
 // `--metrics N`: flow metrics and forecasts on N items with a year of history (MetricsBench.swift).
 // `--rerank N [RUNS [ONLY]]`: re-ranking N items by score, undo and redo (RerankBench.swift).
+// `--edits N`: one add, set, move or look-up at a time on N items (EditBench.swift).
 // Figures are medians of several runs, in milliseconds, plus the process's peak memory.
 import DocketCore
 import DocketUI
@@ -58,6 +59,11 @@ if let i = CommandLine.arguments.firstIndex(of: "--load"), i + 1 < CommandLine.a
 if let i = CommandLine.arguments.firstIndex(of: "--rerank"), i + 1 < CommandLine.arguments.count, let n = Int(CommandLine.arguments[i + 1]) {
     let rest = CommandLine.arguments.dropFirst(i + 2)
     try rerankBenchmark(items: n, runs: rest.first.flatMap { Int($0) } ?? 5, only: rest.dropFirst().first)
+    exit(0)
+}
+
+if let i = CommandLine.arguments.firstIndex(of: "--edits"), i + 1 < CommandLine.arguments.count, let n = Int(CommandLine.arguments[i + 1]) {
+    try editBenchmark(items: n)
     exit(0)
 }
 
