@@ -8,6 +8,7 @@ extension Edit {
         public var updatedBefore: Timestamp
         public var updatedAfter: Timestamp
 
+        /// `before` and `after` are ranks (see `Rank`); the times are seconds since epoch (UTC).
         public init(id: String, before: String, after: String, updatedBefore: Timestamp, updatedAfter: Timestamp) {
             self.id = id; self.before = before; self.after = after
             self.updatedBefore = updatedBefore; self.updatedAfter = updatedAfter

@@ -32,6 +32,7 @@ public struct Edit: Equatable, Sendable {
         public var before: Item?
         public var after: Item?
 
+        /// A change from `before` to `after` (nil: the item does not exist on that side).
         public init(before: Item?, after: Item?) { self.before = before; self.after = after }
     }
 
@@ -40,6 +41,7 @@ public struct Edit: Equatable, Sendable {
         public var after: BoardHeader
     }
 
+    /// An edit of whole items (`items`), ranks only (`ranks`; no id in both) and the header.
     public init(summary: String, items: [String: ItemChange] = [:], ranks: [RankChange] = [], header: HeaderChange? = nil) {
         self.summary = summary; self.items = items; self.ranks = ranks; self.header = header
     }
