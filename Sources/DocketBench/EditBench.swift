@@ -26,5 +26,8 @@ func editBenchmark(items count: Int) throws {
     try median("move back") { k in _ = try board.move(ready[k], toStage: "ready", by: "bench", at: 5) }
     try median("move Done → Review") { k in _ = try board.move(board.column("done")[k], toStage: "review", by: "bench", at: 6) }
     try median("item(matching:) full id") { k in _ = try board.item(matching: ids[k * 7]) }
+    median("  of which: every id (items.keys)") { _ in _ = board.items.keys.count }
+    median("  of which: hasPrefix over the ids") { k in let q = String(ids[k * 7].prefix(5)); _ = ids.filter { $0.hasPrefix(q) }.count }
+    median("  a UTF-8 prefix test over the ids") { k in let q = String(ids[k * 7].prefix(5)); _ = ids.filter { $0.utf8.starts(with: q.utf8) }.count }
     median("item(matching:) 5-character prefix") { k in _ = try? board.item(matching: String(ids[k * 7].prefix(5))) }
 }
