@@ -3,6 +3,8 @@
 // press (update + view), and a filter (parse a query, count the items it matches).
 // Run with `swift run -c release DocketBench [sizes…]`.
 // `--metrics N`: flow metrics and forecasts on N items with a year of history (MetricsBench.swift).
+// `--rerank N [RUNS [ONLY]]`: re-ranking N items by score, undo and redo (RerankBench.swift).
+// `--edits N`: one add, set, move or look-up at a time on N items (EditBench.swift).
 // Figures are medians of several runs, in milliseconds, plus the process's peak memory.
 import DocketCore
 import DocketUI
@@ -115,6 +117,17 @@ if let i = CommandLine.arguments.firstIndex(of: "--ops"), i + 1 < CommandLine.ar
     }
     print(String(format: "%@: open to first frame %.1f ms, set %.1f ms, add %.1f ms, saved move %.1f ms, list (%d) %.1f ms, peak %.0f MiB",
                  source.lastPathComponent, open, set, add, move, listed, list, peakMemoryMiB()))
+    exit(0)
+}
+
+if let i = CommandLine.arguments.firstIndex(of: "--rerank"), i + 1 < CommandLine.arguments.count, let n = Int(CommandLine.arguments[i + 1]) {
+    let rest = CommandLine.arguments.dropFirst(i + 2)
+    try rerankBenchmark(items: n, runs: rest.first.flatMap { Int($0) } ?? 5, only: rest.dropFirst().first)
+    exit(0)
+}
+
+if let i = CommandLine.arguments.firstIndex(of: "--edits"), i + 1 < CommandLine.arguments.count, let n = Int(CommandLine.arguments[i + 1]) {
+    try editBenchmark(items: n)
     exit(0)
 }
 

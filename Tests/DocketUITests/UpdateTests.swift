@@ -282,8 +282,12 @@ final class ScoreKeyTests: XCTestCase {
         XCTAssertEqual(effects, [.save])
         XCTAssertEqual(s.board.column(stage).first, ids.last)
         XCTAssertTrue(render(s).renderText().contains("★3000"), "the score is on the card")
+        let reranked = s.board
         send(&s, .key(.char("u")))
         XCTAssertEqual(s.board.column(stage), ids)
+        let changed = ids.filter { reranked.items[$0]!.rank != s.board.items[$0]!.rank }
+        XCTAssertFalse(changed.isEmpty)
+        XCTAssertEqual(s.selectedItemID, changed.min(), "undo selects the first item (by id) it changed")
     }
 }
 

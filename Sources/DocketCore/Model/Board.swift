@@ -190,14 +190,18 @@ public struct Board: Equatable, Sendable {
         rebuildColumns()  // and the long ids
     }
 
-    /// Gives items new ranks whose order is already known: `order` lists, in the new rank
-    /// order, every open item of the stages it covers. Columns are taken from it directly
-    /// (no sort), so re-ranking a long column costs its length.
-    mutating func rerankInOrder(_ changed: [Item], order: [String]) {
-        for item in changed { items[item.id] = item }
-        var byStage: [String: [String]] = [:]
-        for id in order { byStage[items[id]!.stage, default: []].append(id) }
-        for (stage, ids) in byStage { columns[stage] = ids }
+    /// Sets the rank and `updated` time of each item in `changes` (their `after` values when
+    /// `forward`, else their `before` values; ids no longer on the board are skipped) and keeps
+    /// the column index right. `columns` (stage id → every open item of that stage, in its new
+    /// rank order: a re-rank knows it) replaces those columns as given, with no sort; without
+    /// it a few changes are put one by one and many rebuild the columns once.
+    mutating func setRanks(_ changes: [Edit.RankChange], forward: Bool, columns newColumns: [String: [String]]? = nil) {
+        if newColumns == nil, changes.count < 64 {
+            for c in changes { if let item = items[c.id] { put(c.id, c.applied(to: item, forward: forward)) } }
+            return
+        }
+        for c in changes { if let item = items[c.id] { items[c.id] = c.applied(to: item, forward: forward) } }
+        if let newColumns { for (stage, ids) in newColumns { columns[stage] = ids } } else { rebuildColumns() }
     }
 
     private func indexInColumn(_ col: [String], _ item: Item) -> Int? {

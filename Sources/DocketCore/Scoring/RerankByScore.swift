@@ -4,44 +4,68 @@ extension Board {
     /// values they had, handed out again in the new order, so items elsewhere keep their
     /// places. Items without a score keep their order after the scored ones; ties keep
     /// their order. Returns nil when the board scores nothing or nothing moves.
+    ///
+    /// The edit records only the ranks that changed (`Edit.ranks`); each item is looked up
+    /// and scored once, the items sorted twice (by rank, across stages; by score), and the
+    /// columns set from the new order without another sort. Throws `DocketError.noSuchStage`.
     public mutating func rerankByScore(stage stageID: String?, by user: String, at time: Timestamp) throws -> Edit? {
         guard scoring != .none else { return nil }
-        var current: [Item]
+        var covered = Array(stages.indices)
         if let stageID {
-            guard stageIndex(id: stageID) != nil else { throw DocketError.noSuchStage(stageID) }
-            current = column(stageID).map { items[$0]! }
-        } else {
-            current = stages.flatMap { column($0.id) }.map { items[$0]! }
-            let order = (0..<current.count).sorted { a, b in
-                current[a].rank != current[b].rank ? current[a].rank < current[b].rank : current[a].id < current[b].id
-            }
-            current = order.map { current[$0] }
+            guard let s = stageIndex(id: stageID) else { throw DocketError.noSuchStage(stageID) }
+            covered = [s]
         }
-        let ranks = current.map(\.rank)
-        let scores = current.map { score($0) }
-        // Sort positions, not items: moving whole items around in a sort costs far more.
-        let ordered = (0..<current.count).sorted { a, b in
+        var current = rerankEntries(stages: covered)
+        if stageID == nil { current.sort { $0.rank != $1.rank ? $0.rank < $1.rank : $0.id < $1.id } }
+        let scores = current.map(\.score)
+        // Sort positions, not entries: the comparison reads only the scores.
+        let order = (0..<current.count).sorted { a, b in
             switch (scores[a], scores[b]) {
             case let (x?, y?) where x != y: return x > y
             case (.some, nil): return true
             case (nil, .some): return false
             default: return a < b
             }
-        }.map { current[$0] }
+        }
+        var changes: [Edit.RankChange] = []
+        var newColumns = [[String]](repeating: [], count: stages.count)
+        for (k, p) in order.enumerated() {
+            let entry = current[p], rank = current[k].rank
+            newColumns[entry.stage].append(entry.id)
+            guard entry.rank != rank else { continue }
+            changes.append(.init(id: entry.id, before: entry.rank, after: rank, updatedBefore: entry.updated, updatedAfter: time))
+            activity.append(Activity(at: time, by: user, item: entry.id, action: "rank", field: "rank", from: entry.rank, to: rank))
+        }
+        var byStage: [String: [String]] = [:]
+        for s in covered where !newColumns[s].isEmpty { byStage[stages[s].id] = newColumns[s] }
+        setRanks(changes, forward: true, columns: byStage)
+        guard !changes.isEmpty else { return nil }
         let summary = stageID.map { "re-ranked \(stages[stageIndex(id: $0)!].name) by \(scoring.rawValue.uppercased())" }
             ?? "re-ranked the backlog by \(scoring.rawValue.uppercased())"
-        // One pass, one change list: merging edit by edit would copy the list each time.
-        var changes: [String: Edit.ItemChange] = [:]
-        var changed: [Item] = []
-        for (item, rank) in zip(ordered, ranks) where item.rank != rank {
-            var after = item
-            after.rank = rank
-            after.updated = time
-            changes[item.id] = .init(before: item, after: after)
-            changed.append(after)
-            activity.append(Activity(at: time, by: user, item: item.id, action: "rank", field: "rank", from: item.rank, to: rank))
+        return Edit(summary: summary, ranks: changes)
+    }
+
+    /// What a re-rank needs of one open item, read once: its id, rank, `updated` time,
+    /// score and its stage's index in `stages`.
+    private struct RerankEntry {
+        var id: String
+        var rank: String
+        var updated: Timestamp
+        var score: Double?
+        var stage: Int
+    }
+
+    /// The open items of the stages at `covered` (indices into `stages`), column by column,
+    /// each in its column's order.
+    private func rerankEntries(stages covered: [Int]) -> [RerankEntry] {
+        var out: [RerankEntry] = []
+        out.reserveCapacity(covered.reduce(0) { $0 + column(stages[$1].id).count })
+        for s in covered {
+            for id in column(stages[s].id) {
+                let item = items[id]!
+                out.append(RerankEntry(id: id, rank: item.rank, updated: item.updated, score: score(item), stage: s))
+            }
         }
-        rerankInOrder(changed, order: ordered.map(\.id))
-        return changes.isEmpty ? nil : Edit(summary: summary, items: changes)
+        return out
     }
 }

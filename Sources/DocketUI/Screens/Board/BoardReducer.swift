@@ -136,7 +136,7 @@ extension AppState {
             return []
         }
         status = StatusMessage((redo ? "redid: " : "undid: ") + done.summary)
-        if let id = done.items.keys.sorted().first, board.items[id]?.archived == false { select(itemID: id) }
+        if let id = done.itemIDs.min(), board.items[id]?.archived == false { select(itemID: id) }
         else if let selected { select(itemID: selected) }
         return [.save]
     }

@@ -116,7 +116,7 @@ extension TriageScreen {
         }
         state.status = StatusMessage("redid: " + edit.summary)
         // Redoing a decision on the item shown moves on, as taking it did.
-        if let id = currentID, edit.items[id] != nil,
+        if let id = currentID, edit.touches(id),
            ["accepted", "declined", "marked", "snoozed"].contains(where: { edit.summary.hasPrefix($0) }) {
             decided()
         }
@@ -130,7 +130,7 @@ extension TriageScreen {
             return .stay
         }
         state.status = StatusMessage("undid: " + edit.summary)
-        if let back = decisions.last, !edit.items.keys.contains(where: { currentID == $0 }) {
+        if let back = decisions.last, !(currentID.map(edit.touches) ?? false) {
             decisions.removeLast()
             index = back
         }
