@@ -200,7 +200,7 @@ public struct Board: Equatable, Sendable {
             for c in changes { if let item = items[c.id] { put(c.id, c.applied(to: item, forward: forward)) } }
             return
         }
-        for c in changes { if let item = items[c.id] { items[c.id] = c.applied(to: item, forward: forward) } }
+        for c in changes { items.modify(c.id) { c.apply(to: &$0, forward: forward) } }
         if let newColumns { for (stage, ids) in newColumns { columns[stage] = ids } } else { rebuildColumns() }
     }
 

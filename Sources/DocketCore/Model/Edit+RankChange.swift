@@ -18,9 +18,14 @@ extension Edit {
         /// `forward`, else its `before` values.
         public func applied(to item: Item, forward: Bool) -> Item {
             var out = item
-            out.rank = forward ? after : before
-            out.updated = forward ? updatedAfter : updatedBefore
+            apply(to: &out, forward: forward)
             return out
+        }
+
+        /// Sets `item`'s rank and updated time to those after (`forward`) or before the change.
+        public func apply(to item: inout Item, forward: Bool) {
+            item.rank = forward ? after : before
+            item.updated = forward ? updatedAfter : updatedBefore
         }
     }
 }

@@ -88,6 +88,18 @@ public struct ItemStore: Equatable, Sendable, Sequence {
         }
     }
 
+    /// Changes the item with this id in place (no copy of it in and out, as `self[id] = …`
+    /// would make); false, with `body` not called, when there is none. `body` must not change
+    /// the id. Recorded in `changedIDs`.
+    @discardableResult
+    mutating func modify(_ id: String, _ body: (inout Item) throws -> Void) rethrows -> Bool {
+        let s = ItemStore.shard(id)
+        guard let i = shards[s].index(forKey: id) else { return false }
+        changedIDs.insert(id)
+        try body(&shards[s].values[i])
+        return true
+    }
+
     public var isEmpty: Bool { count == 0 }
 
     /// Every id, in no particular order.
