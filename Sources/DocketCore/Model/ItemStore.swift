@@ -111,7 +111,16 @@ public struct ItemStore: Equatable, Sendable, Sequence {
     /// Calls `body` with every item, in no particular order, without copying them into an
     /// array first (what `values` does).
     public func forEachItem(_ body: (Item) throws -> Void) rethrows {
-        for shard in shards { for item in shard.values { try body(item) } }
+        // By index: each item is lent to `body` where it is stored (an iterator would hand
+        // out a copy of each, with a retain and release of every one of its fields).
+        for s in shards.indices {
+            let values = shards[s].values
+            var i = values.startIndex
+            while i != values.endIndex {
+                try body(values[i])
+                i = values.index(after: i)
+            }
+        }
     }
 
     public func makeIterator() -> AnyIterator<(key: String, value: Item)> {
