@@ -2,7 +2,8 @@
 // time to load the file, save it, draw the first frame (state → Canvas) and handle one key
 // press (update + view), and a filter (parse a query, count the items it matches).
 // Run with `swift run -c release DocketBench [sizes…]`.
-// `--metrics N`: flow metrics and forecasts on N items with a year of history (MetricsBench.swift).
+// `--metrics N`: flow metrics and forecasts on N items with a year of history (MetricsBench.swift);
+// `--metrics-digest N`: every metric of a messy history, as text to diff across versions (MetricsDigest.swift).
 // Figures are medians of several runs, in milliseconds, plus the process's peak memory.
 import DocketCore
 import DocketUI
@@ -83,6 +84,7 @@ let sizes = CommandLine.arguments.dropFirst().compactMap { Int($0) }
 let dir = FileManager.default.temporaryDirectory.appendingPathComponent("docket-bench-\(getpid())")
 try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(at: dir) }
+if let i = CommandLine.arguments.firstIndex(of: "--metrics-digest"), i + 1 < CommandLine.arguments.count, let n = Int(CommandLine.arguments[i + 1]) { try metricsDigest(items: n); exit(0) }
 if let i = CommandLine.arguments.firstIndex(of: "--metrics"), i + 1 < CommandLine.arguments.count, let n = Int(CommandLine.arguments[i + 1]) { try metricsBenchmark(items: n, dir: dir); exit(0) }
 
 print("items     load ms   save ms   first frame ms   key ms   key after save ms   filter ms   file MB   peak MiB")
