@@ -1,7 +1,12 @@
 /// Every item's flow figures at one moment: the input of all metrics. Built once from the
-/// board and its activity log (one pass over the log, grouped by item), then asked for
-/// periods, cumulative flow, burn-ups and percentiles. Pure: the same board and `now` give
-/// the same history.
+/// board and its activity log, then asked for periods, cumulative flow, burn-ups and
+/// percentiles. Pure: the same board and `now` give the same history.
+///
+/// Built for 100,000 items and a million log entries: stage ids are numbered once
+/// (`StageTable`), the log is read once (only its stage, archived and release entries are
+/// kept, as small values), grouped by item with a counting sort (log order kept; an item's
+/// entries are sorted only when its clock went backwards), and every item's stays are kept in
+/// flat arrays (`FlowStays`) rather than an array per item.
 public struct FlowHistory: Sendable {
     /// The moment the history is taken at (seconds since 1970 UTC).
     public let now: Timestamp
@@ -11,39 +16,75 @@ public struct FlowHistory: Sendable {
     public let kinds: [String: StageKind]
     /// One entry per item (archived ones included), oldest first (ties by id).
     public let flows: [ItemFlow]
-    /// Each item's stays in stages, in the order of `flows` (`timelines[k]` is `flows[k]`'s).
-    public let timelines: [ItemTimeline]
     /// Item id → its `release` changes in log order (for burn-ups).
     public let releaseChanges: [String: [Activity]]
+    /// Every item's stays, in the order of `flows`, with stage numbers of `stageIDs`.
+    let stays: FlowStays
+    /// The stage ids the stays' stage numbers stand for (the board's first, in board order).
+    let stageIDs: [String]
+
+    /// Each item's stays in stages, in the order of `flows` (`timelines[k]` is `flows[k]`'s),
+    /// made on demand from the flat stays.
+    public var timelines: [ItemTimeline] { flows.indices.map { stays.timeline($0, id: flows[$0].id, names: stageIDs) } }
 
     /// Builds the history of `board` as of `now`. Items created after `now` are left out.
     public static func build(_ board: Board, now: Timestamp) -> FlowHistory {
-        var byItem: [String: [Activity]] = [:]
-        var releases: [String: [Activity]] = [:]
-        for e in board.activity {
-            guard let id = e.item, let field = e.field else { continue }
-            if field == "stage" || field == "archived" { byItem[id, default: []].append(e) }
-            else if field == "release" { releases[id, default: []].append(e) }
-        }
-        let kinds = Dictionary(board.stages.map { ($0.id, $0.kind) }, uniquingKeysWith: { a, _ in a })
-        var flows: [ItemFlow] = []
-        var timelines: [ItemTimeline] = []
-        flows.reserveCapacity(board.items.count)
-        timelines.reserveCapacity(board.items.count)
+        var table = StageTable(board.stages.map(\.id))
+        // The items, oldest first (ties by id), and their positions by id.
+        var items: [FlowItemFacts] = []
+        items.reserveCapacity(board.items.count)
         board.items.forEachItem { item in
             guard item.created <= now else { return }
-            let timeline = ItemTimeline.build(item, entries: byItem[item.id] ?? [], now: now)
-            timelines.append(timeline)
-            flows.append(ItemFlow.make(item, timeline, kinds: kinds, now: now))
+            items.append(FlowItemFacts(item, stage: table.number(item.stage)))
         }
-        // Oldest first (ties by id): sort positions, then take both arrays in that order.
-        let order = flows.indices.sorted { a, b in
-            flows[a].created != flows[b].created ? flows[a].created < flows[b].created : flows[a].id < flows[b].id
+        items.sort { $0.created != $1.created ? $0.created < $1.created : $0.id < $1.id }
+        var position: [String: Int32] = [:]
+        position.reserveCapacity(items.count)
+        for (k, item) in items.enumerated() { position[item.id] = Int32(k) }
+        // One pass over the log.
+        var changes: [StageChange] = []
+        var releases: [String: [Activity]] = [:]
+        let log = board.activity
+        for i in 0..<log.count {
+            guard let field = log[i].field, field == "stage" || field == "archived" || field == "release",
+                  let id = log[i].item, let k = position[id] else { continue }
+            if field == "release" { releases[id, default: []].append(log[i]); continue }
+            if let c = StageChange(log[i], item: k, seq: Int32(truncatingIfNeeded: i), stages: &table) { changes.append(c) }
         }
-        flows = order.map { flows[$0] }
-        timelines = order.map { timelines[$0] }
-        return FlowHistory(now: now, stages: board.stages, kinds: kinds, flows: flows,
-                           timelines: timelines, releaseChanges: releases)
+        let grouped = groupByItem(changes, items: items.count)
+        // Every item's stays and figures.
+        var kinds = [StageKind?](repeating: nil, count: table.names.count)
+        for s in board.stages.reversed() { kinds[Int(table.number(s.id))] = s.kind }
+        var stays = FlowStays()
+        stays.stage.reserveCapacity(items.count * 4); stays.start.reserveCapacity(items.count * 4)
+        stays.end.reserveCapacity(items.count * 4); stays.archivedAt.reserveCapacity(items.count)
+        stays.offsets.reserveCapacity(items.count + 1)
+        var flows: [ItemFlow] = []
+        flows.reserveCapacity(items.count)
+        var scratch: [StageChange] = [], perStage: [(stage: Int32, seconds: Timestamp)] = []
+        for k in items.indices {
+            stays.append(created: items[k].created, updated: items[k].updated, stage: items[k].stageNumber, archived: items[k].archived,
+                         changes: grouped.changes[grouped.offsets[k]..<grouped.offsets[k + 1]], now: now, scratch: &scratch)
+            flows.append(ItemFlow.make(k, items[k], stays: stays, kinds: kinds, names: table.names, now: now, scratch: &perStage))
+        }
+        return FlowHistory(now: now, stages: board.stages,
+                           kinds: Dictionary(board.stages.map { ($0.id, $0.kind) }, uniquingKeysWith: { a, _ in a }),
+                           flows: flows, releaseChanges: releases, stays: stays, stageIDs: table.names)
+    }
+
+    /// `changes` grouped by item (a counting sort: each item's keep their order); item `k`'s
+    /// are `changes[offsets[k] ..< offsets[k + 1]]`.
+    private static func groupByItem(_ changes: [StageChange], items n: Int) -> (changes: [StageChange], offsets: [Int]) {
+        var offsets = [Int](repeating: 0, count: n + 1)
+        for c in changes { offsets[Int(c.item) + 1] += 1 }
+        for k in 0..<n { offsets[k + 1] += offsets[k] }
+        guard !changes.isEmpty else { return (changes, offsets) }
+        var grouped = changes, next = offsets
+        for c in changes {
+            grouped[next[Int(c.item)]] = c
+            next[Int(c.item)] += 1
+        }
+        return (grouped, offsets)
     }
 
     /// The items done at or after `start` (and by `now`).
@@ -53,4 +94,21 @@ public struct FlowHistory: Sendable {
 
     /// The open items (neither done nor discarded).
     public var open: [ItemFlow] { flows.filter(\.isOpen) }
+}
+
+/// What the history needs of an item (a copy of the whole `Item` would retain all its text).
+struct FlowItemFacts {
+    var id: String
+    var stage: String
+    var stageNumber: Int32
+    var created: Timestamp, updated: Timestamp
+    var archived: Bool
+    var points: Double?
+    var release: String?
+
+    init(_ item: Item, stage: Int32) {
+        id = item.id; self.stage = item.stage; stageNumber = stage
+        created = item.created; updated = item.updated; archived = item.archived
+        points = item.points; release = item.release
+    }
 }
