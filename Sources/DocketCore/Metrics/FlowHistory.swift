@@ -30,25 +30,26 @@ public struct FlowHistory: Sendable {
     /// Builds the history of `board` as of `now`. Items created after `now` are left out.
     public static func build(_ board: Board, now: Timestamp) -> FlowHistory {
         var table = StageTable(board.stages.map(\.id))
-        // The items, oldest first (ties by id), and their positions by id.
+        // The items (in the store's order), then their order oldest first (ties by id) and each
+        // one's position in it by id.
         var items: [FlowItemFacts] = []
         items.reserveCapacity(board.items.count)
         board.items.forEachItem { item in
             guard item.created <= now else { return }
             items.append(FlowItemFacts(item, stage: table.number(item.stage)))
         }
-        items.sort { $0.created != $1.created ? $0.created < $1.created : $0.id < $1.id }
+        var order = items.indices.map { (created: items[$0].created, index: Int32($0)) }
+        order.sort { $0.created != $1.created ? $0.created < $1.created : items[Int($0.index)].id < items[Int($1.index)].id }
         var position: [String: Int32] = [:]
         position.reserveCapacity(items.count)
-        for (k, item) in items.enumerated() { position[item.id] = Int32(k) }
+        for (k, o) in order.enumerated() { position[items[Int(o.index)].id] = Int32(k) }
         // One pass over the log.
         var changes: [StageChange] = []
         var releases: [String: [Activity]] = [:]
         let log = board.activity
         for i in 0..<log.count {
-            guard let field = log[i].field, field == "stage" || field == "archived" || field == "release",
-                  let id = log[i].item, let k = position[id] else { continue }
-            if field == "release" { releases[id, default: []].append(log[i]); continue }
+            guard let field = log[i].field, let kind = FlowHistory.kind(of: field), let id = log[i].item, let k = position[id] else { continue }
+            if kind == .release { releases[id, default: []].append(log[i]); continue }
             if let c = StageChange(log[i], item: k, seq: Int32(truncatingIfNeeded: i), stages: &table) { changes.append(c) }
         }
         let grouped = groupByItem(changes, items: items.count)
@@ -62,14 +63,28 @@ public struct FlowHistory: Sendable {
         var flows: [ItemFlow] = []
         flows.reserveCapacity(items.count)
         var scratch: [StageChange] = [], perStage: [(stage: Int32, seconds: Timestamp)] = []
-        for k in items.indices {
-            stays.append(created: items[k].created, updated: items[k].updated, stage: items[k].stageNumber, archived: items[k].archived,
+        for (k, o) in order.enumerated() {
+            let i = Int(o.index)
+            stays.append(created: items[i].created, updated: items[i].updated, stage: items[i].stageNumber, archived: items[i].archived,
                          changes: grouped.changes[grouped.offsets[k]..<grouped.offsets[k + 1]], now: now, scratch: &scratch)
-            flows.append(ItemFlow.make(k, items[k], stays: stays, kinds: kinds, names: table.names, now: now, scratch: &perStage))
+            flows.append(ItemFlow.make(k, items[i], stays: stays, kinds: kinds, names: table.names, now: now, scratch: &perStage))
         }
         return FlowHistory(now: now, stages: board.stages,
                            kinds: Dictionary(board.stages.map { ($0.id, $0.kind) }, uniquingKeysWith: { a, _ in a }),
                            flows: flows, releaseChanges: releases, stays: stays, stageIDs: table.names)
+    }
+
+    enum LoggedField { case stage, archived, release }
+
+    /// The fields the history reads from the log (most entries are other edits: their field's
+    /// length rules them out without comparing text).
+    @inline(__always) static func kind(of field: String) -> LoggedField? {
+        switch field.utf8.count {
+        case 5: return field == "stage" ? .stage : nil
+        case 7: return field == "release" ? .release : nil
+        case 8: return field == "archived" ? .archived : nil
+        default: return nil
+        }
     }
 
     /// `changes` grouped by item (a counting sort: each item's keep their order); item `k`'s
@@ -78,11 +93,13 @@ public struct FlowHistory: Sendable {
         var offsets = [Int](repeating: 0, count: n + 1)
         for c in changes { offsets[Int(c.item) + 1] += 1 }
         for k in 0..<n { offsets[k + 1] += offsets[k] }
-        guard !changes.isEmpty else { return (changes, offsets) }
-        var grouped = changes, next = offsets
-        for c in changes {
-            grouped[next[Int(c.item)]] = c
-            next[Int(c.item)] += 1
+        var next = offsets
+        let grouped = [StageChange](unsafeUninitializedCapacity: changes.count) { buffer, count in
+            for c in changes {
+                (buffer.baseAddress! + next[Int(c.item)]).initialize(to: c)
+                next[Int(c.item)] += 1
+            }
+            count = changes.count
         }
         return (grouped, offsets)
     }

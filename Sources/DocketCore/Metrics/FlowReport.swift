@@ -73,7 +73,7 @@ public struct FlowReport: Equatable, Codable, Sendable {
             let inStage = openByStage[stage.id] ?? []
             let result = levels[stage.id].map { level -> ServiceLevelResult in
                 let limit = Timestamp(level.days * 86_400)
-                let times = finished.compactMap { flows[$0].timeInStage[stage.id] }
+                let times = finished.compactMap { flows[$0].seconds(in: stage.id) }
                 let within = times.filter { $0 <= limit }.count
                 let achieved = times.isEmpty ? nil : Double(within) * 100 / Double(times.count)
                 let over = inStage.filter { (flows[$0].timeInCurrentStage(now: now) ?? 0) > limit }.map { flows[$0].id }

@@ -35,7 +35,7 @@ extension FlowHistory {
     func stageSpreads(of positions: [Int]) -> [String: Spread] {
         var times: [String: [Timestamp]] = [:]
         for k in positions {
-            for (stage, secs) in flows[k].timeInStage { times[stage, default: []].append(secs) }
+            for t in flows[k].stageTimes { times[t.stage, default: []].append(t.seconds) }
         }
         return times.mapValues { Spread(seconds: $0) }
     }
