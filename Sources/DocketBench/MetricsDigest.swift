@@ -15,7 +15,7 @@ func metricsDigest(items count: Int) throws {
     let releases = [Release(name: "1.0", target: "2026-12-31"), Release(name: "2.0")]
     var items: [Item] = [], log: [Activity] = []
     for i in 0..<count {
-        let id = DemoBoardIDs.id(i)
+        let id = GeneratedHistoryBoard.id(i)
         let created = start + Timestamp(rng.below(190 * 86_400))
         var t = created, stage = names[rng.below(3)]
         let first = stage

@@ -11,6 +11,11 @@ public struct MetricsRequest: Equatable, Sendable {
     public var release: Int
     public var seed: UInt64
     public var token: Int
+
+    public init(board: Board, now: Timestamp, weeks: Int, calendar: LocalCalendar, release: Int, seed: UInt64, token: Int) {
+        self.board = board; self.now = now; self.weeks = weeks; self.calendar = calendar
+        self.release = release; self.seed = seed; self.token = token
+    }
 }
 
 /// Everything the metrics screen draws, computed once per request off the key path (so a
