@@ -18,7 +18,7 @@ enum HTMLBurnUpChart {
         let end = b.days[b.days.count - 1]
         let desc = "Scope of \(b.release) from \(b.days[0].day) to \(end.day): \(b.days[0].scopeItems) to \(end.scopeItems) items "
             + "(\(added) added, \(removed) removed); \(end.doneItems) done by \(end.day)" + (b.target.map { "; target \($0)." } ?? ".")
-        var nodes = f.open(id: id, title: "Burn-up of \(b.release)", desc: desc, xTitle: "Date", yTitle: "Items")
+        var nodes = f.open(id: id, title: "Burn-up of \(b.release)", desc: desc, xTitle: "Date", yTitle: "Items", wholeNumbers: true)
         if let target = b.target.flatMap(DayIndex.number), target >= firstDay, target <= lastDay {
             nodes.append(T.shape("line", ["x1": T.fmt(f.x(Double(target))), "x2": T.fmt(f.x(Double(target))), "y1": T.fmt(HTMLChartFrame.y0),
                                           "y2": T.fmt(HTMLChartFrame.y1), "stroke": "#c62828", "stroke-dasharray": "2 3", "class": "target"]))
@@ -39,8 +39,9 @@ enum HTMLBurnUpChart {
                                                            T.attr("fill", "#fff"), T.attr("stroke", "#6b5bd2"),
                                                            .element(named: "title", nodes: [.text("\(d.day): \(what.joined(separator: ", ")); scope \(d.scopeItems)")])]))
         }
-        nodes.append(HTMLChartFrame.text("— scope", x: HTMLChartFrame.x0 + 8, y: HTMLChartFrame.y0 + 10, cls: "legend scope"))
-        nodes.append(HTMLChartFrame.text("— done", x: HTMLChartFrame.x0 + 70, y: HTMLChartFrame.y0 + 10, cls: "legend done"))
+        nodes.append(HTMLChartFrame.text("— scope ○ items added or removed", x: HTMLChartFrame.x0 + 8, y: HTMLChartFrame.y0 + 10,
+                                         cls: "legend", fill: "#6b5bd2"))
+        nodes.append(HTMLChartFrame.text("— done", x: HTMLChartFrame.x0 + 220, y: HTMLChartFrame.y0 + 10, cls: "legend", fill: "#2e7d32"))
         return .element(named: "svg", nodes: nodes)
     }
 }

@@ -19,9 +19,11 @@ struct HTMLChartFrame {
     func y(_ v: Double) -> Double { HTMLChartFrame.y1 - v / max(1e-9, top) * (HTMLChartFrame.y1 - HTMLChartFrame.y0) }
 
     /// The SVG's opening nodes: size, role, title and description (`id` makes their ids
-    /// unique on the page), the two axes with 0, half and `top` marked up the side and a date
-    /// every `dateStep` days across (x values are day numbers), and the axis titles.
-    func open(id: String, title: String, desc: String, xTitle: String, yTitle: String, dateStep: Int = 14) -> [N] {
+    /// unique on the page), the two axes with 0, half and `top` marked up the side (half only
+    /// when whole, for `wholeNumbers`) and a date every `dateStep` days across (x values are
+    /// day numbers), and the axis titles.
+    func open(id: String, title: String, desc: String, xTitle: String, yTitle: String, dateStep: Int = 14,
+              wholeNumbers: Bool = false) -> [N] {
         typealias T = HTMLTimeline
         let w = HTMLChartFrame.width, h = HTMLChartFrame.height
         let (x0, x1, y0, y1) = (HTMLChartFrame.x0, HTMLChartFrame.x1, HTMLChartFrame.y0, HTMLChartFrame.y1)
@@ -32,7 +34,8 @@ struct HTMLChartFrame {
                           .element(named: "desc", nodes: [T.attr("id", "\(id)-desc"), .text(desc)]),
                           T.shape("line", ["x1": T.fmt(x0), "x2": T.fmt(x0), "y1": T.fmt(y0), "y2": T.fmt(y1), "stroke": "#99a"]),
                           T.shape("line", ["x1": T.fmt(x0), "x2": T.fmt(x1), "y1": T.fmt(y1), "y2": T.fmt(y1), "stroke": "#99a"])]
-        for v in [0, top / 2, top] {
+        // Half way up only when it is a whole number or the axis is not one of counts.
+        for v in [0, top / 2, top] where v == v.rounded() || !wholeNumbers {
             nodes.append(T.shape("line", ["x1": T.fmt(x0 - 4), "x2": T.fmt(x0), "y1": T.fmt(y(v)), "y2": T.fmt(y(v)), "stroke": "#99a"]))
             nodes.append(HTMLChartFrame.text(HTMLChartFrame.number(v), x: x0 - 6, y: y(v) + 4, anchor: "end"))
         }
@@ -49,10 +52,11 @@ struct HTMLChartFrame {
     }
 
     /// A label at (`x`, `y`) anchored `start`, `middle` or `end`.
-    static func text(_ s: String, x: Double, y: Double, anchor: String = "start", cls: String? = nil) -> N {
+    static func text(_ s: String, x: Double, y: Double, anchor: String = "start", cls: String? = nil, fill: String? = nil) -> N {
         .element(named: "text", nodes: [HTMLTimeline.attr("x", HTMLTimeline.fmt(x)), HTMLTimeline.attr("y", HTMLTimeline.fmt(y)),
                                         HTMLTimeline.attr("text-anchor", anchor)]
-                 + (cls.map { [HTMLTimeline.attr("class", $0)] } ?? []) + [.text(s)])
+                 + (cls.map { [HTMLTimeline.attr("class", $0)] } ?? []) + (fill.map { [HTMLTimeline.attr("style", "fill: \($0)")] } ?? [])
+                 + [.text(s)])
     }
 
     /// The smallest of 1, 2, 5, 10, 20, 50… at or above `v` (1 for nothing): the top of an axis.

@@ -23,7 +23,10 @@ enum HTMLCycleTimeChart {
                                                          T.attr("x2", T.fmt(HTMLChartFrame.x1)), T.attr("y1", T.fmt(f.y(v))), T.attr("y2", T.fmt(f.y(v))),
                                                          T.attr("stroke", "#c62828"), T.attr("stroke-dasharray", "6 4"),
                                                          .element(named: "title", nodes: [.text("\(p)th percentile: \(FlowReport.days(v))")])]))
-            nodes.append(HTMLChartFrame.text("\(p)% \(FlowReport.days(v))", x: HTMLChartFrame.x1 - 2, y: f.y(v) - 3, anchor: "end"))
+            // 85 % labelled on the left, 50 and 95 % on the right: neighbours' labels do not overlap.
+            let left = p == 85
+            nodes.append(HTMLChartFrame.text("\(p)% \(FlowReport.days(v))", x: left ? HTMLChartFrame.x0 + 4 : HTMLChartFrame.x1 - 2,
+                                             y: f.y(v) - 3, anchor: left ? "start" : "end", fill: "#c62828"))
         }
         for d in s.dots {
             nodes.append(.element(named: "circle", nodes: [T.attr("class", "dot"), T.attr("cx", T.fmt(f.x(Double(d.day)))), T.attr("cy", T.fmt(f.y(d.days))),
