@@ -30,41 +30,21 @@ public struct FlowHistory: Sendable {
     /// Builds the history of `board` as of `now`. Items created after `now` are left out.
     public static func build(_ board: Board, now: Timestamp) -> FlowHistory {
         var table = StageTable(board.stages.map(\.id))
-        // The items (in the store's order), then their order oldest first (ties by id) and each
-        // one's position in it by id.
-        var items: [FlowItemFacts] = []
-        items.reserveCapacity(board.items.count)
-        board.items.forEachItem { item in
-            guard item.created <= now else { return }
-            items.append(FlowItemFacts(item, stage: table.number(item.stage)))
-        }
-        var order = items.indices.map { (created: items[$0].created, index: Int32($0)) }
-        order.sort { $0.created != $1.created ? $0.created < $1.created : items[Int($0.index)].id < items[Int($1.index)].id }
+        let (items, order) = itemsOldestFirst(board, now: now, stages: &table)
         var position: [String: Int32] = [:]
         position.reserveCapacity(items.count)
-        for (k, o) in order.enumerated() { position[items[Int(o.index)].id] = Int32(k) }
-        // One pass over the log.
-        var changes: [StageChange] = []
-        var releases: [String: [Activity]] = [:]
-        let log = board.activity
-        for i in 0..<log.count {
-            guard let field = log[i].field, let kind = FlowHistory.kind(of: field), let id = log[i].item, let k = position[id] else { continue }
-            if kind == .release { releases[id, default: []].append(log[i]); continue }
-            if let c = StageChange(log[i], item: k, seq: Int32(truncatingIfNeeded: i), stages: &table) { changes.append(c) }
-        }
+        for (k, o) in order.enumerated() { position[items[Int(o)].id] = Int32(k) }
+        let (changes, releases) = readLog(board.activity, position: position, stages: &table)
         let grouped = groupByItem(changes, items: items.count)
-        // Every item's stays and figures.
+        // Every item's stays and figures, oldest first.
         var kinds = [StageKind?](repeating: nil, count: table.names.count)
         for s in board.stages.reversed() { kinds[Int(table.number(s.id))] = s.kind }
-        var stays = FlowStays()
-        stays.stage.reserveCapacity(items.count * 4); stays.start.reserveCapacity(items.count * 4)
-        stays.end.reserveCapacity(items.count * 4); stays.archivedAt.reserveCapacity(items.count)
-        stays.offsets.reserveCapacity(items.count + 1)
+        var stays = FlowStays(capacity: items.count)
         var flows: [ItemFlow] = []
         flows.reserveCapacity(items.count)
         var scratch: [StageChange] = [], perStage: [(stage: Int32, seconds: Timestamp)] = []
         for (k, o) in order.enumerated() {
-            let i = Int(o.index)
+            let i = Int(o)
             stays.append(created: items[i].created, updated: items[i].updated, stage: items[i].stageNumber, archived: items[i].archived,
                          changes: grouped.changes[grouped.offsets[k]..<grouped.offsets[k + 1]], now: now, scratch: &scratch)
             flows.append(ItemFlow.make(k, items[i], stays: stays, kinds: kinds, names: table.names, now: now, scratch: &perStage))
@@ -72,6 +52,34 @@ public struct FlowHistory: Sendable {
         return FlowHistory(now: now, stages: board.stages,
                            kinds: Dictionary(board.stages.map { ($0.id, $0.kind) }, uniquingKeysWith: { a, _ in a }),
                            flows: flows, releaseChanges: releases, stays: stays, stageIDs: table.names)
+    }
+
+    /// The board's items created by `now` (in the store's order) and their positions in that
+    /// list oldest first (ties by id): the order of `flows`.
+    private static func itemsOldestFirst(_ board: Board, now: Timestamp, stages: inout StageTable) -> ([FlowItemFacts], [Int32]) {
+        var items: [FlowItemFacts] = []
+        items.reserveCapacity(board.items.count)
+        board.items.forEachItem { item in
+            guard item.created <= now else { return }
+            items.append(FlowItemFacts(item, stage: stages.number(item.stage)))
+        }
+        var order = items.indices.map { (created: items[$0].created, index: Int32($0)) }
+        order.sort { $0.created != $1.created ? $0.created < $1.created : items[Int($0.index)].id < items[Int($1.index)].id }
+        return (items, order.map(\.index))
+    }
+
+    /// One pass over the log: the stage and archived changes of the items at `position` (item
+    /// id → position in `flows`), and their release changes by item id.
+    private static func readLog(_ log: ActivityLog, position: [String: Int32], stages: inout StageTable)
+        -> ([StageChange], [String: [Activity]]) {
+        var changes: [StageChange] = []
+        var releases: [String: [Activity]] = [:]
+        for i in 0..<log.count {
+            guard let field = log[i].field, let kind = kind(of: field), let id = log[i].item, let k = position[id] else { continue }
+            if kind == .release { releases[id, default: []].append(log[i]); continue }
+            if let c = StageChange(log[i], item: k, seq: Int32(truncatingIfNeeded: i), stages: &stages) { changes.append(c) }
+        }
+        return (changes, releases)
     }
 
     enum LoggedField { case stage, archived, release }

@@ -93,6 +93,14 @@ struct FlowStays: Sendable {
     var end: [Timestamp] = []
     var archivedAt: [Timestamp?] = []
 
+    init() {}
+
+    /// Room for `items` items of about four stays each.
+    init(capacity items: Int) {
+        offsets.reserveCapacity(items + 1); archivedAt.reserveCapacity(items)
+        stage.reserveCapacity(items * 4); start.reserveCapacity(items * 4); end.reserveCapacity(items * 4)
+    }
+
     func range(_ k: Int) -> Range<Int> { offsets[k]..<offsets[k + 1] }
 
     /// Item `k`'s stays as an `ItemTimeline` (`names`: the stage table's ids).
