@@ -1,45 +1,29 @@
 import DocketCore
+import DocketUI
 import Foundation
 
-/// `DocketBench --metrics N`: a generated board of `N` items with a year of history (about ten
-/// activity entries per item: create, moves through the stages, edits), then the time of
+/// `DocketBench --metrics N`: a generated board of `N` items with a year of history
+/// (`GeneratedHistoryBoard`: about nine activity entries per item), then the time of
 /// `docket metrics` (load the file; flow history, report, text and JSON), cumulative flow over
 /// the year, and a 10,000-run forecast. Seeded, so every run measures the same board.
+/// `--split` times the history and the report apart; `--profile` only computes the metrics ten
+/// times (for `perf record`).
 func metricsBenchmark(items count: Int, dir: URL) throws {
-    let day: Timestamp = 86_400, now: Timestamp = 1_795_953_600
-    let start = now - 365 * day
-    var rng = SeededGenerator(seed: 12)
-    let stages = Board.defaultStages()
-    let ranks = Rank.spread(count)
-    var items: [Item] = [], log: [Activity] = []
-    items.reserveCapacity(count); log.reserveCapacity(count * 10)
-    for i in 0..<count {
-        let id = DemoBoardIDs.id(i)
-        let created = start + Timestamp(rng.below(360 * 86_400))
-        var t = created, stage = "ready"
-        log.append(Activity(at: t, by: "gen", item: id, action: "create", to: "Item \(i)"))
-        for next in ["doing", "review", "done"] {
-            t += Timestamp(3_600 + rng.below(6 * 86_400))
-            guard t < now, rng.below(10) < 8 else { break }
-            log.append(Activity(at: t, by: "gen", item: id, action: "move", field: "stage", from: stage, to: next))
-            stage = next
-        }
-        for k in 0..<6 {   // edits: what a year of a real board also holds
-            log.append(Activity(at: min(now, created + Timestamp(k) * 3_600), by: "gen", item: id, action: "edit", field: "points", from: nil, to: "3"))
-        }
-        items.append(Item(id: id, title: "Generated item \(i)", stage: stage, rank: ranks[i], points: 3,
-                          release: i % 10 == 0 ? "1.0" : nil, created: created, updated: t))
-    }
-    log.sort { $0.at < $1.at }
-    let board = Board(name: "Metrics benchmark", stages: stages, releases: [Release(name: "1.0", target: "2027-06-30")],
-                      items: items, activity: log)
+    let now = GeneratedHistoryBoard.now
+    let board = GeneratedHistoryBoard.make(count: count)
     let url = dir.appendingPathComponent("metrics-\(count).json")
     try BoardStore.save(board, to: url)
     let calendar = LocalCalendar(timeZone: TimeZone(identifier: "Europe/Berlin")!)
     var loaded: Board?
     let load = try measure(runs: 3) { loaded = try BoardStore.load(url).board }
+    if CommandLine.arguments.contains("--profile") {
+        // Only the computation, ten times over (for `perf record`).
+        for _ in 0..<10 { _ = FlowMetrics(loaded!, now: now, windowDays: 84, calendar: calendar) }
+        return
+    }
     var metrics: FlowMetrics?
-    let compute = measure(runs: 3) { metrics = FlowMetrics(loaded!, now: now, windowDays: 84, calendar: calendar) }
+    let compute = measure(runs: 5) { metrics = FlowMetrics(loaded!, now: now, windowDays: 84, calendar: calendar) }
+    let computeCPU = measureCPU(runs: 5) { metrics = FlowMetrics(loaded!, now: now, windowDays: 84, calendar: calendar) }
     if CommandLine.arguments.contains("--split") {
         var h: FlowHistory?
         let build = measure(runs: 3) { h = FlowHistory.build(loaded!, now: now) }
@@ -47,8 +31,19 @@ func metricsBenchmark(items count: Int, dir: URL) throws {
         let report = measure(runs: 3) { _ = FlowReport.make(loaded!, history: h!, from: today - 83, to: today, days: days) }
         let periods = measure(runs: 3) { _ = h!.periods(.week, from: today - 83, to: today, days: days) }
         let spreads = measure(runs: 3) { _ = h!.stageSpreads(since: days.start(of: today - 83)) }
-        print(String(format: "  history %.0f ms, report %.0f ms (periods %.0f ms, stage spreads %.0f ms)", build, report, periods, spreads))
+        // What reading the board's items and log costs by itself (the store's and the log's
+        // accessors copy every item and entry they hand out).
+        var sum = 0
+        let itemsPass = measure(runs: 3) { loaded!.items.forEachItem { sum &+= Int($0.created) } }
+        let logPass = measure(runs: 3) { let log = loaded!.activity; for i in 0..<log.count { sum &+= log[i].field == nil ? 0 : 1 } }
+        print(String(format: "  history %.0f ms (of which visiting every item %.0f ms, every log entry %.0f ms), report %.0f ms (periods %.0f ms, stage spreads %.0f ms)",
+                     build, itemsPass, logPass, report, periods, spreads), sum == 0 ? "" : "")
     }
+    // What the metrics screen computes off the key path before its first draw: the same
+    // figures, the scatter, cumulative flow and the forecast of the first release.
+    let request = MetricsRequest(board: loaded!, now: now, weeks: 12, calendar: calendar, release: 0, seed: 1, token: 1)
+    let screen = measure(runs: 5) { _ = MetricsFigures(request) }
+    let screenCPU = measureCPU(runs: 5) { _ = MetricsFigures(request) }
     var text = ""
     let output = try measure(runs: 3) {
         text = metrics!.report.text(title: board.name, timeZone: "Europe/Berlin")
@@ -64,18 +59,8 @@ func metricsBenchmark(items count: Int, dir: URL) throws {
     let release = try measure(runs: 3) {
         _ = try Forecast.release("1.0", board: loaded!, history: metrics!.history, today: metrics!.lastDay, settings: settings, days: metrics!.days)
     }
-    print(String(format: "metrics: %d items, %d activity entries; load %.0f ms, history + report %.0f ms, text + json %.1f ms, "
+    print(String(format: "metrics: %d items, %d activity entries; load %.0f ms, history + report %.0f ms (CPU %.0f ms), metrics screen figures %.0f ms (CPU %.0f ms), text + json %.1f ms, "
                  + "cumulative flow (365 days) %.0f ms; forecast of 10,000 runs (500 items, p85 %@) %.0f ms, release forecast %.0f ms; peak %.0f MiB",
-                 count, board.activity.count, load, compute, output, cfd, forecast?.p85 ?? "-", runs, release, peakMemoryMiB()))
+                 count, board.activity.count, load, compute, computeCPU, screen, screenCPU, output, cfd, forecast?.p85 ?? "-", runs, release, peakMemoryMiB()))
     precondition(flow?.days.count == 365 && !text.isEmpty)
-}
-
-/// Ids for generated boards: 8 characters of `ItemID.alphabet`, distinct for distinct `n`.
-enum DemoBoardIDs {
-    static func id(_ n: Int) -> String {
-        var x = UInt64(n) &* 0x9E37_79B9 & 0xFF_FFFF_FFFF
-        var out = ""
-        for _ in 0..<ItemID.length { out.append(ItemID.alphabet[Int(x & 31)]); x >>= 5 }
-        return out
-    }
 }

@@ -2,9 +2,12 @@
 // time to load the file, save it, draw the first frame (state → Canvas) and handle one key
 // press (update + view), and a filter (parse a query, count the items it matches).
 // Run with `swift run -c release DocketBench [sizes…]`.
-// `--metrics N`: flow metrics and forecasts on N items with a year of history (MetricsBench.swift).
+// `--metrics N`: flow metrics and forecasts on N items with a year of history (MetricsBench.swift);
+// `--metrics-digest N`: every metric of a messy history, as text to diff across versions (MetricsDigest.swift).
 // `--rerank N [RUNS [ONLY]]`: re-ranking N items by score, undo and redo (RerankBench.swift).
 // `--edits N`: one add, set, move or look-up at a time on N items (EditBench.swift).
+// `--generate N FILE`, `--load FILE [--runs R] [--sequential]`, `--ops FILE [--runs R]`: a seeded
+// board file; its read; the goal table's rows (issue 16) on it.
 // Figures are medians of several runs, in milliseconds, plus the process's peak memory.
 import DocketCore
 import DocketUI
@@ -38,6 +41,23 @@ func measure(runs: Int, _ body: () throws -> Void) rethrows -> Double {
         let start = DispatchTime.now().uptimeNanoseconds
         try body()
         times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+    }
+    return times.sorted()[times.count / 2]
+}
+
+/// Median CPU time of this thread over `runs` calls of `body`, in milliseconds: the work done,
+/// without the time spent waiting for a core on a shared machine.
+func measureCPU(runs: Int, _ body: () throws -> Void) rethrows -> Double {
+    func now() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+        return Double(t.tv_sec) * 1e3 + Double(t.tv_nsec) / 1e6
+    }
+    var times: [Double] = []
+    for _ in 0..<runs {
+        let start = now()
+        try body()
+        times.append(now() - start)
     }
     return times.sorted()[times.count / 2]
 }
@@ -160,6 +180,7 @@ let sizes = CommandLine.arguments.dropFirst().compactMap { Int($0) }
 let dir = FileManager.default.temporaryDirectory.appendingPathComponent("docket-bench-\(getpid())")
 try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(at: dir) }
+if let i = CommandLine.arguments.firstIndex(of: "--metrics-digest"), i + 1 < CommandLine.arguments.count, let n = Int(CommandLine.arguments[i + 1]) { try metricsDigest(items: n); exit(0) }
 if let i = CommandLine.arguments.firstIndex(of: "--metrics"), i + 1 < CommandLine.arguments.count, let n = Int(CommandLine.arguments[i + 1]) { try metricsBenchmark(items: n, dir: dir); exit(0) }
 
 print("items     load ms   save ms   first frame ms   key ms   key after save ms   filter ms   file MB   peak MiB")

@@ -121,6 +121,11 @@ final class PlanningEndToEndTests: CLITestCase {
         let add = try run(["add", "Checkout flow ~8", "-b", "b.json"])
         XCTAssertEqual(add.status, 0, add.stderr)
         _ = try ok(["set", add.stdout.trimmingCharacters(in: .whitespacesAndNewlines), "release=Spring <launch>", "blocked=true", "blockedReason=Waiting on legal"])
+        // One finished item, so the flow section draws a cycle-time dot.
+        let done = try run(["add", "Login page", "-b", "b.json"])
+        let doneID = done.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        _ = try ok(["move", doneID, "doing"])
+        _ = try ok(["move", doneID, "done"])
         _ = try ok(["export", "--format", "html", "-o", "roadmap.html"])
         let page = dir.appendingPathComponent("roadmap.html")
         let html = try String(contentsOf: page, encoding: .utf8)
@@ -142,7 +147,8 @@ final class PlanningEndToEndTests: CLITestCase {
         let dom = try runProcess(URL(fileURLWithPath: chromium), common + ["--dump-dom", page.absoluteString])
         XCTAssertEqual(dom.status, 0, dom.stderr)
         for text in ["Timeline", "Now, Next, Later", "Releases", "Blocked", "Spring &lt;launch&gt;", "Checkout flow", "Waiting on legal",
-                     "over capacity by 3 points", "over budget by", "<svg"] {
+                     "over capacity by 3 points", "over budget by", "<svg",
+                     "Cycle time of finished items", "class=\"dot\"", "Burn-up of Spring &lt;launch&gt;", "Cumulative flow"] {
             XCTAssertTrue(dom.stdout.contains(text), "\(text) in the rendered page")
         }
     }

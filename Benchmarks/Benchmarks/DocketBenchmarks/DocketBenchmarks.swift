@@ -1,6 +1,6 @@
 // Docket's benchmarks (ordo-one/benchmark): wall time, allocations and peak memory of loading a
-// board, the first frame, a key, a saved move, the command-line writes, a query, a re-rank and
-// the filter, on seeded generated boards (`GeneratedBoard`) of 1,000 to 1,000,000 items.
+// board, the first frame, a key, a saved move, the command-line writes, a query, a re-rank,
+// the filter and the flow metrics, on seeded generated boards (`GeneratedBoard`) of 1,000 to 1,000,000 items.
 // Run from Benchmarks/: `swift package benchmark` (`--filter 'load.*'` for some). The boards are
 // written once to $TMPDIR/docket-bench-boards and reused by later runs.
 import Benchmark
@@ -93,6 +93,16 @@ let benchmarks: @Sendable () -> Void = {
             blackHole(try! JiraCSVImport.parse(data, path: "gen.csv").makeBoard(by: "bench", at: now).items.count)
         }
     } setup: { jiraCSV(rows: 100_000) }
+
+    // `docket metrics` and the metrics screen's first figures: the flow history and the report
+    // of the last 12 weeks, over 100,000 items with a year of history (894,568 activity entries,
+    // `GeneratedHistoryBoard`), the board in memory (its read is `load`'s business).
+    Benchmark("metrics 100k", configuration: config(100_000)) { benchmark, board in
+        let calendar = LocalCalendar(timeZone: TimeZone(identifier: "Europe/Berlin")!)
+        for _ in benchmark.scaledIterations {
+            blackHole(FlowMetrics(board, now: GeneratedHistoryBoard.now, windowDays: 84, calendar: calendar).report.finished)
+        }
+    } setup: { GeneratedHistoryBoard.make(count: 100_000) }
 
     for count in sizes {
         let n = name(count)

@@ -14,26 +14,33 @@ extension FlowHistory {
     /// Cumulative flow from day number `firstDay` to `lastDay` (inclusive).
     public func cumulativeFlow(from firstDay: Int, to lastDay: Int, days: DayIndex) -> CumulativeFlow {
         let n = max(0, lastDay - firstDay + 1)
-        let ids = stages.map(\.id)
-        let column = Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        var delta = [[Int]](repeating: [Int](repeating: 0, count: ids.count), count: n + 1)
-        for (k, timeline) in timelines.enumerated() {
+        let ids = stages.map(\.id), width = ids.count
+        // Stage number → column (the first board stage with that id), -1 for stages not on the board.
+        var column = [Int](repeating: -1, count: stageIDs.count)
+        for (s, id) in ids.enumerated() {
+            if let k = stageIDs.firstIndex(of: id), column[k] < 0 { column[k] = s }
+        }
+        var delta = [Int](repeating: 0, count: (n + 1) * width)
+        for k in flows.indices {
             let discardedAt = flows[k].discardedAt
-            for v in timeline.visits {
-                guard let s = column[v.stage] else { continue }
-                var end = v.end
-                if let gone = discardedAt, v.end == nil { end = gone }
-                let from = max(0, days.day(v.start) - firstDay)
+            for j in stays.range(k) {
+                let s = column[Int(stays.stage[j])]
+                guard s >= 0 else { continue }
+                var end: Timestamp? = stays.end[j] == FlowStays.still ? nil : stays.end[j]
+                if let gone = discardedAt, end == nil { end = gone }
+                let from = max(0, days.day(stays.start[j]) - firstDay)
+                guard from < n else { continue }
                 let until = end.map { days.day($0) - firstDay } ?? n
-                guard from < n, until > from else { continue }
-                delta[from][s] += 1
-                delta[min(n, until)][s] -= 1
+                guard until > from else { continue }
+                delta[from * width + s] += 1
+                delta[min(n, until) * width + s] -= 1
             }
         }
         var counts: [[Int]] = []
-        var running = [Int](repeating: 0, count: ids.count)
+        counts.reserveCapacity(n)
+        var running = [Int](repeating: 0, count: width)
         for d in 0..<n {
-            for s in 0..<ids.count { running[s] += delta[d][s] }
+            for s in 0..<width { running[s] += delta[d * width + s] }
             counts.append(running)
         }
         return CumulativeFlow(stages: ids, days: (0..<n).map { DayIndex.text(firstDay + $0) }, counts: counts)

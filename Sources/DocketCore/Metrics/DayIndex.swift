@@ -3,22 +3,42 @@ import Foundation
 /// Calendar days in the user's time zone as whole numbers (days since 1970-01-01, local), so
 /// metrics can bucket a million timestamps without formatting text. Built on `LocalCalendar`'s
 /// time zone; the UTC offset is looked up once per hour of time touched (DST-safe: a day can be
-/// 23 or 25 hours long).
+/// 23 or 25 hours long) and kept in an array by hour (up to 50 years of hours; hours beyond
+/// that in a dictionary). Not for use from two threads at once.
 public final class DayIndex: @unchecked Sendable {
     public let calendar: LocalCalendar
+    /// UTC offsets (seconds) of the hours from `firstHour` on; `unknown` where not looked up yet.
+    private var byHour: [Int32] = []
+    private var firstHour: Int64 = 0
     private var offsets: [Int64: Int64] = [:]
+    private static let unknown = Int32.min, maxHours = 24 * 366 * 50
 
     public init(calendar: LocalCalendar) { self.calendar = calendar }
 
     /// The local day number of `time` (seconds since 1970 UTC).
     public func day(_ time: Timestamp) -> Int {
         let hour = floorDiv(time, 3600)
-        let offset: Int64
-        if let o = offsets[hour] { offset = o } else {
-            offset = Int64(calendar.timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(hour * 3600))))
-            offsets[hour] = offset
+        let i = hour &- firstHour
+        if i >= 0, i < byHour.count, byHour[Int(i)] != DayIndex.unknown {
+            return Int(floorDiv(time + Int64(byHour[Int(i)]), 86_400))
         }
-        return Int(floorDiv(time + offset, 86_400))
+        return Int(floorDiv(time + offset(hour), 86_400))
+    }
+
+    /// The offset of `hour` (hours since 1970 UTC), looked up and kept.
+    private func offset(_ hour: Int64) -> Int64 {
+        if let o = offsets[hour] { return o }
+        let o = Int64(calendar.timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(hour * 3600))))
+        if byHour.isEmpty { firstHour = hour - 24 * 31 }
+        let lo = min(firstHour, hour - 24 * 31), hi = max(firstHour + Int64(byHour.count), hour + 24 * 31)
+        if hi - lo <= Int64(DayIndex.maxHours) {
+            if lo < firstHour { byHour.insert(contentsOf: repeatElement(DayIndex.unknown, count: Int(firstHour - lo)), at: 0); firstHour = lo }
+            if hi > firstHour + Int64(byHour.count) { byHour.append(contentsOf: repeatElement(DayIndex.unknown, count: Int(hi - firstHour) - byHour.count)) }
+            byHour[Int(hour - firstHour)] = Int32(o)
+        } else {
+            offsets[hour] = o
+        }
+        return o
     }
 
     /// The day number of a `YYYY-MM-DD` date; nil when it is not a date.

@@ -28,9 +28,14 @@ extension FlowHistory {
     /// `start` that spent any time in it (what "85 % of items leave Review within 3 days"
     /// is measured on). Stages no item spent time in are missing.
     public func stageSpreads(since start: Timestamp) -> [String: Spread] {
+        stageSpreads(of: flows.indices.filter { (flows[$0].doneAt ?? .min) >= start })
+    }
+
+    /// Stage id → the spread of time spent in it by the items at `positions` of `flows`.
+    func stageSpreads(of positions: [Int]) -> [String: Spread] {
         var times: [String: [Timestamp]] = [:]
-        for f in finished(since: start) {
-            for (stage, secs) in f.timeInStage { times[stage, default: []].append(secs) }
+        for k in positions {
+            for t in flows[k].stageTimes { times[t.stage, default: []].append(t.seconds) }
         }
         return times.mapValues { Spread(seconds: $0) }
     }

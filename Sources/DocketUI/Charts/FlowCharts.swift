@@ -23,21 +23,20 @@ public enum FlowCharts {
     /// by day done). Date labels as `DateLabels` gives them for `width` plot columns.
     public static func cycleTimeScatter(_ history: FlowHistory, from firstDay: Int, to lastDay: Int, days: DayIndex,
                                         width: Int = 60) -> (plot: BraillePlot.Plot, items: [String]) {
-        let done = history.finished(since: days.start(of: firstDay))
-            .compactMap { f -> (String, Int, Double)? in
-                guard let d = f.doneAt, let c = f.cycleTime else { return nil }
-                return (f.id, days.day(d), Double(c) / 86_400)
-            }
-            .sorted { ($0.1, $0.0) < ($1.1, $1.0) }
-        let points = done.map { BraillePlot.Point(x: Double($0.1), y: $0.2) }
-        let spread = Spread(seconds: done.map { Timestamp(($0.2 * 86_400).rounded()) })
-        let refs = [(50, spread.p50), (85, spread.p85), (95, spread.p95)].compactMap { p, v in
+        let scatter = history.cycleTimeScatter(from: firstDay, to: lastDay, days: days)
+        return (cycleTimeScatter(scatter, from: firstDay, to: lastDay, width: width), scatter.dots.map(\.id))
+    }
+
+    /// The plot of a scatter `FlowHistory.cycleTimeScatter` computed (points in its dots' order).
+    public static func cycleTimeScatter(_ scatter: CycleTimeScatter, from firstDay: Int, to lastDay: Int, width: Int = 60) -> BraillePlot.Plot {
+        let points = scatter.dots.map { BraillePlot.Point(x: Double($0.day), y: $0.days) }
+        let s = scatter.spread
+        let refs = [(50, s.p50), (85, s.p85), (95, s.p95)].compactMap { p, v in
             v.map { BraillePlot.Reference(value: $0, label: "\(p)% \(FlowReport.days($0))") }
         }
-        return (BraillePlot.Plot(series: [.init(points: points, role: .chartPoint, connect: false)],
-                                 xRange: Double(firstDay)...Double(max(firstDay, lastDay)),
-                                 xLabels: dayLabels(firstDay, lastDay, width: width), references: refs),
-                done.map(\.0))
+        return BraillePlot.Plot(series: [.init(points: points, role: .chartPoint, connect: false)],
+                                xRange: Double(firstDay)...Double(max(firstDay, lastDay)),
+                                xLabels: dayLabels(firstDay, lastDay, width: width), references: refs)
     }
 
     /// A release's burn-up as two lines (scope in series 1, done in series 2) over its days,

@@ -117,6 +117,7 @@ public enum HTMLExport {
     table.releases { border-collapse: collapse; width: 100%; font-size: .9rem; }
     th, td { text-align: left; padding: .3rem .5rem; border-bottom: 1px solid #e3e7ee; vertical-align: top; }
     td.warn { color: #c62828; font-weight: 600; } tr.shipped { color: #889; }
-    svg text { font-size: 11px; fill: #1d2330; } @media print { .lanes { display: block; } }
+    svg text { font-size: 11px; fill: #1d2330; } svg text.axis { font-weight: 600; fill: #556; }
+    h4 { margin: 1rem 0 .2rem; font-size: .95rem; } @media print { .lanes { display: block; } }
     """
 }

@@ -11,23 +11,32 @@ public struct MetricsRequest: Equatable, Sendable {
     public var release: Int
     public var seed: UInt64
     public var token: Int
+
+    public init(board: Board, now: Timestamp, weeks: Int, calendar: LocalCalendar, release: Int, seed: UInt64, token: Int) {
+        self.board = board; self.now = now; self.weeks = weeks; self.calendar = calendar
+        self.release = release; self.seed = seed; self.token = token
+    }
 }
 
-/// Everything the metrics screen draws, computed once per request off the key path:
-/// `FlowMetrics` (the same figures as `docket metrics`), the scatter's item order, and the
-/// Monte Carlo forecast of the chosen release (or why there is none).
+/// Everything the metrics screen draws, computed once per request off the key path (so a
+/// frame only lays out figures): `FlowMetrics` (the same figures as `docket metrics`), the
+/// cycle-time scatter, cumulative flow over the window, and the Monte Carlo forecast of the
+/// chosen release (or why there is none).
 public struct MetricsFigures: Sendable {
     public let request: MetricsRequest
     public let metrics: FlowMetrics
+    public let scatter: CycleTimeScatter
+    public let cumulativeFlow: CumulativeFlow
     /// Item ids of the scatter's dots, in their order.
-    public let scatterItems: [String]
+    public var scatterItems: [String] { scatter.dots.map(\.id) }
     public let forecast: Result<WhenForecast, ForecastError>?
 
     public init(_ r: MetricsRequest) {
         request = r
         let m = FlowMetrics(r.board, now: r.now, windowDays: r.weeks * 7, calendar: r.calendar)
         metrics = m
-        scatterItems = FlowCharts.cycleTimeScatter(m.history, from: m.firstDay, to: m.lastDay, days: m.days).items
+        scatter = m.history.cycleTimeScatter(from: m.firstDay, to: m.lastDay, days: m.days)
+        cumulativeFlow = m.cumulativeFlow
         if r.board.releases.indices.contains(r.release) {
             do {
                 forecast = .success(try Forecast.release(r.board.releases[r.release].name, board: r.board, history: m.history,

@@ -86,12 +86,12 @@ public struct MetricsScreen: Feature {
     public var forecast: Result<WhenForecast, ForecastError>? { figures?.forecast }
 
     /// How many rows the cursor moves over on this tab.
-    var itemCount: Int { tab == .aging ? (metrics?.report.aging.count ?? 0) : scatterItems.count }
+    var itemCount: Int { tab == .aging ? (metrics?.report.aging.count ?? 0) : (figures?.scatter.dots.count ?? 0) }
 
     /// The item under the cursor (the scatter's dot or aging's row), if any.
     public var selectedItem: String? {
         switch tab {
-        case .cycleTime: return scatterItems.indices.contains(cursor) ? scatterItems[cursor] : nil
+        case .cycleTime: return figures.flatMap { $0.scatter.dots.indices.contains(cursor) ? $0.scatter.dots[cursor].id : nil }
         case .aging: return metrics.flatMap { $0.report.aging.indices.contains(cursor) ? $0.report.aging[cursor].id : nil }
         default: return nil
         }

@@ -9,7 +9,7 @@ extension MetricsScreen {
         let rows = Split.rows(full, [.fixed(1), .fixed(1), .fill(1), .fixed(1), .fixed(1)])
         Tabs.draw(Tab.allCases.map(\.title), selected: tab.rawValue, in: rows[0], into: &canvas)
         let chart = Rect(x: 1, y: rows[2].y, width: max(0, rows[2].width - 2), height: rows[2].height)
-        guard let metrics else {
+        guard let figures, let metrics else {
             canvas.text("Computing the figures of the last \(weeks) weeks…", x: 1, y: rows[1].y, role: .dim, maxWidth: full.width - 2)
             StatusLine.draw(app, into: &canvas, y: rows[4].y)
             return
@@ -19,20 +19,21 @@ extension MetricsScreen {
         var footer = ""
         switch tab {
         case .cycleTime:
-            var (plot, _) = FlowCharts.cycleTimeScatter(metrics.history, from: metrics.firstDay, to: metrics.lastDay, days: metrics.days,
-                                                        width: max(8, chart.width - 8))
+            let dots = figures.scatter.dots
+            var plot = FlowCharts.cycleTimeScatter(figures.scatter, from: metrics.firstDay, to: metrics.lastDay, width: max(8, chart.width - 8))
             if let points = plot.series.first?.points, points.indices.contains(cursor) { plot.highlight = points[cursor] }
             BraillePlot.draw(plot, style: style, into: &canvas, x: chart.x, y: chart.y, width: chart.width, height: chart.height,
                              empty: "no item finished in the last \(weeks) weeks")
-            if let id = selectedItem, let flow = metrics.history.flows.first(where: { $0.id == id }) {
-                footer = "▶ \(cursor + 1) of \(scatterItems.count): \(id) \(app.board.items[id]?.title ?? "") — cycle time \(FlowReport.days(flow.cycleTime.map { Double($0) / 86_400 }))"
+            if dots.indices.contains(cursor) {
+                let dot = dots[cursor]
+                footer = "▶ \(cursor + 1) of \(dots.count): \(dot.id) \(app.board.items[dot.id]?.title ?? "") — cycle time \(FlowReport.days(dot.days))"
             }
         case .throughput:
             BarChart.draw(FlowCharts.throughputBars(metrics.report.weekly), into: &canvas, x: chart.x, y: chart.y,
                           width: chart.width, height: chart.height, empty: "nothing finished in the last \(weeks) weeks")
             footer = "items finished per week (arrivals in the same weeks: \(metrics.report.arrivals))"
         case .cumulativeFlow:
-            let cfd = metrics.cumulativeFlow
+            let cfd = figures.cumulativeFlow
             let (bands, legend) = FlowCharts.cumulativeFlowBands(cfd, stages: app.board.stages, style: style)
             StackedBands.draw(bands, days: cfd.days, style: style, into: &canvas, x: chart.x, y: chart.y, width: chart.width, height: chart.height)
             Legend.draw(legend, into: &canvas, x: 1, y: rows[3].y, width: max(0, full.width - 2))
