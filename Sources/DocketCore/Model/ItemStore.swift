@@ -152,7 +152,10 @@ public struct ActivityLog: RandomAccessCollection, Equatable, Sendable {
     public var startIndex: Int { 0 }
     public var endIndex: Int { count }
 
-    public subscript(i: Int) -> Activity { chunks[i / ActivityLog.chunkSize][i % ActivityLog.chunkSize] }
+    /// The entry at `i`, lent where it is stored (reading a field of it copies nothing else).
+    public subscript(i: Int) -> Activity {
+        _read { yield chunks[i / ActivityLog.chunkSize][i % ActivityLog.chunkSize] }
+    }
 
     public mutating func append(_ entry: Activity) {
         if chunks.isEmpty || chunks[chunks.count - 1].count == ActivityLog.chunkSize {
