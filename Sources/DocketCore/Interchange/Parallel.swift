@@ -15,6 +15,14 @@ enum Parallel {
         return slots.joined()
     }
 
+    /// `body` called once for each part of `0..<count` (one part per core, at most 8, each of at
+    /// least `minimumPerPart` elements), the results in order. `body` must not touch shared
+    /// mutable state.
+    static func mapParts<T: Sendable>(_ count: Int, minimumPerPart: Int, _ body: @Sendable (Range<Int>) -> T) -> [T] {
+        let parts = min(max(1, count / max(1, minimumPerPart)), max(1, ProcessInfo.processInfo.activeProcessorCount), 8)
+        return map(parts, minimumPerPart: 1) { p in body(count * p / parts..<count * (p + 1) / parts) }
+    }
+
     /// The parts' results, filled from several threads.
     private final class Slots<T>: @unchecked Sendable {
         private let lock = NSLock()

@@ -28,7 +28,11 @@ public struct FlowHistory: Sendable {
     public var timelines: [ItemTimeline] { flows.indices.map { stays.timeline($0, id: flows[$0].id, names: stageIDs) } }
 
     /// Builds the history of `board` as of `now`. Items created after `now` are left out.
-    public static func build(_ board: Board, now: Timestamp) -> FlowHistory {
+    public static func build(_ board: Board, now: Timestamp) -> FlowHistory { build(board, now: now, itemsPerPart: 20_000) }
+
+    /// `build`, its items' stays and figures computed in parts of at least `itemsPerPart`
+    /// items on all cores (the same history whatever the parts).
+    static func build(_ board: Board, now: Timestamp, itemsPerPart: Int) -> FlowHistory {
         var table = StageTable(board.stages.map(\.id))
         let (items, order) = itemsOldestFirst(board, now: now, stages: &table)
         var position: [String: Int32] = [:]
@@ -39,19 +43,36 @@ public struct FlowHistory: Sendable {
         // Every item's stays and figures, oldest first.
         var kinds = [StageKind?](repeating: nil, count: table.names.count)
         for s in board.stages.reversed() { kinds[Int(table.number(s.id))] = s.kind }
+        // In parts on all cores (each item's stays depend on its own entries only), joined in order.
+        let names = table.names, frozenKinds = kinds
+        let parts = Parallel.mapParts(order.count, minimumPerPart: itemsPerPart) { range -> (FlowStays, [ItemFlow]) in
+            stayAndFlows(range, items: items, order: order, grouped: grouped, kinds: frozenKinds, names: names, now: now)
+        }
         var stays = FlowStays(capacity: items.count)
         var flows: [ItemFlow] = []
         flows.reserveCapacity(items.count)
-        var scratch: [StageChange] = [], perStage: [(stage: Int32, seconds: Timestamp)] = []
-        for (k, o) in order.enumerated() {
-            let i = Int(o)
-            stays.append(created: items[i].created, updated: items[i].updated, stage: items[i].stageNumber, archived: items[i].archived,
-                         changes: grouped.changes[grouped.offsets[k]..<grouped.offsets[k + 1]], now: now, scratch: &scratch)
-            flows.append(ItemFlow.make(k, items[i], stays: stays, kinds: kinds, names: table.names, now: now, scratch: &perStage))
-        }
+        for (partStays, partFlows) in parts { stays.append(contentsOf: partStays); flows += partFlows }
         return FlowHistory(now: now, stages: board.stages,
                            kinds: Dictionary(board.stages.map { ($0.id, $0.kind) }, uniquingKeysWith: { a, _ in a }),
                            flows: flows, releaseChanges: releases, stays: stays, stageIDs: table.names)
+    }
+
+    /// The stays and figures of the items at `range` of `order` (positions oldest first), as
+    /// a part of their own (stays numbered from 0).
+    private static func stayAndFlows(_ range: Range<Int>, items: [FlowItemFacts], order: [Int32],
+                                     grouped: (changes: [StageChange], offsets: [Int]), kinds: [StageKind?],
+                                     names: [String], now: Timestamp) -> (FlowStays, [ItemFlow]) {
+        var stays = FlowStays(capacity: range.count)
+        var flows: [ItemFlow] = []
+        flows.reserveCapacity(range.count)
+        var scratch: [StageChange] = [], perStage: [(stage: Int32, seconds: Timestamp)] = []
+        for (j, k) in range.enumerated() {
+            let i = Int(order[k])
+            stays.append(created: items[i].created, updated: items[i].updated, stage: items[i].stageNumber, archived: items[i].archived,
+                         changes: grouped.changes[grouped.offsets[k]..<grouped.offsets[k + 1]], now: now, scratch: &scratch)
+            flows.append(ItemFlow.make(j, items[i], stays: stays, kinds: kinds, names: names, now: now, scratch: &perStage))
+        }
+        return (stays, flows)
     }
 
     /// The board's items created by `now` (in the store's order) and their positions in that

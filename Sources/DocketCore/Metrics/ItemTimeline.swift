@@ -103,6 +103,14 @@ struct FlowStays: Sendable {
 
     func range(_ k: Int) -> Range<Int> { offsets[k]..<offsets[k + 1] }
 
+    /// Appends `other`'s items after these (its stays renumbered to follow).
+    mutating func append(contentsOf other: FlowStays) {
+        let base = stage.count
+        offsets += other.offsets.dropFirst().map { $0 + base }
+        stage += other.stage; start += other.start; end += other.end
+        archivedAt += other.archivedAt
+    }
+
     /// Item `k`'s stays as an `ItemTimeline` (`names`: the stage table's ids).
     func timeline(_ k: Int, id: String, names: [String]) -> ItemTimeline {
         let created = start[offsets[k]]
