@@ -47,6 +47,21 @@ final class HTMLFlowChartsTests: XCTestCase {
         XCTAssertTrue(svg.contains(">01-05<") && svg.contains(">01-19<") == false, "dates across, within the window")
     }
 
+    func testThroughputAndFlowWithoutDataAreSentences() {
+        let empty = Board(name: "e", stages: Board.defaultStages())
+        let page = render(HTMLFlowCharts.section(empty, now: FlowFixture.at(90)))
+        XCTAssertTrue(page.contains("No item finished in these 12 weeks: there is no throughput to draw."), page)
+        XCTAssertTrue(page.contains("No open or finished item on these days: there is no flow to draw."), page)
+        XCTAssertFalse(page.contains("id=\"throughput-title\""), "no empty throughput chart")
+        XCTAssertFalse(page.contains("id=\"cumulative-flow-title\""), "no empty flow chart")
+        // With data, the flow chart's legend gives each band's colour beside its stage.
+        var f = FlowFixture()
+        f.item("a", created: 1, moves: [(2, "doing"), (4, "done")])
+        let drawn = render(HTMLFlowCharts.section(f.board(), now: FlowFixture.at(10)))
+        XCTAssertTrue(drawn.contains("id=\"throughput-title\""), drawn)
+        XCTAssertTrue(drawn.contains("<rect fill=\"#2e7d32\" height=\"10\" width=\"10\""), "a coloured legend swatch")
+    }
+
     func testScatterWithoutFinishedItemsIsASentence() {
         var f = FlowFixture()
         f.item("a", moves: [(1, "doing")])

@@ -50,6 +50,7 @@ enum HTMLFlowCharts {
         let plot = width - left - 10, h = height - bottom - 10
         let step = plot / Double(max(1, weeks.count))
         let total = weeks.reduce(0) { $0 + $1.throughput }
+        guard total > 0 else { return HTMLChartFrame.empty("No item finished in these \(weeks.count) weeks: there is no throughput to draw.") }
         var nodes = frame(id: "throughput", "Items finished per week",
                           desc: "\(total) item\(total == 1 ? "" : "s") finished in \(weeks.count) week\(weeks.count == 1 ? "" : "s"), at most \(Int(top)) in a week.")
         for (i, w) in weeks.enumerated() {
@@ -65,10 +66,11 @@ enum HTMLFlowCharts {
 
     static func cumulativeFlow(_ cfd: CumulativeFlow, stages: [Stage]) -> N {
         let n = cfd.days.count
-        guard n > 1 else { return .element(named: "p", nodes: [.text("No days to show.")]) }
+        guard n > 1 else { return HTMLChartFrame.empty("No days to show.") }
         let order = Array(cfd.stages.indices.reversed())
         let totals = (0..<n).map { d in order.reduce(0) { $0 + cfd.counts[d][$1] } }
-        let top = Double(max(1, totals.max() ?? 1))
+        guard let most = totals.max(), most > 0 else { return HTMLChartFrame.empty("No open or finished item on these days: there is no flow to draw.") }
+        let top = Double(most)
         let plot = width - left - 10, h = height - bottom - 10
         let x = { (d: Int) in left + Double(d) / Double(n - 1) * plot }
         let y = { (v: Int) in 10 + h - Double(v) / top * h }
@@ -87,7 +89,10 @@ enum HTMLFlowCharts {
                                                             HTMLTimeline.attr("fill", colors[k % colors.count]),
                                                             HTMLTimeline.attr("fill-opacity", "0.75"),
                                                             .element(named: "title", nodes: [.text(name)])]))
-            nodes.append(HTMLTimeline.label("■ " + name, x: left + Double(k) * 120, y: height - 6))
+            // The legend: the band's colour, then its stage.
+            nodes.append(HTMLTimeline.shape("rect", ["x": HTMLTimeline.fmt(left + Double(k) * 120), "y": HTMLTimeline.fmt(height - 15),
+                                                      "width": "10", "height": "10", "fill": colors[k % colors.count]]))
+            nodes.append(HTMLTimeline.label(name, x: left + Double(k) * 120 + 14, y: height - 6))
             below = above
         }
         nodes.append(HTMLTimeline.label(String(Int(top)), x: 4, y: 20))
