@@ -51,6 +51,17 @@ final class MetricsScreenTests: XCTestCase {
         XCTAssertEqual(s.top(as: MetricsScreen.self)?.weeks, 4)
     }
 
+    func testItemsDoneWithoutStartingAreNamedNotCalledUnfinished() throws {
+        var board = Board(name: "e", stages: Board.defaultStages())
+        // Added straight to Done (never in a doing stage): a lead time, no cycle time.
+        for k in 0..<3 { _ = try board.addItem(title: "Done \(k)", stage: "done", by: "t", at: testNow - 86_400) }
+        var s = AppState(board: board, user: "t", fileLabel: "b.json", size: Size(width: 120, height: 24))
+        sendRunningJobs(&s, .key(.char("M")))
+        let text = render(s).renderText()
+        XCTAssertTrue(text.contains("the 3 items finished in the last 12 weeks never started"), text)
+        XCTAssertFalse(text.contains("no item finished"), text)
+    }
+
     func testAnEmptyBoardShowsSentencesNotCharts() {
         var s = AppState(board: Board(name: "e", stages: Board.defaultStages()), user: "t", fileLabel: "b.json", size: Size(width: 80, height: 24))
         sendRunningJobs(&s, .key(.char("M")))

@@ -23,7 +23,7 @@ extension MetricsScreen {
             var plot = FlowCharts.cycleTimeScatter(figures.scatter, from: metrics.firstDay, to: metrics.lastDay, width: max(8, chart.width - 8))
             if let points = plot.series.first?.points, points.indices.contains(cursor) { plot.highlight = points[cursor] }
             BraillePlot.draw(plot, style: style, into: &canvas, x: chart.x, y: chart.y, width: chart.width, height: chart.height,
-                             empty: "no item finished in the last \(weeks) weeks")
+                             empty: Self.noCycleTimes(metrics.report, weeks: weeks))
             if dots.indices.contains(cursor) {
                 let dot = dots[cursor]
                 footer = "▶ \(cursor + 1) of \(dots.count): \(dot.id) \(app.board.items[dot.id]?.title ?? "") — cycle time \(FlowReport.days(dot.days))"
@@ -117,5 +117,13 @@ extension MetricsScreen {
             }
         case nil: break
         }
+    }
+
+    /// Why the scatter is empty: nothing finished, or only items that never started (which
+    /// have a lead time but no cycle time).
+    static func noCycleTimes(_ report: FlowReport, weeks: Int) -> String {
+        guard report.finishedWithoutStart > 0 else { return "no item finished in the last \(weeks) weeks" }
+        let n = report.finishedWithoutStart
+        return "no cycle times: the \(n) item\(n == 1 ? "" : "s") finished in the last \(weeks) weeks never started (no doing stage)"
     }
 }
