@@ -127,3 +127,31 @@ final class InternedListsTests: XCTestCase {
         }
     }
 }
+
+/// Items keep their rarely set fields in one shared box: an item stays small to store and copy.
+final class CompactItemTests: XCTestCase {
+    func testAnItemIsItsCommonFieldsAndOneReference() {
+        // id, title, stage, rank, release (5 strings of 16 bytes), labels, assignees, the box
+        // (3 references), points, created, updated, type, priority, blocked, archived.
+        XCTAssertLessThanOrEqual(MemoryLayout<Item>.stride, 160, "an Item is \(MemoryLayout<Item>.stride) bytes")
+    }
+
+    func testChangingARareFieldOfACopyLeavesTheOriginal() {
+        var a = Item(id: "a", title: "A", stage: "inbox", rank: "m", created: 0)
+        a.description = "first"
+        var b = a
+        b.description = "second"
+        b.scores.value = 3
+        XCTAssertEqual(a.description, "first")
+        XCTAssertNil(a.scores.value)
+        XCTAssertEqual(b.description, "second")
+        XCTAssertNotEqual(a, b)
+        b.description = "first"; b.scores.value = nil
+        XCTAssertEqual(a, b, "equal by value, whatever boxes hold them")
+        let plain = Item(id: "p", title: "P", stage: "inbox", rank: "m", created: 0)
+        var changed = plain
+        changed.votes = 2
+        XCTAssertEqual(plain.votes, 0, "the shared empty box is never changed")
+        XCTAssertEqual(Item(id: "q", title: "Q", stage: "inbox", rank: "m", created: 0).votes, 0)
+    }
+}
