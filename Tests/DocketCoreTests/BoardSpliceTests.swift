@@ -88,6 +88,33 @@ final class BoardSpliceTests: XCTestCase {
         XCTAssertEqual(spliced, 150)
     }
 
+    /// Two boards changed apart from one read (the union of their change records is where
+    /// they may differ), and a board of another lineage (every item compared): the same bytes
+    /// as a full rewrite.
+    func testSplicingBetweenSiblingsAndStrangersIsTheFullRewrite() throws {
+        var rng = SeededGenerator(seed: 2027)
+        for round in 0..<60 {
+            let read = try BoardDecoder.decode(Data(BoardEncoder.encode(try randomBoard(&rng))), path: "b.json").board
+            var old = read, new = read
+            // `old` changed items without logging (its activity stays the read's), `new` is the
+            // read board changed by commands: lines `old` changed must come from `new`.
+            for id in read.items.keys.sorted() where rng.below(5) == 0 {
+                var item = read.items[id]!
+                item.title = "changed in old \(round)"
+                old.upsertForTest(item)
+            }
+            for _ in 0...rng.below(3) { try randomChange(&new, &rng) }
+            let file = BoardEncoder.encode(old)
+            let expected = BoardEncoder.encode(new)
+            let got = file.withUnsafeBufferPointer { BoardSplice.bytes(of: new, old: old, file: $0) }
+            XCTAssertTrue(got == expected, "round \(round): siblings")
+            let stranger = try BoardDecoder.decode(Data(expected), path: "b.json").board
+            XCTAssertNil(stranger.items.changes(since: old.items), "another lineage")
+            let strangerBytes = file.withUnsafeBufferPointer { BoardSplice.bytes(of: stranger, old: old, file: $0) }
+            XCTAssertTrue(strangerBytes == expected, "round \(round): a stranger")
+        }
+    }
+
     func testUpdateWritesTheBytesOfAFullRewrite() throws {
         var rng = SeededGenerator(seed: 16)
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("splice-\(UUID().uuidString)")

@@ -62,11 +62,11 @@ public struct Board: Equatable, Sendable {
             && strategy == r.strategy && stages == r.stages && releases == r.releases && people == r.people && labels == r.labels
     }
 
-    /// `self != base` for a board changed from a copy of `base`, a board as read from its file
-    /// (`BoardStore.update`): the items are compared only where they changed
-    /// (`ItemStore.changedIDs`), the activity log by its shared storage where it can be.
+    /// `self != base`, the items compared only where they may differ when both boards
+    /// descend from one (`ItemStore.changes(since:)`: a command's board and the board it read),
+    /// the activity log by its shared storage where it can be.
     func differs(fromRead base: Board) -> Bool {
-        !headerEquals(base) || items.differs(fromCopied: base.items)
+        !headerEquals(base) || items.differs(from: base.items)
             || activity.count != base.activity.count || !activity.starts(withLog: base.activity)
     }
 

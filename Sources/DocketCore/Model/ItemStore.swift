@@ -10,22 +10,35 @@ public struct ItemStore: Equatable, Sendable, Sequence {
     private(set) var shards: [[String: Item]]
     /// Number of items.
     public private(set) var count = 0
-    /// The ids set or removed through `subscript` since the store was made or last
-    /// `forgetChanges()` (the file reader forgets its own): what a command changed in a board
-    /// it read, so that writing it back looks at those items only (`BoardStore.update`).
-    /// Not compared by `==`.
+    /// The ids set or removed (`subscript`, `modify`) since this store's lineage began: since
+    /// it was made, or since `forgetChanges()` (the file reader forgets its own). Copies share
+    /// a lineage and go on recording apart, so two stores of one lineage can differ only at
+    /// ids one of them recorded (see `changes(since:)`). Not compared by `==`.
     private(set) var changedIDs: Set<String> = []
+    /// Who this store descends from (compared by identity): a new one for each store made or
+    /// forgotten, shared by its copies.
+    private var lineage = Lineage()
+    final class Lineage: Sendable {}
 
     public static func == (a: ItemStore, b: ItemStore) -> Bool { a.count == b.count && a.shards == b.shards }
 
-    /// Starts `changedIDs` afresh.
-    mutating func forgetChanges() { changedIDs = [] }
+    /// Starts a new lineage with no changes (what the file reader does with what it read).
+    mutating func forgetChanges() { changedIDs = []; lineage = Lineage() }
 
-    /// Whether the items differ from `base`'s, for a store that was a copy of `base` (with no
-    /// `changedIDs`) before it changed: only the changed ids are compared.
-    func differs(fromCopied base: ItemStore) -> Bool {
+    /// The ids at which this store and `base` may differ, when both descend from one store
+    /// (its copies, changed since): the ids either recorded. Nil when they do not (compare
+    /// every item then).
+    func changes(since base: ItemStore) -> Set<String>? {
+        guard lineage === base.lineage else { return nil }
+        return changedIDs.count >= base.changedIDs.count ? changedIDs.union(base.changedIDs) : base.changedIDs.union(changedIDs)
+    }
+
+    /// Whether the items differ from `base`'s, looking only where they may (`changes(since:)`)
+    /// when they share a lineage.
+    func differs(from base: ItemStore) -> Bool {
         if count != base.count { return true }
-        return changedIDs.contains { self[$0] != base[$0] }
+        guard let changed = changes(since: base) else { return self != base }
+        return changed.contains { self[$0] != base[$0] }
     }
 
     public init() { shards = Array(repeating: [:], count: ItemStore.shardCount) }

@@ -20,11 +20,10 @@ enum BoardSplice {
 
     /// The bytes of `new`, reusing `file` (the file `old` was read from) where nothing
     /// changed; nil when the file's layout is not the canonical one (see the type's comment).
-    /// `new` must be a copy of `old` changed since (its `ItemStore.changedIDs` name what changed).
-    ///
-    /// With `trustingChanges` false, `new` may be any later board of the same session (an
-    /// open board's save): every item is compared with `old`'s instead.
-    static func bytes(of new: Board, old: Board, file: UnsafeBufferPointer<UInt8>, trustingChanges: Bool = true) -> [UInt8]? {
+    /// When `new` and `old` descend from one board (a command's board and the board it read,
+    /// an open board and what it saved last), only the items either changed are looked at
+    /// (`ItemStore.changes(since:)`); otherwise every item is compared.
+    static func bytes(of new: Board, old: Board, file: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
         var header = JSONText()
         BoardEncoder.encodeHeader(&header, old)
         guard starts(file, 0, header.bytes),
@@ -37,7 +36,7 @@ enum BoardSplice {
         var j = JSONText(capacity: file.count + 4096)
         BoardEncoder.encodeHeader(&j, new)
         j.raw(BoardEncoder.itemsOpening)
-        let changed = trustingChanges ? new.items.changedIDs : nil
+        let changed = new.items.changes(since: old.items)
         guard writeItems(&j, new: new, old: old, changed: changed, layout: layout, file: file) else { return nil }
         j.raw(BoardEncoder.activityOpening)
         for (k, range) in layout.activity.enumerated() {
@@ -54,9 +53,9 @@ enum BoardSplice {
     }
 
     /// The items in id order: the file's line for each unchanged item, the encoding of each
-    /// changed or new one. Only the ids `new` changed since it was a copy of `old`
-    /// (`ItemStore.changedIDs`) are looked up; every other line is copied as it is. False when
-    /// the file's items are not `old`'s.
+    /// changed or new one. With `changed` (the ids where the two may differ), only those are
+    /// looked up and every other line is copied as it is; without, every item is compared.
+    /// False when the file's items are not `old`'s.
     private static func writeItems(_ j: inout JSONText, new: Board, old: Board, changed: Set<String>?, layout: Layout,
                                    file: UnsafeBufferPointer<UInt8>) -> Bool {
         // New items (not in the file), in id order, merged into the file's order below.

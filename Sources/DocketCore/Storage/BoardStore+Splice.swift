@@ -16,13 +16,13 @@ extension BoardStore {
 
     /// The write of an open board's save, for callers that hold `BoardLock` for `url` and know
     /// that the file holds `old` as this session wrote it: `board` spliced into the file's
-    /// bytes (every item compared with `old`'s, unchanged lines copied), or encoded whole when
+    /// bytes (unchanged lines copied; see `BoardSplice.bytes`), or encoded whole when
     /// the file cannot be read or is not in the canonical layout. The same bytes as
     /// `writeLocked(board, to: url)` either way. Throws `BoardStoreError`; the file is untouched then.
     static func writeLocked(_ board: Board, over old: Board, to url: URL) throws {
         let file = try? Data(contentsOf: url)
         let spliced = file?.withUnsafeBytes { raw in
-            BoardSplice.bytes(of: board, old: old, file: raw.bindMemory(to: UInt8.self), trustingChanges: false)
+            BoardSplice.bytes(of: board, old: old, file: raw.bindMemory(to: UInt8.self))
         }
         AtomicFile.removeStaleTemporaries(of: url)
         try AtomicFile.write(spliced ?? BoardEncoder.encode(board), to: url, backup: true)
