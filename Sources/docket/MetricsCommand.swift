@@ -10,8 +10,8 @@ struct MetricsCommand: ParsableCommand {
         commandName: "metrics", abstract: "Flow metrics: throughput, lead and cycle time, WIP, time in stage, aging (text, json or csv).",
         discussion: """
             The period is the --since days ending today (in the time zone of TZ). text has \
-            sparklines per week; json holds every figure (durations in days of 24 hours, \
-            percentiles by nearest rank); csv has one row per item done in the period or open \
+            sparklines per week; json holds every figure, with cumulative flow per day and \
+            a burn-up per release (durations in days of 24 hours, percentiles by nearest rank); csv has one row per item done in the period or open \
             now. Service levels per stage are set with `docket sle`. See README "Metrics and \
             forecasts" for how moves backwards, re-opens and odd histories are counted.
             """)
@@ -41,9 +41,7 @@ struct MetricsCommand: ParsableCommand {
         case .text:
             TerminalSafe.print(metrics.report.text(title: board.name, timeZone: timeZoneName(calendar)), terminator: "")
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            TerminalSafe.print(String(decoding: try encoder.encode(metrics.report), as: UTF8.self))
+            TerminalSafe.print(String(decoding: try FlowJSON.encode(metrics, board: board), as: UTF8.self))
         case .csv:
             let clean: ((String) -> String)? = TerminalSafe.isTerminal ? { SafeText.clean($0) } : nil
             print(try FlowCSV.encode(metrics, board: board, clean: clean), terminator: "")
