@@ -32,6 +32,16 @@ struct ForecastCommand: ParsableCommand {
         let asked = [release != nil, items != nil, until != nil].filter { $0 }.count
         guard asked == 1 else { throw ValidationError("name a release, or give --items N or --until YYYY-MM-DD (exactly one of them)") }
         if let items, items < 1 { throw ValidationError("--items must be a number of items of 1 or more, not \(items)") }
+        if let until, DayIndex.number(of: until) == nil { throw ValidationError("--until must be a date written YYYY-MM-DD, not '\(until)'") }
+        do {
+            try ForecastSettings(weeks: weeks, runs: runs, seed: seed).check()
+            if let until, let day = DayIndex.number(of: until) {
+                let (now, calendar) = try metricsMoment(asOf: asOf)
+                try Forecast.checkUntil(day, today: DayIndex(calendar: calendar).day(now))
+            }
+        } catch ForecastError.invalid(let why) {
+            throw ValidationError(why)
+        }
     }
 
     func run() throws {
@@ -52,7 +62,7 @@ struct ForecastCommand: ParsableCommand {
                 try emit(result, text: ForecastText.when(result, release: release))
             }
         } catch ForecastError.invalid(let why) {
-            throw ValidationError(why)   // a bad option: with the usage line
+            throw ValidationError(why)   // a bad option (validate() checks them all first)
         }
     }
 

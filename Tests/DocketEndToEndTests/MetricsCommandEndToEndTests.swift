@@ -124,5 +124,18 @@ final class MetricsCommandEndToEndTests: CLITestCase {
             XCTAssertTrue(none.stderr.contains("--items must be a number of items of 1 or more, not \(n)"), none.stderr)
             XCTAssertTrue(none.stdout.isEmpty, none.stdout)
         }
+        // Bad options are refused with the forecast's own usage line, not the top-level one.
+        let bad: [([String], String)] = [
+            (["--items", "3", "--runs", "0"], "--runs must be between 1 and 1000000, not 0"),
+            (["--items", "3", "--weeks", "0"], "--weeks must be between 1 and 520, not 0"),
+            (["--until", "2026-01-01", "--as-of", "2026-01-20"], "--until must be after today (2026-01-20), not 2026-01-01"),
+            (["--until", "soon"], "--until must be a date written YYYY-MM-DD, not 'soon'"),
+        ]
+        for (args, message) in bad {
+            let r = try docket(["forecast"] + args)
+            XCTAssertEqual(r.status, 64, "\(args)")
+            XCTAssertTrue(r.stderr.contains(message), r.stderr)
+            XCTAssertTrue(r.stderr.contains("Usage: docket forecast"), r.stderr)
+        }
     }
 }

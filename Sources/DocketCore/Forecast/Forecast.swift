@@ -10,6 +10,13 @@ public struct ForecastSettings: Equatable, Codable, Sendable {
     public init(weeks: Int = 12, runs: Int = 10_000, seed: UInt64 = 1) {
         self.weeks = weeks; self.runs = runs; self.seed = seed
     }
+
+    /// Throws `ForecastError.invalid` naming the option and its range when `weeks` is not
+    /// 1…520 or `runs` not 1…1,000,000.
+    public func check() throws {
+        guard weeks > 0, weeks <= 520 else { throw ForecastError.invalid("--weeks must be between 1 and 520, not \(weeks)") }
+        guard runs > 0, runs <= 1_000_000 else { throw ForecastError.invalid("--runs must be between 1 and 1000000, not \(runs)") }
+    }
 }
 
 /// Why no forecast can be given, in words that say what is missing.
@@ -71,11 +78,15 @@ public struct HowManyForecast: Equatable, Codable, Sendable {
 /// Forecasts from a board's flow history. `today` is a day number of `days` (the user's
 /// time zone). Throws `ForecastError`.
 public enum Forecast {
+    /// Throws `ForecastError.invalid` unless `until` (a day number) is after `today`.
+    public static func checkUntil(_ until: Int, today: Int) throws {
+        guard until > today else { throw ForecastError.invalid("--until must be after today (\(DayIndex.text(today))), not \(DayIndex.text(until))") }
+    }
+
     /// The daily throughput of the `weeks` × 7 days before `today`. Throws `.tooLittleHistory`
     /// when fewer than `ForecastSettings.minimumFinished` items were finished in them.
     public static func samples(_ history: FlowHistory, today: Int, settings: ForecastSettings, days: DayIndex) throws -> [Int] {
-        guard settings.weeks > 0, settings.weeks <= 520 else { throw ForecastError.invalid("--weeks must be between 1 and 520, not \(settings.weeks)") }
-        guard settings.runs > 0, settings.runs <= 1_000_000 else { throw ForecastError.invalid("--runs must be between 1 and 1000000, not \(settings.runs)") }
+        try settings.check()
         let samples = history.dailyThroughput(from: today - settings.weeks * 7, to: today - 1, days: days)
         let finished = samples.reduce(0, +)
         guard finished >= ForecastSettings.minimumFinished else { throw ForecastError.tooLittleHistory(finished: finished, weeks: settings.weeks) }
@@ -107,7 +118,7 @@ public enum Forecast {
 
     /// How many items will be done from the day after `today` to the end of `until`.
     public static func howMany(until: Int, history: FlowHistory, today: Int, settings: ForecastSettings, days: DayIndex) throws -> HowManyForecast {
-        guard until > today else { throw ForecastError.invalid("--until must be after today (\(DayIndex.text(today))), not \(DayIndex.text(until))") }
+        try checkUntil(until, today: today)
         let samples = try self.samples(history, today: today, settings: settings, days: days)
         var rng = SeededGenerator(seed: settings.seed)
         let runs = MonteCarlo.itemsDone(inDays: until - today, samples: samples, runs: settings.runs, generator: &rng)
