@@ -78,6 +78,35 @@ final class BoardCheckTests: XCTestCase {
         XCTAssertEqual(written.board.items.count, 4, "the repaired board loads normally")
     }
 
+    func testBytesThatAreNotUTF8AreReportedByLineAndWrittenOnlyByFix() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("check-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let url = dir.appendingPathComponent("b.json")
+        var board = Board(name: "b", stages: Board.defaultStages())
+        _ = try board.addItem(title: "Itam", stage: "inbox", by: "t", at: 1)
+        _ = try board.addItem(title: "Fine", stage: "inbox", by: "t", at: 1)
+        var bytes = BoardEncoder.encode(board)
+        let a = try XCTUnwrap((0..<bytes.count - 4).first { bytes[$0..<($0 + 4)].elementsEqual("Itam".utf8) })
+        bytes[a + 2] = 0xFF  // "It\xFFm"
+        try Data(bytes).write(to: url)
+        let line = bytes[..<a].filter { $0 == 10 }.count + 1
+
+        let (loaded, defects) = try BoardStore.loadForRepair(url)
+        XCTAssertEqual(defects.invalidTextLines, [line])
+        let problems = BoardCheck.problems(loaded.board, defects: defects)
+        XCTAssertEqual(problems.map(\.line), [line])
+        XCTAssertTrue(problems[0].message.contains("not UTF-8"), problems[0].message)
+        let valid = BoardEncoder.encode(board)
+        XCTAssertEqual(valid.withUnsafeBufferPointer { ReadDefects.linesNotUTF8($0) }, [], "a valid file has none")
+
+        let said = try BoardStore.repair(url) { board, defects in try BoardCheck.fix(&board, defects: defects, by: "t", at: 5).1 }
+        XCTAssertTrue(said.contains { $0.contains("line \(line)") && $0.contains("not UTF-8") }, "\(said)")
+        let (fixed, after) = try BoardStore.loadForRepair(url)
+        XCTAssertTrue(after.isEmpty, "fixed")
+        XCTAssertEqual(Set(fixed.board.items.values.map(\.title)), ["It\u{FFFD}m", "Fine"])
+    }
+
     func testNamesTheBoardDoesNotListAreFlaggedAndAdded() throws {
         var item = Item(id: "name0001", title: "Named", stage: "inbox", rank: "i", created: 0)
         item.labels = ["ui", "new-label"]; item.assignees = ["ann", "eve"]; item.release = "v9"

@@ -12,6 +12,7 @@ extension BoardCheck {
         var said = defects.duplicateIDs.map { d in
             "\(d.id) (line \(d.line), '\(d.title)'): given the new id \(d.newID); '\(d.keptTitle)' (line \(d.keptLine)) keeps \(d.id)"
         }
+        said += defects.invalidTextLines.map { "line \($0): bytes that are not UTF-8 written as �" }
         for d in defects.duplicateIDs {
             board.activity.append(Activity(at: time, by: user, item: d.newID, action: "repair", field: "id", from: d.id, to: d.newID))
         }

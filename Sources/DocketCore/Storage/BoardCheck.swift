@@ -5,7 +5,8 @@
 /// `ReadDefects`), an item in a stage the board does not have (it would be invisible), two
 /// open items of a stage with the same rank (their order is then arbitrary), an epic
 /// (`parent`) or `duplicateOf` that names no item, a rank that is not a valid fractional
-/// index, and a label, assignee or release the board's lists do not have.
+/// index, a label, assignee or release the board's lists do not have, and bytes that are not
+/// UTF-8 (every read takes them as U+FFFD, so the next write would change them unannounced).
 public enum BoardCheck {
     /// One problem, for the user: the item it is about (its id), what is wrong, and the
     /// 1-based line of the item in the file when the read knows it.
@@ -22,6 +23,9 @@ public enum BoardCheck {
         var out = defects.duplicateIDs.map { d in
             Problem(item: d.id, message: "two items have this id: '\(d.title)' here and '\(d.keptTitle)' on line \(d.keptLine); "
                         + "--fix gives this one a new id", line: d.line)
+        }
+        out += defects.invalidTextLines.map { line in
+            Problem(item: "text", message: "bytes that are not UTF-8 (read as �; --fix writes them so)", line: line)
         }
         let badRankLines = Dictionary(defects.invalidRanks.map { ($0.id, $0.line) }, uniquingKeysWith: { a, _ in a })
         // A renamed twin's fresh id is random until written: say the id the file has.

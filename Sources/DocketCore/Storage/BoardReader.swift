@@ -26,6 +26,7 @@ enum BoardReader {
             do {
                 var defects = ReadDefects()
                 let board = try read(&s, data: readAhead ? data : nil, tolerant: tolerant, defects: &defects)
+                if tolerant { defects.invalidTextLines = ReadDefects.linesNotUTF8(s.bytes) }
                 return (board, defects)
             } catch let f as JSONScanner.Failure {
                 let (line, column) = s.position(of: f.offset)

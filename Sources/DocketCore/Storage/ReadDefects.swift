@@ -1,5 +1,6 @@
 /// What the repair-tolerant read of `docket check` (`BoardStore.loadForRepair`) let through
-/// that the normal read refuses: items sharing an id and invalid ranks. Lines are 1-based.
+/// that the normal read refuses (items sharing an id, invalid ranks) or silently repairs
+/// (bytes that are not UTF-8). Lines are 1-based.
 public struct ReadDefects: Equatable, Sendable {
     /// A later item with an id an earlier item has: it was read under a fresh id.
     public struct DuplicateID: Equatable, Sendable {
@@ -26,9 +27,25 @@ public struct ReadDefects: Equatable, Sendable {
 
     public var duplicateIDs: [DuplicateID] = []
     public var invalidRanks: [InvalidRank] = []
+    /// The lines holding bytes that are not UTF-8 (every read takes each such byte as U+FFFD,
+    /// so a write changes them): 1-based, in file order.
+    public var invalidTextLines: [Int] = []
 
     public init() {}
 
-    /// True when the file had neither problem.
-    public var isEmpty: Bool { duplicateIDs.isEmpty && invalidRanks.isEmpty }
+    /// True when the file had none of these problems.
+    public var isEmpty: Bool { duplicateIDs.isEmpty && invalidRanks.isEmpty && invalidTextLines.isEmpty }
+
+    /// The 1-based lines of `bytes` that hold bytes that are not UTF-8 (none when it all is;
+    /// one validation pass then).
+    public static func linesNotUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
+        guard String(validating: bytes, as: UTF8.self) == nil else { return [] }
+        var out: [Int] = [], line = 1, start = 0
+        for k in 0...bytes.count where k == bytes.count || bytes[k] == 10 {
+            if String(validating: UnsafeBufferPointer(rebasing: bytes[start..<k]), as: UTF8.self) == nil { out.append(line) }
+            line += 1
+            start = k + 1
+        }
+        return out
+    }
 }
