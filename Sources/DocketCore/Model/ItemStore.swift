@@ -52,8 +52,13 @@ public struct ItemStore: Equatable, Sendable, Sequence {
     /// Makes room for about `count` items in all (spread over the shards), so filling the
     /// store does not grow each shard many times.
     mutating func reserve(_ count: Int) {
-        let perShard = count / ItemStore.shardCount
-        if perShard > 8 { for s in shards.indices { shards[s].reserveCapacity(perShard + perShard / 4) } }
+        for s in shards.indices { ItemStore.reserve(&shards[s], forAllOf: count) }
+    }
+
+    /// Makes room in one shard for its share of `count` items (none for small stores).
+    private static func reserve(_ shard: inout [String: Item], forAllOf count: Int) {
+        let perShard = count / shardCount
+        if perShard > 8 { shard.reserveCapacity(perShard + perShard / 4) }
     }
 
     /// A store of `items` filled on all cores, each filling its own shards (for large boards
@@ -64,8 +69,7 @@ public struct ItemStore: Equatable, Sendable, Sequence {
         let built = Parallel.map(parts, minimumPerPart: 1) { p -> [[String: Item]] in
             let lo = p * shardCount / parts, hi = (p + 1) * shardCount / parts
             var mine = Array(repeating: [String: Item](), count: hi - lo)
-            let perShard = items.count / shardCount
-            if perShard > 8 { for s in mine.indices { mine[s].reserveCapacity(perShard + perShard / 4) } }
+            for s in mine.indices { reserve(&mine[s], forAllOf: items.count) }
             for item in items {
                 let s = shard(item.id)
                 if s >= lo && s < hi { mine[s - lo][item.id] = item }

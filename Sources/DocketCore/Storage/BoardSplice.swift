@@ -26,7 +26,7 @@ enum BoardSplice {
     static func bytes(of new: Board, old: Board, file: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
         var header = JSONText()
         BoardEncoder.encodeHeader(&header, old)
-        guard starts(file, 0, header.bytes),
+        guard CanonicalLines.starts(file, 0, header.bytes),
               let layout = layout(of: file, headerEnd: header.bytes.count, items: old.items.count, activity: old.activity.count)
         else { return nil }
         // The activity log must only have grown.
@@ -96,57 +96,30 @@ enum BoardSplice {
     /// starting `{"id": "ID"`, and `activity` entry lines, each a `{…}` on its own line, then
     /// the end of the file.
     static func layout(of file: UnsafeBufferPointer<UInt8>, headerEnd: Int, items: Int, activity: Int) -> Layout? {
+        // Each list's `[` is the last byte of its opening.
         let opening = Array(BoardEncoder.itemsOpening.utf8)
-        guard starts(file, headerEnd, opening) else { return nil }
-        var at = headerEnd + opening.count
+        guard CanonicalLines.starts(file, headerEnd, opening) else { return nil }
+        var at = headerEnd + opening.count - 1
+        guard let itemRanges = CanonicalLines.list(file, &at), itemRanges.count == items else { return nil }
         var itemLines: [(id: String, range: Range<Int>)] = []
         itemLines.reserveCapacity(items)
-        guard listLines(file, &at, count: items, each: { range in
-            guard let id = lineID(file, range), itemLines.last.map({ $0.id < id }) ?? true else { return false }
+        for range in itemRanges {
+            guard let id = lineID(file, range), itemLines.last.map({ $0.id < id }) ?? true else { return nil }
             itemLines.append((id, range))
-            return true
-        }) else { return nil }
+        }
         let activityOpening = Array(BoardEncoder.activityOpening.utf8)
-        guard starts(file, at, activityOpening) else { return nil }
-        at += activityOpening.count
-        var activityLines: [Range<Int>] = []
-        activityLines.reserveCapacity(activity)
-        guard listLines(file, &at, count: activity, each: { range in activityLines.append(range); return true }) else { return nil }
+        guard CanonicalLines.starts(file, at, activityOpening) else { return nil }
+        at += activityOpening.count - 1
+        guard let activityLines = CanonicalLines.list(file, &at), activityLines.count == activity else { return nil }
         let ending = Array(BoardEncoder.ending.utf8)
-        guard starts(file, at, ending), at + ending.count == file.count else { return nil }
+        guard CanonicalLines.starts(file, at, ending), at + ending.count == file.count else { return nil }
         return Layout(items: itemLines, activity: activityLines)
-    }
-
-    /// Reads a canonical list's lines after its `[`: `]` when empty, else `\n` + line for the
-    /// first, `,\n` + line for the others, then `\n]`. Each line is one `{…}` without a
-    /// newline inside. Exactly `count` lines; false otherwise. Leaves `at` after the `]`.
-    private static func listLines(_ file: UnsafeBufferPointer<UInt8>, _ at: inout Int, count: Int,
-                                  each: (Range<Int>) -> Bool) -> Bool {
-        if count == 0 {
-            guard at < file.count, file[at] == 93 else { return false }
-            at += 1
-            return true
-        }
-        for k in 0..<count {
-            if k > 0 { guard at < file.count, file[at] == 44 else { return false }; at += 1 }
-            guard at < file.count, file[at] == 10 else { return false }
-            at += 1
-            let start = at
-            guard let end = nextNewline(file, from: start), end > start + 1,
-                  file[start] == 123, file[end - 1] == 125 || (file[end - 1] == 44 && file[end - 2] == 125) else { return false }
-            let lineEnd = file[end - 1] == 44 ? end - 1 : end
-            guard each(start..<lineEnd) else { return false }
-            at = lineEnd
-        }
-        guard at + 1 < file.count, file[at] == 10, file[at + 1] == 93 else { return false }
-        at += 2
-        return true
     }
 
     /// The id of an item line that starts `{"id": "ID"` (ids have no escapes).
     private static func lineID(_ file: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String? {
         let prefix: [UInt8] = Array("{\"id\": \"".utf8)
-        guard range.count > prefix.count, starts(file, range.lowerBound, prefix) else { return nil }
+        guard range.count > prefix.count, CanonicalLines.starts(file, range.lowerBound, prefix) else { return nil }
         var k = range.lowerBound + prefix.count
         let start = k
         while k < range.upperBound, file[k] != 34 {
@@ -155,15 +128,5 @@ enum BoardSplice {
         }
         guard k < range.upperBound else { return nil }
         return String(decoding: UnsafeBufferPointer(rebasing: file[start..<k]), as: UTF8.self)
-    }
-
-    private static func nextNewline(_ file: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
-        var k = from
-        while k < file.count { if file[k] == 10 { return k }; k += 1 }
-        return nil
-    }
-
-    private static func starts(_ file: UnsafeBufferPointer<UInt8>, _ at: Int, _ prefix: [UInt8]) -> Bool {
-        at + prefix.count <= file.count && UnsafeBufferPointer(rebasing: file[at..<(at + prefix.count)]).elementsEqual(prefix)
     }
 }

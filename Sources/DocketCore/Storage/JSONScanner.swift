@@ -155,23 +155,10 @@ struct JSONScanner {
     }
 
     mutating func string() throws -> String {
-        skipWhitespace()
-        guard i < bytes.count, bytes[i] == 34 else { throw fail("expected text in quotes") }
+        if let plain = try plainString() { return String(decoding: plain, as: UTF8.self) }
+        // Escapes (or a control character, refused below): decode byte by byte.
         i += 1
-        let start = i
-        // Fast path: no escapes.
-        while i < bytes.count {
-            let c = bytes[i]
-            if c == 34 {
-                let s = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
-                i += 1
-                return s
-            }
-            if c == 92 { break }
-            if c < 32 { throw fail("a control character inside text must be escaped") }
-            i += 1
-        }
-        var out = Array(UnsafeBufferPointer(rebasing: bytes[start..<i]))
+        var out: [UInt8] = []
         while i < bytes.count {
             let c = bytes[i]
             if c == 34 { i += 1; return String(decoding: out, as: UTF8.self) }
@@ -270,7 +257,7 @@ struct JSONScanner {
     mutating func rawValue() throws -> String {
         let start = mark()
         try skipValue()
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
+        return text(start..<i)
     }
 
     /// Fails unless only blanks are left.
