@@ -21,8 +21,10 @@ struct ItemSelection: ParsableArguments {
         if let query {
             let parsed: Query
             do throws(QueryError) { parsed = try Query.parse(query); try parsed.validate(against: board) } catch { throw QueryFailure(text: query, error: error) }
-            let today = localToday()
-            for item in board.itemsInBoardOrder(includeArchived: true) where parsed.matches(item, in: board, today: today) {
+            // One matcher for every item; days and ages in the user's time zone, as `docket list`.
+            let env = DocketEnvironment.live()
+            let matches = parsed.matcher(for: board, time: QueryTime(now: env.now, calendar: env.calendar))
+            for item in board.itemsInBoardOrder(includeArchived: true) where matches(item) {
                 if seen.insert(item.id).inserted { out.append(item) }
             }
         }

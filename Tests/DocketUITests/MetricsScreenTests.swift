@@ -120,7 +120,7 @@ final class MetricsScreenTests: XCTestCase {
         send(&s, .key(.tab), .key(.tab))
         assertGolden(render(s), "metrics-cfd-160x45")
         var p = metricsState(width: 80, height: 24)
-        p.routes[p.routes.count - 1] = { var m = p.top(as: MetricsScreen.self)!; m.patterned = true; return m }()
+        p.chartsPatterned = true
         send(&p, .key(.tab), .key(.tab))
         assertGolden(render(p), "metrics-cfd-patterned-80x24")
         var f = metricsState(width: 160, height: 45)

@@ -12,22 +12,18 @@ public enum FlowCSV {
 
     /// The rows of `metrics`' items; `clean` makes board text safe (for a terminal).
     public static func encode(_ metrics: FlowMetrics, board: Board, clean: ((String) -> String)? = nil) throws -> String {
-        let stream = OutputStream(toMemory: ())
-        let writer = try CSVWriter(stream: stream, newline: .crlf)
-        try writer.write(row: header)
         let start = metrics.days.start(of: metrics.firstDay), now = metrics.history.now
-        let names = Dictionary(board.stages.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let names = ItemListJSON.stageNames(board)
         let text = { (s: String) in clean?(s) ?? s }
         let time = { (t: Timestamp?) in t.map(ISODate.format) ?? "" }
         let days = { (s: Timestamp?) in s.map { String(format: "%.3f", Double($0) / 86_400) } ?? "" }
-        for f in metrics.history.flows where f.isOpen || (f.doneAt ?? .min) >= start {
-            try writer.write(row: [f.id, text(board.items[f.id]?.title ?? ""), text(names[f.stage] ?? f.stage),
-                                   time(f.created), time(f.startedAt), time(f.doneAt), days(f.leadTime), days(f.cycleTime),
-                                   days(f.age(now: now)), days(f.timeInCurrentStage(now: now))])
+        return try ItemListCSV.rfc4180 { writer in
+            try writer.write(row: header)
+            for f in metrics.history.flows where f.isOpen || (f.doneAt ?? .min) >= start {
+                try writer.write(row: [f.id, text(board.items[f.id]?.title ?? ""), text(names[f.stage] ?? f.stage),
+                                       time(f.created), time(f.startedAt), time(f.doneAt), days(f.leadTime), days(f.cycleTime),
+                                       days(f.age(now: now)), days(f.timeInCurrentStage(now: now))])
+            }
         }
-        // As `ItemListCSV`: read the data while the writer (which closes the stream) is alive.
-        let written = withExtendedLifetime(writer) { stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data }
-        guard let data = written else { throw CSVError.cannotWriteStream }
-        return String(decoding: data, as: UTF8.self) + "\r\n"
     }
 }

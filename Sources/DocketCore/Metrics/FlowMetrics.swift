@@ -23,8 +23,6 @@ public struct FlowMetrics: Sendable {
     /// Cumulative flow over the window.
     public var cumulativeFlow: CumulativeFlow { history.cumulativeFlow(from: firstDay, to: lastDay, days: days) }
 
-    /// Daily figures over the window.
-    public var daily: [PeriodFigures] { history.periods(.day, from: firstDay, to: lastDay, days: days) }
 
     /// The burn-up of a release over the window.
     public func burnUp(_ release: Release) -> BurnUp {

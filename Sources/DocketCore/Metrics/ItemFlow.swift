@@ -37,7 +37,6 @@ public struct ItemFlow: Equatable, Sendable {
     public var points: Double?
     public var release: String?
 
-    public var isDone: Bool { doneAt != nil }
     /// Open: neither done nor discarded.
     public var isOpen: Bool { doneAt == nil && discardedAt == nil }
     /// In progress: open and started (in a doing stage or past one).

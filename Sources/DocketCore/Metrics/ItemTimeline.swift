@@ -5,8 +5,6 @@ public struct StageVisit: Equatable, Sendable {
     public var start: Timestamp
     public var end: Timestamp?
     public init(stage: String, start: Timestamp, end: Timestamp?) { self.stage = stage; self.start = start; self.end = end }
-    /// Seconds spent, up to `now` for a visit still open; never negative.
-    public func seconds(now: Timestamp) -> Timestamp { max(0, (end ?? max(start, now)) - start) }
 }
 
 /// An item's path through the stages, rebuilt from the activity log by the rules in

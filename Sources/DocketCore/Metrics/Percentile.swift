@@ -2,9 +2,6 @@
 /// rank ⌈p/100 × n⌉ in ascending order (so it is always one of the values; with one value,
 /// every percentile is that value). Nil for no values.
 public enum Percentile {
-    /// The percentiles Docket reports.
-    public static let standard: [Int] = [50, 85, 95]
-
     /// The `p`th percentile (0 < p ≤ 100) of values already sorted ascending.
     public static func of<T: Comparable>(sorted values: [T], _ p: Double) -> T? {
         guard !values.isEmpty else { return nil }

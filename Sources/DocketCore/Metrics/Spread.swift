@@ -17,13 +17,6 @@ public struct Spread: Equatable, Codable, Sendable {
 }
 
 extension FlowHistory {
-    /// Cycle times (seconds) of the items done at or after `start`; items never started are
-    /// left out.
-    public func cycleTimes(since start: Timestamp) -> [Timestamp] { finished(since: start).compactMap(\.cycleTime) }
-
-    /// Lead times (seconds) of the items done at or after `start`.
-    public func leadTimes(since start: Timestamp) -> [Timestamp] { finished(since: start).compactMap(\.leadTime) }
-
     /// Stage id → the spread of time spent in that stage by the items done at or after
     /// `start` that spent any time in it (what "85 % of items leave Review within 3 days"
     /// is measured on). Stages no item spent time in are missing.

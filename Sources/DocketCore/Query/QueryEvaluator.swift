@@ -45,10 +45,10 @@ extension Query {
     }
 
     /// `matches(_:in:today:)` at a moment in the user's time zone (for `updated:`, `age:`…).
+    /// For one item only: the context (stage ages, goals) is built on every call, so test many
+    /// items with one `matcher(for:time:)`.
     public func matches(_ item: Item, in board: Board, time: QueryTime) -> Bool {
-        let stages = board.stages
-        let context = program.context(board, time)
-        return program.withStages(stages) { program.matches(program.view(item), stages, $0, context) }
+        matcher(for: board, time: time)(item)
     }
 
     /// How many of the board's items (archived ones included) match; see `matches`.

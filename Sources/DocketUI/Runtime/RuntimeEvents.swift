@@ -24,7 +24,8 @@ func updateRuntime(_ state: inout AppState, _ event: Event, now: Timestamp) -> [
             : StatusMessage("conflict: \(conflicts.prefix(5).joined(separator: ", ")) (merged; kept and dropped values in the activity log)", isError: true)
     case .writing(let path, let error):
         if let error { state.status = StatusMessage(error, isError: true); break }
-        state.fileLabel = URL(fileURLWithPath: path).lastPathComponent
+        // The name after the last "/" (no file-system lookup inside update).
+        state.fileLabel = path.split(separator: "/").last.map(String.init) ?? path
         state.status = StatusMessage("writing \(path)")
     case .exportFinished(let format, let path):
         state.status = StatusMessage("exported \(format) to \(path)")

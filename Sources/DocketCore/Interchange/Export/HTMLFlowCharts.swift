@@ -84,7 +84,7 @@ enum HTMLFlowCharts {
             let above = (0..<n).map { below[$0] + cfd.counts[$0][s] }
             let upper = (0..<n).map { "\(HTMLTimeline.fmt(x($0))),\(HTMLTimeline.fmt(y(above[$0])))" }
             let lower = (0..<n).reversed().map { "\(HTMLTimeline.fmt(x($0))),\(HTMLTimeline.fmt(y(below[$0])))" }
-            let name = stages.first { $0.id == cfd.stages[s] }?.name ?? cfd.stages[s]
+            let name = names[s]
             nodes.append(.element(named: "polygon", nodes: [HTMLTimeline.attr("points", (upper + lower).joined(separator: " ")),
                                                             HTMLTimeline.attr("fill", colors[k % colors.count]),
                                                             HTMLTimeline.attr("fill-opacity", "0.75"),

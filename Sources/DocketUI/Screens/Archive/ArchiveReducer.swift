@@ -41,8 +41,7 @@ extension ArchiveScreen {
             guard let id = selected?.id else { break }
             return .push(DetailScreen(itemID: id))
         case .undo, .redo:
-            fx = state.undoOrRedo(redo: action == .redo, now: now)
-            refresh(state, keep: selected?.id)
+            fx = state.undoOrRedo(redo: action == .redo, now: now)  // the list follows in boardChanged
         }
         clampRow(state)
         return Step(fx)
@@ -72,8 +71,7 @@ extension ArchiveScreen {
             state.status = StatusMessage("restored \(entry.shownID) to \(stageName(item?.stage ?? "")) (u undoes)")
         }
         state.select(itemID: entry.id)
-        refresh(state, keep: nil)
-        return fx
+        return fx  // the list follows in boardChanged (the row stays)
     }
 
     /// Enter in the search line: the list stays narrowed, the keys go back to the list.

@@ -80,7 +80,7 @@ extension BoardScreen {
         case .standup:
             return .push(StandupScreen(state, now: now, seed: state.standupSeed))
         case .metrics:
-            return MetricsScreen.open(state, now: now, patterned: state.chartsPatterned)
+            return MetricsScreen.open(state, now: now)
         case .releases: return ReleasesScreen.open(state, now: now)
         case .roadmap: return RoadmapScreen.open(state, now: now)
         case .toggleAges:

@@ -33,8 +33,6 @@ public struct MetricsScreen: Feature {
     public var cursor = 0
     /// The release of the burn-up and forecast tabs (an index into the board's releases).
     public var release = 0
-    /// Whether charts tell series apart by pattern as well as colour (NO_COLOR, 8 colours, mono).
-    public var patterned = false
 
     /// The figures on screen: nil until the first computation comes back.
     public private(set) var figures: MetricsFigures?
@@ -50,9 +48,8 @@ public struct MetricsScreen: Feature {
     public var isFullScreen: Bool { true }
 
     /// Opens the screen on `state`: pushed at once, its figures computed off the key path.
-    public static func open(_ state: AppState, now: Timestamp, patterned: Bool) -> Step {
+    public static func open(_ state: AppState, now: Timestamp) -> Step {
         var screen = MetricsScreen(now: now)
-        screen.patterned = patterned
         let job = screen.request(state, now: now)
         return Step([.compute(job)], .push(screen))
     }

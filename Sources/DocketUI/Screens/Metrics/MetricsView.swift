@@ -15,7 +15,7 @@ extension MetricsScreen {
             return
         }
         canvas.text(SafeText.fitLine(summary(metrics) + (stale ? " · updating…" : ""), width: full.width - 2), x: 1, y: rows[1].y, role: .dim)
-        let style = patterned ? ChartStyle.patterned : ChartStyle.colour
+        let style = app.chartsPatterned ? ChartStyle.patterned : ChartStyle.colour
         var footer = ""
         switch tab {
         case .cycleTime:

@@ -10,10 +10,7 @@ enum TimelineView {
     private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
     /// Days since 1970-01-01 of a `YYYY-MM-DD` date (nil when it is not one).
-    static func dayNumber(_ day: String?) -> Int? {
-        guard let day, CalendarDay.isValid(day), let t = ISODate.parse(day) else { return nil }
-        return Int(t / 86_400)
-    }
+    static func dayNumber(_ day: String?) -> Int? { day.flatMap(DayIndex.number(of:)) }
 
     /// The axis of the chart: the first day shown and the days per cell.
     struct Axis {
