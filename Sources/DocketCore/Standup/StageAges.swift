@@ -52,9 +52,7 @@ public struct StageAges: Sendable, Equatable {
     /// with fewer than `minimumSamples` stays in the log.
     public func percentile85(days stage: String, minimumSamples: Int = 5) -> Double? {
         guard let s = stays[stage], s.count >= minimumSamples else { return nil }
-        let sorted = s.sorted()
-        let rank = Int((0.85 * Double(sorted.count)).rounded(.up))
-        return Double(sorted[max(0, min(sorted.count - 1, rank - 1))]) / 86400
+        return Percentile.of(sorted: s.sorted(), 85).map { Double($0) / 86400 }
     }
 
     /// The age past which an item of `stage` is stale: the board's own 85th percentile of
