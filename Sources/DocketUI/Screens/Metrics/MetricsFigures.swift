@@ -30,6 +30,8 @@ public struct MetricsFigures: Sendable {
     /// Item ids of the scatter's dots, in their order.
     public var scatterItems: [String] { scatter.dots.map(\.id) }
     public let forecast: Result<WhenForecast, ForecastError>?
+    /// The burn-up of the release asked for (nil when the board has none at that index).
+    public let burnUp: BurnUp?
 
     public init(_ r: MetricsRequest) {
         request = r
@@ -37,6 +39,7 @@ public struct MetricsFigures: Sendable {
         metrics = m
         scatter = m.history.cycleTimeScatter(from: m.firstDay, to: m.lastDay, days: m.days)
         cumulativeFlow = m.cumulativeFlow
+        burnUp = r.board.releases.indices.contains(r.release) ? m.burnUp(r.board.releases[r.release]) : nil
         if r.board.releases.indices.contains(r.release) {
             do {
                 forecast = .success(try Forecast.release(r.board.releases[r.release].name, board: r.board, history: m.history,

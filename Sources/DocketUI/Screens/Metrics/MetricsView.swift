@@ -40,7 +40,9 @@ extension MetricsScreen {
         case .burnUp:
             if app.board.releases.indices.contains(release) {
                 let r = app.board.releases[release]
-                let plot = FlowCharts.burnUpPlot(metrics.burnUp(r), width: max(8, chart.width - 8))
+                // Computed with the figures; drawn from them (a frame only lays figures out).
+                let burnUp = figures.burnUp.flatMap { $0.release == r.name ? $0 : nil } ?? metrics.burnUp(r)
+                let plot = FlowCharts.burnUpPlot(burnUp, width: max(8, chart.width - 8))
                 BraillePlot.draw(plot, style: style, into: &canvas, x: chart.x, y: chart.y, width: chart.width, height: chart.height,
                                  empty: "no items in \(r.name) yet")
                 Legend.draw([Legend.Entry(label: "scope of \(r.name)", role: .chartSeries1), Legend.Entry(label: "done", role: .chartSeries2)],
