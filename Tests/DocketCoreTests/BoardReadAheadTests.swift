@@ -128,6 +128,28 @@ final class InternedListsTests: XCTestCase {
     }
 }
 
+/// A large board's column index is built in parts on every core (`Board.rebuildColumns`):
+/// it must be the one a plain sort of every open item gives.
+final class ParallelColumnsTests: XCTestCase {
+    func testTheColumnsOfALargeBoardAreEveryOpenItemOfTheStageByRankThenID() throws {
+        var rng = SeededGenerator(seed: 16)
+        var items = GeneratedBoard.make(count: ItemStore.parallelMinimum + 1_000, seed: 16).items.values
+        // Archived items, an item of a stage the board does not have, ranks shared by two items.
+        for k in items.indices where rng.below(25) == 0 { items[k].archived = true }
+        items[0].stage = "gone"
+        for k in stride(from: 1, to: 200, by: 2) { items[k + 1].rank = items[k].rank }
+        let board = Board(name: "Large", stages: Board.defaultStages(), items: items)
+        XCTAssertGreaterThanOrEqual(board.items.count, ItemStore.parallelMinimum, "large enough to be built in parts")
+        for stage in board.stages.map(\.id) + ["gone"] {
+            let open = items.filter { $0.stage == stage && !$0.archived }
+            let expected = open.sorted { ($0.rank, $0.id) < ($1.rank, $1.id) }.map(\.id)
+            XCTAssertEqual(board.column(stage), expected, stage)
+            XCTAssertEqual(board.points(inStage: stage), open.reduce(0) { $0 + ($1.points ?? 0) }, accuracy: 1e-6, stage)
+        }
+        XCTAssertEqual(board.column("gone").count, 1)
+    }
+}
+
 /// Items keep their rarely set fields in one shared box: an item stays small to store and copy.
 final class CompactItemTests: XCTestCase {
     func testAnItemIsItsCommonFieldsAndOneReference() {

@@ -39,14 +39,14 @@ public struct Board: Equatable, Sendable {
     public init(name: String, stages: [Stage], releases: [Release] = [], people: [Person] = [],
                 labels: [Label] = [], items: [Item] = [], activity: [Activity] = []) {
         self.init(name: name, stages: stages, releases: releases, people: people, labels: labels,
-                  store: ItemStore(items), activity: activity)
+                  store: ItemStore(items), activity: ActivityLog(activity))
     }
 
-    /// A board over an item store built elsewhere (the file reader fills one directly).
+    /// A board over an item store and log built elsewhere (the file reader fills them directly).
     init(name: String, stages: [Stage], releases: [Release], people: [Person], labels: [Label],
-         store: ItemStore, activity: [Activity]) {
+         store: ItemStore, activity: ActivityLog) {
         self.name = name; self.stages = stages; self.releases = releases; self.people = people
-        self.labels = labels; self.activity = ActivityLog(activity)
+        self.labels = labels; self.activity = activity
         self.items = store
         self.columns = [:]
         rebuildColumns()
@@ -147,16 +147,32 @@ public struct Board: Equatable, Sendable {
     // MARK: - Index upkeep
 
     mutating func rebuildColumns() {
-        // Sort (rank, id) keys per stage directly: no dictionary lookups inside the sort.
+        // Each part of the store gathers its open items' (rank, id) keys and points by stage;
+        // the columns are then sorted a stage at a time. Both on all cores for a large board.
+        let large = items.count >= ItemStore.parallelMinimum
+        let parts = items.mapParts(parallel: large) { part -> [String: (keys: [ColumnKey], points: Double)] in
+            var out: [String: (keys: [ColumnKey], points: Double)] = [:]
+            part.forEachItem { item in
+                guard !item.archived else { return }
+                out[item.stage, default: ([], 0)].keys.append(ColumnKey(rank: item.rank, id: item.id))
+                out[item.stage, default: ([], 0)].points += item.points ?? 0
+            }
+            return out
+        }
         var keyed: [String: [ColumnKey]] = [:]
         var points: [String: Double] = [:]
         for s in stages { keyed[s.id] = []; points[s.id] = 0 }
-        items.forEachItem { item in
-            guard !item.archived else { return }
-            keyed[item.stage, default: []].append(ColumnKey(rank: item.rank, id: item.id))
-            points[item.stage, default: 0] += item.points ?? 0
+        for part in parts {
+            for (stage, found) in part {
+                keyed[stage, default: []] += found.keys
+                points[stage, default: 0] += found.points
+            }
         }
-        columns = keyed.mapValues { ColumnKey.sortedIDs($0) }
+        let stageIDs = Array(keyed.keys)
+        let sorted = Parallel.map(stageIDs.count, minimumPerPart: large ? 1 : Int.max) { [keyed] k in
+            ColumnKey.sortedIDs(keyed[stageIDs[k]]!)
+        }
+        columns = Dictionary(uniqueKeysWithValues: zip(stageIDs, sorted))
         columnPoints = points
         rebuildLongIDs()
     }

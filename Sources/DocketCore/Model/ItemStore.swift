@@ -61,28 +61,59 @@ public struct ItemStore: Equatable, Sendable, Sequence {
         if perShard > 8 { shard.reserveCapacity(perShard + perShard / 4) }
     }
 
-    /// A store of `items` filled on all cores, each filling its own shards (for large boards
-    /// as they are read), and the index in `items` of the first item whose id an earlier item
-    /// has (nil when the ids are distinct; the store then holds the later item of that id).
-    static func filled(_ items: [Item]) -> (store: ItemStore, firstDuplicate: Int?) {
-        let parts = Swift.min(4, Swift.max(1, ProcessInfo.processInfo.activeProcessorCount))
-        let built = Parallel.map(parts, minimumPerPart: 1) { p -> [[String: Item]] in
-            let lo = p * shardCount / parts, hi = (p + 1) * shardCount / parts
-            var mine = Array(repeating: [String: Item](), count: hi - lo)
-            for s in mine.indices { reserve(&mine[s], forAllOf: items.count) }
-            for item in items {
-                let s = shard(item.id)
-                if s >= lo && s < hi { mine[s - lo][item.id] = item }
+    /// How many parts fill a store on all cores (`filled(moving:)`): each owns a quarter of the
+    /// shards. A power of two, so `fillPart(of:)` and the parts' shard ranges agree.
+    static let fillParts = 4
+
+    /// Which filling part takes the item with this id (0 ..< `fillParts`).
+    static func fillPart(of id: String) -> Int { shard(id) * fillParts / shardCount }
+
+    /// A store filled on all cores from items read in parts: `groups[p][q]` holds the items of
+    /// read part `p` that filling part `q` takes (`fillPart(of:)`). Each item is moved into the
+    /// store, not copied (no reference counting of its fields, and the groups end empty). Nil
+    /// when two items have one id (the caller reads the file the ordinary way, which says where).
+    static func filled(moving groups: [[[Item]]]) -> ItemStore? {
+        let total = groups.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } }
+        // Each filling part gets its lists in a box of its own, so it pops their items from
+        // storage nobody else holds (in place, without a copy).
+        let boxes = (0..<fillParts).map { _ in Lists() }
+        var groups = groups
+        for p in groups.indices {
+            for q in 0..<fillParts where q < groups[p].count {
+                boxes[q].lists.append(groups[p][q])
+                groups[p][q] = []
             }
-            return mine
+        }
+        let built = Parallel.mapParts(fillParts, minimumPerPart: 1) { range -> [[String: Item]]? in
+            var out: [[String: Item]] = []
+            for q in range {
+                let lo = q * shardCount / fillParts, hi = (q + 1) * shardCount / fillParts
+                var mine = Array(repeating: [String: Item](), count: hi - lo)
+                for s in mine.indices { reserve(&mine[s], forAllOf: total) }
+                for l in boxes[q].lists.indices {
+                    while let item = boxes[q].lists[l].popLast() {
+                        let id = item.id
+                        if mine[shard(id) - lo].updateValue(item, forKey: id) != nil { return nil }
+                    }
+                }
+                out += mine
+            }
+            return out
         }
         var store = ItemStore()
-        store.shards = built.flatMap { $0 }
-        store.count = store.shards.reduce(0) { $0 + $1.count }
-        guard store.count != items.count else { return (store, nil) }
-        var seen = Set<String>()
-        return (store, items.firstIndex { !seen.insert($0.id).inserted })
+        var shards: [[String: Item]] = []
+        shards.reserveCapacity(shardCount)
+        for part in built {
+            guard let part else { return nil }
+            shards += part
+        }
+        store.shards = shards
+        store.count = total
+        return store
     }
+
+    /// One filling part's lists of items (see `filled(moving:)`); only that part touches them.
+    private final class Lists: @unchecked Sendable { var lists: [[Item]] = [] }
 
     /// FNV-1a over the id's UTF-8 bytes: stable across runs (Swift's own hash is seeded).
     private static func shard(_ id: String) -> Int {
@@ -140,6 +171,35 @@ public struct ItemStore: Equatable, Sendable, Sequence {
         }
     }
 
+    /// Stores of at least this many items are worked on in parts on all cores (`mapParts`).
+    static let parallelMinimum = 20_000
+
+    /// `body` called once for each part of the store (a range of its shards), on all cores
+    /// when `parallel`, else once on this thread for the whole store; the results in order.
+    func mapParts<T: Sendable>(parallel: Bool, _ body: @Sendable (Part) -> T) -> [T] {
+        Parallel.mapParts(ItemStore.shardCount, minimumPerPart: parallel ? 1 : ItemStore.shardCount) { [self] range in
+            body(Part(store: self, shards: range))
+        }
+    }
+
+    /// Some of a store's shards (see `mapParts`).
+    struct Part {
+        let store: ItemStore
+        let shards: Range<Int>
+
+        /// Calls `body` with every item of these shards, lent where it is stored.
+        func forEachItem(_ body: (Item) -> Void) {
+            for s in shards {
+                let values = store.shards[s].values
+                var i = values.startIndex
+                while i != values.endIndex {
+                    body(values[i])
+                    i = values.index(after: i)
+                }
+            }
+        }
+    }
+
     public func makeIterator() -> AnyIterator<(key: String, value: Item)> {
         var outer = shards.makeIterator()
         var inner: Dictionary<String, Item>.Iterator?
@@ -164,6 +224,15 @@ public struct ActivityLog: RandomAccessCollection, Equatable, Sendable {
 
     public init(_ entries: [Activity]) {
         for e in entries { append(e) }
+    }
+
+    /// A log made of whole chunks as they were read: every chunk but the last holds exactly
+    /// `chunkSize` entries (the last one at most that many, and at least one).
+    init(chunks: [[Activity]]) {
+        precondition(chunks.dropLast().allSatisfy { $0.count == ActivityLog.chunkSize }
+                     && chunks.last.map { !$0.isEmpty && $0.count <= ActivityLog.chunkSize } ?? true)
+        self.chunks = chunks
+        count = chunks.reduce(0) { $0 + $1.count }
     }
 
     public var startIndex: Int { 0 }

@@ -12,12 +12,11 @@ import Foundation
 extension BoardReader {
     /// The items and activity entries read ahead, and where in the file their lists end.
     struct ReadAhead {
-        /// Offset of the items' `[`, the items in file order, each one's line start, and the
-        /// offset after the list's `]`.
-        var itemsAt: Int, items: [Item], itemStarts: [Int], itemsEnd: Int
+        /// Offset of the items' `[`, the items' store and the offset after the list's `]`.
+        var itemsAt: Int, items: ItemStore, itemsEnd: Int
         /// Offset of the activity's `[` (nil when it does not follow the items), its entries
         /// and the offset after its `]`.
-        var activityAt: Int?, activity: [Activity], activityEnd: Int
+        var activityAt: Int?, activity: ActivityLog, activityEnd: Int
     }
 
     /// Lists shorter than this are read the ordinary way (the threads would cost more).
@@ -25,7 +24,7 @@ extension BoardReader {
 
     /// Reads the items' list that starts (`[`) at `itemsAt`, and the activity log when it
     /// follows directly (`,\n"activity": [`), on all cores; nil when the layout is not the
-    /// canonical one or any line does not read (see the type's comment).
+    /// canonical one, any line does not read, or two items have one id (see the type's comment).
     static func readAhead(_ data: Data, _ bytes: UnsafeBufferPointer<UInt8>, itemsAt: Int) -> ReadAhead? {
         var at = itemsAt
         guard let itemLines = CanonicalLines.list(bytes, &at), itemLines.count >= readAheadMinimum else { return nil }
@@ -38,36 +37,66 @@ extension BoardReader {
             let start = a
             if let lines = CanonicalLines.list(bytes, &a) { activityLines = lines; activityAt = start; at = a }
         }
-        let entryLines = activityLines
-        guard let items = read(data, itemLines, { s, k in try item(&s, k, tolerant: false) }),
-              let activity = read(data, entryLines, { s, _ in try entry(&s, { "" }) }) else { return nil }
-        return ReadAhead(itemsAt: itemsAt, items: items, itemStarts: itemLines.map(\.lowerBound), itemsEnd: itemsEnd,
+        guard let store = items(data, itemLines), let activity = activity(data, activityLines) else { return nil }
+        return ReadAhead(itemsAt: itemsAt, items: store, itemsEnd: itemsEnd,
                          activityAt: activityAt, activity: activity, activityEnd: at)
     }
 
-    /// Every line of `lines` read by `one` (given a scanner at the line's start and the line's
-    /// index), in parts on all cores; nil when any line does not hold exactly one value.
-    private static func read<T: Sendable>(_ data: Data, _ lines: [Range<Int>],
-                                          _ one: @escaping @Sendable (inout JSONScanner, Int) throws -> T) -> [T]? {
-        let parts = Parallel.mapParts(lines.count, minimumPerPart: 500) { range -> [T]? in
-            data.withUnsafeBytes { raw in
-                var s = JSONScanner(raw.bindMemory(to: UInt8.self))
-                var out: [T] = []
-                out.reserveCapacity(range.count)
-                for k in range {
-                    s.jump(to: lines[k].lowerBound)
-                    guard let value = try? one(&s, k), s.offset == lines[k].upperBound else { return nil }
-                    out.append(value)
-                }
-                return out
+    /// The items of `lines`, read in parts on all cores, each part's items grouped by the part
+    /// of the store that takes them, then moved into the store (`ItemStore.filled(moving:)`).
+    private static func items(_ data: Data, _ lines: [Range<Int>]) -> ItemStore? {
+        let parts = Parallel.mapParts(lines.count, minimumPerPart: 500) { range -> [[Item]]? in
+            var groups = Array(repeating: [Item](), count: ItemStore.fillParts)
+            for q in groups.indices { groups[q].reserveCapacity(range.count / ItemStore.fillParts * 5 / 4) }
+            let ok = read(data, lines, range) { s, k in
+                let item = try item(&s, k, tolerant: false)
+                groups[ItemStore.fillPart(of: item.id)].append(item)
             }
+            return ok ? groups : nil
         }
-        var all: [T] = []
-        all.reserveCapacity(lines.count)
+        var groups: [[[Item]]] = []
         for part in parts {
             guard let part else { return nil }
-            all += part
+            groups.append(part)
         }
-        return all
+        return ItemStore.filled(moving: groups)
+    }
+
+    /// The entries of `lines`, read in parts on all cores, each part a whole number of the
+    /// log's chunks (so the chunks are made as they are read, not copied afterwards).
+    private static func activity(_ data: Data, _ lines: [Range<Int>]) -> ActivityLog? {
+        let size = ActivityLog.chunkSize
+        let chunkCount = (lines.count + size - 1) / size
+        let parts = Parallel.mapParts(chunkCount, minimumPerPart: 1) { chunks -> [[Activity]]? in
+            var out: [[Activity]] = []
+            for c in chunks {
+                var chunk: [Activity] = []
+                chunk.reserveCapacity(size)
+                let range = c * size..<min(lines.count, (c + 1) * size)
+                guard read(data, lines, range, { s, _ in chunk.append(try entry(&s, { "" })) }) else { return nil }
+                out.append(chunk)
+            }
+            return out
+        }
+        var chunks: [[Activity]] = []
+        for part in parts {
+            guard let part else { return nil }
+            chunks += part
+        }
+        return ActivityLog(chunks: chunks)
+    }
+
+    /// Calls `one` with a scanner at the start of each line of `lines[range]` (and the line's
+    /// index); false when any line does not hold exactly one value.
+    private static func read(_ data: Data, _ lines: [Range<Int>], _ range: Range<Int>,
+                             _ one: (inout JSONScanner, Int) throws -> Void) -> Bool {
+        data.withUnsafeBytes { raw in
+            var s = JSONScanner(raw.bindMemory(to: UInt8.self))
+            for k in range {
+                s.jump(to: lines[k].lowerBound)
+                guard (try? one(&s, k)) != nil, s.offset == lines[k].upperBound else { return false }
+            }
+            return true
+        }
     }
 }

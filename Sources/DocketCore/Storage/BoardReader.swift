@@ -38,7 +38,7 @@ enum BoardReader {
     private static func read(_ s: inout JSONScanner, data: Data?, tolerant: Bool, defects: inout ReadDefects) throws -> LoadedBoard {
         var format: String?, version: Int?, name = ""
         var stages: [Stage]?, releases: [Release] = [], people: [Person] = [], labels: [Label] = []
-        var items = ItemStore(), activity: [Activity] = []
+        var items = ItemStore(), activity = ActivityLog()
         var scoring = ScoringModel.none, filters: [SavedFilter] = []
         var extra: [String: String] = [:]
         var currency: String?, roadmap = RoadmapSettings(), amounts = PlanningCoding.RawAmounts()
@@ -87,7 +87,7 @@ enum BoardReader {
             case "items":
                 if tolerant { try tolerantItems(&s, into: &items, defects: &defects); break }
                 if let data, let read = readAhead(data, s.bytes, itemsAt: s.mark()) {
-                    try keep(read, in: &items, s)
+                    items = read.items
                     s.jump(to: read.itemsEnd)
                     ahead = read
                     break
@@ -104,7 +104,7 @@ enum BoardReader {
                     activity = ahead.activity
                     s.jump(to: ahead.activityEnd)
                 } else {
-                    activity = try list(&s, "activity", entry)
+                    activity = ActivityLog(try list(&s, "activity", entry))
                 }
             default: extra[key] = try s.rawValue()
             }
@@ -125,14 +125,6 @@ enum BoardReader {
         board.planning = PlanningSettings(currency: currency, costModel: PlanningCoding.costModel(amounts, exponent: exponent), roadmap: roadmap)
 
         return LoadedBoard(board: board, version: version)
-    }
-
-    /// Puts the items read ahead into the store (which must be empty); throws, as the
-    /// sequential read does, at the second item of an id.
-    private static func keep(_ read: ReadAhead, in items: inout ItemStore, _ s: JSONScanner) throws {
-        let (store, twin) = ItemStore.filled(read.items)
-        if let k = twin { throw s.fail("two items have the id '\(read.items[k].id)'" + repairHint, at: read.itemStarts[k]) }
-        items = store
     }
 
     /// The items of the tolerant read: the later item of a duplicate id gets a fresh id (made

@@ -215,6 +215,17 @@ struct JSONScanner {
             let c = bytes[i]
             if (c >= 48 && c <= 57) || c == 45 || c == 43 || c == 46 || c == 101 || c == 69 { i += 1 } else { break }
         }
+        // Whole numbers of up to 15 digits (story points, votes, versions: nearly every number
+        // in a board) are exact in a Double: made from the digits without a string.
+        if i > start, i - start <= 15, bytes[start] != 48 || i - start == 1 {
+            var v: Int64 = 0, digits = true
+            for k in start..<i {
+                let c = bytes[k]
+                guard c >= 48 && c <= 57 else { digits = false; break }
+                v = v * 10 + Int64(c - 48)
+            }
+            if digits { return Double(v) }
+        }
         guard i > start, let d = Double(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)) else {
             i = start
             throw fail("expected a number")
