@@ -97,6 +97,31 @@ final class PlanningTests: XCTestCase {
         XCTAssertEqual(MoneyFormat.locale(from: ["LC_ALL": "C", "LANG": "de_DE.UTF-8"]).identifier, "en_US_POSIX")
     }
 
+    func testMoneyFormatFollowsAChangedCurrencyOrLocaleAndIsSafeAcrossThreads() {
+        var format = MoneyFormat(currency: "EUR", locale: Locale(identifier: "de_DE"))
+        let de = format.string(Money(minor: 6_000_050))
+        XCTAssertTrue(de.contains("60.000,50") && de.contains("€"), de)
+        let copy = format
+        format.locale = Locale(identifier: "en_US")
+        let us = format.string(Money(minor: 6_000_050))
+        XCTAssertTrue(us.contains("60,000.50") && us.contains("€"), "a changed locale is not served by the old formatter: \(us)")
+        format.currency = "JPY"
+        let jp = format.string(Money(minor: 60_000))
+        XCTAssertTrue(jp.contains("60,000") && !jp.contains(".") && !jp.contains("€"), "a changed currency is used: \(jp)")
+        format.currency = nil
+        XCTAssertEqual(format.string(Money(minor: -123_456)), MoneyFormat(currency: nil, locale: Locale(identifier: "en_US")).string(Money(minor: -123_456)))
+        XCTAssertEqual(copy.string(Money(minor: 6_000_050)), de, "a copy keeps its own currency and locale")
+        // One value used from many threads at once gives the same strings as fresh values.
+        let amounts = (0..<64).map { Money(minor: Int64($0) * 1_234_567 - 40_000_000) }
+        let expected = amounts.map { MoneyFormat(currency: "EUR", locale: Locale(identifier: "de_DE")).string($0) }
+        let got = UnsafeMutableBufferPointer<String>.allocate(capacity: amounts.count)
+        got.initialize(repeating: "")
+        defer { got.deallocate() }
+        nonisolated(unsafe) let out = got
+        DispatchQueue.concurrentPerform(iterations: amounts.count) { i in out[i] = copy.string(amounts[i]) }
+        XCTAssertEqual(Array(got), expected)
+    }
+
     func testCurrencyValidation() throws {
         XCTAssertEqual(try Currency.validated("eur"), "EUR")
         for bad in ["XYZ", "EURO", "", "€"] {
