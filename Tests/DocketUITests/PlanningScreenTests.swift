@@ -248,7 +248,7 @@ final class PlanningScreenTests: XCTestCase {
         send(&s, .key(.char("L")))
         XCTAssertEqual(Roadmap(s.board, today: "2026-11-29").laneOf[c.id], .later, s.status?.text ?? "")
         let open = epic.children.filter { !epic.doneChildren.contains($0) }
-        XCTAssertEqual(open.map { LaneMove.lane(of: s.board.items[$0]!, now: Roadmap.sources(s.board).now, next: Roadmap.sources(s.board).next) },
+        XCTAssertEqual(open.map { Roadmap.lane(of: s.board.items[$0]!, now: Roadmap.sources(s.board).now, next: Roadmap.sources(s.board).next) },
                        open.map { _ in .later })
         send(&s, .key(.char("u")))
         XCTAssertEqual(Roadmap(s.board, today: "2026-11-29").laneOf[c.id], .next, "one undo step")
