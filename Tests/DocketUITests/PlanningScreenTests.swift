@@ -254,6 +254,37 @@ final class PlanningScreenTests: XCTestCase {
         XCTAssertEqual(Roadmap(s.board, today: "2026-11-29").laneOf[c.id], .next, "one undo step")
     }
 
+    /// The screen keeps each lane's cards with its roadmap: after the board changes (an edit
+    /// from elsewhere, H / L, an undo) they are the new roadmap's, never the old ones.
+    func testTheLanesFollowTheBoard() throws {
+        var s = roadmap()
+        func lanesAgree(_ why: String, line: UInt = #line) throws {
+            let screen = try XCTUnwrap(s.top(as: RoadmapScreen.self), line: line)
+            let fresh = Roadmap(s.board, today: screen.roadmap.today)
+            XCTAssertEqual(screen.roadmap, fresh, why, line: line)
+            for i in 0..<3 { XCTAssertEqual(screen.cards(i), fresh.lanes[i].cards, "\(why): lane \(i)", line: line) }
+        }
+        try lanesAgree("opened")
+        let first = try XCTUnwrap(card(s))
+        try s.board.archive(first.id, reason: nil, by: "test", at: testNow)
+        send(&s, .resize(Size(width: 120, height: 40)))
+        try lanesAgree("archived elsewhere")
+        XCTAssertFalse(try XCTUnwrap(s.top(as: RoadmapScreen.self)).cards(0).contains { $0.id == first.id })
+        XCTAssertNotEqual(card(s)?.id, first.id, "the selection is not the archived card")
+        send(&s, .key(.char("l")), .key(.char("l")))
+        let later = try XCTUnwrap(card(s))
+        XCTAssertEqual(send(&s, .key(.char("H"))), [.save])
+        try lanesAgree("moved with H")
+        XCTAssertTrue(try XCTUnwrap(s.top(as: RoadmapScreen.self)).cards(1).contains { $0.id == later.id })
+        send(&s, .key(.char("u")))
+        try lanesAgree("undone")
+        XCTAssertTrue(try XCTUnwrap(s.top(as: RoadmapScreen.self)).cards(2).contains { $0.id == later.id })
+        var screen = try XCTUnwrap(s.top(as: RoadmapScreen.self))
+        screen.roadmap = Roadmap(Board(name: "empty", stages: Board.defaultStages(), releases: [], items: []), today: "2026-11-29")
+        XCTAssertEqual((0..<3).map { screen.cards($0).count }, [0, 0, 0], "a new roadmap brings its own lanes")
+        XCTAssertNil(screen.selectedCard)
+    }
+
     func testTimelineScrollsZoomsAndFlagsLateAndOverCapacity() throws {
         var s = roadmap(100, 30)
         s.board.releases[2].capacity = 1                     // 2.0 over capacity

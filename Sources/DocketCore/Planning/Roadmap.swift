@@ -75,7 +75,12 @@ public struct Roadmap: Equatable, Sendable {
     }
 
     /// The three lanes in order, each with its cards in board order.
-    public var lanes: [(lane: Lane, cards: [Card])] { Lane.allCases.map { l in (l, cards.filter { laneOf[$0.id] == l }) } }
+    /// (Computed from `cards` on each use: a screen that reads it often keeps a copy.)
+    public var lanes: [(lane: Lane, cards: [Card])] {
+        var byLane: [Lane: [Card]] = [:]
+        for card in cards { if let l = laneOf[card.id] { byLane[l, default: []].append(card) } }
+        return Lane.allCases.map { ($0, byLane[$0] ?? []) }
+    }
     /// Every card in lane order, then rank order.
     public var cards: [Card]
     /// Card id → lane.
