@@ -285,6 +285,23 @@ final class PlanningScreenTests: XCTestCase {
         XCTAssertNil(screen.selectedCard)
     }
 
+    /// The axis labels Mondays (weeks) and 1sts (months), and only those, as their dates say.
+    func testTimelineAxisLabelsOnlyMondaysAndFirsts() throws {
+        let from = try XCTUnwrap(TimelineView.dayNumber("2026-12-25")), to = try XCTUnwrap(TimelineView.dayNumber("2028-03-05"))
+        var weeks: [String] = [], months: [String] = []
+        for day in from...to {
+            let date = ISODate.formatDay(Timestamp(day) * 86_400)
+            if let w = TimelineView.label(day: day, scale: .weeks) { weeks.append(date + " " + w) }
+            if let m = TimelineView.label(day: day, scale: .months) { months.append(date + " " + m) }
+        }
+        XCTAssertEqual(weeks.prefix(3), ["2026-12-28 28 Dec", "2027-01-04 4 Jan", "2027-01-11 11 Jan"])
+        XCTAssertEqual(weeks.last, "2028-02-28 28 Feb")
+        XCTAssertEqual(weeks.count, 62)
+        XCTAssertEqual(months.prefix(3), ["2027-01-01 Jan 2027", "2027-02-01 Feb 2027", "2027-03-01 Mar 2027"])
+        XCTAssertEqual(months.suffix(2), ["2028-02-01 Feb 2028", "2028-03-01 Mar 2028"])
+        XCTAssertEqual(months.count, 15)
+    }
+
     func testTimelineScrollsZoomsAndFlagsLateAndOverCapacity() throws {
         var s = roadmap(100, 30)
         s.board.releases[2].capacity = 1                     // 2.0 over capacity
