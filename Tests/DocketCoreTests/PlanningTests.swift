@@ -97,6 +97,31 @@ final class PlanningTests: XCTestCase {
         XCTAssertEqual(MoneyFormat.locale(from: ["LC_ALL": "C", "LANG": "de_DE.UTF-8"]).identifier, "en_US_POSIX")
     }
 
+    func testMoneyFormatFollowsAChangedCurrencyOrLocaleAndIsSafeAcrossThreads() {
+        var format = MoneyFormat(currency: "EUR", locale: Locale(identifier: "de_DE"))
+        let de = format.string(Money(minor: 6_000_050))
+        XCTAssertTrue(de.contains("60.000,50") && de.contains("€"), de)
+        let copy = format
+        format.locale = Locale(identifier: "en_US")
+        let us = format.string(Money(minor: 6_000_050))
+        XCTAssertTrue(us.contains("60,000.50") && us.contains("€"), "a changed locale is not served by the old formatter: \(us)")
+        format.currency = "JPY"
+        let jp = format.string(Money(minor: 60_000))
+        XCTAssertTrue(jp.contains("60,000") && !jp.contains(".") && !jp.contains("€"), "a changed currency is used: \(jp)")
+        format.currency = nil
+        XCTAssertEqual(format.string(Money(minor: -123_456)), MoneyFormat(currency: nil, locale: Locale(identifier: "en_US")).string(Money(minor: -123_456)))
+        XCTAssertEqual(copy.string(Money(minor: 6_000_050)), de, "a copy keeps its own currency and locale")
+        // One value used from many threads at once gives the same strings as fresh values.
+        let amounts = (0..<64).map { Money(minor: Int64($0) * 1_234_567 - 40_000_000) }
+        let expected = amounts.map { MoneyFormat(currency: "EUR", locale: Locale(identifier: "de_DE")).string($0) }
+        let got = UnsafeMutableBufferPointer<String>.allocate(capacity: amounts.count)
+        got.initialize(repeating: "")
+        defer { got.deallocate() }
+        nonisolated(unsafe) let out = got
+        DispatchQueue.concurrentPerform(iterations: amounts.count) { i in out[i] = copy.string(amounts[i]) }
+        XCTAssertEqual(Array(got), expected)
+    }
+
     func testCurrencyValidation() throws {
         XCTAssertEqual(try Currency.validated("eur"), "EUR")
         for bad in ["XYZ", "EURO", "", "€"] {
@@ -291,6 +316,57 @@ final class PlanningTests: XCTestCase {
         XCTAssertEqual(r2.start, "2027-02-01", "no start: from the previous release's target")
         XCTAssertFalse(r2.late)
         XCTAssertTrue(r.timeline.contains { $0.kind == .epic && $0.id == "i0" })
+    }
+
+    /// `Roadmap.lane(ofCard:in:)` (what H / L check a move against) gives what a whole roadmap
+    /// gives for every item, and follows the board: epics, their children, archived and done
+    /// items, shipped releases and hand-set lane sources.
+    func testLaneOfACardIsTheRoadmapsLaneAsTheBoardChanges() throws {
+        func check(_ b: Board, _ why: String, line: UInt = #line) {
+            let r = Roadmap(b, today: "2027-01-01")
+            var n = 0
+            b.items.forEachItem { item in
+                XCTAssertEqual(Roadmap.lane(ofCard: item.id, in: b), r.laneOf[item.id], "\(why): \(item.id)", line: line)
+                n += 1
+            }
+            XCTAssertNil(Roadmap.lane(ofCard: "nosuchid", in: b), line: line)
+            XCTAssertGreaterThan(n, 0, line: line)
+        }
+        var demo = DemoBoard.make(now: now, user: "t")
+        check(demo, "the demo")
+        let epic = try XCTUnwrap(Roadmap(demo, today: "2027-01-01").cards.first { $0.epic != nil })
+        let kids = try XCTUnwrap(epic.epic).children
+        let doing = try XCTUnwrap(demo.stages.first { $0.kind == .doing }).id
+        let done = try XCTUnwrap(demo.stages.first { $0.kind == .done }).id
+        try demo.modify(kids[0], by: "t", at: t) { $0.stage = doing }
+        check(demo, "a child moved into Now")
+        XCTAssertEqual(Roadmap.lane(ofCard: epic.id, in: demo), .now)
+        for k in kids { try demo.modify(k, by: "t", at: t) { $0.stage = done } }
+        check(demo, "every child done: the epic's own lane")
+        try demo.modify(epic.id, by: "t", at: t) { $0.stage = done }
+        check(demo, "the epic done: its children would be cards if open")
+        try demo.modify(kids[0], by: "t", at: t) { $0.stage = doing }
+        check(demo, "an open child of a done epic is a card")
+        XCTAssertEqual(Roadmap.lane(ofCard: kids[0], in: demo), .now)
+        _ = try demo.archive(kids[0], reason: nil, by: "t", at: t)
+        check(demo, "archived")
+        XCTAssertNil(Roadmap.lane(ofCard: kids[0], in: demo))
+
+        var b = board([("doing", nil, 1), ("ready", nil, 1), ("ideas", "1.0", 1), ("ideas", "2.0", 1), ("done", "1.0", 1), ("inbox", "2.0", nil)])
+        var items = b.itemsInBoardOrder()
+        items[5].type = .epic
+        items[2].parent = "i5"
+        items[3].parent = "i5"
+        items[1].parent = "i4"   // a child of a done item: a card of its own
+        items[0].parent = "i0"   // its own parent
+        b.upsert(items, action: "edit", summary: "", by: "t", at: t)
+        check(b, "epics and odd parents")
+        try b.shipRelease("1.0", by: "t", at: t)
+        check(b, "1.0 shipped: 2.0 is next")
+        try b.setRoadmap([("now-releases", "2.0"), ("next-stages", "ideas,ready")], by: "t", at: t)
+        check(b, "lanes set by hand")
+        try b.setRoadmap([("now-stages", "ready"), ("next-releases", "2.0")], by: "t", at: t)
+        check(b, "lanes set by hand, overlapping")
     }
 
     func testStagePhaseAndExitCriterion() throws {

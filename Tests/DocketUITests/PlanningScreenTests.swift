@@ -248,10 +248,58 @@ final class PlanningScreenTests: XCTestCase {
         send(&s, .key(.char("L")))
         XCTAssertEqual(Roadmap(s.board, today: "2026-11-29").laneOf[c.id], .later, s.status?.text ?? "")
         let open = epic.children.filter { !epic.doneChildren.contains($0) }
-        XCTAssertEqual(open.map { LaneMove.lane(of: s.board.items[$0]!, now: Roadmap.sources(s.board).now, next: Roadmap.sources(s.board).next) },
+        XCTAssertEqual(open.map { Roadmap.lane(of: s.board.items[$0]!, now: Roadmap.sources(s.board).now, next: Roadmap.sources(s.board).next) },
                        open.map { _ in .later })
         send(&s, .key(.char("u")))
         XCTAssertEqual(Roadmap(s.board, today: "2026-11-29").laneOf[c.id], .next, "one undo step")
+    }
+
+    /// The screen keeps each lane's cards with its roadmap: after the board changes (an edit
+    /// from elsewhere, H / L, an undo) they are the new roadmap's, never the old ones.
+    func testTheLanesFollowTheBoard() throws {
+        var s = roadmap()
+        func lanesAgree(_ why: String, line: UInt = #line) throws {
+            let screen = try XCTUnwrap(s.top(as: RoadmapScreen.self), line: line)
+            let fresh = Roadmap(s.board, today: screen.roadmap.today)
+            XCTAssertEqual(screen.roadmap, fresh, why, line: line)
+            for i in 0..<3 { XCTAssertEqual(screen.cards(i), fresh.lanes[i].cards, "\(why): lane \(i)", line: line) }
+        }
+        try lanesAgree("opened")
+        let first = try XCTUnwrap(card(s))
+        try s.board.archive(first.id, reason: nil, by: "test", at: testNow)
+        send(&s, .resize(Size(width: 120, height: 40)))
+        try lanesAgree("archived elsewhere")
+        XCTAssertFalse(try XCTUnwrap(s.top(as: RoadmapScreen.self)).cards(0).contains { $0.id == first.id })
+        XCTAssertNotEqual(card(s)?.id, first.id, "the selection is not the archived card")
+        send(&s, .key(.char("l")), .key(.char("l")))
+        let later = try XCTUnwrap(card(s))
+        XCTAssertEqual(send(&s, .key(.char("H"))), [.save])
+        try lanesAgree("moved with H")
+        XCTAssertTrue(try XCTUnwrap(s.top(as: RoadmapScreen.self)).cards(1).contains { $0.id == later.id })
+        send(&s, .key(.char("u")))
+        try lanesAgree("undone")
+        XCTAssertTrue(try XCTUnwrap(s.top(as: RoadmapScreen.self)).cards(2).contains { $0.id == later.id })
+        var screen = try XCTUnwrap(s.top(as: RoadmapScreen.self))
+        screen.roadmap = Roadmap(Board(name: "empty", stages: Board.defaultStages(), releases: [], items: []), today: "2026-11-29")
+        XCTAssertEqual((0..<3).map { screen.cards($0).count }, [0, 0, 0], "a new roadmap brings its own lanes")
+        XCTAssertNil(screen.selectedCard)
+    }
+
+    /// The axis labels Mondays (weeks) and 1sts (months), and only those, as their dates say.
+    func testTimelineAxisLabelsOnlyMondaysAndFirsts() throws {
+        let from = try XCTUnwrap(TimelineView.dayNumber("2026-12-25")), to = try XCTUnwrap(TimelineView.dayNumber("2028-03-05"))
+        var weeks: [String] = [], months: [String] = []
+        for day in from...to {
+            let date = ISODate.formatDay(Timestamp(day) * 86_400)
+            if let w = TimelineView.label(day: day, scale: .weeks) { weeks.append(date + " " + w) }
+            if let m = TimelineView.label(day: day, scale: .months) { months.append(date + " " + m) }
+        }
+        XCTAssertEqual(weeks.prefix(3), ["2026-12-28 28 Dec", "2027-01-04 4 Jan", "2027-01-11 11 Jan"])
+        XCTAssertEqual(weeks.last, "2028-02-28 28 Feb")
+        XCTAssertEqual(weeks.count, 62)
+        XCTAssertEqual(months.prefix(3), ["2027-01-01 Jan 2027", "2027-02-01 Feb 2027", "2027-03-01 Mar 2027"])
+        XCTAssertEqual(months.suffix(2), ["2028-02-01 Feb 2028", "2028-03-01 Mar 2028"])
+        XCTAssertEqual(months.count, 15)
     }
 
     func testTimelineScrollsZoomsAndFlagsLateAndOverCapacity() throws {

@@ -97,6 +97,30 @@ final class StageKeysTests: XCTestCase {
         XCTAssertEqual(s.board.column(stage.id), items, "one undo step brings the stage and its items back")
     }
 
+    /// The menu counts the stage's items when it opens and again whenever the board changes
+    /// (here from elsewhere), never showing or asking with a stale count.
+    func testTheStageMenuCountFollowsTheBoard() throws {
+        var s = demoState(width: 120, height: 30)
+        s.column = 1
+        let stage = try XCTUnwrap(s.selectedStage)
+        let open = s.board.column(stage.id)
+        XCTAssertGreaterThan(open.count, 2)
+        let all = StageScreen.itemCount(stage.id, in: s.board)
+        send(&s, .key(.char("s")))
+        XCTAssertEqual(s.top(as: StageScreen.self)?.held?.stage, stage.id)
+        XCTAssertEqual(s.top(as: StageScreen.self)?.held?.items, all)
+        XCTAssertTrue(render(s).renderText().contains("\(open.count) open, \(all - open.count) archived"))
+        try s.board.archive(open[0], reason: nil, by: "test", at: testNow)
+        send(&s, .resize(Size(width: 120, height: 30)))
+        XCTAssertTrue(render(s).renderText().contains("\(open.count - 1) open, \(all - open.count + 1) archived"), render(s).renderText())
+        try s.board.modify(open[1], by: "test", at: testNow) { $0.stage = "done" }
+        send(&s, .resize(Size(width: 120, height: 30)))
+        XCTAssertEqual(s.top(as: StageScreen.self)?.held?.items, all - 1)
+        XCTAssertTrue(render(s).renderText().contains("\(open.count - 2) open, \(all - open.count + 1) archived"), render(s).renderText())
+        send(&s, .key(.char("x")))
+        XCTAssertEqual(s.top(as: StageScreen.self)?.prompt?.label, "Move its \(all - 1) items to")
+    }
+
     func testAnEmptyStageIsRemovedAtOnce() throws {
         var s = demoState(width: 120, height: 30)
         send(&s, .key(.char(":")))

@@ -4,10 +4,18 @@ import Foundation
 /// the user's locale (`€60,000.50` in en_US, `60.000,50 €` in de_DE); with no currency, a
 /// plain number with two decimals in the locale's grouping.
 public struct MoneyFormat: Sendable {
-    public var currency: String?
-    public var locale: Locale
+    /// The ISO 4217 code (`EUR`); nil: a plain number with two decimals.
+    public var currency: String? { didSet { formatter = Formatter(currency: currency, locale: locale) } }
+    /// The locale whose grouping, decimal mark and symbol placement are used.
+    public var locale: Locale { didSet { formatter = Formatter(currency: currency, locale: locale) } }
+    /// The number formatter for `currency` and `locale`, made on first use and shared by
+    /// copies of this value (replaced when either changes).
+    private var formatter: Formatter
 
-    public init(currency: String?, locale: Locale) { self.currency = currency; self.locale = locale }
+    public init(currency: String?, locale: Locale) {
+        self.currency = currency; self.locale = locale
+        formatter = Formatter(currency: currency, locale: locale)
+    }
 
     /// The user's locale from the environment: `LC_ALL`, else `LC_MONETARY`, else `LANG`
     /// (`de_DE.UTF-8` → de_DE); `C`, `POSIX` or none → en_US_POSIX.
@@ -22,19 +30,44 @@ public struct MoneyFormat: Sendable {
     }
 
     /// `amount` formatted (negative amounts with the locale's minus sign).
-    public func string(_ amount: Money) -> String {
-        let exponent = Currency.exponent(currency)
-        let f = NumberFormatter()
-        f.locale = locale
-        if let currency {
-            f.numberStyle = .currency
-            f.currencyCode = currency
-        } else {
-            f.numberStyle = .decimal
+    public func string(_ amount: Money) -> String { formatter.string(amount) }
+
+    /// One `NumberFormatter` for a currency and a locale, made on first use. A
+    /// `NumberFormatter` is not safe to use from two threads at once and a `MoneyFormat` may
+    /// be copied to background jobs, so every use holds the lock.
+    private final class Formatter: @unchecked Sendable {
+        let currency: String?
+        let locale: Locale
+        let exponent: Int
+        private let lock = NSLock()
+        private var made: NumberFormatter?
+
+        init(currency: String?, locale: Locale) {
+            self.currency = currency; self.locale = locale
+            exponent = Currency.exponent(currency)
         }
-        f.minimumFractionDigits = exponent
-        f.maximumFractionDigits = exponent
-        let value = NSDecimalNumber(mantissa: amount.minor.magnitude, exponent: Int16(-exponent), isNegative: amount.minor < 0)
-        return f.string(from: value) ?? "\(amount.major(exponent: exponent))"
+
+        func string(_ amount: Money) -> String {
+            let value = NSDecimalNumber(mantissa: amount.minor.magnitude, exponent: Int16(-exponent), isNegative: amount.minor < 0)
+            lock.lock()
+            defer { lock.unlock() }
+            let f = made ?? make()
+            made = f
+            return f.string(from: value) ?? "\(amount.major(exponent: exponent))"
+        }
+
+        private func make() -> NumberFormatter {
+            let f = NumberFormatter()
+            f.locale = locale
+            if let currency {
+                f.numberStyle = .currency
+                f.currencyCode = currency
+            } else {
+                f.numberStyle = .decimal
+            }
+            f.minimumFractionDigits = exponent
+            f.maximumFractionDigits = exponent
+            return f
+        }
     }
 }

@@ -75,7 +75,12 @@ public struct Roadmap: Equatable, Sendable {
     }
 
     /// The three lanes in order, each with its cards in board order.
-    public var lanes: [(lane: Lane, cards: [Card])] { Lane.allCases.map { l in (l, cards.filter { laneOf[$0.id] == l }) } }
+    /// (Computed from `cards` on each use: a screen that reads it often keeps a copy.)
+    public var lanes: [(lane: Lane, cards: [Card])] {
+        var byLane: [Lane: [Card]] = [:]
+        for card in cards { if let l = laneOf[card.id] { byLane[l, default: []].append(card) } }
+        return Lane.allCases.map { ($0, byLane[$0] ?? []) }
+    }
     /// Every card in lane order, then rank order.
     public var cards: [Card]
     /// Card id → lane.
@@ -99,11 +104,7 @@ public struct Roadmap: Equatable, Sendable {
         self.today = today
         let done = Set(board.stages.filter { $0.kind == .done }.map(\.id))
         let (nowSource, nextSource) = Self.sources(board)
-        func lane(_ item: Item) -> Lane {
-            if nowSource.stages.contains(item.stage) || item.release.map(nowSource.releases.contains) == true { return .now }
-            if nextSource.stages.contains(item.stage) || item.release.map(nextSource.releases.contains) == true { return .next }
-            return .later
-        }
+        func lane(_ item: Item) -> Lane { Self.lane(of: item, now: nowSource, next: nextSource) }
         let all = board.itemsInBoardOrder(includeArchived: true)
         let counted = all.filter { !$0.archived || done.contains($0.stage) }
         let parents = Set(counted.compactMap(\.parent))
@@ -146,6 +147,36 @@ public struct Roadmap: Equatable, Sendable {
         let ready = board.stages[..<firstDoing].last { $0.kind == .todo }
         let nextRelease = board.releases.first { !$0.state.isClosed }
         return (now, LaneSource(stages: ready.map { [$0.id] } ?? [], releases: nextRelease.map { [$0.name] } ?? []))
+    }
+
+    /// The lane an open item's own stage and release put it in, given what feeds Now and Next
+    /// (`sources`): Now when a Now stage or release feeds it, else Next when a Next one does,
+    /// else Later. (An epic's card is in the earliest lane of its open children: see
+    /// `lane(ofCard:in:)`.)
+    public static func lane(of item: Item, now: LaneSource, next: LaneSource) -> Lane {
+        if now.stages.contains(item.stage) || item.release.map(now.releases.contains) == true { return .now }
+        if next.stages.contains(item.stage) || item.release.map(next.releases.contains) == true { return .next }
+        return .later
+    }
+
+    /// The lane of card `id` in the roadmap of `board` (what `Roadmap(board, …).laneOf[id]`
+    /// gives) without building the roadmap: nil when `id` is no card (not on the board,
+    /// archived, in a done stage, or a child of an open epic). Costs one pass over the items
+    /// (for the open children that decide an epic's lane).
+    public static func lane(ofCard id: String, in board: Board) -> Lane? {
+        let done = Set(board.stages.filter { $0.kind == .done }.map(\.id))
+        func isOpen(_ item: Item) -> Bool { !item.archived && !done.contains(item.stage) }
+        guard let item = board.items[id], isOpen(item) else { return nil }
+        // An open item with an open child is an open epic, and its children are not cards.
+        if let p = item.parent, let parent = board.items[p], isOpen(parent) { return nil }
+        let (now, next) = sources(board)
+        var earliest: Lane?
+        board.items.forEachItem { child in
+            guard child.parent == id, isOpen(child) else { return }
+            let l = lane(of: child, now: now, next: next)
+            earliest = min(earliest ?? l, l)
+        }
+        return earliest ?? lane(of: item, now: now, next: next)
     }
 
     /// An epic's name in groupings: its title and id (`Online payments (k3x9a0b2)`).

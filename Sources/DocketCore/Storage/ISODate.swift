@@ -13,6 +13,9 @@ public enum ISODate {
     /// Formats the date part only: `YYYY-MM-DD`.
     public static func formatDay(_ t: Timestamp) -> String { String(format(t).prefix(10)) }
 
+    /// The calendar date of day `day` (days since 1970-01-01), by arithmetic: no text.
+    public static func date(ofDay day: Int64) -> (year: Int64, month: Int64, day: Int64) { civil(day) }
+
     /// Parses `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM:SS[.fff](Z|±HH:MM)`; nil when it is not such a date.
     public static func parse(_ text: String) -> Timestamp? {
         var text = text

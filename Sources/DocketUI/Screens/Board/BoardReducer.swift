@@ -90,7 +90,7 @@ extension BoardScreen {
         case .archived: return .push(ArchiveScreen(state))
         case .stageMenu:
             guard state.selectedStage != nil else { return .stay }
-            return .push(StageScreen())
+            return .push(StageScreen(state))
         case .stageLeft, .stageRight:
             return Step(StageCommands.run(&state, action == .stageLeft ? "stage move left" : "stage move right", now: now) ?? [])
         case .hideStage:

@@ -25,7 +25,7 @@ enum LaneMove {
         var ids = [card.id]
         if card.epic != nil {
             let open = board.items.values.filter { $0.parent == card.id && !$0.archived && !done.contains($0.stage) }
-            let lanes = Dictionary(open.map { ($0.id, lane(of: $0, now: now, next: next)) }, uniquingKeysWith: { a, _ in a })
+            let lanes = Dictionary(open.map { ($0.id, Roadmap.lane(of: $0, now: now, next: next)) }, uniquingKeysWith: { a, _ in a })
             if let from = lanes.values.min() { ids = open.filter { lanes[$0.id] == from }.map(\.id).sorted() }
         }
         var moves: [PlannedMove] = []
@@ -38,17 +38,10 @@ enum LaneMove {
         }
         var copy = board
         guard (try? PlannedMove.apply(moves, summary: "", to: &copy, by: "", at: 0)) != nil,
-              Roadmap(copy, today: "0000-00-00").laneOf[card.id] == target else {
+              Roadmap.lane(ofCard: card.id, in: copy) == target else {
             return .failure(LaneMoveError(message: "\(card.id) would not land in \(target.title) (the lanes' sources overlap: docket roadmap set); nothing changed"))
         }
         return .success(moves)
-    }
-
-    /// The lane an open item is in (as `Roadmap` decides it).
-    static func lane(of item: Item, now: LaneSource, next: LaneSource) -> Lane {
-        if now.stages.contains(item.stage) || item.release.map(now.releases.contains) == true { return .now }
-        if next.stages.contains(item.stage) || item.release.map(next.releases.contains) == true { return .next }
-        return .later
     }
 
     private static func move(_ item: Item, to target: Lane, _ board: Board, now: LaneSource, next: LaneSource) -> PlannedMove? {

@@ -24,7 +24,10 @@ public struct RoadmapScreen: Feature, ShowsForecasts {
     public var layout: Layout = .lanes
     public var scale: Scale = .weeks
     /// The roadmap as of the latest event's day (recomputed when the board changes).
-    public var roadmap: Roadmap
+    public var roadmap: Roadmap { didSet { laneCards = roadmap.lanes.map(\.cards) } }
+    /// `roadmap.lanes`' cards, lane by lane, kept with `roadmap` so a frame or a key does not
+    /// regroup every card.
+    private(set) var laneCards: [[Roadmap.Card]]
     /// Lanes: the selected lane (0 now, 1 next, 2 later) and the selected card in each.
     public var lane = 0
     public var rows = [0, 0, 0]
@@ -37,8 +40,9 @@ public struct RoadmapScreen: Feature, ShowsForecasts {
 
     public init(_ state: AppState) {
         roadmap = Roadmap(state.board, today: state.calendar.day(of: state.now))
+        laneCards = roadmap.lanes.map(\.cards)
         if let id = state.selectedItemID, let l = roadmap.laneOf[id], let i = Roadmap.Lane.allCases.firstIndex(of: l),
-           let r = roadmap.lanes[i].cards.firstIndex(where: { $0.id == id }) {
+           let r = laneCards[i].firstIndex(where: { $0.id == id }) {
             lane = i; rows[i] = r
         }
     }
@@ -56,7 +60,7 @@ public struct RoadmapScreen: Feature, ShowsForecasts {
 
 
     /// The cards of lane `i`.
-    func cards(_ i: Int) -> [Roadmap.Card] { roadmap.lanes.indices.contains(i) ? roadmap.lanes[i].cards : [] }
+    func cards(_ i: Int) -> [Roadmap.Card] { laneCards.indices.contains(i) ? laneCards[i] : [] }
 
     /// The selected card, if its lane has any.
     public var selectedCard: Roadmap.Card? {

@@ -71,7 +71,12 @@ enum TimelineView {
     }
 
     /// The axis label that starts at `day` (a Monday for weeks, a 1st for months), if any.
-    private static func label(day: Int, scale: RoadmapScreen.Scale) -> String? {
+    /// Most days have none: those are told by arithmetic, and only a labelled day is formatted.
+    static func label(day: Int, scale: RoadmapScreen.Scale) -> String? {
+        switch scale {
+        case .weeks: guard (day + 3) % 7 == 0 else { return nil }
+        case .months: guard ISODate.date(ofDay: Int64(day)).day == 1 else { return nil }
+        }
         let text = ISODate.formatDay(Timestamp(day) * 86_400)
         let parts = text.split(separator: "-")
         guard parts.count == 3, let m = Int(parts[1]), let d = Int(parts[2]), (1...12).contains(m) else { return nil }

@@ -12,7 +12,28 @@ public struct StageScreen: Feature {
 
     /// A value being typed: which `stage …` command it completes, and the text.
     public var prompt: StagePrompt?
+    /// The selected stage's items, archived ones too (see `itemCount`): counted when the menu
+    /// opens and again when the board changes, not on every frame.
+    private(set) var held: (stage: String, items: Int)?
+
+    /// A menu that counts the stage's items when it first needs them.
     public init() {}
+
+    /// The menu over `state`'s selected stage, its items counted now.
+    public init(_ state: AppState) { recount(state) }
+
+    public mutating func boardChanged(_ app: AppState) { recount(app) }
+
+    private mutating func recount(_ app: AppState) {
+        held = app.selectedStage.map { ($0.id, StageScreen.itemCount($0.id, in: app.board)) }
+    }
+
+    /// Items in stage `stageID`, archived ones too: the count kept in `held` when it is that
+    /// stage's, else counted now.
+    func items(in stageID: String, _ board: Board) -> Int {
+        if let held, held.stage == stageID { return held.items }
+        return StageScreen.itemCount(stageID, in: board)
+    }
 
     public var editor: LineEditor? {
         get { prompt?.editor }
@@ -89,12 +110,12 @@ extension StageScreen {
         case .sla: return ask("stage sla", "SLA (3d, 2w, none)", stage.slaDays.map { "\($0)d" } ?? "")
         case .add: return ask("stage add", "New stage", "")
         case .remove:
-            let held = StageScreen.itemCount(stage.id, in: state.board)
-            if held == 0 {
+            let count = items(in: stage.id, state.board)
+            if count == 0 {
                 let fx = StageCommands.run(&state, "stage remove", now: now) ?? []
                 return fx.isEmpty ? .stay : Step(fx, .pop)
             }
-            return ask("stage remove", "Move its \(held) item\(held == 1 ? "" : "s") to", "")
+            return ask("stage remove", "Move its \(count) item\(count == 1 ? "" : "s") to", "")
         }
     }
 

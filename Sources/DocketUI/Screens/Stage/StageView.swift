@@ -8,7 +8,7 @@ extension StageScreen {
         guard let stage = app.selectedStage else { return }
         let board = app.board
         let index = board.stages.firstIndex { $0.id == stage.id }
-        let open = board.column(stage.id).count, all = StageScreen.itemCount(stage.id, in: board)
+        let open = board.column(stage.id).count, all = items(in: stage.id, board)
         let s = StageScreen.id
         func key(_ actions: String...) -> String { actions.compactMap { app.keymaps.label(of: $0, on: s) }.joined(separator: " ") }
         let rows: [(String, String, String)] = [
