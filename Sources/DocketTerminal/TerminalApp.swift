@@ -15,6 +15,8 @@ public enum TerminalApp {
         public var rescuePath: String?
         /// The signal that ended the session, if one did.
         public var signal: Int32?
+        /// What the full read of a previewed board threw (`pending`); the session ended at once.
+        public var loadError: Error?
     }
 
     /// Runs until the user quits or a signal arrives. `saver` is nil for a read-only board.
@@ -23,14 +25,17 @@ public enum TerminalApp {
     /// changes, the loop saves (which merges the file's changes) and takes its merges into the
     /// board on screen. `environment` gives the clock. `followBackground`: the user named no
     /// theme, so the terminal's answer about its background (OSC 11) picks `light` or
-    /// `default` (see `Screen.init`).
+    /// `default` (see `Screen.init`). `pending`: `initial` holds a preview, and this is the full
+    /// board being read (see `PendingBoard`).
     public static func run(_ initial: AppState, saver: BoardSaver?, writer: MergingWriter? = nil, theme: Theme, noColor: Bool,
-                           environment: DocketEnvironment = .live(), followBackground: Bool = false) throws -> Outcome {
+                           environment: DocketEnvironment = .live(), followBackground: Bool = false,
+                           pending: PendingBoard? = nil) throws -> Outcome {
         let signals = try SignalPipe()
         let wakeUp = try WakePipe()
         let screen = try Screen(theme: theme, noColor: noColor, followBackground: followBackground)
         defer { screen.end() }
         saver?.onChange { wakeUp.wake() }
+        pending?.whenDelivered { wakeUp.wake() }
         let terminal = PollingTerminal(screen: screen, signals: signals, wakeUp: wakeUp, watch: saver.map { FileWatch(file: $0.url) })
         let boardFile = saver?.url
         let services = LoopServices(
@@ -42,10 +47,10 @@ public enum TerminalApp {
             whyNotWritable: { boardFile.flatMap(FileAccess.whyNotWritable) },
             background: { work in DispatchQueue.global(qos: .userInitiated).async { work(); wakeUp.wake() } })
         var loop = RuntimeLoop(state: initial, terminal: terminal, saver: saver, writer: writer, services: services,
-                               clock: .live(environment))
+                               clock: .live(environment), pending: pending)
         let ended = loop.run()
         screen.end()
-        var outcome = Outcome(signal: ended.signal)
+        var outcome = Outcome(signal: ended.signal, loadError: ended.loadError)
         if let error = ended.saveStatus?.error {
             outcome.saveError = error
             let rescue = FileManager.default.temporaryDirectory.appendingPathComponent("docket-rescue-\(getpid()).json")

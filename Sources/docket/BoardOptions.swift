@@ -1,5 +1,6 @@
 import ArgumentParser
 import DocketCore
+import DocketUI
 import Foundation
 
 /// `--board FILE` (`-b`), shared by every subcommand; without it the board is found like
@@ -17,6 +18,28 @@ struct BoardOptions: ParsableArguments {
     func load(positional: String? = nil) throws -> (URL, LoadedBoard) {
         let url = try existingURL(positional: positional)
         return (url, try offeringBackup(url) { try BoardStore.load(url) })
+    }
+
+    /// Loads the board for a session in the terminal: a large board as a preview
+    /// (`BoardDecoder.preview`, its first `top` cards of each column in full) with the full
+    /// read going on in the background (`PendingBoard`), any other as `load` does. Throws like
+    /// `load`; the full read's error comes later, through the session (`withBackupOffer`).
+    func loadForSession(positional: String? = nil, top: Int) throws -> (URL, LoadedBoard, PendingBoard?) {
+        let url = try existingURL(positional: positional)
+        let data = try BoardStore.read(url)
+        guard let preview = BoardDecoder.preview(data, path: url.path, top: top) else {
+            return (url, try offeringBackup(url) { try BoardDecoder.decode(data, path: url.path) }, nil)
+        }
+        let pending = PendingBoard()
+        DispatchQueue.global(qos: .userInitiated).async {
+            pending.deliver(Result { try BoardDecoder.decode(data, path: url.path).board })
+        }
+        return (url, preview, pending)
+    }
+
+    /// `error` as `load` would throw it: a board that does not parse also names its `.bak`.
+    func withBackupOffer(_ error: Error, url: URL) -> Error {
+        do { return try offeringBackup(url) { () throws -> Error in throw error } } catch { return error }
     }
 
     /// Changes the board with `BoardStore.update` (under the board's lock, on the file as it

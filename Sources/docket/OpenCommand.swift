@@ -18,8 +18,17 @@ struct SessionOptions: ParsableArguments {
     /// Loads the board and runs the session, starting on the board, in triage of the Inbox
     /// or in a standup.
     func open(triage: Bool = false, standup: Bool = false) throws {
-        let (url, loaded) = try options.load(positional: file)
-        try BoardSession.open(url: url, loaded: loaded, themeName: theme, triage: triage, standup: standup)
+        // Triage and the standup start on screens that read every item: they wait for the whole board.
+        guard !triage && !standup else {
+            let (url, loaded) = try options.load(positional: file)
+            return try BoardSession.open(url: url, loaded: loaded, themeName: theme, triage: triage, standup: standup)
+        }
+        let (url, loaded, pending) = try options.loadForSession(positional: file, top: BoardSession.previewCards)
+        do {
+            try BoardSession.open(url: url, loaded: loaded, themeName: theme, pending: pending)
+        } catch let failed as BoardSession.LoadFailed {
+            throw options.withBackupOffer(failed.error, url: url)
+        }
     }
 }
 
@@ -34,7 +43,15 @@ struct OpenCommand: ParsableCommand {
 
 /// Opens a loaded board in the terminal and reports how the session ended.
 enum BoardSession {
-    static func open(url: URL, loaded: LoadedBoard, themeName: String?, triage: Bool = false, standup: Bool = false) throws {
+    /// How many cards of each column a preview reads in full: more than a screen shows.
+    static let previewCards = 300
+
+    /// The full read of a previewed board failed (the session ended at once): `error` is what it threw.
+    struct LoadFailed: Error { var error: Error }
+
+    /// `pending`: `loaded` is a preview and this is the full board being read (`PendingBoard`).
+    static func open(url: URL, loaded: LoadedBoard, themeName: String?, triage: Bool = false, standup: Bool = false,
+                     pending: PendingBoard? = nil) throws {
         let env = ProcessInfo.processInfo.environment
         // A bad keys.toml stops here, before the terminal is touched.
         let keymaps: Keymaps
@@ -61,10 +78,12 @@ enum BoardSession {
         state.moneyLocale = MoneyFormat.locale(from: env)
         if triage { state.startTriage(now: environment.now) }
         if standup { state.startStandup(now: environment.now) }
+        if pending != nil { state.status = AppState.readingBoard }
         let writer = MergingWriter(base: loaded.board, url: url, user: CurrentUser.name)
         let saver = readOnly == nil ? BoardSaver(url: url) { board, url in try writer.write(board, to: url) } : nil
         let outcome = try TerminalApp.run(state, saver: saver, writer: readOnly == nil ? writer : nil, theme: theme, noColor: noColor,
-                                          environment: environment, followBackground: named == nil)
+                                          environment: environment, followBackground: named == nil, pending: pending)
+        if let error = outcome.loadError { throw LoadFailed(error: error) }
         if let error = outcome.saveError {
             printError("docket: the last changes could not be saved: \(error)")
             if let rescue = outcome.rescuePath { printError("docket: they were written to \(rescue)") }

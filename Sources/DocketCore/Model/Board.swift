@@ -177,6 +177,14 @@ public struct Board: Equatable, Sendable {
         rebuildLongIDs()
     }
 
+    /// Replaces an item by one with the same id, stage, rank, archived flag and points (the
+    /// column index stays right without being touched): a preview's stand-in by the item read
+    /// in full (`BoardReader+Preview`).
+    mutating func putInPlace(_ item: Item) {
+        precondition(items[item.id].map { $0.stage == item.stage && $0.rank == item.rank && $0.archived == item.archived && $0.points == item.points } == true)
+        items[item.id] = item
+    }
+
     /// Replaces (or inserts, or with nil removes) one item and keeps the column index right.
     mutating func put(_ id: String, _ new: Item?) {
         if let old = items[id], !old.archived {

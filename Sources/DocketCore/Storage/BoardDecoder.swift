@@ -36,6 +36,19 @@ public enum BoardDecoder {
         try BoardReader.read(data, path: path)
     }
 
+    /// A preview of a large board for a first frame (`BoardReader+Preview`): the header, every
+    /// item's place on the board (id, stage, rank, archived, points), the first `top` cards of
+    /// each column in full, the other items as stand-ins with no title, no activity log. Nil
+    /// for a board under 20,000 items, one not in the canonical layout (anything Docket wrote
+    /// is), or one with anything wrong (`decode` then says what). Never to be saved or edited:
+    /// `decode` of the same data gives the board.
+    public static func preview(_ data: Data, path: String, top: Int) -> LoadedBoard? {
+        BoardReader.preview(data, path: path, top: top)
+    }
+
+    /// The fewest items a board must have to be previewed (`preview`).
+    public static let previewMinimum = BoardReader.previewMinimum
+
     /// `decode` on one thread: the canonical layout's lines are not read ahead on every core
     /// (the same board and the same errors; for tests and benchmarks that compare the two).
     public static func decodeSequentially(_ data: Data, path: String) throws -> LoadedBoard {

@@ -35,7 +35,9 @@ enum BoardReader {
         }
     }
 
-    private static func read(_ s: inout JSONScanner, data: Data?, tolerant: Bool, defects: inout ReadDefects) throws -> LoadedBoard {
+    /// With `preview` (a number of cards), the preview read of `BoardReader+Preview` (throws
+    /// `NotPreviewable` when the file cannot be previewed).
+    static func read(_ s: inout JSONScanner, data: Data?, tolerant: Bool, preview: Int? = nil, defects: inout ReadDefects) throws -> LoadedBoard {
         var format: String?, version: Int?, name = ""
         var stages: [Stage]?, releases: [Release] = [], people: [Person] = [], labels: [Label] = []
         var items = ItemStore(), activity = ActivityLog()
@@ -44,6 +46,7 @@ enum BoardReader {
         var currency: String?, roadmap = RoadmapSettings(), amounts = PlanningCoding.RawAmounts()
         var strategy = Strategy()
         var ahead: ReadAhead?
+        var skims: [Skim]?
         let start = s.offset
         try s.object("the board") { s, key in
             switch key {
@@ -86,6 +89,14 @@ enum BoardReader {
             case "labels": labels = try list(&s, "labels", label)
             case "items":
                 if tolerant { try tolerantItems(&s, into: &items, defects: &defects); break }
+                if preview != nil {
+                    guard let data else { throw NotPreviewable() }
+                    let read = try previewItems(data, s.bytes, itemsAt: s.mark())
+                    items = read.store
+                    skims = read.skims
+                    s.jump(to: read.end)
+                    break
+                }
                 if let data, let read = readAhead(data, s.bytes, itemsAt: s.mark()) {
                     items = read.items
                     s.jump(to: read.itemsEnd)
@@ -100,7 +111,12 @@ enum BoardReader {
                     if items.count == before { throw s.fail("two items have the id '\(item.id)'" + repairHint, at: at) }
                 }
             case "activity":
-                if let ahead, let at = ahead.activityAt, s.mark() == at {
+                if preview != nil {
+                    // The preview has no log: its lines are stepped over, not read.
+                    var end = s.mark()
+                    guard CanonicalLines.list(s.bytes, &end) != nil else { throw NotPreviewable() }
+                    s.jump(to: end)
+                } else if let ahead, let at = ahead.activityAt, s.mark() == at {
                     activity = ahead.activity
                     s.jump(to: ahead.activityEnd)
                 } else {
@@ -123,6 +139,10 @@ enum BoardReader {
         let exponent = Currency.exponent(currency)
         for (k, budget) in amounts.budgets.enumerated() { board.releases[k].budget = budget.flatMap { Money.fromMajor($0, exponent: exponent) } }
         board.planning = PlanningSettings(currency: currency, costModel: PlanningCoding.costModel(amounts, exponent: exponent), roadmap: roadmap)
+        if let preview {
+            guard let data, let skims else { throw NotPreviewable() }
+            try fillTops(&board, skims, top: preview, data)
+        }
 
         return LoadedBoard(board: board, version: version)
     }

@@ -31,7 +31,9 @@ public enum BoardStore {
         }
     }
 
-    private static func read(_ url: URL) throws -> Data {
+    /// The bytes of the board file at `url` (for a caller that previews them before decoding,
+    /// `BoardDecoder.preview`). Throws `BoardStoreError` when it cannot be read.
+    public static func read(_ url: URL) throws -> Data {
         do { return try Data(contentsOf: url) } catch {
             throw BoardStoreError("cannot read \(url.path): \((error as NSError).localizedDescription)")
         }

@@ -257,7 +257,8 @@ struct JSONScanner {
         switch c {
         case 123: try object("an object") { s, _ in try s.skipValue(depth: depth + 1) }
         case 91: try array("an array") { s, _ in try s.skipValue(depth: depth + 1) }
-        case 34: _ = try string()
+        // Text without escapes is stepped over (no string made); other text is decoded, which checks its escapes.
+        case 34: if try plainString() == nil { _ = try string() }
         case 116, 102: _ = try bool()
         case 110: if !null() { throw fail("expected a value") }
         default: _ = try number()

@@ -98,6 +98,16 @@ public final class MergingWriter: @unchecked Sendable {
         self.stamp = FileStamp(url)
     }
 
+    /// Makes `board` the base of the next write, as if it had been given to `init`: the full
+    /// board of a session that opened on a preview (`BoardDecoder.preview`), read from the
+    /// bytes the file held when this writer was made. Call it before any write.
+    public func begin(with board: Board) {
+        lock.lock()
+        submitted = board
+        onDisk = board
+        lock.unlock()
+    }
+
     /// Writes `ours` to `url`, merged with the file's changes if it changed, under the lock.
     /// Throws `BoardFileGone` (the file was moved, deleted or replaced by a folder),
     /// `BoardStoreError` or `BoardFileError`; nothing is written then.

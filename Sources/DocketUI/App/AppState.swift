@@ -11,6 +11,8 @@ public struct StatusMessage: Equatable, Sendable {
 /// The whole state of the app: the board, the undo history and the UI. A plain value:
 /// `update` changes it, `render` draws it.
 public struct AppState: Sendable {
+    /// Said while a session that opened on a preview waits for the full board (`PendingBoard`).
+    public static let readingBoard = StatusMessage("reading the whole board…")
     public var board: Board { didSet { revision &+= 1 } }
     /// Counts changes to `board` (every edit, undo and merge from disk). Caches — the filter's
     /// matches, the backlog list's order — remember the revision they were computed at, so

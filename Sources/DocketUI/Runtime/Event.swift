@@ -41,6 +41,9 @@ public enum Event: Equatable, Sendable {
     case resumed(Size)
     /// A background job finished (`Effect.compute`).
     case computed(BackgroundResult)
+    /// The full board of a session that opened on a preview (`PendingBoard`): it replaces the
+    /// preview, which nothing has changed.
+    case boardLoaded(Board)
 }
 
 /// Whether the board on disk matches the board in memory.

@@ -11,6 +11,9 @@ func updateRuntime(_ state: inout AppState, _ event: Event, now: Timestamp) -> [
         if state.readOnly == nil { state.saveState = s }
     case .terminate:
         return [.quit]
+    case .boardLoaded(let board):
+        state.board = board
+        if state.status == AppState.readingBoard { state.status = nil }
     case .resumed(let size), .resize(let size):
         state.size = size
     case .boardMerged(let merge):

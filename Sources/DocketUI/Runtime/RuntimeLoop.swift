@@ -31,6 +31,8 @@ public struct RuntimeLoop<Terminal: LoopTerminal> {
         public var signal: Int32?
         /// The saver's status after the final save (nil without a saver).
         public var saveStatus: BoardSaver.Status?
+        /// What the full read of a previewed board threw (the session ended at once then).
+        public var loadError: Error?
     }
 
     public private(set) var state: AppState
@@ -50,14 +52,20 @@ public struct RuntimeLoop<Terminal: LoopTerminal> {
     private var nextRetry: Int64?
     /// Results of background jobs, waiting for the loop.
     private let inbox = BackgroundInbox()
+    /// The full board while the state holds a preview (see `PendingBoard`), and the input held
+    /// back meanwhile.
+    private var pending: PendingBoard?
+    private var heldBack: [Event] = []
+    private var loadError: Error?
 
     /// `saver` is nil for a board that may not be written; `writer` is the saver's merging
     /// writer (its merges come back as `Event.boardMerged`). `asks` is what the state asks for
     /// (`AppState.subscriptions`; tests may pass another).
     public init(state: AppState, terminal: Terminal, saver: BoardSaver?, writer: MergingWriter?, services: LoopServices,
-                clock: LoopClock, asks: @escaping (AppState) -> Subscriptions = { $0.subscriptions }) {
+                clock: LoopClock, asks: @escaping (AppState) -> Subscriptions = { $0.subscriptions },
+                pending: PendingBoard? = nil) {
         self.state = state; self.terminal = terminal; self.saver = saver; self.writer = writer
-        self.services = services; self.clock = clock; self.asks = asks
+        self.services = services; self.clock = clock; self.asks = asks; self.pending = pending
         self.lastSave = saver?.status()
     }
 
@@ -68,13 +76,59 @@ public struct RuntimeLoop<Terminal: LoopTerminal> {
         terminal.paint(render(state))
         while !quit {
             let wakes = terminal.wait(timeout: timeout())
-            for wake in wakes where !quit { handle(wake) }
+            for wake in wakes where !quit { pending == nil ? handle(wake) : holdBack(wake) }
+            if !quit { takeFullBoard() }
             if !quit { fireTimers() }
             for result in inbox.take() where !quit { send(.computed(result)) }
             if !quit { terminal.paint(render(state)) }
         }
         let final = saver?.flush()
-        return Outcome(state: state, signal: signal, saveStatus: final)
+        return Outcome(state: state, signal: signal, saveStatus: final, loadError: loadError)
+    }
+
+    // MARK: - A preview
+
+    /// While the state holds a preview: sizes, signals and the saver's news are handled; keys,
+    /// pastes and clicks wait for the full board (but for quitting, which does nothing to the
+    /// board); the file's changes are merged once the full board is in.
+    private mutating func holdBack(_ wake: Wake) {
+        switch wake {
+        case .events(let events):
+            for event in events where !quit {
+                switch event {
+                case .resize: send(event)
+                case .key(let key) where heldBack.isEmpty && quits(key): send(event)
+                default: heldBack.append(event)
+                }
+            }
+        case .fileChanged: break
+        default: handle(wake)
+        }
+    }
+
+    /// Whether `key` quits from the board screen (its quit key or Ctrl-C).
+    private func quits(_ key: Key) -> Bool {
+        state.keymaps.action(for: key, on: GlobalKeys.id) == GlobalAction.interrupt.rawValue
+            || (state.routes.count == 1 && state.keymaps.action(for: key, on: state.top.screenID) == BoardAction.quit.rawValue)
+    }
+
+    /// Takes the full board in when it has come: the writer's base, the state's board, then
+    /// the input held back, in order, and a look at the file. A failed read ends the session.
+    private mutating func takeFullBoard() {
+        guard let result = pending?.take() else { return }
+        pending = nil
+        switch result {
+        case .success(let board):
+            writer?.begin(with: board)
+            send(.boardLoaded(board))
+            let held = heldBack
+            heldBack = []
+            for event in held where !quit { send(event) }
+            if !quit { fileChanged() }
+        case .failure(let error):
+            loadError = error
+            quit = true
+        }
     }
 
     // MARK: - Waking
@@ -163,7 +217,8 @@ public struct RuntimeLoop<Terminal: LoopTerminal> {
     private mutating func run(_ effect: Effect) {
         switch effect {
         case .save:
-            saver?.submit(state.board)
+            // A preview is never saved (nothing can change it: input waits for the full board).
+            if pending == nil { saver?.submit(state.board) }
         case .quit:
             quit = true
         case .editDescription(let id, let text):

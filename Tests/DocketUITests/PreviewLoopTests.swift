@@ -1,0 +1,119 @@
+import DocketCore
+@testable import DocketUI
+import Foundation
+import XCTest
+
+/// A session that opens on a preview of a large board (`PendingBoard`): nothing is done to the
+/// preview; input waits for the full board and is then applied to it, in order.
+final class PreviewLoopTests: XCTestCase {
+    private struct Session {
+        let full: Board
+        let preview: Board
+        let url: URL
+        let saver: BoardSaver
+        let writer: MergingWriter
+        let bytes: Data
+    }
+
+    /// A large board saved to a file, its preview, and the saver and writer a session makes
+    /// (the writer made from the preview, as `docket` does, and given the full board later).
+    private func session() throws -> Session {
+        let board = GeneratedBoard.make(count: BoardDecoder.previewMinimum + 200, seed: 9)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("docket-preview-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
+        let url = dir.appendingPathComponent("docket.json")
+        try BoardStore.save(board, to: url)
+        let bytes = try Data(contentsOf: url)
+        let full = try BoardDecoder.decode(bytes, path: url.path).board
+        let preview = try XCTUnwrap(BoardDecoder.preview(bytes, path: url.path, top: 30)).board
+        let writer = MergingWriter(base: preview, url: url, user: "test")
+        let saver = BoardSaver(url: url) { board, url in try writer.write(board, to: url) }
+        return Session(full: full, preview: preview, url: url, saver: saver, writer: writer, bytes: bytes)
+    }
+
+    private func run(_ s: Session, _ t: ScriptedTerminal, _ pending: PendingBoard) -> RuntimeLoop<ScriptedTerminal>.Outcome {
+        var state = AppState(board: s.preview, user: "test", fileLabel: "docket.json", size: t.size)
+        state.status = AppState.readingBoard
+        var loop = RuntimeLoop(state: state, terminal: t, saver: s.saver, writer: s.writer, services: ServiceLog().services,
+                               clock: t.clock, pending: pending)
+        let outcome = loop.run()
+        XCTAssertFalse(t.log.contains("script ran out"), "\(t.log)")
+        return outcome
+    }
+
+    func testInputWaitsForTheFullBoardAndIsThenAppliedToIt() throws {
+        let s = try session()
+        let pending = PendingBoard()
+        let inbox = s.full.stages[0].id, next = s.full.stages[1].id
+        let second = s.full.column(inbox)[1]
+        var whileReading = "", untouchedWhileReading = false
+        let t = ScriptedTerminal(size: Size(width: 120, height: 30), [])
+        t.script = [
+            // Down and move right, typed before the whole board is read.
+            .wakes([.events([.key(.char("j")), .key(.char("L"))])]),
+            .run {
+                whileReading = t.screen
+                untouchedWhileReading = (try? Data(contentsOf: s.url)) == s.bytes
+                pending.deliver(.success(s.full))
+                return []
+            },
+            .run { s.saver.flush(); return [.saver] },
+            .wakes([.events([.key(.char("q"))])]),
+        ]
+        let end = run(s, t, pending)
+        XCTAssertTrue(whileReading.contains("reading the whole board"), whileReading)
+        XCTAssertTrue(untouchedWhileReading, "nothing saved while reading")
+        XCTAssertEqual(end.state.board.items[second]?.stage, next, "the keys held back were applied to the full board")
+        XCTAssertFalse(t.screen.contains("reading the whole board"))
+        let saved = try BoardStore.load(s.url).board
+        XCTAssertEqual(saved.items[second]?.stage, next, "and saved")
+        XCTAssertEqual(saved.items.count, s.full.items.count)
+        let deep = try XCTUnwrap(s.full.column("done").last)
+        XCTAssertEqual(saved.items[deep], s.full.items[deep], "a card the preview held as a stand-in is saved whole")
+        XCTAssertEqual(saved.activity.count, s.full.activity.count + 1, "the log kept, one move added")
+    }
+
+    func testAFailedFullReadEndsTheSessionWithItsErrorAndWritesNothing() throws {
+        let s = try session()
+        let pending = PendingBoard()
+        let wrong = BoardFileError(path: "docket.json", line: 9, column: 3, message: "expected must, should, could or wont")
+        let t = ScriptedTerminal([
+            .wakes([.events([.key(.char("L"))])]),
+            .run { pending.deliver(.failure(wrong)); return [] },
+        ])
+        let end = run(s, t, pending)
+        XCTAssertEqual(end.loadError as? BoardFileError, wrong)
+        XCTAssertEqual(try Data(contentsOf: s.url), s.bytes, "the file is untouched")
+    }
+
+    func testQuitWhileReadingQuitsAtOnceAndWritesNothing() throws {
+        let s = try session()
+        let t = ScriptedTerminal([.wakes([.events([.key(.char("q"))])])])
+        let end = run(s, t, PendingBoard())
+        XCTAssertNil(end.loadError)
+        XCTAssertEqual(try Data(contentsOf: s.url), s.bytes)
+    }
+
+    func testAChangeToTheFileWhileReadingIsMergedOnceTheFullBoardIsIn() throws {
+        let s = try session()
+        let pending = PendingBoard()
+        var theirs: Item?
+        let t = ScriptedTerminal([])
+        t.script = [
+            .run {
+                theirs = try? BoardStore.update(s.url) { b in try b.addItem(title: "Added elsewhere", stage: b.stages[0].id, by: "other", at: testNow).item }
+                return [.fileChanged]
+            },
+            .run { pending.deliver(.success(s.full)); return [] },
+            .run { s.saver.flush(); return [.saver] },
+            .wakes([.events([.key(.char("q"))])]),
+        ]
+        let end = run(s, t, pending)
+        let added = try XCTUnwrap(theirs)
+        XCTAssertEqual(end.state.board.items[added.id]?.title, "Added elsewhere")
+        let saved = try BoardStore.load(s.url).board
+        XCTAssertEqual(saved.items.count, s.full.items.count + 1)
+        XCTAssertEqual(saved.items[added.id]?.title, "Added elsewhere")
+    }
+}
