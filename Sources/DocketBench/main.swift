@@ -91,6 +91,17 @@ if let i = CommandLine.arguments.firstIndex(of: "--load"), i + 1 < CommandLine.a
     exit(0)
 }
 
+if let i = CommandLine.arguments.firstIndex(of: "--preview"), i + 1 < CommandLine.arguments.count {
+    // The preview read alone (for profilers): the median of `--runs` previews (default 1).
+    let url = URL(fileURLWithPath: CommandLine.arguments[i + 1])
+    let runs = CommandLine.arguments.firstIndex(of: "--runs").flatMap { Int(CommandLine.arguments[$0 + 1]) } ?? 1
+    let data = try BoardStore.read(url)
+    var count = 0
+    let time = measure(runs: runs) { count = BoardDecoder.preview(data, path: url.path, top: 300)?.board.items.count ?? -1 }
+    print(String(format: "previewed %d items: %.1f ms, peak %.0f MiB", count, time, peakMemoryMiB()))
+    exit(0)
+}
+
 if let i = CommandLine.arguments.firstIndex(of: "--ops"), i + 1 < CommandLine.arguments.count {
     // The goal table's rows on one board file (copied to a temporary folder first): the open
     // to the first frame at 160x50, a command-line `set` (BoardStore.update), an open board's
@@ -110,6 +121,25 @@ if let i = CommandLine.arguments.firstIndex(of: "--ops"), i + 1 < CommandLine.ar
         _ = render(s)
         state = s
     }
+    // As `docket` opens a large board: read, preview, the first frame, then the full read
+    // (in the background, after the first paint); the first frame's time, and the time until
+    // the whole board is in.
+    var previewFrames: [Double] = [], wholes: [Double] = []
+    var previewed = false
+    for _ in 0..<runs {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let data = try BoardStore.read(url)
+        let preview = BoardDecoder.preview(data, path: url.path, top: 300)
+        previewed = preview != nil
+        var s = AppState(board: preview?.board ?? Board(name: "", stages: []), user: "bench", fileLabel: "board.json", size: size)
+        s.keepSelectionVisible()
+        _ = render(s)
+        previewFrames.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+        _ = try? BoardDecoder.decode(data, path: url.path)
+        wholes.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+    }
+    print(String(format: "%@: first frame on a preview %.1f ms (previewed: %@), whole board in %.1f ms",
+                 source.lastPathComponent, previewFrames.sorted()[runs / 2], previewed ? "yes" : "no", wholes.sorted()[runs / 2]))
     let board = state!.board
     let ids = board.items.keys.sorted()
     var n = 0

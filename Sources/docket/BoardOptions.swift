@@ -22,7 +22,7 @@ struct BoardOptions: ParsableArguments {
 
     /// Loads the board for a session in the terminal: a large board as a preview
     /// (`BoardDecoder.preview`, its first `top` cards of each column in full) with the full
-    /// read going on in the background (`PendingBoard`), any other as `load` does. Throws like
+    /// read to run in the background once the first frame is painted (`PendingBoard`), any other as `load` does. Throws like
     /// `load`; the full read's error comes later, through the session (`withBackupOffer`).
     func loadForSession(positional: String? = nil, top: Int) throws -> (URL, LoadedBoard, PendingBoard?) {
         let url = try existingURL(positional: positional)
@@ -30,10 +30,7 @@ struct BoardOptions: ParsableArguments {
         guard let preview = BoardDecoder.preview(data, path: url.path, top: top) else {
             return (url, try offeringBackup(url) { try BoardDecoder.decode(data, path: url.path) }, nil)
         }
-        let pending = PendingBoard()
-        DispatchQueue.global(qos: .userInitiated).async {
-            pending.deliver(Result { try BoardDecoder.decode(data, path: url.path).board })
-        }
+        let pending = PendingBoard { Result { try BoardDecoder.decode(data, path: url.path).board } }
         return (url, preview, pending)
     }
 

@@ -50,29 +50,33 @@ final class BoardPreviewTests: XCTestCase {
         XCTAssertNil(BoardDecoder.preview(Data(BoardEncoder.encode(GeneratedBoard.make(count: 500))), path: "b.json", top: 40), "small")
         // Laid out otherwise: a space before each item's line.
         let spaced = Data(String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\n{\"id\"", with: "\n {\"id\"").utf8)
-        XCTAssertNil(BoardDecoder.preview(spaced, path: "b.json", top: 40), "not canonical")
+        XCTAssertTrue(BoardDecoder.preview(spaced, path: "b.json", top: 40) == nil, "not canonical")
         XCTAssertNoThrow(try BoardDecoder.decode(spaced, path: "b.json"), "but a board all the same")
         // A broken line of a top card, and a broken line anywhere.
         let top = try XCTUnwrap(board.column("inbox").first)
         let brokenTop = Data(String(decoding: data, as: UTF8.self)
             .replacingOccurrences(of: "{\"id\": \"\(top)\", \"title\": \"", with: "{\"id\": \"\(top)\", \"title\": 3, \"x\": \"").utf8)
-        XCTAssertNil(BoardDecoder.preview(brokenTop, path: "b.json", top: 40))
+        XCTAssertTrue(BoardDecoder.preview(brokenTop, path: "b.json", top: 40) == nil, "a top card that does not read")
         let deep = try XCTUnwrap(board.column("done").last)
-        let brokenDeep = Data(String(decoding: data, as: UTF8.self)
-            .replacingOccurrences(of: "{\"id\": \"\(deep)\", \"title\": \"", with: "{\"id\": \"\(deep)\", \"title\": \"\\q").utf8)
-        XCTAssertNil(BoardDecoder.preview(brokenDeep, path: "b.json", top: 40), "a bad escape is found by the skim")
+        let unclosed = Data(String(decoding: data, as: UTF8.self)
+            .replacingOccurrences(of: "{\"id\": \"\(deep)\", \"title\": \"", with: "{\"id\": \"\(deep)\", \"title\": [\"").utf8)
+        XCTAssertTrue(BoardDecoder.preview(unclosed, path: "b.json", top: 40) == nil, "a line the skim cannot follow")
     }
 
     func testAValueTheSkimDoesNotReadIsLeftToTheFullRead() throws {
-        // A wrong priority on a card far down: the preview opens, the full read refuses the file
-        // with its line and column (the session then ends with that error).
+        // A wrong priority or a bad escape on a card far down: the preview opens, the full read
+        // refuses the file with its line and column (the session then ends with that error).
         let board = try largeBoard()
         let deep = try XCTUnwrap(board.column("done").last)
-        let data = Data(String(decoding: Data(BoardEncoder.encode(board)), as: UTF8.self)
-            .replacingOccurrences(of: "{\"id\": \"\(deep)\", \"title\": \"", with: "{\"id\": \"\(deep)\", \"priority\": \"urgent\", \"title\": \"").utf8)
-        XCTAssertNotNil(BoardDecoder.preview(data, path: "b.json", top: 40))
-        XCTAssertThrowsError(try BoardDecoder.decode(data, path: "b.json")) { error in
-            XCTAssertTrue("\(error)".contains("expected must, should, could or wont"), "\(error)")
+        let text = String(decoding: Data(BoardEncoder.encode(board)), as: UTF8.self)
+        let line = "{\"id\": \"\(deep)\", \"title\": \""
+        for (wrong, message) in [("\"priority\": \"urgent\", \"title\": \"", "expected must, should, could or wont"),
+                                 ("\"title\": \"\\q", "unknown escape")] {
+            let data = Data(text.replacingOccurrences(of: line, with: "{\"id\": \"\(deep)\", " + wrong).utf8)
+            XCTAssertTrue(BoardDecoder.preview(data, path: "b.json", top: 40) != nil, message)
+            XCTAssertThrowsError(try BoardDecoder.decode(data, path: "b.json")) { error in
+                XCTAssertTrue("\(error)".contains(message), "\(error)")
+            }
         }
     }
 }

@@ -74,6 +74,29 @@ final class PreviewLoopTests: XCTestCase {
         XCTAssertEqual(saved.activity.count, s.full.activity.count + 1, "the log kept, one move added")
     }
 
+    func testTheFullReadStartsOnceTheFirstFrameIsPaintedAndItsBoardIsTakenIn() throws {
+        let s = try session()
+        let delivered = DispatchSemaphore(value: 0)
+        let full = s.full
+        let pending = PendingBoard { .success(full) }
+        pending.whenDelivered { delivered.signal() }
+        var paintedBeforeReading = 0
+        let t = ScriptedTerminal([])
+        t.script = [
+            .run {
+                paintedBeforeReading = t.painted.count
+                XCTAssertEqual(delivered.wait(timeout: .now() + 60), .success, "the read was started and delivered")
+                return []
+            },
+            .wakes([.events([.key(.char("q"))])]),
+        ]
+        let end = run(s, t, pending)
+        XCTAssertEqual(paintedBeforeReading, 1, "the first frame was painted")
+        let deep = try XCTUnwrap(s.full.column("done").last)
+        XCTAssertEqual(end.state.board.items[deep], s.full.items[deep], "the full board is in")
+        XCTAssertEqual(try Data(contentsOf: s.url), s.bytes, "opening wrote nothing")
+    }
+
     func testAFailedFullReadEndsTheSessionWithItsErrorAndWritesNothing() throws {
         let s = try session()
         let pending = PendingBoard()

@@ -146,6 +146,9 @@ public struct Board: Equatable, Sendable {
 
     // MARK: - Index upkeep
 
+    /// Changes a value in place (one dictionary access for several changes to an entry).
+    private static func change<T>(_ value: inout T, _ body: (inout T) -> Void) { body(&value) }
+
     mutating func rebuildColumns() {
         // Each part of the store gathers its open items' (rank, id) keys and points by stage;
         // the columns are then sorted a stage at a time. Both on all cores for a large board.
@@ -154,8 +157,8 @@ public struct Board: Equatable, Sendable {
             var out: [String: (keys: [ColumnKey], points: Double)] = [:]
             part.forEachItem { item in
                 guard !item.archived else { return }
-                out[item.stage, default: ([], 0)].keys.append(ColumnKey(rank: item.rank, id: item.id))
-                out[item.stage, default: ([], 0)].points += item.points ?? 0
+                let key = ColumnKey(rank: item.rank, id: item.id), points = item.points ?? 0
+                Board.change(&out[item.stage, default: ([], 0)]) { $0.keys.append(key); $0.points += points }
             }
             return out
         }

@@ -93,7 +93,7 @@ public struct ItemStore: Equatable, Sendable, Sequence {
                 for l in boxes[q].lists.indices {
                     while let item = boxes[q].lists[l].popLast() {
                         let id = item.id
-                        if mine[shard(id) - lo].updateValue(item, forKey: id) != nil { return nil }
+                        if mine[shard(id) - lo].updateValue(consume item, forKey: id) != nil { return nil }
                     }
                 }
                 out += mine

@@ -50,7 +50,7 @@ extension BoardReader {
             for q in groups.indices { groups[q].reserveCapacity(range.count / ItemStore.fillParts * 5 / 4) }
             let ok = read(data, lines, range) { s, k in
                 let item = try item(&s, k, tolerant: false)
-                groups[ItemStore.fillPart(of: item.id)].append(item)
+                groups[ItemStore.fillPart(of: item.id)].append(consume item)
             }
             return ok ? groups : nil
         }

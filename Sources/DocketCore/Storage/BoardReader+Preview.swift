@@ -7,7 +7,8 @@ import Foundation
 /// can show; no activity log. The open session paints its first frame from it while the full
 /// read (`BoardDecoder.decode`) runs, then takes the full board in (`PendingBoard`).
 ///
-/// Other items are stand-ins (empty title, no labels, created at 0): a preview must never be
+/// Other items are stand-ins (`PreviewSkim.standIn`: no title, no labels, their `created` the
+/// index of their line, so the preview can read it in full): a preview must never be
 /// saved, exported or edited, and is only ever shown until the full board replaces it.
 extension BoardReader {
     /// Boards with fewer items are read whole (the full read takes under ~100 ms there).
@@ -16,12 +17,6 @@ extension BoardReader {
     /// Thrown inside the read when the file cannot be previewed (too small, not in the
     /// canonical layout, a line that does not skim); `preview` answers nil then.
     struct NotPreviewable: Error {}
-
-    /// What the skim found of one item line.
-    struct Skim: Sendable {
-        var id: String, stage: String, rank: String, archived: Bool, points: Double?
-        var line: Range<Int>
-    }
 
     /// The preview of `data` (see the type's comment), nil when the file is small, not in the
     /// canonical layout or anything in it does not read (the full read then says what).
@@ -33,69 +28,45 @@ extension BoardReader {
         }
     }
 
-    /// The items' list at `itemsAt` skimmed on all cores: a store of stand-ins, the skims in
-    /// file order and the offset after the list's `]`. Throws `NotPreviewable`.
-    static func previewItems(_ data: Data, _ bytes: UnsafeBufferPointer<UInt8>, itemsAt: Int) throws -> (store: ItemStore, skims: [Skim], end: Int) {
+    /// The items' list at `itemsAt` skimmed on all cores (`PreviewSkim`): a store of stand-ins,
+    /// the list's lines and the offset after its `]`. Throws `NotPreviewable`.
+    static func previewItems(_ data: Data, _ bytes: UnsafeBufferPointer<UInt8>, itemsAt: Int) throws -> (store: ItemStore, lines: [Range<Int>], end: Int) {
         var at = itemsAt
         guard let lines = CanonicalLines.list(bytes, &at), lines.count >= previewMinimum else { throw NotPreviewable() }
-        let parts = Parallel.mapParts(lines.count, minimumPerPart: 5_000) { range -> (skims: [Skim], groups: [[Item]])? in
+        let parts = Parallel.mapParts(lines.count, minimumPerPart: 5_000) { range -> [[Item]]? in
             data.withUnsafeBytes { raw in
                 var s = JSONScanner(raw.bindMemory(to: UInt8.self))
-                var skims: [Skim] = []
-                skims.reserveCapacity(range.count)
                 var groups = Array(repeating: [Item](), count: ItemStore.fillParts)
+                for q in groups.indices { groups[q].reserveCapacity(range.count / ItemStore.fillParts * 5 / 4) }
                 for k in range {
-                    s.jump(to: lines[k].lowerBound)
-                    guard let skim = try? self.skim(&s, lines[k]), s.offset == lines[k].upperBound else { return nil }
-                    let standIn = Item(id: skim.id, title: "", stage: skim.stage, rank: skim.rank, points: skim.points,
-                                       archived: skim.archived, created: 0)
-                    groups[ItemStore.fillPart(of: skim.id)].append(standIn)
-                    skims.append(skim)
+                    guard let standIn = PreviewSkim.standIn(&s, lines[k], index: k) else { return nil }
+                    groups[ItemStore.fillPart(of: standIn.id)].append(consume standIn)
                 }
-                return (skims, groups)
+                return groups
             }
         }
-        var skims: [Skim] = [], groups: [[[Item]]] = []
-        skims.reserveCapacity(lines.count)
+        var groups: [[[Item]]] = []
         for part in parts {
             guard let part else { throw NotPreviewable() }
-            skims += part.skims
-            groups.append(part.groups)
+            groups.append(part)
         }
         guard let store = ItemStore.filled(moving: groups) else { throw NotPreviewable() }
-        return (store, skims, at)
-    }
-
-    /// The placing fields of the item at the scanner (other values skipped, their syntax checked).
-    private static func skim(_ s: inout JSONScanner, _ line: Range<Int>) throws -> Skim {
-        var id: String?, stage: String?, rank: String?, archived = false, points: Double?
-        try s.object("an item") { s, key in
-            switch key {
-            case "id": id = try s.string()
-            case "stage": stage = try s.string()
-            case "rank": rank = try s.string()
-            case "archived": archived = try s.bool()
-            case "points": points = s.null() ? nil : try s.number()
-            default: try s.skipValue()
-            }
-        }
-        guard let id, let stage, let rank else { throw NotPreviewable() }
-        return Skim(id: id, stage: stage, rank: rank, archived: archived, points: points, line: line)
+        return (store, lines, at)
     }
 
     /// Reads in full the first `top` items of every column of `board` (a preview's) and puts
     /// them in place of their stand-ins. Throws `NotPreviewable` when one does not read.
-    static func fillTops(_ board: inout Board, _ skims: [Skim], top: Int, _ data: Data) throws {
-        var wanted = Set<String>()
-        for ids in board.columns.values { wanted.formUnion(ids.prefix(top)) }
-        let lines = skims.filter { wanted.contains($0.id) }
+    static func fillTops(_ board: inout Board, _ lines: [Range<Int>], top: Int, _ data: Data) throws {
+        var standIns: [Item] = []
+        for ids in board.columns.values { standIns += ids.prefix(top).compactMap { board.items[$0] } }
         let full: [Item]? = data.withUnsafeBytes { raw in
             var s = JSONScanner(raw.bindMemory(to: UInt8.self))
             var out: [Item] = []
-            for (k, skim) in lines.enumerated() {
-                s.jump(to: skim.line.lowerBound)
-                guard let item = try? item(&s, k, tolerant: false), s.offset == skim.line.upperBound,
-                      item.stage == skim.stage, item.rank == skim.rank, item.archived == skim.archived, item.points == skim.points
+            for standIn in standIns {
+                let k = Int(standIn.created), line = lines[k]
+                s.jump(to: line.lowerBound)
+                guard let item = try? item(&s, k, tolerant: false), s.offset == line.upperBound, item.id == standIn.id,
+                      item.stage == standIn.stage, item.rank == standIn.rank, item.archived == standIn.archived, item.points == standIn.points
                 else { return nil }
                 out.append(item)
             }

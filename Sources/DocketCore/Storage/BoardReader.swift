@@ -46,7 +46,7 @@ enum BoardReader {
         var currency: String?, roadmap = RoadmapSettings(), amounts = PlanningCoding.RawAmounts()
         var strategy = Strategy()
         var ahead: ReadAhead?
-        var skims: [Skim]?
+        var previewLines: [Range<Int>]?
         let start = s.offset
         try s.object("the board") { s, key in
             switch key {
@@ -93,7 +93,7 @@ enum BoardReader {
                     guard let data else { throw NotPreviewable() }
                     let read = try previewItems(data, s.bytes, itemsAt: s.mark())
                     items = read.store
-                    skims = read.skims
+                    previewLines = read.lines
                     s.jump(to: read.end)
                     break
                 }
@@ -132,6 +132,7 @@ enum BoardReader {
         items.forgetChanges()
         var board = Board(name: name, stages: stages, releases: releases, people: people, labels: labels,
                           store: items, activity: activity)
+        items = ItemStore()  // the board's store is then its own (a preview changes it below)
         board.scoring = scoring
         board.savedFilters = filters
         board.extra = extra
@@ -140,8 +141,8 @@ enum BoardReader {
         for (k, budget) in amounts.budgets.enumerated() { board.releases[k].budget = budget.flatMap { Money.fromMajor($0, exponent: exponent) } }
         board.planning = PlanningSettings(currency: currency, costModel: PlanningCoding.costModel(amounts, exponent: exponent), roadmap: roadmap)
         if let preview {
-            guard let data, let skims else { throw NotPreviewable() }
-            try fillTops(&board, skims, top: preview, data)
+            guard let data, let previewLines else { throw NotPreviewable() }
+            try fillTops(&board, previewLines, top: preview, data)
         }
 
         return LoadedBoard(board: board, version: version)

@@ -6,12 +6,28 @@ import Foundation
 /// loop paints the preview and holds back every key, paste and click, every save and every
 /// merge from disk, so nothing is ever done to the preview; they are replayed, in order, on
 /// the full board.
+///
+/// The read itself (`read`) starts when the loop has painted the first frame (`start`), so the
+/// first frame does not share the machine's cores with it.
 public final class PendingBoard: @unchecked Sendable {
     private let lock = NSLock()
     private var result: Result<Board, Error>?
     private var onDelivery: (() -> Void)?
+    private var read: (@Sendable () -> Result<Board, Error>)?
 
-    public init() {}
+    /// `read` reads the full board (on another thread, once `start` is called); without it,
+    /// the outcome is handed over with `deliver`.
+    public init(read: (@Sendable () -> Result<Board, Error>)? = nil) { self.read = read }
+
+    /// Starts `read` on another thread (once; nothing without one), which delivers its outcome.
+    func start() {
+        lock.lock()
+        let work = read
+        read = nil
+        lock.unlock()
+        guard let work else { return }
+        DispatchQueue.global(qos: .userInitiated).async { [self] in deliver(work()) }
+    }
 
     /// Hands over the full read's outcome: the board, or the error it threw (the session
     /// then ends and the error is reported as an unreadable board always is).

@@ -74,6 +74,8 @@ public struct RuntimeLoop<Terminal: LoopTerminal> {
         send(.resize(terminal.size))
         if saver != nil, let why = services.whyNotWritable() { send(.saveStatus(.readOnly(why))) }
         terminal.paint(render(state))
+        // The first frame is on screen: now the full board of a preview is read.
+        pending?.start()
         while !quit {
             let wakes = terminal.wait(timeout: timeout())
             for wake in wakes where !quit { pending == nil ? handle(wake) : holdBack(wake) }
