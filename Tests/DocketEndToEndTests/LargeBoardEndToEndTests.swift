@@ -36,6 +36,30 @@ final class LargeBoardEndToEndTests: TmuxTestCase {
         XCTAssertEqual(try t.waitForExit(timeout: 30), 0)
     }
 
+    /// Keys typed while a large board is still being read (it opens on a preview) wait for the
+    /// whole board and are then applied to it: the move is saved, and nothing else changes.
+    func testKeysTypedWhileTheBoardIsReadAreAppliedToTheWholeBoard() throws {
+        let t = try session()
+        let board = GeneratedBoard.make(count: 100_000, seed: 5)
+        let url = t.dir.appendingPathComponent("big.json")
+        try Data(BoardEncoder.encode(board)).write(to: url)
+        let inbox = board.column("inbox"), second = inbox[1]
+
+        try t.startDocket([url.path], width: 160, height: 50)
+        _ = try t.waitForScreen("the first frame", timeout: 90) { $0.contains("Inbox") }
+        try t.keys("j", "L")
+        _ = try t.waitForScreen("the move", timeout: 90) { $0.contains("moved \(second)") }
+        try t.keys("q")
+        XCTAssertEqual(try t.waitForExit(timeout: 60), 0)
+
+        let saved = try BoardStore.load(url).board
+        XCTAssertEqual(saved.items[second]?.stage, "ideas", "the second card of the Inbox moved right")
+        XCTAssertEqual(saved.items.count, board.items.count)
+        let deep = try XCTUnwrap(board.column("done").last)
+        XCTAssertEqual(saved.items[deep], board.items[deep], "a card far down is saved whole")
+        XCTAssertEqual(saved.activity.count, board.activity.count + 1)
+    }
+
     /// What a card shows of an item's title: "Item N " (the number, then a space, so item 12
     /// is not found in item 123's card).
     private func cardText(_ item: Item) -> String {
