@@ -70,14 +70,13 @@ public struct ItemStore: Equatable, Sendable, Sequence {
 
     /// A store filled on all cores from items read in parts: `groups[p][q]` holds the items of
     /// read part `p` that filling part `q` takes (`fillPart(of:)`). Each item is moved into the
-    /// store, not copied (no reference counting of its fields, and the groups end empty). Nil
+    /// store, not copied (no reference counting of its fields; `groups` ends empty). Nil
     /// when two items have one id (the caller reads the file the ordinary way, which says where).
-    static func filled(moving groups: [[[Item]]]) -> ItemStore? {
+    static func filled(moving groups: inout [[[Item]]]) -> ItemStore? {
         let total = groups.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } }
         // Each filling part gets its lists in a box of its own, so it pops their items from
-        // storage nobody else holds (in place, without a copy).
+        // storage nobody else holds (in place, without a copy; `groups` is left empty).
         let boxes = (0..<fillParts).map { _ in Lists() }
-        var groups = groups
         for p in groups.indices {
             for q in 0..<fillParts where q < groups[p].count {
                 boxes[q].lists.append(groups[p][q])

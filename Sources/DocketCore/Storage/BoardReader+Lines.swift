@@ -45,7 +45,7 @@ extension BoardReader {
     /// The items of `lines`, read in parts on all cores, each part's items grouped by the part
     /// of the store that takes them, then moved into the store (`ItemStore.filled(moving:)`).
     private static func items(_ data: Data, _ lines: [Range<Int>]) -> ItemStore? {
-        let parts = Parallel.mapParts(lines.count, minimumPerPart: 500) { range -> [[Item]]? in
+        var parts = Parallel.mapParts(lines.count, minimumPerPart: 500) { range -> [[Item]]? in
             var groups = Array(repeating: [Item](), count: ItemStore.fillParts)
             for q in groups.indices { groups[q].reserveCapacity(range.count / ItemStore.fillParts * 5 / 4) }
             let ok = read(data, lines, range) { s, k in
@@ -54,12 +54,13 @@ extension BoardReader {
             }
             return ok ? groups : nil
         }
+        // Taken out of `parts`, so that each list has one owner and its items can be moved.
         var groups: [[[Item]]] = []
-        for part in parts {
-            guard let part else { return nil }
-            groups.append(part)
+        for k in parts.indices {
+            guard let part = parts[k].take() else { return nil }
+            groups.append(consume part)
         }
-        return ItemStore.filled(moving: groups)
+        return ItemStore.filled(moving: &groups)
     }
 
     /// The entries of `lines`, read in parts on all cores, each part a whole number of the

@@ -33,7 +33,7 @@ extension BoardReader {
     static func previewItems(_ data: Data, _ bytes: UnsafeBufferPointer<UInt8>, itemsAt: Int) throws -> (store: ItemStore, lines: [Range<Int>], end: Int) {
         var at = itemsAt
         guard let lines = CanonicalLines.list(bytes, &at), lines.count >= previewMinimum else { throw NotPreviewable() }
-        let parts = Parallel.mapParts(lines.count, minimumPerPart: 5_000) { range -> [[Item]]? in
+        var parts = Parallel.mapParts(lines.count, minimumPerPart: 5_000) { range -> [[Item]]? in
             data.withUnsafeBytes { raw in
                 var s = JSONScanner(raw.bindMemory(to: UInt8.self))
                 var groups = Array(repeating: [Item](), count: ItemStore.fillParts)
@@ -45,12 +45,12 @@ extension BoardReader {
                 return groups
             }
         }
-        var groups: [[[Item]]] = []
-        for part in parts {
-            guard let part else { throw NotPreviewable() }
-            groups.append(part)
+        var groups: [[[Item]]] = []  // taken out of `parts`, so each list has one owner (see `items`)
+        for k in parts.indices {
+            guard let part = parts[k].take() else { throw NotPreviewable() }
+            groups.append(consume part)
         }
-        guard let store = ItemStore.filled(moving: groups) else { throw NotPreviewable() }
+        guard let store = ItemStore.filled(moving: &groups) else { throw NotPreviewable() }
         return (store, lines, at)
     }
 
