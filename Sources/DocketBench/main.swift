@@ -97,7 +97,7 @@ if let i = CommandLine.arguments.firstIndex(of: "--preview"), i + 1 < CommandLin
     let runs = CommandLine.arguments.firstIndex(of: "--runs").flatMap { Int(CommandLine.arguments[$0 + 1]) } ?? 1
     let data = try BoardStore.read(url)
     var count = 0
-    let time = measure(runs: runs) { count = BoardDecoder.preview(data, path: url.path, top: 300)?.board.items.count ?? -1 }
+    let time = measure(runs: runs) { count = BoardDecoder.preview(data, path: url.path, top: 100)?.board.items.count ?? -1 }
     print(String(format: "previewed %d items: %.1f ms, peak %.0f MiB", count, time, peakMemoryMiB()))
     exit(0)
 }
@@ -129,7 +129,7 @@ if let i = CommandLine.arguments.firstIndex(of: "--ops"), i + 1 < CommandLine.ar
     for _ in 0..<runs {
         let start = DispatchTime.now().uptimeNanoseconds
         let data = try BoardStore.read(url)
-        let preview = BoardDecoder.preview(data, path: url.path, top: 300)
+        let preview = BoardDecoder.preview(data, path: url.path, top: 100)
         previewed = preview != nil
         // A board too small to preview opens whole, as `docket` opens it.
         let first = try preview?.board ?? BoardDecoder.decode(data, path: url.path).board

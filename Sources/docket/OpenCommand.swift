@@ -43,8 +43,9 @@ struct OpenCommand: ParsableCommand {
 
 /// Opens a loaded board in the terminal and reports how the session ended.
 enum BoardSession {
-    /// How many cards of each column a preview reads in full: more than a screen shows.
-    static let previewCards = 300
+    /// How many cards of each column a preview reads in full: more than a screen shows (a card
+    /// takes two rows and a gap, so a terminal of up to 300 rows).
+    static let previewCards = 100
 
     /// The full read of a previewed board failed (the session ended at once): `error` is what it threw.
     struct LoadFailed: Error { var error: Error }

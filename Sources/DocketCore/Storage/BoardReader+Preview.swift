@@ -11,8 +11,8 @@ import Foundation
 /// index of their line, so the preview can read it in full): a preview must never be
 /// saved, exported or edited, and is only ever shown until the full board replaces it.
 extension BoardReader {
-    /// Boards with fewer items are read whole (the full read takes under ~100 ms there).
-    static let previewMinimum = 20_000
+    /// Boards with fewer items are read whole (the full read takes under ~15 ms there).
+    static let previewMinimum = 5_000
 
     /// Thrown inside the read when the file cannot be previewed (too small, not in the
     /// canonical layout, a line that does not skim); `preview` answers nil then.
