@@ -79,7 +79,8 @@ enum BoardSession {
         state.moneyLocale = MoneyFormat.locale(from: env)
         if triage { state.startTriage(now: environment.now) }
         if standup { state.startStandup(now: environment.now) }
-        if pending != nil { state.status = AppState.readingBoard }
+        // (A warning the board gave, such as items of unknown stages, is said first.)
+        if pending != nil && state.status == nil { state.status = AppState.readingBoard }
         let writer = MergingWriter(base: loaded.board, url: url, user: CurrentUser.name)
         let saver = readOnly == nil ? BoardSaver(url: url) { board, url in try writer.write(board, to: url) } : nil
         let outcome = try TerminalApp.run(state, saver: saver, writer: readOnly == nil ? writer : nil, theme: theme, noColor: noColor,

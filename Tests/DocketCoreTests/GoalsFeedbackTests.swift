@@ -76,6 +76,14 @@ final class GoalsFeedbackTests: XCTestCase {
         XCTAssertEqual(b.itemIDs(servingGoal: b.strategy.goals[0]), [ids[0], ids[2]])
         XCTAssertEqual(b.itemIDs(servingGoal: b.strategy.goals[1]), [ids[3], ids[4], ids[0]], "the epic's child serves it too")
         XCTAssertEqual(b.unalignedItemIDs(), [ids[1]])
+        // One item at a time (the details pane), the same rule as the sets above.
+        for goal in b.strategy.goals {
+            let serving = b.itemIDs(servingGoal: goal)
+            for item in b.items.values { XCTAssertEqual(b.serves(item, goal: goal), serving.contains(item.id), "\(item.id), \(goal.objective)") }
+        }
+        XCTAssertEqual(StrategyText.goals(serving: ids[4], b).map(\.objective), ["Usage billing"], "through its epic")
+        XCTAssertEqual(StrategyText.goals(serving: ids[0], b).map(\.objective), ["Exports never time out", "Usage billing"])
+        XCTAssertEqual(StrategyText.goals(serving: "nope", b).count, 0)
         try b.linkGoal(g2.id, items: [ids[0]], link: false, by: "t", at: 22)
         XCTAssertEqual(b.strategy.goals[1].items, [ids[3]])
         try b.setKeyResult(g1.id, "p95", [("current", "650ms")], by: "t", at: 23)

@@ -163,6 +163,15 @@ extension Board {
         return out
     }
 
+    /// Whether `item` serves `goal`: the rule of `itemIDs(servingGoal:)` for one item (linked
+    /// to it, or the child of a linked epic), without a pass over the board.
+    public func serves(_ item: Item, goal: Goal) -> Bool {
+        guard items[item.id] != nil else { return false }
+        if goal.items.contains(item.id) { return true }
+        guard let parent = item.parent, goal.items.contains(parent) else { return false }
+        return items[parent]?.type == .epic
+    }
+
     /// Every item that serves some goal (see `itemIDs(servingGoal:)`).
     public func itemIDsServingAnyGoal() -> Set<String> {
         strategy.goals.reduce(into: Set<String>()) { $0.formUnion(itemIDs(servingGoal: $1)) }

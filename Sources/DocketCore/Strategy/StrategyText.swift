@@ -16,7 +16,9 @@ public enum StrategyText {
 
     /// The goals the item serves (linked, or through its epic), in board order.
     public static func goals(serving id: String, _ board: Board) -> [Goal] {
-        board.strategy.goals.filter { board.itemIDs(servingGoal: $0).contains(id) }
+        // Item by item (`Board.serves`): the details pane asks this on every frame.
+        guard let item = board.items[id] else { return [] }
+        return board.strategy.goals.filter { board.serves(item, goal: $0) }
     }
 
     /// `3 notes · 2 customers · impact 5`.

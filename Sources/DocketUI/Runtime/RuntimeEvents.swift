@@ -13,7 +13,7 @@ func updateRuntime(_ state: inout AppState, _ event: Event, now: Timestamp) -> [
         return [.quit]
     case .boardLoaded(let board):
         state.board = board
-        if state.status == AppState.readingBoard { state.status = nil }
+        if state.status == AppState.readingBoard { state.status = AppState.unknownStageWarning(board) }
     case .resumed(let size), .resize(let size):
         state.size = size
     case .boardMerged(let merge):

@@ -195,7 +195,8 @@ public struct RuntimeLoop<Terminal: LoopTerminal> {
     /// The file or its folder changed: if the file is not what we last wrote or read, save,
     /// which merges it (`MergingWriter`); retry a failed save; say whether it can be written.
     private mutating func fileChanged() {
-        guard let saver else { return }
+        // A preview is never merged into: the file is looked at once the whole board is in.
+        guard let saver, pending == nil else { return }
         let status = saver.status()
         if status.isClean || status.error != nil, writer?.fileChanged(saver.url) == true { saver.submit(state.board) }
         // A failed save is tried again at once when the file changes (made writable again).
