@@ -15,9 +15,13 @@ struct BoardOptions: ParsableArguments {
     }
 
     /// Loads the board; throws with the path, line and column when it does not parse.
-    func load(positional: String? = nil) throws -> (URL, LoadedBoard) {
+    /// `forSession`: the board goes on to an open session (freed as it changes), not to a
+    /// one-shot command (kept until the process exits: `KeptUntilExit`).
+    func load(positional: String? = nil, forSession: Bool = false) throws -> (URL, LoadedBoard) {
         let url = try existingURL(positional: positional)
-        return (url, try offeringBackup(url) { try BoardStore.load(url) })
+        let loaded = try offeringBackup(url) { try BoardStore.load(url) }
+        if !forSession { KeptUntilExit.keep(loaded.board) }
+        return (url, loaded)
     }
 
     /// Loads the board for a session in the terminal: a large board as a preview
@@ -44,7 +48,13 @@ struct BoardOptions: ParsableArguments {
     /// written by a newer Docket. Returns the path and what `change` returns.
     func update<T>(_ change: (inout Board) throws -> T) throws -> (URL, T) {
         let url = try existingURL()
-        return (url, try offeringBackup(url) { try BoardStore.update(url, change) })
+        return (url, try offeringBackup(url) {
+            try BoardStore.update(url) { board in
+                // The board read shares nearly all its storage with this one (copy on write).
+                defer { KeptUntilExit.keep(board) }
+                return try change(&board)
+            }
+        })
     }
 
     /// Loads the board with the repair-tolerant read of `docket check` (duplicate ids and

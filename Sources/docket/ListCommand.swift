@@ -76,16 +76,14 @@ struct ListCommand: ParsableCommand {
         } catch {
             throw QueryFailure(text: text, error: error)
         }
-        var items = board.itemsInBoardOrder(includeArchived: archived || parsed.mentionsArchived)
-        if let stage {
-            let s = try board.stage(named: stage)
-            items = items.filter { $0.stage == s.id }
-        }
-        if !parsed.isEmpty {
-            // Days (`due:today`, `updated:yesterday`) and ages in the user's time zone (`TZ`).
-            let env = DocketEnvironment.live()
-            items = items.filter(parsed.matcher(for: board, time: QueryTime(now: env.now, calendar: env.calendar)))
-        }
+        let stageID = try stage.map { try board.stage(named: $0).id }
+        // Days (`due:today`, `updated:yesterday`) and ages in the user's time zone (`TZ`).
+        let env = DocketEnvironment.live()
+        let matches = parsed.isEmpty ? nil : parsed.matcher(for: board, time: QueryTime(now: env.now, calendar: env.calendar))
+        // The stage and the query are tested where the items are stored; only what they keep is ordered.
+        let keep: ((Item) -> Bool)? = stageID == nil && matches == nil ? nil
+            : { item in (stageID == nil || item.stage == stageID) && (matches?(item) ?? true) }
+        let items = board.itemsInBoardOrder(includeArchived: archived || parsed.mentionsArchived, where: keep)
         switch json ? .json : format {
         case .json: print(ItemListJSON.encode(items, board: board), terminator: "")
         case .csv:

@@ -20,7 +20,7 @@ struct SessionOptions: ParsableArguments {
     func open(triage: Bool = false, standup: Bool = false) throws {
         // Triage and the standup start on screens that read every item: they wait for the whole board.
         guard !triage && !standup else {
-            let (url, loaded) = try options.load(positional: file)
+            let (url, loaded) = try options.load(positional: file, forSession: true)
             return try BoardSession.open(url: url, loaded: loaded, themeName: theme, triage: triage, standup: standup)
         }
         let (url, loaded, pending) = try options.loadForSession(positional: file, top: BoardSession.previewCards)

@@ -23,6 +23,23 @@ final class ExportTests: XCTestCase {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    func testItemsInBoardOrderWithAFilterAreTheOrderedItemsFiltered() throws {
+        // The demo with archived items and an item of a stage the board does not have.
+        var board = demo()
+        for id in board.items.keys.sorted().prefix(6) { _ = try board.archive(id, by: "t", at: now) }
+        board = rebuilt(board) { items in items[0].stage = "gone" }
+        let keeps: [(String, (Item) -> Bool)] = [
+            ("all", { _ in true }), ("none", { _ in false }), ("points > 2", { ($0.points ?? 0) > 2 }),
+            ("every other id", { $0.id.utf8.reduce(0) { $0 + Int($1) } % 2 == 0 }), ("archived", \.archived),
+        ]
+        for includeArchived in [false, true] {
+            for (name, keep) in keeps {
+                XCTAssertEqual(board.itemsInBoardOrder(includeArchived: includeArchived, where: keep),
+                               board.itemsInBoardOrder(includeArchived: includeArchived).filter(keep), "\(name), archived: \(includeArchived)")
+            }
+        }
+    }
+
     // MARK: - Markdown
 
     func testMarkdownOfTheDemoHasEveryStageHeadingAndItem() throws {

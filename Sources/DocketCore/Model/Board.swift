@@ -122,22 +122,33 @@ public struct Board: Equatable, Sendable {
     /// Every item in board order: stage by stage (in stage order) and by rank within a stage,
     /// a stage's archived items (when included) after its open ones, by rank; then items of
     /// unknown stages, by rank. (So a CSV export lists stages in the board's order.)
-    public func itemsInBoardOrder(includeArchived: Bool = false) -> [Item] {
+    ///
+    /// With `keep`, only the items it keeps (tested where they are stored, before anything is
+    /// copied or ordered: `docket list QUERY` orders its matches, not the board).
+    public func itemsInBoardOrder(includeArchived: Bool = false, where keep: ((Item) -> Bool)? = nil) -> [Item] {
         var out: [Item] = []
-        out.reserveCapacity(items.count)
         let known = Set(stages.map(\.id))
         var archived: [String: [Item]] = [:]
         var unknown: [Item] = []
+        var kept = Set<String>()
         items.forEachItem { item in
+            if let keep, !keep(item) { return }
             if !known.contains(item.stage) {
                 if includeArchived || !item.archived { unknown.append(item) }
             } else if includeArchived && item.archived {
                 archived[item.stage, default: []].append(item)
+            } else if keep != nil && !item.archived {
+                kept.insert(item.id)
             }
         }
+        out.reserveCapacity(keep == nil ? items.count : kept.count + unknown.count + archived.values.reduce(0) { $0 + $1.count })
         let byRank = { (a: Item, b: Item) in (a.rank, a.id) < (b.rank, b.id) }
         for stage in stages {
-            out += column(stage.id).compactMap { items[$0] }
+            if keep == nil {
+                out += column(stage.id).compactMap { items[$0] }
+            } else if !kept.isEmpty {
+                for id in column(stage.id) where kept.contains(id) { if let item = items[id] { out.append(item) } }
+            }
             out += (archived[stage.id] ?? []).sorted(by: byRank)
         }
         out += unknown.sorted(by: byRank)
