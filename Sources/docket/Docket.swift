@@ -25,7 +25,6 @@ struct Docket: ParsableCommand {
     /// An error from running a command is printed made safe for the terminal: its message
     /// may quote the board (an id, a stage name, a key of a broken file).
     static func main() {
-        Backtrace.makeNonInteractive()
         // Over a file-size limit (ulimit -f) a write must fail with EFBIG and a message, not
         // kill the process mid-save.
         signal(SIGXFSZ, SIG_IGN)
@@ -36,6 +35,9 @@ struct Docket: ParsableCommand {
         } catch {
             exit(withError: error)
         }
+        // Only a session in the terminal restarts itself for the crash reporter (`Backtrace`):
+        // a one-shot command leaves the terminal as it found it, and starts once.
+        if (command as? OpensTheTerminal)?.opensTheTerminal == true { Backtrace.makeNonInteractive() }
         do {
             try command.run()
         } catch {
