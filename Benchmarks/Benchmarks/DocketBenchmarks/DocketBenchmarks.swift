@@ -117,6 +117,17 @@ let benchmarks: @Sendable () -> Void = {
             for _ in benchmark.scaledIterations { blackHole(render(openState(try! BoardStore.load(url).board))) }
         } setup: { try boardFile(count) }
 
+        // What `docket` does to show a large board (5,000 items and more): read the file, the
+        // preview (`BoardDecoder.preview`: every item placed, the first 100 cards of each column
+        // in full), the first state and frame. The whole board is read after that frame.
+        Benchmark("first frame on a preview \(n)", configuration: config(count)) { benchmark, url in
+            for _ in benchmark.scaledIterations {
+                let data = try! BoardStore.read(url)
+                let board = try! BoardDecoder.preview(data, path: url.path, top: 100)?.board ?? BoardDecoder.decode(data, path: url.path).board
+                blackHole(render(openState(board)))
+            }
+        } setup: { try boardFile(count) }
+
         // The first frame alone, the board already in memory.
         Benchmark("first frame \(n)", configuration: config(count, units: .microseconds)) { benchmark, board in
             for _ in benchmark.scaledIterations { blackHole(render(openState(board))) }
