@@ -71,6 +71,38 @@ final class MergeTests: XCTestCase {
         XCTAssertFalse(writer.fileChanged(url))
     }
 
+    /// Two open sessions each move a card in the same second and take in each other's merge,
+    /// as their loops do when the file changes: they must agree on the file and stop writing
+    /// (with "ours first" for entries of one second they rewrote it in turn for ever).
+    func testTwoSessionsWithEntriesOfOneSecondAgreeAndStopWriting() throws {
+        let dir = try makeTempFolder(self)
+        let url = dir.appendingPathComponent("docket.json")
+        let (b, x, y) = try base()
+        try BoardStore.save(b, to: url)
+        let writers = [MergingWriter(base: b, url: url, user: "a", clock: { 70 }),
+                       MergingWriter(base: b, url: url, user: "b", clock: { 70 })]
+        var boards = [b, b]
+        try boards[0].move(x, toStage: "ready", by: "a", at: 70)
+        try boards[1].move(y, toStage: "doing", by: "b", at: 70)
+        var writes = [0, 0]
+        for round in 0..<6 {
+            for k in 0..<2 where round == 0 || writers[k].fileChanged(url) {
+                try writers[k].write(boards[k], to: url)
+                writes[k] += 1
+                for m in writers[k].takeMerges() { boards[k] = m.apply(to: boards[k]) }
+            }
+        }
+        XCTAssertFalse(writers[0].fileChanged(url), "session a has nothing more to merge (writes: \(writes))")
+        XCTAssertFalse(writers[1].fileChanged(url), "session b has nothing more to merge (writes: \(writes))")
+        XCTAssertLessThanOrEqual(writes[0] + writes[1], 3, "each wrote once, and one merge taken in")
+        let onDisk = try BoardStore.load(url).board
+        XCTAssertEqual(onDisk.items[x]?.stage, "ready")
+        XCTAssertEqual(onDisk.items[y]?.stage, "doing")
+        XCTAssertEqual(Array(onDisk.activity), Array(boards[0].activity), "a's board is the file")
+        XCTAssertEqual(Array(onDisk.activity), Array(boards[1].activity), "b's board is the file")
+        XCTAssertEqual(onDisk.activity.count, b.activity.count + 2, "each move logged once")
+    }
+
     func testMergingWriterNeverOverwritesAFileThatNoLongerParses() throws {
         let dir = try makeTempFolder(self)
         let url = dir.appendingPathComponent("docket.json")

@@ -4,9 +4,13 @@
 /// other side already logged, however the two logs got their entries (a side that took in a
 /// merge holds the other's entries too, in another order), and no entry is dropped.
 ///
-/// Order: the longest common prefix of both logs, then the rest of ours, with the entries
-/// only theirs has woven in by time (`at`; ours first on a tie): logs that are in time order
-/// stay in time order. Cost: the length of the common prefix plus the tails, hashed.
+/// Order: the longest common prefix of both logs, then every entry after it, from both sides,
+/// by time (`at`), and entries of the same second by their other fields (`Activity.logOrder`).
+/// That order does not depend on which side merges: two open sessions that each took in the
+/// other's entries of one second write the same file and stop (with "ours first on a tie",
+/// each wrote its own entry first, saw the other's file as a change, and they rewrote the file
+/// in turn for as long as both were open). Logs in time order stay in time order. Cost: the
+/// length of the common prefix plus the tails, hashed and sorted.
 ///
 /// The base is not needed: entries are never removed from a log, so "in base, missing on one
 /// side" does not happen; two entries equal in every field (time to the second, person,
@@ -27,11 +31,18 @@ enum ActivityMerge {
         }
         var out = Array(ours[..<common])
         out.reserveCapacity(common + mine.count + extra.count)
-        var i = 0, j = 0
-        while i < mine.count || j < extra.count {
-            if j == extra.count || (i < mine.count && mine[i].at <= extra[j].at) { out.append(mine[i]); i += 1 }
-            else { out.append(extra[j]); j += 1 }
-        }
+        out += (mine + extra).sorted(by: Activity.logOrder)
         return out
+    }
+}
+
+extension Activity {
+    /// The order of a merged log's entries after what both sides share (`ActivityMerge`): by
+    /// time, then by person, item, action, field and values, so that it is the same whichever
+    /// side merges. Entries equal in every field are one fact, and their order does not matter.
+    static func logOrder(_ a: Activity, _ b: Activity) -> Bool {
+        if a.at != b.at { return a.at < b.at }
+        return (a.by, a.item ?? "", a.action, a.field ?? "", a.from ?? "", a.to ?? "")
+            < (b.by, b.item ?? "", b.action, b.field ?? "", b.from ?? "", b.to ?? "")
     }
 }
