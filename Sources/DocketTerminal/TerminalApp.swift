@@ -17,6 +17,16 @@ public enum TerminalApp {
         public var signal: Int32?
         /// What the full read of a previewed board threw (`pending`); the session ended at once.
         public var loadError: Error?
+        /// Keys, pastes and clicks typed while that board was read, never applied (its read failed).
+        public var unapplied = 0
+    }
+
+    /// The terminal's rows now (from the tty, before the session starts), nil when stdout is
+    /// not a terminal: how many cards a preview must hold in full.
+    public static func terminalRows() -> Int? {
+        var rows: Int32 = 0, cols: Int32 = 0
+        guard docket_tty_size(1, &rows, &cols) == 0, rows > 0 else { return nil }
+        return Int(rows)
     }
 
     /// Runs until the user quits or a signal arrives. `saver` is nil for a read-only board.
@@ -50,7 +60,7 @@ public enum TerminalApp {
                                clock: .live(environment), pending: pending)
         let ended = loop.run()
         screen.end()
-        var outcome = Outcome(signal: ended.signal, loadError: ended.loadError)
+        var outcome = Outcome(signal: ended.signal, loadError: ended.loadError, unapplied: ended.unapplied)
         if let error = ended.saveStatus?.error {
             outcome.saveError = error
             let rescue = FileManager.default.temporaryDirectory.appendingPathComponent("docket-rescue-\(getpid()).json")

@@ -23,10 +23,15 @@ struct SessionOptions: ParsableArguments {
             let (url, loaded) = try options.load(positional: file, forSession: true)
             return try BoardSession.open(url: url, loaded: loaded, themeName: theme, triage: triage, standup: standup)
         }
-        let (url, loaded, pending) = try options.loadForSession(positional: file, top: BoardSession.previewCards)
+        // Enough cards for every row of the terminal (a card takes at least one).
+        let top = max(BoardSession.previewCards, TerminalApp.terminalRows() ?? 0)
+        let (url, loaded, pending) = try options.loadForSession(positional: file, top: top)
         do {
             try BoardSession.open(url: url, loaded: loaded, themeName: theme, pending: pending)
         } catch let failed as BoardSession.LoadFailed {
+            if failed.unapplied > 0 {
+                printError("docket: the \(failed.unapplied) key\(failed.unapplied == 1 ? "" : "s") typed while the board was read \(failed.unapplied == 1 ? "was" : "were") not applied: nothing was changed")
+            }
             throw options.withBackupOffer(failed.error, url: url)
         }
     }
@@ -43,12 +48,13 @@ struct OpenCommand: ParsableCommand {
 
 /// Opens a loaded board in the terminal and reports how the session ended.
 enum BoardSession {
-    /// How many cards of each column a preview reads in full: more than a screen shows (a card
-    /// takes two rows and a gap, so a terminal of up to 300 rows).
+    /// How many cards of each column a preview reads in full at least (more when the terminal
+    /// has more rows): more than a screen shows (a card takes two rows and a gap).
     static let previewCards = 100
 
-    /// The full read of a previewed board failed (the session ended at once): `error` is what it threw.
-    struct LoadFailed: Error { var error: Error }
+    /// The full read of a previewed board failed (the session ended at once): `error` is what it
+    /// threw, `unapplied` how many keys typed meanwhile were never applied.
+    struct LoadFailed: Error { var error: Error; var unapplied: Int }
 
     /// `pending`: `loaded` is a preview and this is the full board being read (`PendingBoard`).
     static func open(url: URL, loaded: LoadedBoard, themeName: String?, triage: Bool = false, standup: Bool = false,
@@ -85,7 +91,7 @@ enum BoardSession {
         let saver = readOnly == nil ? BoardSaver(url: url) { board, url in try writer.write(board, to: url) } : nil
         let outcome = try TerminalApp.run(state, saver: saver, writer: readOnly == nil ? writer : nil, theme: theme, noColor: noColor,
                                           environment: environment, followBackground: named == nil, pending: pending)
-        if let error = outcome.loadError { throw LoadFailed(error: error) }
+        if let error = outcome.loadError { throw LoadFailed(error: error, unapplied: outcome.unapplied) }
         if let error = outcome.saveError {
             printError("docket: the last changes could not be saved: \(error)")
             if let rescue = outcome.rescuePath { printError("docket: they were written to \(rescue)") }

@@ -62,7 +62,7 @@ final class PreviewLoopTests: XCTestCase {
             .wakes([.events([.key(.char("q"))])]),
         ]
         let end = run(s, t, pending)
-        XCTAssertTrue(whileReading.contains("reading the whole board"), whileReading)
+        XCTAssertTrue(whileReading.contains("reading the whole board… 2 keys waiting"), whileReading)
         XCTAssertTrue(untouchedWhileReading, "nothing saved while reading")
         XCTAssertEqual(end.state.board.items[second]?.stage, next, "the keys held back were applied to the full board")
         XCTAssertFalse(t.screen.contains("reading the whole board"))
@@ -107,6 +107,7 @@ final class PreviewLoopTests: XCTestCase {
         ])
         let end = run(s, t, pending)
         XCTAssertEqual(end.loadError as? BoardFileError, wrong)
+        XCTAssertEqual(end.unapplied, 1, "the L typed meanwhile is counted as never applied")
         XCTAssertEqual(try Data(contentsOf: s.url), s.bytes, "the file is untouched")
     }
 

@@ -13,7 +13,7 @@ public func update(_ state: inout AppState, _ event: Event, now: Timestamp) -> [
     state.now = max(state.now, now)
     switch event {
     case .resize, .resumed, .saveStatus, .terminate, .tick, .boardMerged, .writing, .exportFinished, .exportFailed, .themeLoaded, .themeFailed,
-         .computed, .boardLoaded:
+         .computed, .boardLoaded, .inputHeld:
         effects += updateRuntime(&state, event, now: now)
     case .editorFinished(let id, let text, let error):
         if let error { state.status = StatusMessage("editor failed: \(error)", isError: true) }

@@ -44,6 +44,9 @@ public enum Event: Equatable, Sendable {
     /// The full board of a session that opened on a preview (`PendingBoard`): it replaces the
     /// preview, which nothing has changed.
     case boardLoaded(Board)
+    /// While a preview is on screen, the runtime holds back input (`PendingBoard`): this many
+    /// keys, pastes and clicks wait for the whole board.
+    case inputHeld(Int)
 }
 
 /// Whether the board on disk matches the board in memory.

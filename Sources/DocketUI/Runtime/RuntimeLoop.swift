@@ -33,6 +33,9 @@ public struct RuntimeLoop<Terminal: LoopTerminal> {
         public var saveStatus: BoardSaver.Status?
         /// What the full read of a previewed board threw (the session ended at once then).
         public var loadError: Error?
+        /// How many keys, pastes and clicks were held back for the full board and, the read
+        /// having failed, never applied (0 otherwise).
+        public var unapplied = 0
     }
 
     public private(set) var state: AppState
@@ -85,14 +88,16 @@ public struct RuntimeLoop<Terminal: LoopTerminal> {
             if !quit { terminal.paint(render(state)) }
         }
         let final = saver?.flush()
-        return Outcome(state: state, signal: signal, saveStatus: final, loadError: loadError)
+        return Outcome(state: state, signal: signal, saveStatus: final, loadError: loadError,
+                       unapplied: loadError == nil ? 0 : heldBack.count)
     }
 
     // MARK: - A preview
 
     /// While the state holds a preview: sizes, signals and the saver's news are handled; keys,
-    /// pastes and clicks wait for the full board (but for quitting, which does nothing to the
-    /// board); the file's changes are merged once the full board is in.
+    /// pastes and clicks wait for the full board, in order (the status line counts them); a
+    /// quit key or Ctrl-C typed before any other quits at once, writing nothing; the file's
+    /// changes are merged once the full board is in.
     private mutating func holdBack(_ wake: Wake) {
         switch wake {
         case .events(let events):
@@ -100,7 +105,9 @@ public struct RuntimeLoop<Terminal: LoopTerminal> {
                 switch event {
                 case .resize: send(event)
                 case .key(let key) where heldBack.isEmpty && quits(key): send(event)
-                default: heldBack.append(event)
+                default:
+                    heldBack.append(event)
+                    send(.inputHeld(heldBack.count))
                 }
             }
         case .fileChanged: break
