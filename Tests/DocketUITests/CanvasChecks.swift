@@ -24,6 +24,9 @@ func canvasProblem(_ canvas: Canvas) -> String? {
             if let bad = text.unicodeScalars.first(where: isUnsafeForTerminal) {
                 return "(\(x),\(y)): U+\(String(bad.value, radix: 16, uppercase: true)) in \(text.debugDescription)"
             }
+            if text.unicodeScalars.count > 1, text.unicodeScalars.dropFirst().contains(where: { (0x1F3FB...0x1F3FF).contains($0.value) }) {
+                return "(\(x),\(y)): a skin-tone modifier on an emoji in \(text.debugDescription) (terminals disagree on its width)"
+            }
             switch DisplayWidth.of(c) {
             case 1: x += 1
             case 2:

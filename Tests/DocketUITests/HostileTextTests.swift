@@ -9,7 +9,7 @@ final class HostileTextTests: XCTestCase {
     static let nasty = [
         "\u{1B}[31mred\u{1B}[0m \u{1B}[2J\u{1B}[H", "\u{1B}]0;owned title\u{07}", "\u{1B}]52;c;ZWNobw==\u{1B}\\",
         "\u{9B}31m C1 CSI \u{85} NEL \u{9D}OSC", "abc\u{202E}txt.exe\u{202C} \u{2066}iso\u{2069} \u{200F}rlm\u{061C}",
-        "nul\u{0} bell\u{7} bs\u{8}\u{8}\u{8} cr\r lf\n tab\t del\u{7F}", "👩‍💻 👨‍👩‍👧‍👦 🏳️‍🌈 ❤️ ☺︎",
+        "nul\u{0} bell\u{7} bs\u{8}\u{8}\u{8} cr\r lf\n tab\t del\u{7F}", "👩‍💻 👨‍👩‍👧‍👦 🏳️‍🌈 ❤️ ☺︎ 👍🏽 👩🏿‍💻",
         "e\u{301}\u{302}\u{303} \u{301}lead \u{20DD}", "ZW\u{200B}SP\u{200C}NJ\u{2060}WJ\u{FEFF}", "日本語の長いタイトル",
         "line\u{2028}sep\u{2029}para", "\u{FFFE}\u{FFFF}\u{E000}\u{10FFFD}", "ｆｕｌｌ\u{3000}ｗｉｄｔｈ",
     ]

@@ -28,6 +28,11 @@ final class TextTests: XCTestCase {
         XCTAssertEqual(dev.count, 2, "the joined emoji is split into its parts")
         XCTAssertEqual(DisplayWidth.of(dev), 4)
         XCTAssertEqual(SafeText.clean("\u{301}x"), " \u{301}x", "a mark with no base gets a space")
+        // A skin tone after the emoji it colours: dropped (terminals disagree on 2 or 4 columns).
+        XCTAssertEqual(SafeText.clean("👍🏽 ok 👋🏿"), "👍 ok 👋")
+        XCTAssertEqual(DisplayWidth.of(SafeText.clean("👍🏽 ok")), 5)
+        XCTAssertEqual(SafeText.clean("tone 🏽"), "tone 🏽", "a modifier on its own is kept")
+        XCTAssertEqual(DisplayWidth.of(SafeText.clean("🏽")), 2)
     }
 
     func testFitCutsWithAnEllipsisByColumns() {

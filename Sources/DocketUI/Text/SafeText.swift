@@ -8,6 +8,9 @@
 ///   paragraph separators (U+2028, U+2029) become `␤`.
 /// - Variation selectors (VS15/VS16) are dropped: terminals disagree on the width of `❤️`.
 /// - Zero-width joiner sequences are split into their parts (👩‍💻 shows as 👩💻, as tmux draws it).
+/// - A skin-tone modifier (U+1F3FB–1F3FF) after the emoji it colours is dropped (👍🏽 shows as
+///   👍): terminals disagree on whether the pair takes 2 columns or 4, and a row drawn on the
+///   wrong guess loses its column separators. A modifier on its own is kept (2 columns).
 /// - A combining mark with no base gets a space to sit on.
 public enum SafeText {
     /// The safe form of `text` as a string.
@@ -25,6 +28,7 @@ public enum SafeText {
             case 0x2028, 0x2029: out.append("\u{2424}"); atClusterStart = false; continue
             case 0xFE0E, 0xFE0F, 0x200E, 0x200F, 0x061C: continue
             case 0x200D: continue  // the parts of a joined emoji then draw one by one
+            case 0x1F3FB...0x1F3FF where out.last?.properties.isEmojiModifierBase == true: continue
             default: break
             }
             if DisplayWidth.of(s) == 0 && out.isEmpty && atClusterStart { out.append(" ") }
