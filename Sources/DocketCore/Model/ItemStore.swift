@@ -158,9 +158,14 @@ public struct ItemStore: Equatable, Sendable, Sequence {
     /// Calls `body` with every item, in no particular order, without copying them into an
     /// array first (what `values` does).
     public func forEachItem(_ body: (Item) throws -> Void) rethrows {
+        try forEachItem(inShards: shards.indices, body)
+    }
+
+    /// `forEachItem` over some of the shards (`Part`).
+    private func forEachItem(inShards range: Range<Int>, _ body: (Item) throws -> Void) rethrows {
         // By index: each item is lent to `body` where it is stored (an iterator would hand
         // out a copy of each, with a retain and release of every one of its fields).
-        for s in shards.indices {
+        for s in range {
             let values = shards[s].values
             var i = values.startIndex
             while i != values.endIndex {
@@ -187,16 +192,7 @@ public struct ItemStore: Equatable, Sendable, Sequence {
         let shards: Range<Int>
 
         /// Calls `body` with every item of these shards, lent where it is stored.
-        func forEachItem(_ body: (Item) -> Void) {
-            for s in shards {
-                let values = store.shards[s].values
-                var i = values.startIndex
-                while i != values.endIndex {
-                    body(values[i])
-                    i = values.index(after: i)
-                }
-            }
-        }
+        func forEachItem(_ body: (Item) -> Void) { store.forEachItem(inShards: shards, body) }
     }
 
     public func makeIterator() -> AnyIterator<(key: String, value: Item)> {

@@ -42,17 +42,33 @@ extension BoardReader {
                          activityAt: activityAt, activity: activity, activityEnd: at)
     }
 
-    /// The items of `lines`, read in parts on all cores, each part's items grouped by the part
-    /// of the store that takes them, then moved into the store (`ItemStore.filled(moving:)`).
+    /// The items of `lines`, each read by the ordinary item reader (`store(_:_:minimumPerPart:_:)`).
     private static func items(_ data: Data, _ lines: [Range<Int>]) -> ItemStore? {
-        var parts = Parallel.mapParts(lines.count, minimumPerPart: 500) { range -> [[Item]]? in
-            var groups = Array(repeating: [Item](), count: ItemStore.fillParts)
-            for q in groups.indices { groups[q].reserveCapacity(range.count / ItemStore.fillParts * 5 / 4) }
-            let ok = read(data, lines, range) { s, k in
-                let item = try item(&s, k, tolerant: false)
-                groups[ItemStore.fillPart(of: item.id)].append(consume item)
+        store(data, lines, minimumPerPart: 500) { s, k in
+            s.jump(to: lines[k].lowerBound)
+            guard let item = try? item(&s, k, tolerant: false), s.offset == lines[k].upperBound else { return nil }
+            return item
+        }
+    }
+
+    /// A store of the items `one` makes of each line of `lines` (given a scanner over the file
+    /// and the line's index; nil when the line does not read), in parts on all cores, each
+    /// part's items grouped by the part of the store that takes them, then moved into the store
+    /// (`ItemStore.filled(moving:)`). Nil when a line does not read or two items share an id.
+    /// The full read and the preview's skim (`BoardReader+Preview`) both fill their stores so.
+    static func store(_ data: Data, _ lines: [Range<Int>], minimumPerPart: Int,
+                      _ one: @escaping @Sendable (inout JSONScanner, Int) -> Item?) -> ItemStore? {
+        var parts = Parallel.mapParts(lines.count, minimumPerPart: minimumPerPart) { range -> [[Item]]? in
+            data.withUnsafeBytes { raw in
+                var s = JSONScanner(raw.bindMemory(to: UInt8.self))
+                var groups = Array(repeating: [Item](), count: ItemStore.fillParts)
+                for q in groups.indices { groups[q].reserveCapacity(range.count / ItemStore.fillParts * 5 / 4) }
+                for k in range {
+                    guard let item = one(&s, k) else { return nil }
+                    groups[ItemStore.fillPart(of: item.id)].append(consume item)
+                }
+                return groups
             }
-            return ok ? groups : nil
         }
         // Taken out of `parts`, so that each list has one owner and its items can be moved.
         var groups: [[[Item]]] = []

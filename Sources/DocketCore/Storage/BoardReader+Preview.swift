@@ -33,24 +33,8 @@ extension BoardReader {
     static func previewItems(_ data: Data, _ bytes: UnsafeBufferPointer<UInt8>, itemsAt: Int) throws -> (store: ItemStore, lines: [Range<Int>], end: Int) {
         var at = itemsAt
         guard let lines = CanonicalLines.list(bytes, &at), lines.count >= previewMinimum else { throw NotPreviewable() }
-        var parts = Parallel.mapParts(lines.count, minimumPerPart: 5_000) { range -> [[Item]]? in
-            data.withUnsafeBytes { raw in
-                var s = JSONScanner(raw.bindMemory(to: UInt8.self))
-                var groups = Array(repeating: [Item](), count: ItemStore.fillParts)
-                for q in groups.indices { groups[q].reserveCapacity(range.count / ItemStore.fillParts * 5 / 4) }
-                for k in range {
-                    guard let standIn = PreviewSkim.standIn(&s, lines[k], index: k) else { return nil }
-                    groups[ItemStore.fillPart(of: standIn.id)].append(consume standIn)
-                }
-                return groups
-            }
-        }
-        var groups: [[[Item]]] = []  // taken out of `parts`, so each list has one owner (see `items`)
-        for k in parts.indices {
-            guard let part = parts[k].take() else { throw NotPreviewable() }
-            groups.append(consume part)
-        }
-        guard let store = ItemStore.filled(moving: &groups) else { throw NotPreviewable() }
+        let store = BoardReader.store(data, lines, minimumPerPart: 5_000) { s, k in PreviewSkim.standIn(&s, lines[k], index: k) }
+        guard let store else { throw NotPreviewable() }
         return (store, lines, at)
     }
 
