@@ -62,11 +62,15 @@ public struct ItemStore: Equatable, Sendable, Sequence {
     }
 
     /// How many parts fill a store on all cores (`filled(moving:)`): each owns a quarter of the
-    /// shards. A power of two, so `fillPart(of:)` and the parts' shard ranges agree.
+    /// shards (`fillShards(_:)`; `shardCount` is a multiple of it).
     static let fillParts = 4
 
-    /// Which filling part takes the item with this id (0 ..< `fillParts`).
-    static func fillPart(of id: String) -> Int { shard(id) * fillParts / shardCount }
+    /// Which filling part takes the item with this id (0 ..< `fillParts`): the one whose
+    /// `fillShards(_:)` hold its shard.
+    static func fillPart(of id: String) -> Int { shard(id) / (shardCount / fillParts) }
+
+    /// The shards filling part `q` fills.
+    static func fillShards(_ q: Int) -> Range<Int> { q * (shardCount / fillParts)..<(q + 1) * (shardCount / fillParts) }
 
     /// A store filled on all cores from items read in parts: `groups[p][q]` holds the items of
     /// read part `p` that filling part `q` takes (`fillPart(of:)`). Each item is moved into the
@@ -86,8 +90,8 @@ public struct ItemStore: Equatable, Sendable, Sequence {
         let built = Parallel.mapParts(fillParts, minimumPerPart: 1) { range -> [[String: Item]]? in
             var out: [[String: Item]] = []
             for q in range {
-                let lo = q * shardCount / fillParts, hi = (q + 1) * shardCount / fillParts
-                var mine = Array(repeating: [String: Item](), count: hi - lo)
+                let range = fillShards(q), lo = range.lowerBound
+                var mine = Array(repeating: [String: Item](), count: range.count)
                 for s in mine.indices { reserve(&mine[s], forAllOf: total) }
                 for l in boxes[q].lists.indices {
                     while let item = boxes[q].lists[l].popLast() {

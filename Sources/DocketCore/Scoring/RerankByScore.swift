@@ -36,10 +36,10 @@ extension Board {
             changes.append(.init(id: entry.id, before: entry.rank, after: rank, updatedBefore: entry.updated, updatedAfter: time))
             activity.append(Activity(at: time, by: user, item: entry.id, action: "rank", field: "rank", from: entry.rank, to: rank))
         }
+        guard !changes.isEmpty else { return nil }
         var byStage: [String: [String]] = [:]
         for s in covered where !newColumns[s].isEmpty { byStage[stages[s].id] = newColumns[s] }
         setRanks(changes, forward: true, columns: byStage)
-        guard !changes.isEmpty else { return nil }
         let summary = stageID.map { "re-ranked \(stages[stageIndex(id: $0)!].name) by \(scoring.rawValue.uppercased())" }
             ?? "re-ranked the backlog by \(scoring.rawValue.uppercased())"
         return Edit(summary: summary, ranks: changes)

@@ -12,8 +12,8 @@ import Foundation
 extension BoardReader {
     /// The items and activity entries read ahead, and where in the file their lists end.
     struct ReadAhead {
-        /// Offset of the items' `[`, the items' store and the offset after the list's `]`.
-        var itemsAt: Int, items: ItemStore, itemsEnd: Int
+        /// The items' store and the offset after the list's `]`.
+        var items: ItemStore, itemsEnd: Int
         /// Offset of the activity's `[` (nil when it does not follow the items), its entries
         /// and the offset after its `]`.
         var activityAt: Int?, activity: ActivityLog, activityEnd: Int
@@ -31,14 +31,14 @@ extension BoardReader {
         let itemsEnd = at
         var activityLines: [Range<Int>] = []
         var activityAt: Int?
-        let opening = Array(",\n\"activity\": ".utf8)
+        let opening = Array(BoardEncoder.activityOpening.utf8.dropLast())  // up to the `[`
         if CanonicalLines.starts(bytes, at, opening) {
             var a = at + opening.count
             let start = a
             if let lines = CanonicalLines.list(bytes, &a) { activityLines = lines; activityAt = start; at = a }
         }
         guard let store = items(data, itemLines), let activity = activity(data, activityLines) else { return nil }
-        return ReadAhead(itemsAt: itemsAt, items: store, itemsEnd: itemsEnd,
+        return ReadAhead(items: store, itemsEnd: itemsEnd,
                          activityAt: activityAt, activity: activity, activityEnd: at)
     }
 
@@ -57,7 +57,7 @@ extension BoardReader {
     /// (`ItemStore.filled(moving:)`). Nil when a line does not read or two items share an id.
     /// The full read and the preview's skim (`BoardReader+Preview`) both fill their stores so.
     static func store(_ data: Data, _ lines: [Range<Int>], minimumPerPart: Int,
-                      _ one: @escaping @Sendable (inout JSONScanner, Int) -> Item?) -> ItemStore? {
+                      _ one: @Sendable (inout JSONScanner, Int) -> Item?) -> ItemStore? {
         var parts = Parallel.mapParts(lines.count, minimumPerPart: minimumPerPart) { range -> [[Item]]? in
             data.withUnsafeBytes { raw in
                 var s = JSONScanner(raw.bindMemory(to: UInt8.self))

@@ -114,7 +114,7 @@ enum BoardReader {
                 if preview != nil {
                     // The preview has no log: its lines are stepped over, not read.
                     var end = s.mark()
-                    guard CanonicalLines.list(s.bytes, &end) != nil else { throw NotPreviewable() }
+                    guard CanonicalLines.skipList(s.bytes, &end) else { throw NotPreviewable() }
                     s.jump(to: end)
                 } else if let ahead, let at = ahead.activityAt, s.mark() == at {
                     activity = ahead.activity

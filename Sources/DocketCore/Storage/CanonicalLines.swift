@@ -8,24 +8,36 @@ enum CanonicalLines {
     /// first value, `,\n` + line for the others, then `\n]`; a line is `{…}` without a newline.
     /// Moves `at` after the `]`; nil for any other layout.
     static func list(_ b: UnsafeBufferPointer<UInt8>, _ at: inout Int) -> [Range<Int>]? {
-        guard at + 1 < b.count, b[at] == 91 else { return nil }
-        if b[at + 1] == 93 { at += 2; return [] }
         var lines: [Range<Int>] = []
+        return walk(b, &at) { lines.append($0) } ? lines : nil
+    }
+
+    /// Moves `at` after the `]` of the canonical list whose `[` is at `at`, as `list` does,
+    /// without keeping its lines; false for any other layout.
+    static func skipList(_ b: UnsafeBufferPointer<UInt8>, _ at: inout Int) -> Bool {
+        walk(b, &at) { _ in }
+    }
+
+    /// Calls `line` with each line of the canonical list at `at` (see `list`) and moves `at`
+    /// after its `]`; false (with `at` unmoved) for any other layout.
+    private static func walk(_ b: UnsafeBufferPointer<UInt8>, _ at: inout Int, _ line: (Range<Int>) -> Void) -> Bool {
+        guard at + 1 < b.count, b[at] == 91 else { return false }
+        if b[at + 1] == 93 { at += 2; return true }
         var k = at + 1
         while true {
-            guard k < b.count, b[k] == 10 else { return nil }
+            guard k < b.count, b[k] == 10 else { return false }
             let start = k + 1
-            guard start < b.count, b[start] == 123, let end = newline(b, from: start) else { return nil }
+            guard start < b.count, b[start] == 123, let end = newline(b, from: start) else { return false }
             // The line ends `}` (the last value) or `},` (more follow).
             let more = b[end - 1] == 44
             let close = more ? end - 1 : end
-            guard close > start, b[close - 1] == 125 else { return nil }
-            lines.append(start..<close)
+            guard close > start, b[close - 1] == 125 else { return false }
+            line(start..<close)
             k = close
             if !more {
-                guard k + 1 < b.count, b[k + 1] == 93 else { return nil }
+                guard k + 1 < b.count, b[k + 1] == 93 else { return false }
                 at = k + 2
-                return lines
+                return true
             }
             k += 1
         }
