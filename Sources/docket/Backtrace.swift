@@ -2,11 +2,12 @@ import Foundation
 
 /// Makes sure Swift's crash reporter never waits at a dead board for a key: it reads
 /// `SWIFT_BACKTRACE` once, when the process starts, and by default asks on a terminal
-/// ("Press space to interact…", up to 30 s). When the variable is unset, the process runs on a
-/// terminal and the command opens the board there (`OpensTheTerminal`), Docket restarts itself
-/// once with `SWIFT_BACKTRACE=interactive=no` (Linux only; anything that fails leaves the
-/// process running as it is). One-shot commands leave the terminal as they found it, so a
-/// crash report may ask there as usual; they are spared the restart (~15 ms).
+/// ("Press space to interact…", up to 30 s). When the variable is unset and the process runs on
+/// a terminal, a command about to open the board there (`SessionOptions.open`, `docket demo`)
+/// calls this first, and Docket restarts itself once with `SWIFT_BACKTRACE=interactive=no`
+/// (Linux only; anything that fails leaves the process running as it is). One-shot commands
+/// leave the terminal as they found it, so a crash report may ask there as usual; they are
+/// spared the restart (~15 ms).
 enum Backtrace {
     static func makeNonInteractive() {
         #if os(Linux)
@@ -22,14 +23,3 @@ enum Backtrace {
     }
 }
 
-/// A command that may open the board in the terminal: it restarts itself first so that Swift's
-/// crash reporter cannot wait for a key at a dead board (`Backtrace`).
-protocol OpensTheTerminal {
-    /// True when this run opens the board in the terminal.
-    var opensTheTerminal: Bool { get }
-}
-
-extension OpenCommand: OpensTheTerminal { var opensTheTerminal: Bool { true } }
-extension TriageCommand: OpensTheTerminal { var opensTheTerminal: Bool { true } }
-extension DemoCommand: OpensTheTerminal { var opensTheTerminal: Bool { !printPath } }
-extension StandupCommand: OpensTheTerminal { var opensTheTerminal: Bool { !summary } }

@@ -21,6 +21,7 @@ struct DemoCommand: ParsableCommand {
             guard isatty(0) == 1, isatty(1) == 1 else {
                 throw BoardStoreError("docket demo needs a terminal (stdin and stdout a tty); `docket demo --print-path` writes the board only")
             }
+            Backtrace.makeNonInteractive()  // a session in the terminal follows: restart first, before any work
         }
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("docket-demo-\(getpid())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

@@ -35,9 +35,6 @@ struct Docket: ParsableCommand {
         } catch {
             exit(withError: error)
         }
-        // Only a session in the terminal restarts itself for the crash reporter (`Backtrace`):
-        // a one-shot command leaves the terminal as it found it, and starts once.
-        if (command as? OpensTheTerminal)?.opensTheTerminal == true { Backtrace.makeNonInteractive() }
         do {
             try command.run()
         } catch {

@@ -18,6 +18,7 @@ struct SessionOptions: ParsableArguments {
     /// Loads the board and runs the session, starting on the board, in triage of the Inbox
     /// or in a standup.
     func open(triage: Bool = false, standup: Bool = false) throws {
+        Backtrace.makeNonInteractive()  // before any work: it may restart the process
         // Triage and the standup start on screens that read every item: they wait for the whole board.
         guard !triage && !standup else {
             let (url, loaded) = try options.load(positional: file, forSession: true)
@@ -85,8 +86,7 @@ enum BoardSession {
         state.moneyLocale = MoneyFormat.locale(from: env)
         if triage { state.startTriage(now: environment.now) }
         if standup { state.startStandup(now: environment.now) }
-        // (A warning the board gave, such as items of unknown stages, is said first.)
-        if pending != nil && state.status == nil { state.status = AppState.readingBoard }
+        if pending != nil { state.readingWholeBoard = 0 }
         let writer = MergingWriter(base: loaded.board, url: url, user: CurrentUser.name)
         let saver = readOnly == nil ? BoardSaver(url: url) { board, url in try writer.write(board, to: url) } : nil
         let outcome = try TerminalApp.run(state, saver: saver, writer: readOnly == nil ? writer : nil, theme: theme, noColor: noColor,

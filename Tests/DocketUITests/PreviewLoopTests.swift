@@ -34,7 +34,7 @@ final class PreviewLoopTests: XCTestCase {
 
     private func run(_ s: Session, _ t: ScriptedTerminal, _ pending: PendingBoard) -> RuntimeLoop<ScriptedTerminal>.Outcome {
         var state = AppState(board: s.preview, user: "test", fileLabel: "docket.json", size: t.size)
-        state.status = AppState.readingBoard
+        state.readingWholeBoard = 0
         var loop = RuntimeLoop(state: state, terminal: t, saver: s.saver, writer: s.writer, services: ServiceLog().services,
                                clock: t.clock, pending: pending)
         let outcome = loop.run()

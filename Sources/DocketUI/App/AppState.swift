@@ -11,8 +11,6 @@ public struct StatusMessage: Equatable, Sendable {
 /// The whole state of the app: the board, the undo history and the UI. A plain value:
 /// `update` changes it, `render` draws it.
 public struct AppState: Sendable {
-    /// Said while a session that opened on a preview waits for the full board (`PendingBoard`).
-    public static let readingBoard = StatusMessage("reading the whole board…")
     public var board: Board { didSet { revision &+= 1 } }
     /// Counts changes to `board` (every edit, undo and merge from disk). Caches — the filter's
     /// matches, the backlog list's order — remember the revision they were computed at, so
@@ -53,6 +51,9 @@ public struct AppState: Sendable {
     public var showAges = false
     /// Ages in stage, kept while `showAges` is on (recomputed when the board changes).
     public internal(set) var ages: StageAges?
+    /// While a session that opened on a preview waits for the whole board (`PendingBoard`):
+    /// how many keys, pastes and clicks wait for it (the status line says so); nil otherwise.
+    public var readingWholeBoard: Int?
     public var status: StatusMessage?
     public var saveState: SaveState = .saved
     /// The moment of the last `Event.tick` (seconds since 1970 UTC), nil before the first: the

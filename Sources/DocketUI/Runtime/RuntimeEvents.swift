@@ -13,10 +13,9 @@ func updateRuntime(_ state: inout AppState, _ event: Event, now: Timestamp) -> [
         return [.quit]
     case .boardLoaded(let board):
         state.board = board
-        if state.status?.text.hasPrefix(AppState.readingBoard.text) == true { state.status = AppState.unknownStageWarning(board) }
+        state.readingWholeBoard = nil
     case .inputHeld(let count):
-        // Said where "reading the whole board…" is, so a key that seems to do nothing is not pressed again.
-        state.status = StatusMessage(AppState.readingBoard.text + " \(count) key\(count == 1 ? "" : "s") waiting")
+        state.readingWholeBoard = count
     case .resumed(let size), .resize(let size):
         state.size = size
     case .boardMerged(let merge):

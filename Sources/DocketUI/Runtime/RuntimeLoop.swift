@@ -101,17 +101,16 @@ public struct RuntimeLoop<Terminal: LoopTerminal> {
     private mutating func holdBack(_ wake: Wake) {
         switch wake {
         case .events(let events):
+            let before = heldBack.count
             for event in events where !quit {
                 switch event {
                 case .resize: send(event)
                 case .key(let key) where heldBack.isEmpty && quits(key): send(event)
-                default:
-                    heldBack.append(event)
-                    send(.inputHeld(heldBack.count))
+                default: heldBack.append(event)
                 }
             }
-        case .fileChanged: break
-        default: handle(wake)
+            if heldBack.count != before && !quit { send(.inputHeld(heldBack.count)) }
+        default: handle(wake)  // (`fileChanged()` waits for the whole board itself)
         }
     }
 

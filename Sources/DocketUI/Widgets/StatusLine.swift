@@ -7,12 +7,17 @@ enum StatusLine {
     static func draw(_ state: AppState, into canvas: inout Canvas, y: Int) {
         let width = canvas.width
         canvas.fill(Rect(x: 0, y: y, width: width, height: 1), role: .status)
-        let save: (String, StyleRole)
+        var save: (String, StyleRole)
         switch state.saveState {
         case .saved: save = ("saved", .status)
         case .saving: save = ("saving…", .status)
         case .failed(let why): save = ("NOT SAVED: \(why)", .statusError)
         case .readOnly: save = ("read-only", .statusError)
+        }
+        // A preview on screen: nothing is saved until the whole board is in, and keys wait for it
+        // (counted, so a key that seems to do nothing is not pressed again).
+        if let waiting = state.readingWholeBoard, state.readOnly == nil {
+            save = ("reading the whole board…" + (waiting > 0 ? " \(waiting) key\(waiting == 1 ? "" : "s") waiting" : ""), .status)
         }
         let left = " \(SafeText.fitLine(state.board.name, width: max(1, width / 2))) · \(state.fileLabel)" + (state.filter.map { " · filter: \($0.text)" } ?? "") + " "
         var x = canvas.text(SafeText.fit(left, width: max(1, width / 2)), x: 0, y: y, role: .status)

@@ -16,9 +16,6 @@ public struct StageScreen: Feature {
     /// opens and again when the board changes, not on every frame.
     private(set) var held: (stage: String, items: Int)?
 
-    /// A menu that counts the stage's items when it first needs them.
-    public init() {}
-
     /// The menu over `state`'s selected stage, its items counted now.
     public init(_ state: AppState) { recount(state) }
 
