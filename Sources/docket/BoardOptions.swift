@@ -14,12 +14,18 @@ struct BoardOptions: ParsableArguments {
         try BoardLocator.resolve(positional ?? board)
     }
 
+    /// The user's records of board files read in full and found sound (`CheckedFiles`), so a
+    /// command on a file unchanged since reads only the items it asks for; nil with
+    /// `DOCKET_NO_CACHE` set.
+    static let checkedFiles = CheckedFiles.forUser(ProcessInfo.processInfo.environment)
+
     /// Loads the board; throws with the path, line and column when it does not parse.
     /// `forSession`: the board goes on to an open session (freed as it changes), not to a
     /// one-shot command (kept until the process exits: `KeptUntilExit`).
     func load(positional: String? = nil, forSession: Bool = false) throws -> (URL, LoadedBoard) {
         let url = try existingURL(positional: positional)
-        let loaded = try offeringBackup(url) { try BoardStore.load(url) }
+        // A session keeps its board and walks it often: it is read in full.
+        let loaded = try offeringBackup(url) { try BoardStore.load(url, checked: forSession ? nil : BoardOptions.checkedFiles) }
         if !forSession { KeptUntilExit.keep(loaded.board) }
         return (url, loaded)
     }
@@ -49,7 +55,7 @@ struct BoardOptions: ParsableArguments {
     func update<T>(_ change: (inout Board) throws -> T) throws -> (URL, T) {
         let url = try existingURL()
         return (url, try offeringBackup(url) {
-            try BoardStore.update(url) { board in
+            try BoardStore.update(url, checked: BoardOptions.checkedFiles) { board in
                 // The board read shares nearly all its storage with this one (copy on write).
                 defer { KeptUntilExit.keep(board) }
                 return try change(&board)

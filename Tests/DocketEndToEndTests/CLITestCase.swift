@@ -6,7 +6,8 @@ import Glibc
 
 /// A test of the real `docket` binary run as a script would (no terminal): a fresh temporary
 /// folder per test (`dir`, removed afterwards, made writable first), the binary (`docket`),
-/// and `run` with `DOCKET_USER=e2e` in that folder.
+/// and `run` with `DOCKET_USER=e2e` in that folder (records of boards read, `CheckedFiles`, in
+/// its `.cache`).
 class CLITestCase: XCTestCase {
     var dir: URL!
     var docket: URL!
@@ -31,6 +32,9 @@ class CLITestCase: XCTestCase {
     func run(_ args: [String]) throws -> CommandResult {
         var env = ProcessInfo.processInfo.environment
         env["DOCKET_USER"] = "e2e"
+        // Records of boards read in full (`CheckedFiles`) stay in the test's folder.
+        env["XDG_CACHE_HOME"] = dir.appendingPathComponent(".cache").path
+        env.removeValue(forKey: "DOCKET_NO_CACHE")
         return try runProcess(docket, args, environment: env, currentDirectory: dir)
     }
 }

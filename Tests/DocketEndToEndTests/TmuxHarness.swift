@@ -220,7 +220,8 @@ final class TmuxSession {
     /// locale and the terminal type; nothing from a surrounding tmux.
     var environment: [String: String] {
         var env = ProcessInfo.processInfo.environment
-        for key in ["TMUX", "TMUX_PANE", "NO_COLOR", "DOCKET_THEME", "VISUAL", "EDITOR", "LC_CTYPE", "LC_MESSAGES"] {
+        for key in ["TMUX", "TMUX_PANE", "NO_COLOR", "DOCKET_THEME", "VISUAL", "EDITOR", "LC_CTYPE", "LC_MESSAGES",
+                    "XDG_CACHE_HOME", "DOCKET_NO_CACHE"] {
             env.removeValue(forKey: key)
         }
         env["HOME"] = dir.path

@@ -11,7 +11,8 @@ extension Board {
     public func shortID(_ id: String) -> String {
         let chars = Array(id.utf8)
         guard chars.count > ItemID.length, !Self.isKeyLike(chars) else { return id }
-        let i = lowerBound(longIDs, id)
+        let longIDs = self.longIDs
+        let i = Self.lowerBound(longIDs, id)
         var need = Self.shortIDMinimum
         for j in [i - 1, i + 1] where j >= 0 && j < longIDs.count && longIDs[j] != id {
             need = max(need, Self.commonPrefix(chars, Array(longIDs[j].utf8)) + 1)
@@ -33,20 +34,14 @@ extension Board {
         return n
     }
 
-    private func lowerBound(_ list: [String], _ id: String) -> Int {
+    private static func lowerBound(_ list: [String], _ id: String) -> Int {
         var lo = 0, hi = list.count
         while lo < hi { let mid = (lo + hi) / 2; if list[mid] < id { lo = mid + 1 } else { hi = mid } }
         return lo
     }
 
-    mutating func rebuildLongIDs() {
-        var out: [String] = []
-        for shard in items.shards { for id in shard.keys where id.utf8.count > ItemID.length { out.append(id) } }
-        longIDs = out.sorted()
-    }
-
-    /// Adds or removes one long id, keeping the list sorted.
-    mutating func noteLongID(_ id: String, present: Bool) {
+    /// Adds or removes one long id, keeping the list sorted (`ColumnIndex.longIDs`).
+    static func noteLongID(_ id: String, present: Bool, in longIDs: inout [String]) {
         let i = lowerBound(longIDs, id)
         let there = i < longIDs.count && longIDs[i] == id
         if present, !there { longIDs.insert(id, at: i) } else if !present, there { longIDs.remove(at: i) }

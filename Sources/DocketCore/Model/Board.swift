@@ -29,12 +29,15 @@ public struct Board: Equatable, Sendable {
     public var mergeBasis = 0
     public private(set) var items: ItemStore
     public internal(set) var activity: ActivityLog
+    /// The column index (`ColumnIndex`), or nil while it is deferred (`deferredIndex`).
+    private var builtIndex: ColumnIndex?
+    /// The column index of a board on a file's lines, built when first asked for.
+    private var deferredIndex: DeferredColumnIndex?
+    private var index: ColumnIndex { builtIndex ?? deferredIndex?.value ?? ColumnIndex() }
     /// Stage id → ids of that stage's open items, in rank order.
-    public private(set) var columns: [String: [String]]
-    /// Stage id → total story points of its open items (kept with `columns`).
-    private var columnPoints: [String: Double] = [:]
+    public var columns: [String: [String]] { index.columns }
     /// The ids longer than `ItemID.length` (imported ones), sorted, for `shortID(_:)`.
-    var longIDs: [String] = []
+    var longIDs: [String] { index.longIDs }
 
     public init(name: String, stages: [Stage], releases: [Release] = [], people: [Person] = [],
                 labels: [Label] = [], items: [Item] = [], activity: [Activity] = []) {
@@ -48,7 +51,6 @@ public struct Board: Equatable, Sendable {
         self.name = name; self.stages = stages; self.releases = releases; self.people = people
         self.labels = labels; self.activity = activity
         self.items = store
-        self.columns = [:]
         rebuildColumns()
     }
 
@@ -117,7 +119,7 @@ public struct Board: Equatable, Sendable {
     }
 
     /// Total story points of a stage's open items.
-    public func points(inStage stageID: String) -> Double { columnPoints[stageID] ?? 0 }
+    public func points(inStage stageID: String) -> Double { index.points[stageID] ?? 0 }
 
     /// Every item in board order: stage by stage (in stage order) and by rank within a stage,
     /// a stage's archived items (when included) after its open ones, by rank; then items of
@@ -157,38 +159,23 @@ public struct Board: Equatable, Sendable {
 
     // MARK: - Index upkeep
 
-    /// Changes a value in place (one dictionary access for several changes to an entry).
-    private static func change<T>(_ value: inout T, _ body: (inout T) -> Void) { body(&value) }
-
+    /// Builds the column index again: at once, or for a board on a file's lines when it is
+    /// first asked for (`DeferredColumnIndex`).
     mutating func rebuildColumns() {
-        // Each part of the store gathers its open items' (rank, id) keys and points by stage;
-        // the columns are then sorted a stage at a time. Both on all cores for a large board.
-        let large = items.count >= ItemStore.parallelMinimum
-        let parts = items.mapParts(parallel: large) { part -> [String: (keys: [ColumnKey], points: Double)] in
-            var out: [String: (keys: [ColumnKey], points: Double)] = [:]
-            part.forEachItem { item in
-                guard !item.archived else { return }
-                let key = ColumnKey(rank: item.rank, id: item.id), points = item.points ?? 0
-                Board.change(&out[item.stage, default: ([], 0)]) { $0.keys.append(key); $0.points += points }
-            }
-            return out
+        if items.isOnFile {
+            builtIndex = nil
+            deferredIndex = DeferredColumnIndex(items, stages: stages)
+        } else {
+            builtIndex = ColumnIndex(items, stages: stages)
+            deferredIndex = nil
         }
-        var keyed: [String: [ColumnKey]] = [:]
-        var points: [String: Double] = [:]
-        for s in stages { keyed[s.id] = []; points[s.id] = 0 }
-        for part in parts {
-            for (stage, found) in part {
-                keyed[stage, default: []] += found.keys
-                points[stage, default: 0] += found.points
-            }
-        }
-        let stageIDs = Array(keyed.keys)
-        let sorted = Parallel.map(stageIDs.count, minimumPerPart: large ? 1 : Int.max) { [keyed] k in
-            ColumnKey.sortedIDs(keyed[stageIDs[k]]!)
-        }
-        columns = Dictionary(uniqueKeysWithValues: zip(stageIDs, sorted))
-        columnPoints = points
-        rebuildLongIDs()
+    }
+
+    /// The column index built (a deferred one is built now), for a change to it.
+    private mutating func ensureIndex() {
+        guard builtIndex == nil else { return }
+        builtIndex = index
+        deferredIndex = nil
     }
 
     /// Replaces an item by one with the same id, stage, rank, archived flag and points (the
@@ -201,19 +188,27 @@ public struct Board: Equatable, Sendable {
 
     /// Replaces (or inserts, or with nil removes) one item and keeps the column index right.
     mutating func put(_ id: String, _ new: Item?) {
-        if let old = items[id], !old.archived {
+        let old = items[id]
+        if let old, let new, old.stage == new.stage, old.rank == new.rank, old.archived == new.archived, old.points == new.points {
+            items[id] = new  // in the same place, with the same points: the index stays as it is
+            return
+        }
+        ensureIndex()
+        if let old, !old.archived {
             // Find the index first, so the removal below mutates the column in place
             // (a live copy would make it copy the whole column).
-            let index = columns[old.stage].flatMap { indexInColumn($0, old) }
-            if let index { columns[old.stage]!.remove(at: index) }
-            columnPoints[old.stage, default: 0] -= old.points ?? 0
+            let index = builtIndex!.columns[old.stage].flatMap { indexInColumn($0, old) }
+            if let index { builtIndex!.columns[old.stage]!.remove(at: index) }
+            builtIndex!.points[old.stage, default: 0] -= old.points ?? 0
         }
-        if id.utf8.count > ItemID.length, (items[id] == nil) != (new == nil) { noteLongID(id, present: new != nil) }
+        if id.utf8.count > ItemID.length, (old == nil) != (new == nil) {
+            Board.noteLongID(id, present: new != nil, in: &builtIndex!.longIDs)
+        }
         items[id] = new
         if let new, !new.archived {
-            let at = insertionPoint(columns[new.stage] ?? [], new)
-            columns[new.stage, default: []].insert(new.id, at: at)
-            columnPoints[new.stage, default: 0] += new.points ?? 0
+            let at = insertionPoint(builtIndex!.columns[new.stage] ?? [], new)
+            builtIndex!.columns[new.stage, default: []].insert(new.id, at: at)
+            builtIndex!.points[new.stage, default: 0] += new.points ?? 0
         }
     }
 
@@ -239,7 +234,9 @@ public struct Board: Equatable, Sendable {
             return
         }
         for c in changes { items.modify(c.id) { c.apply(to: &$0, forward: forward) } }
-        if let newColumns { for (stage, ids) in newColumns { columns[stage] = ids } } else { rebuildColumns() }
+        guard let newColumns else { return rebuildColumns() }
+        ensureIndex()
+        for (stage, ids) in newColumns { builtIndex!.columns[stage] = ids }
     }
 
     private func indexInColumn(_ col: [String], _ item: Item) -> Int? {

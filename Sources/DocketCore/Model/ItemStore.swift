@@ -6,10 +6,17 @@ import Foundation
 /// behind a save.
 public struct ItemStore: Equatable, Sendable, Sequence {
     static let shardCount = 256
-    /// Read by `Query.count`, which scans every item without copying it.
-    private(set) var shards: [[String: Item]]
+    /// The items set here (all of them, unless the store is built on a file's lines: then
+    /// only those set since it was read). Read through `allShards` by `Query.count`, which
+    /// scans every item without copying it.
+    private var shards: [[String: Item]]
     /// Number of items.
     public private(set) var count = 0
+    /// The items of a checked read still on their lines of the file (`FileItems`), nil for a
+    /// store that holds all its items. Ids in `taken` are no longer read from it: they were set
+    /// or removed since (and are in `shards` when set).
+    private var file: FileItems?
+    private var taken: Set<String> = []
     /// The ids set or removed (`subscript`, `modify`) since this store's lineage began: since
     /// it was made, or since `forgetChanges()` (the file reader forgets its own). Copies share
     /// a lineage and go on recording apart, so two stores of one lineage can differ only at
@@ -20,7 +27,48 @@ public struct ItemStore: Equatable, Sendable, Sequence {
     private var lineage = Lineage()
     final class Lineage: Sendable {}
 
-    public static func == (a: ItemStore, b: ItemStore) -> Bool { a.count == b.count && a.shards == b.shards }
+    public static func == (a: ItemStore, b: ItemStore) -> Bool {
+        guard a.count == b.count else { return false }
+        if a.file == nil && b.file == nil { return a.shards == b.shards }
+        if a.file === b.file {
+            // One file under both: they can differ only where either set or removed an item.
+            return a.ownIDs.union(b.ownIDs).allSatisfy { a[$0] == b[$0] }
+        }
+        return a.allShards == b.allShards
+    }
+
+    /// Whether some items are still on a file's lines (`FileItems`).
+    var isOnFile: Bool { file != nil }
+
+    /// A store of the items on `file`'s lines, none of them read yet (`BoardReader+Checked`).
+    init(file: FileItems) {
+        self.init()
+        self.file = file
+        count = file.count
+    }
+
+    /// The ids this store set or removed itself, or holds itself (not from its file).
+    private var ownIDs: Set<String> {
+        var ids = taken
+        for shard in shards { ids.formUnion(shard.keys) }
+        return ids
+    }
+
+    /// Every item by shard: `shards` itself, or for a store on a file's lines, every line read
+    /// (once for all copies, `FileItems.whole`) with this store's changes applied.
+    var allShards: [[String: Item]] {
+        guard let file else { return shards }
+        var out = file.whole().shards
+        for id in taken { out[ItemStore.shard(id)].removeValue(forKey: id) }
+        for s in shards.indices where !shards[s].isEmpty { out[s].merge(shards[s]) { _, mine in mine } }
+        return out
+    }
+
+    /// The line of `file` that still holds the item with this id, nil when none does.
+    private func fileIndex(_ id: String) -> Int? {
+        guard let file, !taken.contains(id) else { return nil }
+        return file.index(of: id)
+    }
 
     /// Starts a new lineage with no changes (what the file reader does with what it read).
     mutating func forgetChanges() { changedIDs = []; lineage = Lineage() }
@@ -127,16 +175,27 @@ public struct ItemStore: Equatable, Sendable, Sequence {
 
     /// The item with this id; setting nil removes it.
     public subscript(id: String) -> Item? {
-        get { shards[ItemStore.shard(id)][id] }
+        get {
+            if let item = shards[ItemStore.shard(id)][id] { return item }
+            return fileIndex(id).map { file!.item(at: $0) }
+        }
         set {
             changedIDs.insert(id)
             let s = ItemStore.shard(id)
+            // An item still on the file's line is from now on this store's own (or gone).
+            let onFile = fileIndex(id) != nil
+            if onFile { taken.insert(id) }
             if let newValue {
-                if shards[s].updateValue(newValue, forKey: id) == nil { count += 1 }
-            } else if shards[s].removeValue(forKey: id) != nil {
+                if shards[s].updateValue(newValue, forKey: id) == nil && !onFile { count += 1 }
+            } else if shards[s].removeValue(forKey: id) != nil || onFile {
                 count -= 1
             }
         }
+    }
+
+    /// Whether an item has this id (without reading it from a file's line).
+    public func contains(_ id: String) -> Bool {
+        shards[ItemStore.shard(id)][id] != nil || fileIndex(id) != nil
     }
 
     /// Changes the item with this id in place (no copy of it in and out, as `self[id] = …`
@@ -145,7 +204,16 @@ public struct ItemStore: Equatable, Sendable, Sequence {
     @discardableResult
     mutating func modify(_ id: String, _ body: (inout Item) throws -> Void) rethrows -> Bool {
         let s = ItemStore.shard(id)
-        guard let i = shards[s].index(forKey: id) else { return false }
+        guard let i = shards[s].index(forKey: id) else {
+            // On the file's line: read, changed, then this store's own (unchanged if `body` throws).
+            guard let k = fileIndex(id) else { return false }
+            var item = file!.item(at: k)
+            try body(&item)
+            changedIDs.insert(id)
+            taken.insert(id)
+            shards[s][id] = item
+            return true
+        }
         changedIDs.insert(id)
         try body(&shards[s].values[i])
         return true
@@ -153,20 +221,37 @@ public struct ItemStore: Equatable, Sendable, Sequence {
 
     public var isEmpty: Bool { count == 0 }
 
-    /// Every id, in no particular order.
-    public var keys: [String] { shards.flatMap(\.keys) }
+    /// Every id, in no particular order (without reading a file's lines).
+    public var keys: [String] {
+        var out = shards.flatMap(\.keys)
+        if let file {
+            out.reserveCapacity(count)
+            for id in file.ids where !taken.contains(id) { out.append(id) }
+        }
+        return out
+    }
 
     /// Every item, in no particular order.
-    public var values: [Item] { shards.flatMap(\.values) }
+    public var values: [Item] { allShards.flatMap(\.values) }
+
+    /// Calls `body` with every item, or for an item still on a file's line its stand-in
+    /// (`FileItems.standIns`: id, stage, rank, archived and points right, nothing else): what
+    /// places the items on the board, without reading the lines.
+    func forEachPlacement(_ body: (Item) -> Void) {
+        forEachItem(inShards: shards, shards.indices, body)
+        guard let file else { return }
+        for standIn in file.standIns where !taken.contains(standIn.id) { body(standIn) }
+    }
 
     /// Calls `body` with every item, in no particular order, without copying them into an
     /// array first (what `values` does).
     public func forEachItem(_ body: (Item) throws -> Void) rethrows {
-        try forEachItem(inShards: shards.indices, body)
+        let all = allShards
+        try forEachItem(inShards: all, all.indices, body)
     }
 
     /// `forEachItem` over some of the shards (`Part`).
-    private func forEachItem(inShards range: Range<Int>, _ body: (Item) throws -> Void) rethrows {
+    private func forEachItem(inShards shards: [[String: Item]], _ range: Range<Int>, _ body: (Item) throws -> Void) rethrows {
         // By index: each item is lent to `body` where it is stored (an iterator would hand
         // out a copy of each, with a retain and release of every one of its fields).
         for s in range {
@@ -184,8 +269,10 @@ public struct ItemStore: Equatable, Sendable, Sequence {
 
     /// `body` called once for each part of the store (a range of its shards), on all cores
     /// when `parallel`, else once on this thread for the whole store; the results in order.
+    /// A store on a file's lines is one part, placed from its stand-ins (`forEachPlacement`).
     func mapParts<T: Sendable>(parallel: Bool, _ body: @Sendable (Part) -> T) -> [T] {
-        Parallel.mapParts(ItemStore.shardCount, minimumPerPart: parallel ? 1 : ItemStore.shardCount) { [self] range in
+        let whole = parallel && file == nil ? 1 : ItemStore.shardCount
+        return Parallel.mapParts(ItemStore.shardCount, minimumPerPart: whole) { [self] range in
             body(Part(store: self, shards: range))
         }
     }
@@ -195,12 +282,16 @@ public struct ItemStore: Equatable, Sendable, Sequence {
         let store: ItemStore
         let shards: Range<Int>
 
-        /// Calls `body` with every item of these shards, lent where it is stored.
-        func forEachItem(_ body: (Item) -> Void) { store.forEachItem(inShards: shards, body) }
+        /// Calls `body` with every item of these shards, lent where it is stored, or for the
+        /// items of a file's lines their stand-ins (`forEachPlacement`): only their place on
+        /// the board may be read.
+        func forEachPlacement(_ body: (Item) -> Void) {
+            if store.file != nil { store.forEachPlacement(body) } else { store.forEachItem(inShards: store.shards, shards, body) }
+        }
     }
 
     public func makeIterator() -> AnyIterator<(key: String, value: Item)> {
-        var outer = shards.makeIterator()
+        var outer = allShards.makeIterator()
         var inner: Dictionary<String, Item>.Iterator?
         return AnyIterator {
             while true {
@@ -213,10 +304,15 @@ public struct ItemStore: Equatable, Sendable, Sequence {
 }
 
 /// The activity log: an append-only list kept in chunks of 4,096 entries, so appending after
-/// the saver took a copy of the board copies one chunk, not the whole history.
+/// the saver took a copy of the board copies one chunk, not the whole history. A log of a
+/// checked read starts with its file's lines (`FileActivity`, read when an entry is first asked
+/// for); `chunks` then hold only the entries appended since.
 public struct ActivityLog: RandomAccessCollection, Equatable, Sendable {
     static let chunkSize = 4096
     private var chunks: [[Activity]] = []
+    private var file: FileActivity?
+    /// The entries on the file's lines (0 without one): the index of the first of `chunks`.
+    private var fileCount = 0
     public private(set) var count = 0
 
     public init() {}
@@ -234,12 +330,33 @@ public struct ActivityLog: RandomAccessCollection, Equatable, Sendable {
         count = chunks.reduce(0) { $0 + $1.count }
     }
 
+    /// A log of the entries on `file`'s lines, none read yet (`BoardReader+Checked`).
+    init(file: FileActivity) {
+        self.file = file
+        fileCount = file.count
+        count = file.count
+    }
+
     public var startIndex: Int { 0 }
     public var endIndex: Int { count }
 
+    /// The entries' chunks as they are stored (for `FileActivity`, which keeps a log it read).
+    var chunkArrays: [[Activity]] {
+        precondition(file == nil)
+        return chunks
+    }
+
     /// The entry at `i`, lent where it is stored (reading a field of it copies nothing else).
     public subscript(i: Int) -> Activity {
-        _read { yield chunks[i / ActivityLog.chunkSize][i % ActivityLog.chunkSize] }
+        _read {
+            if i < fileCount {
+                let entry = file!.entry(i)
+                yield entry
+            } else {
+                let k = i - fileCount
+                yield chunks[k / ActivityLog.chunkSize][k % ActivityLog.chunkSize]
+            }
+        }
     }
 
     public mutating func append(_ entry: Activity) {
@@ -256,9 +373,11 @@ public struct ActivityLog: RandomAccessCollection, Equatable, Sendable {
 
     /// Whether the first `other.count` entries are `other`'s. Chunks that still share their
     /// storage (this log is a copy of `other`, appended to since) are equal without reading
-    /// them, so checking that a log only grew costs the chunks that changed.
+    /// them, and so are the lines of one file under both, so checking that a log only grew
+    /// costs the chunks that changed.
     public func starts(withLog other: ActivityLog) -> Bool {
         guard count >= other.count else { return false }
+        guard file === other.file else { return prefix(other.count).elementsEqual(other) }
         for (c, theirs) in other.chunks.enumerated() {
             let mine = chunks[c]
             let shared = mine.withUnsafeBufferPointer { m in theirs.withUnsafeBufferPointer { $0.baseAddress == m.baseAddress } }

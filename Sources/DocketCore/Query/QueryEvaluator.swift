@@ -66,7 +66,7 @@ extension Query {
             // Plain loops over the store's shards, and only the fields the query reads taken
             // from each item: handing a whole item to a function (or a closure) copies it, and
             // that retains every string and array in it, which costs more than the tests.
-            for shard in board.items.shards {
+            for shard in board.items.allShards {
                 var i = shard.startIndex
                 while i != shard.endIndex {
                     defer { shard.formIndex(after: &i) }

@@ -43,7 +43,7 @@ extension BoardReader {
     }
 
     /// The items of `lines`, each read by the ordinary item reader (`store(_:_:minimumPerPart:_:)`).
-    private static func items(_ data: Data, _ lines: [Range<Int>]) -> ItemStore? {
+    static func items(_ data: Data, _ lines: [Range<Int>]) -> ItemStore? {
         store(data, lines, minimumPerPart: 500) { s, k in
             s.jump(to: lines[k].lowerBound)
             guard let item = try? item(&s, k, tolerant: false), s.offset == lines[k].upperBound else { return nil }
@@ -81,7 +81,7 @@ extension BoardReader {
 
     /// The entries of `lines`, read in parts on all cores, each part a whole number of the
     /// log's chunks (so the chunks are made as they are read, not copied afterwards).
-    private static func activity(_ data: Data, _ lines: [Range<Int>]) -> ActivityLog? {
+    static func activity(_ data: Data, _ lines: [Range<Int>]) -> ActivityLog? {
         let size = ActivityLog.chunkSize
         let chunkCount = (lines.count + size - 1) / size
         let parts = Parallel.mapParts(chunkCount, minimumPerPart: 1) { chunks -> [[Activity]]? in

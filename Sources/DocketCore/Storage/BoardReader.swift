@@ -35,9 +35,11 @@ enum BoardReader {
         }
     }
 
-    /// With `preview` (a number of cards), the preview read of `BoardReader+Preview` (throws
-    /// `NotPreviewable` when the file cannot be previewed).
-    static func read(_ s: inout JSONScanner, data: Data?, tolerant: Bool, preview: Int? = nil, defects: inout ReadDefects) throws -> LoadedBoard {
+    /// With `preview` (a number of cards), the preview read of `BoardReader+Preview`; with
+    /// `checked` (the file's path), the checked read of `BoardReader+Checked`. Both throw
+    /// `NotPreviewable` for a file they cannot read so.
+    static func read(_ s: inout JSONScanner, data: Data?, tolerant: Bool, preview: Int? = nil, checked: String? = nil,
+                     defects: inout ReadDefects) throws -> LoadedBoard {
         var format: String?, version: Int?, name = ""
         var stages: [Stage]?, releases: [Release] = [], people: [Person] = [], labels: [Label] = []
         var items = ItemStore(), activity = ActivityLog()
@@ -89,6 +91,13 @@ enum BoardReader {
             case "labels": labels = try list(&s, "labels", label)
             case "items":
                 if tolerant { try tolerantItems(&s, into: &items, defects: &defects); break }
+                if let checked {
+                    guard let data else { throw NotPreviewable() }
+                    let read = try checkedItems(data, s.bytes, itemsAt: s.mark(), path: checked)
+                    items = read.store
+                    s.jump(to: read.end)
+                    break
+                }
                 if preview != nil {
                     guard let data else { throw NotPreviewable() }
                     let read = try previewItems(data, s.bytes, itemsAt: s.mark())
@@ -111,7 +120,12 @@ enum BoardReader {
                     if items.count == before { throw s.fail("two items have the id '\(item.id)'" + repairHint, at: at) }
                 }
             case "activity":
-                if preview != nil {
+                if let checked {
+                    guard let data else { throw NotPreviewable() }
+                    let read = try checkedActivity(data, s.bytes, at: s.mark(), path: checked)
+                    activity = read.log
+                    s.jump(to: read.end)
+                } else if preview != nil {
                     // The preview has no log: its lines are stepped over, not read.
                     var end = s.mark()
                     guard CanonicalLines.skipList(s.bytes, &end) else { throw NotPreviewable() }

@@ -87,7 +87,7 @@ enum BoardSplice {
     private static func addedIDs(new: Board, old: Board, changed: Set<String>?) -> [String] {
         if let changed { return changed.filter { new.items[$0] != nil && old.items[$0] == nil }.sorted() }
         var added: [String] = []
-        for shard in new.items.shards { for id in shard.keys where old.items[id] == nil { added.append(id) } }
+        for id in new.items.keys where !old.items.contains(id) { added.append(id) }
         return added.sorted()
     }
 

@@ -5,13 +5,14 @@ extension BoardStore {
     /// into `file`, the bytes `old` was read from (`BoardSplice`: unchanged item lines are
     /// copied, not encoded again), or encoded whole when the file is not in the canonical
     /// layout. Either way the same bytes as `writeLocked(board, to: url)` for a canonical file,
-    /// through the same atomic write. Throws `BoardStoreError`; the file is untouched then.
-    static func writeLocked(_ board: Board, splicedInto file: Data, readAs old: Board, to url: URL) throws {
+    /// through the same atomic write. Returns the stamp of the file written (`AtomicFile.write`).
+    /// Throws `BoardStoreError`; the file is untouched then.
+    static func writeLocked(_ board: Board, splicedInto file: Data, readAs old: Board, to url: URL) throws -> FileStamp? {
         let spliced = file.withUnsafeBytes { raw in
             BoardSplice.bytes(of: board, old: old, file: raw.bindMemory(to: UInt8.self))
         }
         AtomicFile.removeStaleTemporaries(of: url)
-        try AtomicFile.write(spliced ?? BoardEncoder.encode(board), to: url, backup: true)
+        return try AtomicFile.write(spliced ?? BoardEncoder.encode(board), to: url, backup: true)
     }
 
     /// The write of an open board's save, for callers that hold `BoardLock` for `url` and know

@@ -6,8 +6,13 @@ import Foundation
 public enum BoardStore {
     /// Reads and parses a board file. Throws `BoardStoreError` when it cannot be read and
     /// `BoardFileError` (path, line, column, what was expected) when it does not parse.
-    public static func load(_ url: URL) throws -> LoadedBoard {
-        try BoardDecoder.decode(read(url), path: url.path)
+    ///
+    /// With `checked` (the user's records, `CheckedFiles`), a file recorded as read in full and
+    /// found sound in exactly this version is read lazily (`BoardReader+Checked`: the same board,
+    /// its items parsed when asked for), and a file read in full is recorded.
+    public static func load(_ url: URL, checked: CheckedFiles? = nil) throws -> LoadedBoard {
+        let (data, stamp) = try readStamped(url)
+        return try decode(data, url, stamp: stamp, checked: checked)
     }
 
     /// Reads a board file with the repair-tolerant read (`BoardDecoder.decodeForRepair`), for
@@ -43,7 +48,7 @@ public enum BoardStore {
     /// `update` to change a board without losing what others wrote). Throws `BoardStoreError`;
     /// the file is untouched then.
     public static func save(_ board: Board, to url: URL) throws {
-        try BoardLock.withLock(url) { try writeLocked(board, to: url) }
+        try BoardLock.withLock(url) { _ = try writeLocked(board, to: url) }
     }
 
     /// Changes the board at `url` without losing anyone's update: under the lock, reads the
@@ -53,17 +58,44 @@ public enum BoardStore {
     /// Throws `BoardStoreError` (cannot read, lock or write), `BoardFileError` (does not parse),
     /// `DocketError.readOnly` (written by a newer Docket) or what `change` throws; nothing is
     /// written then.
+    ///
+    /// With `checked`, the file is read as `load` reads it then, and the version written is
+    /// recorded as sound (it is: unchanged lines of a sound file, and lines encoded from a board).
     @discardableResult
-    public static func update<T>(_ url: URL, _ change: (inout Board) throws -> T) throws -> T {
+    public static func update<T>(_ url: URL, checked: CheckedFiles? = nil, _ change: (inout Board) throws -> T) throws -> T {
         try BoardLock.withLock(url) {
-            let file = try read(url)
-            let loaded = try BoardDecoder.decode(file, path: url.path)
+            let (file, stamp) = try readStamped(url)
+            let loaded = try decode(file, url, stamp: stamp, checked: checked)
             if let why = loaded.readOnlyReason { throw DocketError.readOnly(why) }
             var board = loaded.board
             let result = try change(&board)
-            if board.differs(fromRead: loaded.board) { try writeLocked(board, splicedInto: file, readAs: loaded.board, to: url) }
+            if board.differs(fromRead: loaded.board) {
+                let written = try writeLocked(board, splicedInto: file, readAs: loaded.board, to: url)
+                if let checked, let written { checked.remember(AtomicFile.linkTarget(of: url).path, written) }
+            }
             return result
         }
+    }
+
+    /// The bytes of the file at `url` and its stamp (nil when it changed while being read).
+    /// Throws `BoardStoreError` when it cannot be read.
+    static func readStamped(_ url: URL) throws -> (Data, FileStamp?) {
+        let before = FileStamp(url)
+        let data = try read(url)
+        let after = FileStamp(url)
+        return (data, before == after && after?.size == Int64(data.count) ? after : nil)
+    }
+
+    /// `data` (the file at `url` in the version `stamp`) decoded: lazily when `checked` vouches
+    /// for that version, else in full (and then recorded in `checked` when sound). Throws
+    /// `BoardFileError` like `BoardDecoder.decode`.
+    static func decode(_ data: Data, _ url: URL, stamp: FileStamp?, checked: CheckedFiles?) throws -> LoadedBoard {
+        guard let checked, let stamp else { return try BoardDecoder.decode(data, path: url.path) }
+        let target = AtomicFile.linkTarget(of: url).path
+        if checked.vouches(for: target, stamp), let lazy = BoardReader.checked(data, path: url.path) { return lazy }
+        let loaded = try BoardDecoder.decode(data, path: url.path)
+        if loaded.readOnlyReason == nil { checked.remember(target, stamp) }
+        return loaded
     }
 
     /// Writes a new board to `url`, which must not exist yet (checked under the lock, so two
@@ -79,8 +111,9 @@ public enum BoardStore {
     }
 
     /// The write itself, for callers that already hold `BoardLock` for `url`.
-    static func writeLocked(_ board: Board, to url: URL) throws {
+    @discardableResult
+    static func writeLocked(_ board: Board, to url: URL) throws -> FileStamp? {
         AtomicFile.removeStaleTemporaries(of: url)
-        try AtomicFile.write(BoardEncoder.encode(board), to: url, backup: true)
+        return try AtomicFile.write(BoardEncoder.encode(board), to: url, backup: true)
     }
 }

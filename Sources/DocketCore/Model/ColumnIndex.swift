@@ -1,0 +1,70 @@
+import Foundation
+
+/// The board's index of its columns: for each stage the ids of its open items in rank order
+/// (then id), their total story points, and the long ids (`Board+ShortID`). Kept right by every
+/// change (`Board.put`), rebuilt after bulk ones.
+struct ColumnIndex: Sendable {
+    /// Stage id → ids of that stage's open items, in rank order.
+    var columns: [String: [String]] = [:]
+    /// Stage id → total story points of its open items.
+    var points: [String: Double] = [:]
+    /// The ids longer than `ItemID.length` (imported ones), sorted.
+    var longIDs: [String] = []
+
+    /// The index of `items` (every stage of `stages` gets a column, empty or not). Each part of
+    /// the store gathers its open items' (rank, id) keys and points by stage; the columns are
+    /// then sorted a stage at a time. Both on all cores for a large store. A store on a file's
+    /// lines is placed from the lines' stand-ins (`ItemStore.forEachPlacement`).
+    init(_ items: ItemStore, stages: [Stage]) {
+        let large = items.count >= ItemStore.parallelMinimum
+        let parts = items.mapParts(parallel: large) { part -> [String: (keys: [ColumnKey], points: Double)] in
+            var out: [String: (keys: [ColumnKey], points: Double)] = [:]
+            part.forEachPlacement { item in
+                guard !item.archived else { return }
+                let key = ColumnKey(rank: item.rank, id: item.id), points = item.points ?? 0
+                ColumnIndex.change(&out[item.stage, default: ([], 0)]) { $0.keys.append(key); $0.points += points }
+            }
+            return out
+        }
+        var keyed: [String: [ColumnKey]] = [:]
+        for s in stages { keyed[s.id] = []; points[s.id] = 0 }
+        for part in parts {
+            for (stage, found) in part {
+                keyed[stage, default: []] += found.keys
+                points[stage, default: 0] += found.points
+            }
+        }
+        let stageIDs = Array(keyed.keys)
+        let sorted = Parallel.map(stageIDs.count, minimumPerPart: large ? 1 : Int.max) { [keyed] k in
+            ColumnKey.sortedIDs(keyed[stageIDs[k]]!)
+        }
+        columns = Dictionary(uniqueKeysWithValues: zip(stageIDs, sorted))
+        longIDs = items.keys.filter { $0.utf8.count > ItemID.length }.sorted()
+    }
+
+    init() {}
+
+    /// Changes a value in place (one dictionary access for several changes to an entry).
+    private static func change<T>(_ value: inout T, _ body: (inout T) -> Void) { body(&value) }
+}
+
+/// The column index of a board read lazily (`BoardReader+Checked`), built the first time
+/// something asks for a column, once for every copy of the board; until then a command that
+/// changes only what does not place an item (a title, labels, a comment) never places them all.
+final class DeferredColumnIndex: @unchecked Sendable {
+    private let items: ItemStore
+    private let stages: [Stage]
+    private let lock = NSLock()
+    private var built: ColumnIndex?
+
+    init(_ items: ItemStore, stages: [Stage]) { self.items = items; self.stages = stages }
+
+    var value: ColumnIndex {
+        lock.withLock {
+            if let built { return built }
+            let index = ColumnIndex(items, stages: stages)
+            built = index
+            return index
+        }
+    }
+}

@@ -1,0 +1,175 @@
+import Foundation
+
+/// The items of a checked read (`BoardReader+Checked`) still on their lines of the file: an
+/// `ItemStore` built on them answers for an item by parsing its line when asked (found by id
+/// with a binary search: a canonical file lists items in id order) and reads them all, on every
+/// core and once for all copies of the store, only when something walks every item.
+///
+/// Only ever made for a file that a full read found sound in this very version
+/// (`CheckedFiles`), so every line parses; one that does not would mean the record lied, and
+/// stops the program with the file's path rather than go on with a wrong item.
+final class FileItems: @unchecked Sendable {
+    let path: String
+    let data: Data
+    /// Each item's line (`{` to `}`), in id order.
+    let lines: [Range<Int>]
+    /// Where each line's id is (the bytes between `{"id": "` and the next `"`).
+    private let idRanges: [Range<Int>]
+    private let lock = NSLock()
+    private var wholeStore: ItemStore?
+    private var idList: [String]?
+    private var placed: [Item]?
+
+    private init(path: String, data: Data, lines: [Range<Int>], idRanges: [Range<Int>]) {
+        self.path = path; self.data = data; self.lines = lines; self.idRanges = idRanges
+    }
+
+    /// The items on `lines` of `data`, nil unless each line starts with its id (`{"id": "ID"`,
+    /// no escape in it) and the ids increase strictly (as bytes): then an item is found by id
+    /// with a binary search, and no id is there twice.
+    static func make(path: String, data: Data, lines: [Range<Int>]) -> FileItems? {
+        let prefix = Array("{\"id\": \"".utf8)
+        let ranges: [Range<Int>]? = data.withUnsafeBytes { raw in
+            let b = raw.bindMemory(to: UInt8.self)
+            var out: [Range<Int>] = []
+            out.reserveCapacity(lines.count)
+            for line in lines {
+                guard CanonicalLines.starts(b, line.lowerBound, prefix) else { return nil }
+                let start = line.lowerBound + prefix.count
+                var k = start
+                while k < line.upperBound, b[k] != 34 {
+                    if b[k] == 92 { return nil }
+                    k += 1
+                }
+                guard k < line.upperBound, k > start else { return nil }
+                if let last = out.last, compare(b, last, b, start..<k) >= 0 { return nil }
+                out.append(start..<k)
+            }
+            return out
+        }
+        guard let ranges else { return nil }
+        return FileItems(path: path, data: data, lines: lines, idRanges: ranges)
+    }
+
+    var count: Int { lines.count }
+
+    /// The index of the line of the item with this id, nil when there is none.
+    func index(of id: String) -> Int? {
+        var id = id
+        return id.withUTF8 { wanted in
+            data.withUnsafeBytes { raw in
+                let b = raw.bindMemory(to: UInt8.self)
+                var lo = 0, hi = idRanges.count
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if FileItems.compare(b, idRanges[mid], wanted, 0..<wanted.count) < 0 { lo = mid + 1 } else { hi = mid }
+                }
+                guard lo < idRanges.count, FileItems.compare(b, idRanges[lo], wanted, 0..<wanted.count) == 0 else { return nil }
+                return lo
+            }
+        }
+    }
+
+    /// The ids, in file (id) order.
+    var ids: [String] {
+        lock.withLock {
+            if let idList { return idList }
+            let made = data.withUnsafeBytes { raw in
+                let b = raw.bindMemory(to: UInt8.self)
+                return idRanges.map { String(decoding: UnsafeBufferPointer(rebasing: b[$0]), as: UTF8.self) }
+            }
+            idList = made
+            return made
+        }
+    }
+
+    /// Each line's stand-in, in file order: id, stage, rank, archived and points right, nothing
+    /// else (`PreviewSkim.standIn`, on all cores; a line the skim cannot follow is read in
+    /// full). Made the first time the items are placed on the board (`ColumnIndex`).
+    var standIns: [Item] {
+        if let placed = lock.withLock({ placed }) { return placed }
+        let lines = lines, data = data
+        let parts = Parallel.mapParts(lines.count, minimumPerPart: 5_000) { range -> [Item?] in
+            data.withUnsafeBytes { raw in
+                var s = JSONScanner(raw.bindMemory(to: UInt8.self))
+                return range.map { k in PreviewSkim.standIn(&s, lines[k], index: k) }
+            }
+        }
+        var made: [Item] = []
+        made.reserveCapacity(lines.count)
+        for part in parts { for standIn in part { made.append(standIn ?? item(at: made.count)) } }
+        lock.withLock { placed = made }
+        return made
+    }
+
+    /// The item on line `k`, read in full.
+    func item(at k: Int) -> Item {
+        if let whole = lock.withLock({ wholeStore }) {
+            guard let item = whole[ids[k]] else { unsound() }
+            return item
+        }
+        let item: Item? = data.withUnsafeBytes { raw in
+            var s = JSONScanner(raw.bindMemory(to: UInt8.self))
+            s.jump(to: lines[k].lowerBound)
+            guard let item = try? BoardReader.item(&s, k, tolerant: false), s.offset == lines[k].upperBound else { return nil }
+            let id = idRanges[k]
+            return item.id.utf8.elementsEqual(UnsafeBufferPointer(rebasing: raw.bindMemory(to: UInt8.self)[id])) ? item : nil
+        }
+        guard let item else { unsound() }
+        return item
+    }
+
+    /// Every item read in full (on all cores, the first time; then kept for every copy).
+    func whole() -> ItemStore {
+        lock.withLock {
+            if let wholeStore { return wholeStore }
+            guard let read = BoardReader.items(data, lines), read.count == lines.count else { unsound() }
+            wholeStore = read
+            return read
+        }
+    }
+
+    /// Orders the bytes at `a` in `x` against those at `b` in `y`: negative, 0 or positive.
+    private static func compare(_ x: UnsafeBufferPointer<UInt8>, _ a: Range<Int>, _ y: UnsafeBufferPointer<UInt8>, _ b: Range<Int>) -> Int {
+        let n = min(a.count, b.count)
+        let c = n == 0 ? 0 : Int(memcmp(x.baseAddress! + a.lowerBound, y.baseAddress! + b.lowerBound, n))
+        return c != 0 ? c : a.count - b.count
+    }
+
+    private func unsound() -> Never {
+        fatalError("\(path) does not read as it did when it was checked; nothing was written. Run the command again with DOCKET_NO_CACHE=1 to read it in full.")
+    }
+}
+
+/// The activity log of a checked read still on its lines of the file (see `FileItems`): read
+/// in full, once for every copy, when an entry is first asked for.
+final class FileActivity: @unchecked Sendable {
+    let path: String
+    let data: Data
+    /// Each entry's line, in the log's order.
+    let lines: [Range<Int>]
+    private let lock = NSLock()
+    private var chunks: [[Activity]]?
+
+    init(path: String, data: Data, lines: [Range<Int>]) { self.path = path; self.data = data; self.lines = lines }
+
+    var count: Int { lines.count }
+
+    /// The entry on line `k` (all of them are read the first time one is asked for).
+    func entry(_ k: Int) -> Activity {
+        let all = whole()
+        return all[k / ActivityLog.chunkSize][k % ActivityLog.chunkSize]
+    }
+
+    /// Every entry in the log's chunks, read in full (on all cores, the first time).
+    func whole() -> [[Activity]] {
+        lock.withLock {
+            if let chunks { return chunks }
+            guard let read = BoardReader.activity(data, lines), read.count == lines.count else {
+                fatalError("\(path) does not read as it did when it was checked; nothing was written. Run the command again with DOCKET_NO_CACHE=1 to read it in full.")
+            }
+            chunks = read.chunkArrays
+            return read.chunkArrays
+        }
+    }
+}

@@ -1,0 +1,157 @@
+import Foundation
+import XCTest
+@testable import DocketCore
+
+/// The checked read (`BoardReader+Checked`: items and activity left on their lines of a file a
+/// full read found sound, `CheckedFiles`) gives the board the full read gives, and the same
+/// changes to either write the same bytes; `BoardStore` reads lazily only a version a record
+/// vouches for.
+final class BoardCheckedReadTests: XCTestCase {
+    private let t0 = RandomBoards.t0
+
+    private func checkedRead(_ bytes: [UInt8], _ round: Int) throws -> Board {
+        let lazy = BoardReader.checked(Data(bytes), path: "b.json")
+        XCTAssertNotNil(lazy, "round \(round): a canonical file reads lazily")
+        return try XCTUnwrap(lazy).board
+    }
+
+    /// Everything a caller can ask of a board, asked of both.
+    private func assertSame(_ lazy: Board, _ full: Board, _ round: Int, file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertEqual(lazy.items.count, full.items.count, "round \(round): count", file: file, line: line)
+        XCTAssertEqual(lazy.items.keys.sorted(), full.items.keys.sorted(), "round \(round): ids", file: file, line: line)
+        for stage in full.stages {
+            XCTAssertEqual(lazy.column(stage.id), full.column(stage.id), "round \(round): column \(stage.id)", file: file, line: line)
+            XCTAssertEqual(lazy.points(inStage: stage.id), full.points(inStage: stage.id), "round \(round): points \(stage.id)", file: file, line: line)
+        }
+        for id in full.items.keys { XCTAssertEqual(lazy.items[id], full.items[id], "round \(round): item \(id)", file: file, line: line) }
+        for id in full.items.keys { XCTAssertEqual(lazy.shortID(id), full.shortID(id), "round \(round): short id", file: file, line: line) }
+        XCTAssertEqual(Array(lazy.activity), Array(full.activity), "round \(round): activity", file: file, line: line)
+        XCTAssertEqual(lazy.itemsInBoardOrder(includeArchived: true).map(\.id), full.itemsInBoardOrder(includeArchived: true).map(\.id),
+                       "round \(round): board order", file: file, line: line)
+        XCTAssertTrue(lazy == full, "round \(round): ==", file: file, line: line)
+        XCTAssertTrue(BoardEncoder.encode(lazy) == BoardEncoder.encode(full), "round \(round): encoding", file: file, line: line)
+    }
+
+    func testACheckedReadIsTheFullRead() throws {
+        var rng = SeededGenerator(seed: 1616)
+        for round in 0..<80 {
+            let bytes = BoardEncoder.encode(try RandomBoards.board(&rng))
+            let full = try BoardDecoder.decode(Data(bytes), path: "b.json").board
+            assertSame(try checkedRead(bytes, round), full, round)
+        }
+    }
+
+    /// The same random changes made to a board read lazily and to one read in full: the boards
+    /// stay the same, say alike whether they changed, and splice into the same bytes (the full
+    /// rewrite's).
+    func testChangesToACheckedReadWriteWhatTheFullReadWrites() throws {
+        var rng = SeededGenerator(seed: 1617)
+        for round in 0..<120 {
+            let bytes = BoardEncoder.encode(try RandomBoards.board(&rng))
+            let lazyRead = try checkedRead(bytes, round)
+            let fullRead = try BoardDecoder.decode(Data(bytes), path: "b.json").board
+            var lazy = lazyRead, full = fullRead
+            let seed = rng.next()
+            var a = SeededGenerator(seed: seed), b = SeededGenerator(seed: seed)
+            for _ in 0...rng.below(4) {
+                try RandomBoards.change(&lazy, &a)
+                try RandomBoards.change(&full, &b)
+            }
+            assertSame(lazy, full, round)
+            XCTAssertEqual(lazy.differs(fromRead: lazyRead), full.differs(fromRead: fullRead), "round \(round): differs")
+            let expected = BoardEncoder.encode(full)
+            let got = bytes.withUnsafeBufferPointer { BoardSplice.bytes(of: lazy, old: lazyRead, file: $0) }
+            XCTAssertTrue(got == expected, "round \(round): the lazily read board's splice is not the full rewrite")
+        }
+    }
+
+    /// A store on a file's lines: set, remove, change in place and compare as a plain store.
+    func testAStoreOnAFilesLinesActsAsAPlainStore() throws {
+        let board = GeneratedBoard.make(count: 30, seed: 3)
+        let bytes = BoardEncoder.encode(board)
+        var lazy = try checkedRead(bytes, 0).items
+        var plain = try BoardDecoder.decode(Data(bytes), path: "b.json").board.items
+        let ids = plain.keys.sorted()
+        func both(_ body: (inout ItemStore) throws -> Void) rethrows { try body(&lazy); try body(&plain) }
+        both { $0[ids[0]] = nil }
+        both { $0[ids[0]] = nil }  // removing twice
+        both { $0["new-item"] = Item(id: "new-item", title: "New", stage: "inbox", rank: "m", created: t0) }
+        both { $0.modify(ids[1]) { $0.title = "Changed" } }
+        both { $0[ids[2]] = Item(id: ids[2], title: "Replaced", stage: "done", rank: "a", created: t0) }
+        struct Refused: Error {}
+        XCTAssertThrowsError(try both { try $0.modify(ids[3]) { $0.title = "half"; throw Refused() } })
+        XCTAssertEqual(lazy.count, plain.count)
+        XCTAssertEqual(lazy.count, 30)
+        XCTAssertFalse(lazy.contains(ids[0]))
+        XCTAssertTrue(lazy.contains(ids[3]) && lazy.contains("new-item"))
+        XCTAssertEqual(lazy[ids[3]]?.title, board.items[ids[3]]?.title, "a change that threw leaves the item as it was")
+        XCTAssertEqual(lazy[ids[1]]?.title, "Changed")
+        XCTAssertEqual(lazy.keys.sorted(), plain.keys.sorted())
+        XCTAssertEqual(lazy.values.map(\.id).sorted(), plain.values.map(\.id).sorted())
+        XCTAssertTrue(lazy == plain && plain == lazy)
+        var other = lazy
+        other.modify(ids[4]) { $0.points = 99 }
+        XCTAssertFalse(other == lazy, "one file under both, one item apart")
+        other.modify(ids[4]) { $0.points = board.items[ids[4]]?.points }
+        XCTAssertTrue(other == lazy, "changed back")
+    }
+
+    /// `BoardStore` reads a file lazily only when a record vouches for its very version: a
+    /// file changed since (by anyone) is read in full again, so its errors are found as before.
+    func testRecordsVouchOnlyForTheVersionRead() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("checked-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let records = CheckedFiles(directory: dir.appendingPathComponent("records"))
+        let url = dir.appendingPathComponent("board.json")
+        try BoardStore.save(GeneratedBoard.make(count: 40, seed: 4), to: url)
+        let path = AtomicFile.linkTarget(of: url).path
+
+        XCTAssertFalse(records.vouches(for: path, try XCTUnwrap(FileStamp(url))))
+        _ = try BoardStore.load(url, checked: records)
+        XCTAssertTrue(records.vouches(for: path, try XCTUnwrap(FileStamp(url))), "a full read records the version read")
+        XCTAssertFalse(records.vouches(for: path + "x", try XCTUnwrap(FileStamp(url))), "another path")
+
+        // A command's write is recorded, and the next one reads lazily and writes a full rewrite's bytes.
+        var rng = SeededGenerator(seed: 5)
+        for _ in 0..<10 {
+            try BoardStore.update(url, checked: records) { try RandomBoards.change(&$0, &rng) }
+            XCTAssertTrue(records.vouches(for: path, try XCTUnwrap(FileStamp(url))), "the version written is recorded")
+            XCTAssertTrue([UInt8](try Data(contentsOf: url)) == BoardEncoder.encode(try BoardStore.load(url).board))
+        }
+
+        // Someone breaks a line, keeping the size: the record no longer vouches, the error is found.
+        var text = try String(contentsOf: url, encoding: .utf8)
+        let r = try XCTUnwrap(text.range(of: "\"type\": \"story\""))
+        text.replaceSubrange(r, with: "\"type\": \"storx\"")
+        try text.write(to: url, atomically: false, encoding: .utf8)
+        XCTAssertThrowsError(try BoardStore.update(url, checked: records) { _ in }) { error in
+            XCTAssertTrue(error is BoardFileError, "\(error)")
+        }
+        XCTAssertThrowsError(try BoardStore.load(url, checked: records))
+    }
+
+    /// A file a record vouches for that is not in the canonical layout (written by hand, then
+    /// read in full and recorded) is read in full again, not lazily.
+    func testAFileInAnotherLayoutIsReadInFull() throws {
+        let board = GeneratedBoard.make(count: 20, seed: 6)
+        let canonical = String(decoding: BoardEncoder.encode(board), as: UTF8.self)
+        let spaced = canonical.replacingOccurrences(of: "\n{\"id\"", with: "\n  {\"id\"")
+        XCTAssertNil(BoardReader.checked(Data(spaced.utf8), path: "b.json"))
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("checked-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let records = CheckedFiles(directory: dir.appendingPathComponent("records"))
+        let url = dir.appendingPathComponent("board.json")
+        try Data(spaced.utf8).write(to: url)
+        _ = try BoardStore.load(url, checked: records)
+        XCTAssertEqual(try BoardStore.load(url, checked: records).board, board)
+    }
+
+    func testRecordsComeFromTheEnvironment() {
+        XCTAssertEqual(CheckedFiles.forUser(["XDG_CACHE_HOME": "/c", "HOME": "/h"])?.directory.path, "/c/docket/checked")
+        XCTAssertEqual(CheckedFiles.forUser(["HOME": "/h"])?.directory.path, "/h/.cache/docket/checked")
+        XCTAssertNil(CheckedFiles.forUser(["HOME": "/h", "DOCKET_NO_CACHE": "1"]))
+        XCTAssertNil(CheckedFiles.forUser([:]))
+    }
+}
