@@ -102,6 +102,28 @@ final class BoardSpliceTests: XCTestCase {
         }
     }
 
+    /// Ids that are not ASCII (imported ones) are spliced line by line in the ids' order as
+    /// strings: still the bytes of a full rewrite.
+    func testNonASCIIIDsAreSplicedInTheirOrder() throws {
+        var rng = SeededGenerator(seed: 18)
+        var spliced = 0
+        for round in 0..<20 {
+            var board = try randomBoard(&rng)
+            for id in ["é-imported-\(round)", "Ω-\(round)", "a\u{301}-\(round)", "z-ü-\(round)"] {
+                _ = try board.addItem(title: "Imported \(id)", stage: "inbox", id: id, by: "t", at: t0)
+            }
+            let file = BoardEncoder.encode(board)
+            let read = try BoardDecoder.decode(Data(file), path: "b.json").board
+            var new = read
+            for _ in 0...rng.below(3) { try randomChange(&new, &rng) }
+            _ = try new.modify("Ω-\(round)", by: "t", at: t0 + 1) { $0.title = "changed" }
+            let got = file.withUnsafeBufferPointer { BoardSplice.bytes(of: new, old: read, file: $0) }
+            XCTAssertTrue(got == nil || got! == BoardEncoder.encode(new), "round \(round)")
+            if got != nil { spliced += 1 }
+        }
+        XCTAssertEqual(spliced, 20, "ids in the order of strings are spliced")
+    }
+
     /// Files that are not in the canonical layout are not spliced: the update writes them whole
     /// (canonically), as before.
     func testAFileInAnotherLayoutIsWrittenWhole() throws {

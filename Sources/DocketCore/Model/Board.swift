@@ -193,6 +193,12 @@ public struct Board: Equatable, Sendable {
             items[id] = new  // in the same place, with the same points: the index stays as it is
             return
         }
+        if builtIndex == nil, items.isOnFile {
+            // Still deferred: it will be built from the items as they are then.
+            items[id] = new
+            deferredIndex = DeferredColumnIndex(items, stages: stages)
+            return
+        }
         ensureIndex()
         if let old, !old.archived {
             // Find the index first, so the removal below mutates the column in place

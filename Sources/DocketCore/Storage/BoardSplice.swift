@@ -11,10 +11,13 @@
 /// (another format version, another layout), items not one per line in id order, an activity
 /// log not one entry per line, or an activity log that was not only appended to.
 enum BoardSplice {
-    /// Where the parts of a canonical file are: each item's line (id and byte range, in file
-    /// order) and each activity line's byte range.
+    /// Where the parts of a canonical file are: each item's line and the bytes of its id (in
+    /// file order, ids increasing), whether every id is ASCII, and each activity line's byte range.
     struct Layout {
-        var items: [(id: String, range: Range<Int>)]
+        var items: [Range<Int>]
+        var ids: [Range<Int>]
+        /// Every id is ASCII, so byte order is the ids' order (`writeChanged` searches by bytes).
+        var asciiIDs: Bool
         var activity: [Range<Int>]
     }
 
@@ -39,9 +42,10 @@ enum BoardSplice {
         let changed = new.items.changes(since: old.items)
         guard writeItems(&j, new: new, old: old, changed: changed, layout: layout, file: file) else { return nil }
         j.raw(BoardEncoder.activityOpening)
-        for (k, range) in layout.activity.enumerated() {
-            j.raw(k == 0 ? "\n" : ",\n")
-            j.raw(bytes: UnsafeBufferPointer(rebasing: file[range]))
+        if let first = layout.activity.first, let last = layout.activity.last {
+            // The file's entries in one piece, with the `,\n` between them.
+            j.raw("\n")
+            j.raw(bytes: UnsafeBufferPointer(rebasing: file[first.lowerBound..<last.upperBound]))
         }
         for k in kept..<new.activity.count {
             j.raw(k == 0 ? "\n" : ",\n")
@@ -54,31 +58,78 @@ enum BoardSplice {
 
     /// The items in id order: the file's line for each unchanged item, the encoding of each
     /// changed or new one. With `changed` (the ids where the two may differ), only those are
-    /// looked up and every other line is copied as it is; without, every item is compared.
-    /// False when the file's items are not `old`'s.
+    /// looked up and the lines between them are copied as they are, in runs; without, every
+    /// item is compared. False when the file's items are not `old`'s.
     private static func writeItems(_ j: inout JSONText, new: Board, old: Board, changed: Set<String>?, layout: Layout,
                                    file: UnsafeBufferPointer<UInt8>) -> Bool {
-        // New items (not in the file), in id order, merged into the file's order below.
-        let added = addedIDs(new: new, old: old, changed: changed)
         var first = true
         func separator(_ j: inout JSONText) { j.raw(first ? "\n" : ",\n"); first = false }
-        var a = 0
-        for line in layout.items {
-            while a < added.count, added[a] < line.id {
-                separator(&j); BoardEncoder.encodeItem(&j, new.items[added[a]]!); a += 1
-            }
-            if let changed, !changed.contains(line.id) {
-                separator(&j)
-                j.raw(bytes: UnsafeBufferPointer(rebasing: file[line.range]))
+        let ok: Bool
+        if let changed, layout.asciiIDs, changed.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) {
+            ok = writeChanged(&j, new: new, old: old, changed: changed, layout: layout, file: file, separator)
+        } else {
+            ok = writeEach(&j, new: new, old: old, changed: changed, layout: layout, file: file, separator)
+        }
+        j.raw(first ? "]" : "\n]")
+        return ok
+    }
+
+    /// `writeItems` looking only at `changed`: each is found among the file's lines by its
+    /// bytes (ASCII ids: byte order is the ids' order), and the lines between are copied in runs.
+    private static func writeChanged(_ j: inout JSONText, new: Board, old: Board, changed: Set<String>, layout: Layout,
+                                     file: UnsafeBufferPointer<UInt8>, _ separator: (inout JSONText) -> Void) -> Bool {
+        // (line index, 0 for an item put before that line or 1 for that line's item, id).
+        var events: [(at: Int, onLine: Int, id: String)] = changed.map { id in
+            let (k, found) = CanonicalLines.lowerBound(file, layout.ids, id)
+            return (k, found ? 1 : 0, id)
+        }
+        events.sort { ($0.at, $0.onLine, $0.id) < ($1.at, $1.onLine, $1.id) }
+        var next = 0
+        func copyLines(upTo end: Int, _ j: inout JSONText) {
+            guard next < end else { return }
+            separator(&j)
+            j.raw(bytes: UnsafeBufferPointer(rebasing: file[layout.items[next].lowerBound..<layout.items[end - 1].upperBound]))
+            next = end
+        }
+        for e in events {
+            copyLines(upTo: e.at, &j)
+            if e.onLine == 0 {
+                guard old.items[e.id] == nil else { return false }
+                if let after = new.items[e.id] { separator(&j); BoardEncoder.encodeItem(&j, after) }
                 continue
             }
-            guard let before = old.items[line.id] else { return false }
-            guard let after = new.items[line.id] else { continue }
+            guard let before = old.items[e.id] else { return false }
+            next = e.at + 1
+            guard let after = new.items[e.id] else { continue }
             separator(&j)
-            if after == before { j.raw(bytes: UnsafeBufferPointer(rebasing: file[line.range])) } else { BoardEncoder.encodeItem(&j, after) }
+            if after == before { j.raw(bytes: UnsafeBufferPointer(rebasing: file[layout.items[e.at]])) } else { BoardEncoder.encodeItem(&j, after) }
+        }
+        copyLines(upTo: layout.items.count, &j)
+        return true
+    }
+
+    /// `writeItems` line by line (any ids; every item compared when `changed` is nil).
+    private static func writeEach(_ j: inout JSONText, new: Board, old: Board, changed: Set<String>?, layout: Layout,
+                                  file: UnsafeBufferPointer<UInt8>, _ separator: (inout JSONText) -> Void) -> Bool {
+        // New items (not in the file), in id order, merged into the file's order below.
+        let added = addedIDs(new: new, old: old, changed: changed)
+        var a = 0
+        for (k, range) in layout.items.enumerated() {
+            let id = String(decoding: UnsafeBufferPointer(rebasing: file[layout.ids[k]]), as: UTF8.self)
+            while a < added.count, added[a] < id {
+                separator(&j); BoardEncoder.encodeItem(&j, new.items[added[a]]!); a += 1
+            }
+            if let changed, !changed.contains(id) {
+                separator(&j)
+                j.raw(bytes: UnsafeBufferPointer(rebasing: file[range]))
+                continue
+            }
+            guard let before = old.items[id] else { return false }
+            guard let after = new.items[id] else { continue }
+            separator(&j)
+            if after == before { j.raw(bytes: UnsafeBufferPointer(rebasing: file[range])) } else { BoardEncoder.encodeItem(&j, after) }
         }
         while a < added.count { separator(&j); BoardEncoder.encodeItem(&j, new.items[added[a]]!); a += 1 }
-        j.raw(first ? "]" : "\n]")
         return true
     }
 
@@ -92,20 +143,22 @@ enum BoardSplice {
     }
 
     /// The canonical layout of `file` after a header of `headerEnd` bytes, or nil when it has
-    /// another: the items' opening, `items` item lines in strictly increasing id order, each
-    /// starting `{"id": "ID"`, and `activity` entry lines, each a `{…}` on its own line, then
-    /// the end of the file.
+    /// another: the items' opening, `items` item lines, each starting `{"id": "ID"` and their ids
+    /// strictly increasing (`CanonicalLines.idRanges`; as strings too: non-ASCII ids whose bytes
+    /// and strings order otherwise are refused), and `activity` entry lines, each a `{…}` on
+    /// its own line, then the end of the file.
     static func layout(of file: UnsafeBufferPointer<UInt8>, headerEnd: Int, items: Int, activity: Int) -> Layout? {
         // Each list's `[` is the last byte of its opening.
         let opening = Array(BoardEncoder.itemsOpening.utf8)
         guard CanonicalLines.starts(file, headerEnd, opening) else { return nil }
         var at = headerEnd + opening.count - 1
-        guard let itemRanges = CanonicalLines.list(file, &at), itemRanges.count == items else { return nil }
-        var itemLines: [(id: String, range: Range<Int>)] = []
-        itemLines.reserveCapacity(items)
-        for range in itemRanges {
-            guard let id = lineID(file, range), itemLines.last.map({ $0.id < id }) ?? true else { return nil }
-            itemLines.append((id, range))
+        guard let itemRanges = CanonicalLines.list(file, &at), itemRanges.count == items,
+              let (ids, byteOrdered, ascii) = CanonicalLines.idRanges(file, itemRanges) else { return nil }
+        if ascii {
+            guard byteOrdered else { return nil }
+        } else {
+            let strings = ids.map { String(decoding: UnsafeBufferPointer(rebasing: file[$0]), as: UTF8.self) }
+            guard zip(strings, strings.dropFirst()).allSatisfy({ $0 < $1 }) else { return nil }
         }
         let activityOpening = Array(BoardEncoder.activityOpening.utf8)
         guard CanonicalLines.starts(file, at, activityOpening) else { return nil }
@@ -113,20 +166,6 @@ enum BoardSplice {
         guard let activityLines = CanonicalLines.list(file, &at), activityLines.count == activity else { return nil }
         let ending = Array(BoardEncoder.ending.utf8)
         guard CanonicalLines.starts(file, at, ending), at + ending.count == file.count else { return nil }
-        return Layout(items: itemLines, activity: activityLines)
-    }
-
-    /// The id of an item line that starts `{"id": "ID"` (ids have no escapes).
-    private static func lineID(_ file: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String? {
-        let prefix: [UInt8] = Array("{\"id\": \"".utf8)
-        guard range.count > prefix.count, CanonicalLines.starts(file, range.lowerBound, prefix) else { return nil }
-        var k = range.lowerBound + prefix.count
-        let start = k
-        while k < range.upperBound, file[k] != 34 {
-            if file[k] == 92 { return nil }
-            k += 1
-        }
-        guard k < range.upperBound else { return nil }
-        return String(decoding: UnsafeBufferPointer(rebasing: file[start..<k]), as: UTF8.self)
+        return Layout(items: itemRanges, ids: ids, asciiIDs: ascii, activity: activityLines)
     }
 }

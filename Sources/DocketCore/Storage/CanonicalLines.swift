@@ -52,6 +52,54 @@ enum CanonicalLines {
 
     /// Whether `b` holds `prefix` at `at`.
     static func starts(_ b: UnsafeBufferPointer<UInt8>, _ at: Int, _ prefix: [UInt8]) -> Bool {
-        at + prefix.count <= b.count && UnsafeBufferPointer(rebasing: b[at..<(at + prefix.count)]).elementsEqual(prefix)
+        guard at >= 0, at + prefix.count <= b.count else { return false }
+        return prefix.withUnsafeBufferPointer { p in p.isEmpty || memcmp(b.baseAddress! + at, p.baseAddress!, p.count) == 0 }
+    }
+
+    /// Where the id of each item line is (the bytes after `{"id": "` up to the next `"`), when
+    /// every line starts so and no id has an escape; whether the ids increase strictly as bytes
+    /// (`byteOrdered`), and whether every id is ASCII (byte order is then the order of the ids
+    /// as strings, the order `BoardEncoder` writes them in). Nil otherwise.
+    static func idRanges(_ b: UnsafeBufferPointer<UInt8>, _ lines: [Range<Int>]) -> (ids: [Range<Int>], byteOrdered: Bool, ascii: Bool)? {
+        let prefix = Array("{\"id\": \"".utf8)
+        var out: [Range<Int>] = []
+        out.reserveCapacity(lines.count)
+        var ascii = true, ordered = true
+        for line in lines {
+            guard starts(b, line.lowerBound, prefix) else { return nil }
+            let start = line.lowerBound + prefix.count
+            var k = start
+            while k < line.upperBound, b[k] != 34 {
+                if b[k] == 92 { return nil }
+                if b[k] >= 0x80 { ascii = false }
+                k += 1
+            }
+            guard k < line.upperBound, k > start else { return nil }
+            if ordered, let last = out.last, compare(b, last, b, start..<k) >= 0 { ordered = false }
+            out.append(start..<k)
+        }
+        return (out, ordered, ascii)
+    }
+
+    /// Orders the bytes at `a` in `x` against those at `b` in `y` (as `memcmp`, a prefix first):
+    /// negative, 0 or positive.
+    static func compare(_ x: UnsafeBufferPointer<UInt8>, _ a: Range<Int>, _ y: UnsafeBufferPointer<UInt8>, _ b: Range<Int>) -> Int {
+        let n = min(a.count, b.count)
+        let c = n == 0 ? 0 : Int(memcmp(x.baseAddress! + a.lowerBound, y.baseAddress! + b.lowerBound, n))
+        return c != 0 ? c : a.count - b.count
+    }
+
+    /// The first of `ids` (byte ranges in `b`, increasing) whose bytes are at least `id`'s: its
+    /// index, and whether they are equal.
+    static func lowerBound(_ b: UnsafeBufferPointer<UInt8>, _ ids: [Range<Int>], _ id: String) -> (index: Int, found: Bool) {
+        var id = id
+        return id.withUTF8 { wanted in
+            var lo = 0, hi = ids.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if compare(b, ids[mid], wanted, 0..<wanted.count) < 0 { lo = mid + 1 } else { hi = mid }
+            }
+            return (lo, lo < ids.count && compare(b, ids[lo], wanted, 0..<wanted.count) == 0)
+        }
     }
 }

@@ -28,46 +28,17 @@ final class FileItems: @unchecked Sendable {
     /// no escape in it) and the ids increase strictly (as bytes): then an item is found by id
     /// with a binary search, and no id is there twice.
     static func make(path: String, data: Data, lines: [Range<Int>]) -> FileItems? {
-        let prefix = Array("{\"id\": \"".utf8)
-        let ranges: [Range<Int>]? = data.withUnsafeBytes { raw in
-            let b = raw.bindMemory(to: UInt8.self)
-            var out: [Range<Int>] = []
-            out.reserveCapacity(lines.count)
-            for line in lines {
-                guard CanonicalLines.starts(b, line.lowerBound, prefix) else { return nil }
-                let start = line.lowerBound + prefix.count
-                var k = start
-                while k < line.upperBound, b[k] != 34 {
-                    if b[k] == 92 { return nil }
-                    k += 1
-                }
-                guard k < line.upperBound, k > start else { return nil }
-                if let last = out.last, compare(b, last, b, start..<k) >= 0 { return nil }
-                out.append(start..<k)
-            }
-            return out
-        }
-        guard let ranges else { return nil }
-        return FileItems(path: path, data: data, lines: lines, idRanges: ranges)
+        let ranges = data.withUnsafeBytes { raw in CanonicalLines.idRanges(raw.bindMemory(to: UInt8.self), lines) }
+        guard let ranges, ranges.byteOrdered else { return nil }
+        return FileItems(path: path, data: data, lines: lines, idRanges: ranges.ids)
     }
 
     var count: Int { lines.count }
 
     /// The index of the line of the item with this id, nil when there is none.
     func index(of id: String) -> Int? {
-        var id = id
-        return id.withUTF8 { wanted in
-            data.withUnsafeBytes { raw in
-                let b = raw.bindMemory(to: UInt8.self)
-                var lo = 0, hi = idRanges.count
-                while lo < hi {
-                    let mid = (lo + hi) / 2
-                    if FileItems.compare(b, idRanges[mid], wanted, 0..<wanted.count) < 0 { lo = mid + 1 } else { hi = mid }
-                }
-                guard lo < idRanges.count, FileItems.compare(b, idRanges[lo], wanted, 0..<wanted.count) == 0 else { return nil }
-                return lo
-            }
-        }
+        let (k, found) = data.withUnsafeBytes { raw in CanonicalLines.lowerBound(raw.bindMemory(to: UInt8.self), idRanges, id) }
+        return found ? k : nil
     }
 
     /// The ids, in file (id) order.
@@ -127,13 +98,6 @@ final class FileItems: @unchecked Sendable {
             wholeStore = read
             return read
         }
-    }
-
-    /// Orders the bytes at `a` in `x` against those at `b` in `y`: negative, 0 or positive.
-    private static func compare(_ x: UnsafeBufferPointer<UInt8>, _ a: Range<Int>, _ y: UnsafeBufferPointer<UInt8>, _ b: Range<Int>) -> Int {
-        let n = min(a.count, b.count)
-        let c = n == 0 ? 0 : Int(memcmp(x.baseAddress! + a.lowerBound, y.baseAddress! + b.lowerBound, n))
-        return c != 0 ? c : a.count - b.count
     }
 
     private func unsound() -> Never {
