@@ -88,7 +88,10 @@ public struct Board: Equatable, Sendable {
     // MARK: - Reading
 
     /// The open items of a stage in rank order (empty for an unknown stage).
-    public func column(_ stageID: String) -> [String] { columns[stageID] ?? [] }
+    public func column(_ stageID: String) -> [String] {
+        if let builtIndex { return builtIndex.columns[stageID] ?? [] }
+        return deferredIndex?.column(stageID).ids ?? []
+    }
 
     /// Index of the stage with this id in `stages`.
     public func stageIndex(id: String) -> Int? { stages.firstIndex { $0.id == id } }
@@ -119,7 +122,10 @@ public struct Board: Equatable, Sendable {
     }
 
     /// Total story points of a stage's open items.
-    public func points(inStage stageID: String) -> Double { index.points[stageID] ?? 0 }
+    public func points(inStage stageID: String) -> Double {
+        if let builtIndex { return builtIndex.points[stageID] ?? 0 }
+        return deferredIndex?.column(stageID).points ?? 0
+    }
 
     /// Every item in board order: stage by stage (in stage order) and by rank within a stage,
     /// a stage's archived items (when included) after its open ones, by rank; then items of

@@ -56,8 +56,29 @@ final class DeferredColumnIndex: @unchecked Sendable {
     private let stages: [Stage]
     private let lock = NSLock()
     private var built: ColumnIndex?
+    /// Single columns asked for before the whole index (`column(_:)`).
+    private var single: [String: (ids: [String], points: Double)] = [:]
 
     init(_ items: ItemStore, stages: [Stage]) { self.items = items; self.stages = stages }
+
+    /// One stage's open items in rank order and their points, without building the others
+    /// (a command that moves or adds one item asks for one column).
+    func column(_ stage: String) -> (ids: [String], points: Double) {
+        lock.withLock {
+            if let built { return (built.columns[stage] ?? [], built.points[stage] ?? 0) }
+            if let found = single[stage] { return found }
+            var keys: [ColumnKey] = []
+            var points = 0.0
+            items.forEachPlacement { item in
+                guard !item.archived, item.stage == stage else { return }
+                keys.append(ColumnKey(rank: item.rank, id: item.id))
+                points += item.points ?? 0
+            }
+            let found = (ColumnKey.sortedIDs(keys), points)
+            single[stage] = found
+            return found
+        }
+    }
 
     var value: ColumnIndex {
         lock.withLock {
