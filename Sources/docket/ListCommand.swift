@@ -83,7 +83,8 @@ struct ListCommand: ParsableCommand {
         // The stage and the query are tested where the items are stored; only what they keep is ordered.
         let keep: ((Item) -> Bool)? = stageID == nil && matches == nil ? nil
             : { item in (stageID == nil || item.stage == stageID) && (matches?(item) ?? true) }
-        let items = board.itemsInBoardOrder(includeArchived: archived || parsed.mentionsArchived, where: keep)
+        let items = board.itemsInBoardOrder(includeArchived: archived || parsed.mentionsArchived, where: keep,
+                                             prefilter: LinePrefilter(parsed))
         switch json ? .json : format {
         case .json: print(ItemListJSON.encode(items, board: board), terminator: "")
         case .csv:

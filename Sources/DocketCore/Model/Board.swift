@@ -132,30 +132,34 @@ public struct Board: Equatable, Sendable {
     /// unknown stages, by rank. (So a CSV export lists stages in the board's order.)
     ///
     /// With `keep`, only the items it keeps (tested where they are stored, before anything is
-    /// copied or ordered: `docket list QUERY` orders its matches, not the board).
-    public func itemsInBoardOrder(includeArchived: Bool = false, where keep: ((Item) -> Bool)? = nil) -> [Item] {
-        var out: [Item] = []
+    /// copied or ordered: `docket list QUERY` orders its matches, not the board); with
+    /// `prefilter` too, items still on a lazily read file's lines are read only when their line
+    /// may hold a match (`LinePrefilter`; `keep` must test the same query).
+    public func itemsInBoardOrder(includeArchived: Bool = false, where keep: ((Item) -> Bool)? = nil,
+                                  prefilter: LinePrefilter? = nil) -> [Item] {
         let known = Set(stages.map(\.id))
         var archived: [String: [Item]] = [:]
         var unknown: [Item] = []
-        var kept = Set<String>()
-        items.forEachItem { item in
+        var kept: [String: [Item]] = [:]
+        items.forEachItem(mayMatch: keep == nil ? nil : prefilter) { item in
             if let keep, !keep(item) { return }
             if !known.contains(item.stage) {
                 if includeArchived || !item.archived { unknown.append(item) }
             } else if includeArchived && item.archived {
                 archived[item.stage, default: []].append(item)
             } else if keep != nil && !item.archived {
-                kept.insert(item.id)
+                kept[item.stage, default: []].append(item)
             }
         }
-        out.reserveCapacity(keep == nil ? items.count : kept.count + unknown.count + archived.values.reduce(0) { $0 + $1.count })
+        var out: [Item] = []
+        out.reserveCapacity(keep == nil ? items.count : kept.values.reduce(unknown.count) { $0 + $1.count } + archived.values.reduce(0) { $0 + $1.count })
+        // A column's order: by rank, then id (`ColumnKey`).
         let byRank = { (a: Item, b: Item) in (a.rank, a.id) < (b.rank, b.id) }
         for stage in stages {
             if keep == nil {
                 out += column(stage.id).compactMap { items[$0] }
-            } else if !kept.isEmpty {
-                for id in column(stage.id) where kept.contains(id) { if let item = items[id] { out.append(item) } }
+            } else {
+                out += (kept[stage.id] ?? []).sorted(by: byRank)
             }
             out += (archived[stage.id] ?? []).sorted(by: byRank)
         }
@@ -199,7 +203,7 @@ public struct Board: Equatable, Sendable {
             items[id] = new  // in the same place, with the same points: the index stays as it is
             return
         }
-        if builtIndex == nil, items.isOnFile {
+        if builtIndex == nil, items.isOnFile, deferredIndex?.builtValue == nil {
             // Still deferred: it will be built from the items as they are then.
             items[id] = new
             deferredIndex = DeferredColumnIndex(items, stages: stages)

@@ -80,6 +80,9 @@ final class DeferredColumnIndex: @unchecked Sendable {
         }
     }
 
+    /// The whole index when it has been built, nil before.
+    var builtValue: ColumnIndex? { lock.withLock { built } }
+
     var value: ColumnIndex {
         lock.withLock {
             if let built { return built }

@@ -37,6 +37,10 @@ public struct ItemStore: Equatable, Sendable, Sequence {
         return a.allShards == b.allShards
     }
 
+    /// Whether every item line of this store's file is that of an item of `other`, its id
+    /// byte for byte (`FileItems.idsMatch`); false for a store without a file.
+    func linesMatch(_ other: ItemStore) -> Bool { file?.idsMatch(other) ?? false }
+
     /// Whether some items are still on a file's lines (`FileItems`).
     var isOnFile: Bool { file != nil }
 
@@ -250,6 +254,14 @@ public struct ItemStore: Equatable, Sendable, Sequence {
         try forEachItem(inShards: all, all.indices, body)
     }
 
+    /// `forEachItem`, except that an item still on a file's line is read only when `prefilter`
+    /// says the line may hold a match (`LinePrefilter`): `body` must still test the query.
+    public func forEachItem(mayMatch prefilter: LinePrefilter?, _ body: (Item) throws -> Void) rethrows {
+        guard let prefilter, let file, !file.isRead else { return try forEachItem(body) }
+        try forEachItem(inShards: shards, shards.indices, body)
+        for item in file.items(mayMatching: prefilter) where !taken.contains(item.id) { try body(item) }
+    }
+
     /// `forEachItem` over some of the shards (`Part`).
     private func forEachItem(inShards shards: [[String: Item]], _ range: Range<Int>, _ body: (Item) throws -> Void) rethrows {
         // By index: each item is lent to `body` where it is stored (an iterator would hand
@@ -286,7 +298,11 @@ public struct ItemStore: Equatable, Sendable, Sequence {
         /// items of a file's lines their stand-ins (`forEachPlacement`): only their place on
         /// the board may be read.
         func forEachPlacement(_ body: (Item) -> Void) {
-            if store.file != nil { store.forEachPlacement(body) } else { store.forEachItem(inShards: store.shards, shards, body) }
+            if store.file != nil {
+                // A store on a file's lines is one part (`mapParts`): its lines are placed once.
+                precondition(shards == 0..<ItemStore.shardCount)
+                store.forEachPlacement(body)
+            } else { store.forEachItem(inShards: store.shards, shards, body) }
         }
     }
 

@@ -19,11 +19,7 @@ public enum AtomicFile {
     /// large, permission denied, read-only file system…), or saying the file is read-only
     /// when it has no write permission bits (checked even for root); the target is untouched
     /// and no temporary file is left when it throws.
-    ///
-    /// Returns the stamp of the file written (`FileStamp`, taken after the rename), nil when
-    /// the file at the target is by then not the one written (someone replaced it at once).
-    @discardableResult
-    public static func write(_ bytes: [UInt8], to url: URL, backup: Bool = false) throws -> FileStamp? {
+    public static func write(_ bytes: [UInt8], to url: URL, backup: Bool = false) throws {
         let target = linkTarget(of: url)
         let dir = target.deletingLastPathComponent().path
         var st = stat()
@@ -32,7 +28,7 @@ public enum AtomicFile {
             throw BoardStoreError("\(target.lastPathComponent) is read-only: not saved (make it writable, e.g. chmod u+w); the file on disk is unchanged (\(target.path))")
         }
         if exists && access(target.path, W_OK) != 0 { throw failure("cannot write", target) }
-        let (tmpPath, written) = try writeTemporary(bytes, besides: target, mode: exists ? st.st_mode & 0o7777 : 0o644)
+        let tmpPath = try writeTemporary(bytes, besides: target, mode: exists ? st.st_mode & 0o7777 : 0o644)
         if backup && exists { keepBackup(of: target) }
         guard rename(tmpPath, target.path) == 0 else {
             let e = failure("cannot replace", target)
@@ -41,9 +37,6 @@ public enum AtomicFile {
         }
         let dfd = open(dir, O_RDONLY | O_DIRECTORY)
         if dfd >= 0 { fsync(dfd); close(dfd) }
-        guard let now = FileStamp.of(path: target.path), let written, now.device == written.device, now.inode == written.inode,
-              now.size == written.size else { return nil }
-        return now
     }
 
     /// Where writing `url` must go: the final target of a chain of symlinks (at most 40), even
@@ -81,8 +74,8 @@ public enum AtomicFile {
     }
 
     /// Writes `bytes` to a new temporary file beside `target` with permissions `mode`, fsynced;
-    /// returns its path and stamp. Throws `BoardStoreError`, leaving no file behind.
-    private static func writeTemporary(_ bytes: [UInt8], besides target: URL, mode: mode_t) throws -> (path: String, stamp: FileStamp?) {
+    /// returns its path. Throws `BoardStoreError`, leaving no file behind.
+    private static func writeTemporary(_ bytes: [UInt8], besides target: URL, mode: mode_t) throws -> String {
         let dir = target.deletingLastPathComponent().path
         let tmpPath = dir + "/." + target.lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let fd = open(tmpPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
@@ -92,7 +85,7 @@ public enum AtomicFile {
         fchmod(fd, mode)
         guard writeAll(bytes, to: fd), fsync(fd) == 0 else { throw failure("cannot write", target) }
         ok = true
-        return (tmpPath, FileStamp.of(descriptor: fd))
+        return tmpPath
     }
 
     /// Writes every byte of `bytes` to `fd`, retrying after interrupts and short writes; false
@@ -129,7 +122,7 @@ public enum AtomicFile {
         if staged == nil, let old = FileManager.default.contents(atPath: target.path) {
             var st = stat()
             let mode: mode_t = stat(target.path, &st) == 0 ? st.st_mode & 0o7777 : 0o644
-            staged = try? writeTemporary([UInt8](old), besides: target, mode: mode).path
+            staged = try? writeTemporary([UInt8](old), besides: target, mode: mode)
         }
         if let staged, rename(staged, bak) != 0 { unlink(staged) }
     }

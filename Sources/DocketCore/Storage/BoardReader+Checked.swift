@@ -19,6 +19,17 @@ extension BoardReader {
         }
     }
 
+    /// Whether the checked read of `data` gives exactly `board` (its full read) where the two
+    /// could part: the same number of items and activity entries, and each item line's first
+    /// `"id"` the id of an item of `board`, byte for byte (a line holding two items, an id given
+    /// twice in one item or an id that is not valid UTF-8 fail). Only then is a file recorded as
+    /// sound (`CheckedFiles`) for later lazy reads.
+    static func readsLazilyAsIs(_ data: Data, _ board: Board) -> Bool {
+        guard let lazy = checked(data, path: ""), lazy.board.items.count == board.items.count,
+              lazy.board.activity.count == board.activity.count else { return false }
+        return lazy.board.items.linesMatch(board.items)
+    }
+
     /// The items' list at `itemsAt` as a store on the file's lines, and the offset after its
     /// `]`. Throws `NotPreviewable` for another layout.
     static func checkedItems(_ data: Data, _ bytes: UnsafeBufferPointer<UInt8>, itemsAt: Int, path: String) throws -> (store: ItemStore, end: Int) {

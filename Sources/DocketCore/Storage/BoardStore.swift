@@ -7,12 +7,11 @@ public enum BoardStore {
     /// Reads and parses a board file. Throws `BoardStoreError` when it cannot be read and
     /// `BoardFileError` (path, line, column, what was expected) when it does not parse.
     ///
-    /// With `checked` (the user's records, `CheckedFiles`), a file recorded as read in full and
-    /// found sound in exactly this version is read lazily (`BoardReader+Checked`: the same board,
-    /// its items parsed when asked for), and a file read in full is recorded.
+    /// With `checked` (the user's records, `CheckedFiles`), a file whose content was read in
+    /// full and found sound before is read lazily (`BoardReader+Checked`: the same board, its
+    /// items parsed when asked for), and a file read in full is recorded.
     public static func load(_ url: URL, checked: CheckedFiles? = nil) throws -> LoadedBoard {
-        let (data, stamp) = try readStamped(url)
-        return try decode(data, url, stamp: stamp, checked: checked)
+        try decode(read(url), url, checked: checked)
     }
 
     /// Reads a board file with the repair-tolerant read (`BoardDecoder.decodeForRepair`), for
@@ -48,7 +47,7 @@ public enum BoardStore {
     /// `update` to change a board without losing what others wrote). Throws `BoardStoreError`;
     /// the file is untouched then.
     public static func save(_ board: Board, to url: URL) throws {
-        try BoardLock.withLock(url) { _ = try writeLocked(board, to: url) }
+        try BoardLock.withLock(url) { try writeLocked(board, to: url) }
     }
 
     /// Changes the board at `url` without losing anyone's update: under the lock, reads the
@@ -64,37 +63,28 @@ public enum BoardStore {
     @discardableResult
     public static func update<T>(_ url: URL, checked: CheckedFiles? = nil, _ change: (inout Board) throws -> T) throws -> T {
         try BoardLock.withLock(url) {
-            let (file, stamp) = try readStamped(url)
-            let loaded = try decode(file, url, stamp: stamp, checked: checked)
+            let file = try read(url)
+            let loaded = try decode(file, url, checked: checked)
             if let why = loaded.readOnlyReason { throw DocketError.readOnly(why) }
             var board = loaded.board
             let result = try change(&board)
             if board.differs(fromRead: loaded.board) {
                 let written = try writeLocked(board, splicedInto: file, readAs: loaded.board, to: url)
-                if let checked, let written { checked.remember(AtomicFile.linkTarget(of: url).path, written) }
+                checked?.remember(AtomicFile.linkTarget(of: url).path, written)
             }
             return result
         }
     }
 
-    /// The bytes of the file at `url` and its stamp (nil when it changed while being read).
-    /// Throws `BoardStoreError` when it cannot be read.
-    static func readStamped(_ url: URL) throws -> (Data, FileStamp?) {
-        let before = FileStamp(url)
-        let data = try read(url)
-        let after = FileStamp(url)
-        return (data, before == after && after?.size == Int64(data.count) ? after : nil)
-    }
-
-    /// `data` (the file at `url` in the version `stamp`) decoded: lazily when `checked` vouches
-    /// for that version, else in full (and then recorded in `checked` when sound). Throws
-    /// `BoardFileError` like `BoardDecoder.decode`.
-    static func decode(_ data: Data, _ url: URL, stamp: FileStamp?, checked: CheckedFiles?) throws -> LoadedBoard {
-        guard let checked, let stamp else { return try BoardDecoder.decode(data, path: url.path) }
+    /// `data` (the file at `url`) decoded: lazily when `checked` vouches for that content, else
+    /// in full, and then recorded in `checked` when sound and read lazily as it was read in full
+    /// (`BoardReader.readsLazilyAsIs`). Throws `BoardFileError` like `BoardDecoder.decode`.
+    static func decode(_ data: Data, _ url: URL, checked: CheckedFiles?) throws -> LoadedBoard {
+        guard let checked else { return try BoardDecoder.decode(data, path: url.path) }
         let target = AtomicFile.linkTarget(of: url).path
-        if checked.vouches(for: target, stamp), let lazy = BoardReader.checked(data, path: url.path) { return lazy }
+        if checked.vouches(for: target, data), let lazy = BoardReader.checked(data, path: url.path) { return lazy }
         let loaded = try BoardDecoder.decode(data, path: url.path)
-        if loaded.readOnlyReason == nil { checked.remember(target, stamp) }
+        if loaded.readOnlyReason == nil, BoardReader.readsLazilyAsIs(data, loaded.board) { checked.remember(target, data) }
         return loaded
     }
 
@@ -111,9 +101,8 @@ public enum BoardStore {
     }
 
     /// The write itself, for callers that already hold `BoardLock` for `url`.
-    @discardableResult
-    static func writeLocked(_ board: Board, to url: URL) throws -> FileStamp? {
+    static func writeLocked(_ board: Board, to url: URL) throws {
         AtomicFile.removeStaleTemporaries(of: url)
-        return try AtomicFile.write(BoardEncoder.encode(board), to: url, backup: true)
+        try AtomicFile.write(BoardEncoder.encode(board), to: url, backup: true)
     }
 }

@@ -11,16 +11,19 @@ import Darwin
 /// their lines and parsed when asked for).
 ///
 /// One record per board file in `directory`: a file named by a hash of the board's path, one line
-/// `docket-checked <reader> <stamp> <path>`. A record vouches for exactly one `FileStamp` and one
-/// reader (`reader`: a build that reads by other rules checks again). Records are a cache:
-/// written atomically (temporary file and rename), without `fsync`; a record that is missing,
-/// unreadable, for another stamp, path or reader means "not checked", never an error.
+/// `docket-checked <reader> <size> <content hash> <path>`. A record vouches for exactly one
+/// content (its length and `ContentHash`: not the file's times, which a quick rewrite in place
+/// can leave as they were) read by one reader (`reader`: a build that reads by other rules
+/// checks again). Records are a cache: written atomically (temporary file and rename), without
+/// `fsync`; a record that is missing, unreadable, or for another content, path or reader means
+/// "not checked", never an error.
 public struct CheckedFiles: Sendable {
     /// Where the records are kept.
     public let directory: URL
 
-    /// The rules a record vouches for: the file format version and a number raised whenever the
-    /// reader comes to refuse something it let through before.
+    /// The rules a record vouches for: the file format version and a number to raise whenever
+    /// the reader (`BoardReader`, the item and entry readers) comes to refuse something it let
+    /// through before, so that files checked by older rules are checked again.
     static let reader = "format\(Board.formatVersion)-reader1"
 
     public init(directory: URL) { self.directory = directory }
@@ -37,30 +40,36 @@ public struct CheckedFiles: Sendable {
         return CheckedFiles(directory: URL(fileURLWithPath: home).appendingPathComponent(".cache/docket/checked"))
     }
 
-    /// Whether the file at `path` (as `AtomicFile.linkTarget` resolves it) was found sound in
-    /// the version `stamp`.
-    public func vouches(for path: String, _ stamp: FileStamp) -> Bool {
+    /// Whether `bytes`, the content of the file at `path` (as `AtomicFile.linkTarget` resolves
+    /// it), is the content found sound when the record was made. Hashes `bytes` only when the
+    /// record names this path, reader and length.
+    public func vouches(for path: String, _ bytes: Data) -> Bool {
         guard let data = FileManager.default.contents(atPath: recordPath(path)),
-              let text = String(data: data, encoding: .utf8) else { return false }
-        return text == line(path, stamp)
+              let text = String(data: data, encoding: .utf8),
+              text.hasPrefix(prefix(bytes.count)), text.hasSuffix(" " + path + "\n") else { return false }
+        return text == line(path, bytes.count, ContentHash.of(bytes))
     }
 
-    /// Records that the file at `path` was found sound in the version `stamp`. Best effort:
-    /// a record that cannot be written is left out.
-    public func remember(_ path: String, _ stamp: FileStamp) {
+    /// Records that the file at `path` holding `bytes` was found sound. Best effort: a record
+    /// that cannot be written is left out.
+    public func remember(_ path: String, _ bytes: Data) { remember(path, bytes.count, ContentHash.of(bytes)) }
+
+    /// `remember` for bytes just written.
+    public func remember(_ path: String, _ bytes: [UInt8]) { remember(path, bytes.count, ContentHash.of(bytes)) }
+
+    private func remember(_ path: String, _ size: Int, _ hash: UInt64) {
         let fm = FileManager.default
         try? fm.createDirectory(at: directory, withIntermediateDirectories: true)
         let target = recordPath(path)
         let tmp = target + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        guard fm.createFile(atPath: tmp, contents: Data(line(path, stamp).utf8)) else { return }
+        guard fm.createFile(atPath: tmp, contents: Data(line(path, size, hash).utf8)) else { return }
         if rename(tmp, target) != 0 { unlink(tmp) }
     }
 
-    /// Removes the record of `path` (the file was found unsound, or is being replaced).
-    public func forget(_ path: String) { unlink(recordPath(path)) }
+    private func prefix(_ size: Int) -> String { "docket-checked \(CheckedFiles.reader) \(size) " }
 
-    private func line(_ path: String, _ stamp: FileStamp) -> String {
-        "docket-checked \(CheckedFiles.reader) \(stamp) \(path)\n"
+    private func line(_ path: String, _ size: Int, _ hash: UInt64) -> String {
+        prefix(size) + String(hash, radix: 16) + " " + path + "\n"
     }
 
     /// The record's file: FNV-1a (64 bits) of the path's bytes, in hex.

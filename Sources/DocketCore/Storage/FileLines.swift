@@ -54,6 +54,18 @@ final class FileItems: @unchecked Sendable {
         }
     }
 
+    /// Whether each line's id (its bytes) is the id of an item of `store`, byte for byte.
+    func idsMatch(_ store: ItemStore) -> Bool {
+        data.withUnsafeBytes { raw in
+            let b = raw.bindMemory(to: UInt8.self)
+            return idRanges.allSatisfy { range in
+                let bytes = UnsafeBufferPointer(rebasing: b[range])
+                let id = String(decoding: bytes, as: UTF8.self)
+                return id.utf8.elementsEqual(bytes) && store.contains(id)
+            }
+        }
+    }
+
     /// Each line's stand-in, in file order: id, stage, rank, archived and points right, nothing
     /// else (`PreviewSkim.standIn`, on all cores; a line the skim cannot follow is read in
     /// full). Made the first time the items are placed on the board (`ColumnIndex`).
@@ -88,6 +100,34 @@ final class FileItems: @unchecked Sendable {
         }
         guard let item else { unsound() }
         return item
+    }
+
+    /// Whether every item has been read (`whole`).
+    var isRead: Bool { lock.withLock { wholeStore != nil } }
+
+    /// The items whose lines may hold a match of `prefilter` (`LinePrefilter`), read in full,
+    /// in file order; the lines are looked at and read on all cores.
+    func items(mayMatching prefilter: LinePrefilter) -> [Item] {
+        let lines = lines, data = data
+        let parts = Parallel.mapParts(lines.count, minimumPerPart: 5_000) { range -> [Item]? in
+            data.withUnsafeBytes { raw in
+                let b = raw.bindMemory(to: UInt8.self)
+                var s = JSONScanner(b)
+                var out: [Item] = []
+                for k in range where prefilter.mayMatch(UnsafeBufferPointer(rebasing: b[lines[k]])) {
+                    s.jump(to: lines[k].lowerBound)
+                    guard let item = try? BoardReader.item(&s, k, tolerant: false), s.offset == lines[k].upperBound else { return nil }
+                    out.append(item)
+                }
+                return out
+            }
+        }
+        var out: [Item] = []
+        for part in parts {
+            guard let part else { unsound() }
+            out += part
+        }
+        return out
     }
 
     /// Every item read in full (on all cores, the first time; then kept for every copy).

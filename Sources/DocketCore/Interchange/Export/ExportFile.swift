@@ -17,7 +17,7 @@ public enum ExportFile {
     /// system's reason); a regular target is untouched then.
     public static func write(_ bytes: [UInt8], to url: URL, board: URL?) throws {
         var st = stat()
-        guard stat(url.path, &st) == 0 else { try AtomicFile.write(bytes, to: url); return }
+        guard stat(url.path, &st) == 0 else { return try AtomicFile.write(bytes, to: url) }
         if let board {
             var b = stat()
             if stat(board.path, &b) == 0, b.st_dev == st.st_dev, b.st_ino == st.st_ino {
