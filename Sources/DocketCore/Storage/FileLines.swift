@@ -54,16 +54,20 @@ final class FileItems: @unchecked Sendable {
         }
     }
 
-    /// Whether each line's id (its bytes) is the id of an item of `store`, byte for byte.
+    /// Whether each line's id (its bytes) is the id of an item of `store`, byte for byte
+    /// (checked on all cores).
     func idsMatch(_ store: ItemStore) -> Bool {
-        data.withUnsafeBytes { raw in
-            let b = raw.bindMemory(to: UInt8.self)
-            return idRanges.allSatisfy { range in
-                let bytes = UnsafeBufferPointer(rebasing: b[range])
-                let id = String(decoding: bytes, as: UTF8.self)
-                return id.utf8.elementsEqual(bytes) && store.contains(id)
+        let data = data, idRanges = idRanges
+        return Parallel.mapParts(idRanges.count, minimumPerPart: 5_000) { part in
+            data.withUnsafeBytes { raw in
+                let b = raw.bindMemory(to: UInt8.self)
+                return idRanges[part].allSatisfy { range in
+                    let bytes = UnsafeBufferPointer(rebasing: b[range])
+                    let id = String(decoding: bytes, as: UTF8.self)
+                    return id.utf8.elementsEqual(bytes) && store.contains(id)
+                }
             }
-        }
+        }.allSatisfy { $0 }
     }
 
     /// Each line's stand-in, in file order: id, stage, rank, archived and points right, nothing
@@ -85,9 +89,17 @@ final class FileItems: @unchecked Sendable {
         return made
     }
 
-    /// The item on line `k`, read in full.
+    /// Lines read one at a time so far (`item(at:)`).
+    private var readOne = 0
+
+    /// The item on line `k`, read in full. A caller that reads many items one by one (an
+    /// export walking the ids in order) soon gets them all read at once, on all cores.
     func item(at k: Int) -> Item {
-        if let whole = lock.withLock({ wholeStore }) {
+        let (read, count) = lock.withLock {
+            readOne += 1
+            return (wholeStore, readOne)
+        }
+        if let whole = read ?? (count > max(1_000, lines.count / 16) ? self.whole() : nil) {
             guard let item = whole[ids[k]] else { unsound() }
             return item
         }
