@@ -155,6 +155,21 @@ final class BoardCheckedReadTests: XCTestCase {
         XCTAssertTrue(BoardReader.readsLazilyAsIs(Data(canonical.utf8), board))
     }
 
+    /// A large file read on both cores (`BoardReader+Lines`) says itself whether its lines are
+    /// its items: not when one line gives its id twice (the later one counts) or an id that is
+    /// not valid UTF-8.
+    func testALargeReadSaysWhetherItsLinesAreItsItems() throws {
+        let board = GeneratedBoard.make(count: 2_500, seed: 8)
+        let canonical = String(decoding: BoardEncoder.encode(board), as: UTF8.self)
+        XCTAssertTrue(try BoardDecoder.decode(Data(canonical.utf8), path: "b.json").linesAreItems)
+        var lines = canonical.components(separatedBy: "\n")
+        let k = try XCTUnwrap(lines.firstIndex(of: "\"items\": [")) + 100
+        lines[k] = String(lines[k].dropLast(2)) + ", \"id\": \"zzzzzzzz\"},"
+        let twice = try BoardDecoder.decode(Data(lines.joined(separator: "\n").utf8), path: "b.json")
+        XCTAssertFalse(twice.linesAreItems)
+        XCTAssertFalse(BoardReader.readsLazilyAsIs(Data(lines.joined(separator: "\n").utf8), twice.board))
+    }
+
     /// A file a record vouches for that is not in the canonical layout (written by hand, then
     /// read in full and recorded) is read in full again, not lazily.
     func testAFileInAnotherLayoutIsReadInFull() throws {

@@ -23,6 +23,11 @@ public struct LoadedBoard: Sendable {
     public var board: Board
     /// The file's format version; above `Board.formatVersion` the board opens read-only.
     public var version: Int
+    /// The full read found the canonical layout exactly as the checked read takes it: one item
+    /// per item line, each line's first `"id"` that item's id byte for byte, one entry per
+    /// activity line (`BoardReader+Lines`). Only such a content is recorded as sound for later
+    /// lazy reads (`CheckedFiles`); without it `BoardReader.readsLazilyAsIs` decides.
+    var linesAreItems = false
     public var readOnlyReason: String? {
         version > Board.formatVersion
             ? "written by a newer Docket (format \(version); this one writes format \(Board.formatVersion))" : nil

@@ -14,6 +14,8 @@ extension BoardReader {
     struct ReadAhead {
         /// The items' store and the offset after the list's `]`.
         var items: ItemStore, itemsEnd: Int
+        /// Whether each item line starts with its item's id (`{"id": "ID"`, byte for byte).
+        var idsOnLines: Bool
         /// Offset of the activity's `[` (nil when it does not follow the items), its entries
         /// and the offset after its `]`.
         var activityAt: Int?, activity: ActivityLog, activityEnd: Int
@@ -37,18 +39,31 @@ extension BoardReader {
             let start = a
             if let lines = CanonicalLines.list(bytes, &a) { activityLines = lines; activityAt = start; at = a }
         }
-        guard let store = items(data, itemLines), let activity = activity(data, activityLines) else { return nil }
-        return ReadAhead(items: store, itemsEnd: itemsEnd,
+        let idsOnLines = Flag()
+        guard let store = items(data, itemLines, idsOnLines: idsOnLines), let activity = activity(data, activityLines) else { return nil }
+        return ReadAhead(items: store, itemsEnd: itemsEnd, idsOnLines: idsOnLines.isSet,
                          activityAt: activityAt, activity: activity, activityEnd: at)
     }
 
-    /// The items of `lines`, each read by the ordinary item reader (`store(_:_:minimumPerPart:_:)`).
-    static func items(_ data: Data, _ lines: [Range<Int>]) -> ItemStore? {
+    /// The items of `lines`, each read by the ordinary item reader (`store(_:_:minimumPerPart:_:)`);
+    /// `idsOnLines`, when given, is cleared if a line does not start with its item's id.
+    static func items(_ data: Data, _ lines: [Range<Int>], idsOnLines: Flag? = nil) -> ItemStore? {
         store(data, lines, minimumPerPart: 500) { s, k in
             s.jump(to: lines[k].lowerBound)
             guard let item = try? item(&s, k, tolerant: false), s.offset == lines[k].upperBound else { return nil }
+            if let idsOnLines, !CanonicalLines.starts(s.bytes, lines[k].lowerBound, CanonicalLines.idOpening + Array(item.id.utf8) + [34]) {
+                idsOnLines.clear()
+            }
             return item
         }
+    }
+
+    /// A flag that starts set and that any thread may clear (once cleared, it stays so).
+    final class Flag: @unchecked Sendable {
+        private let lock = NSLock()
+        private var set = true
+        var isSet: Bool { lock.withLock { set } }
+        func clear() { lock.withLock { set = false } }
     }
 
     /// A store of the items `one` makes of each line of `lines` (given a scanner over the file

@@ -48,6 +48,7 @@ enum BoardReader {
         var currency: String?, roadmap = RoadmapSettings(), amounts = PlanningCoding.RawAmounts()
         var strategy = Strategy()
         var ahead: ReadAhead?
+        var activityFromLines = false
         var previewLines: [Range<Int>]?
         let start = s.offset
         try s.object("the board") { s, key in
@@ -133,6 +134,7 @@ enum BoardReader {
                 } else if let ahead, let at = ahead.activityAt, s.mark() == at {
                     activity = ahead.activity
                     s.jump(to: ahead.activityEnd)
+                    activityFromLines = true
                 } else {
                     activity = ActivityLog(try list(&s, "activity", entry))
                 }
@@ -159,7 +161,9 @@ enum BoardReader {
             try fillTops(&board, previewLines, top: preview, data)
         }
 
-        return LoadedBoard(board: board, version: version)
+        var loaded = LoadedBoard(board: board, version: version)
+        loaded.linesAreItems = activityFromLines && ahead?.idsOnLines == true
+        return loaded
     }
 
     /// The items of the tolerant read: the later item of a duplicate id gets a fresh id (made

@@ -84,7 +84,9 @@ public enum BoardStore {
         let target = AtomicFile.linkTarget(of: url).path
         if checked.vouches(for: target, data), let lazy = BoardReader.checked(data, path: url.path) { return lazy }
         let loaded = try BoardDecoder.decode(data, path: url.path)
-        if loaded.readOnlyReason == nil, BoardReader.readsLazilyAsIs(data, loaded.board) { checked.remember(target, data) }
+        if loaded.readOnlyReason == nil, loaded.linesAreItems || BoardReader.readsLazilyAsIs(data, loaded.board) {
+            checked.remember(target, data)
+        }
         return loaded
     }
 

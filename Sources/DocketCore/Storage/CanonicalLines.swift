@@ -56,12 +56,15 @@ enum CanonicalLines {
         return prefix.withUnsafeBufferPointer { p in p.isEmpty || memcmp(b.baseAddress! + at, p.baseAddress!, p.count) == 0 }
     }
 
+    /// How an item line of the canonical layout starts: `{"id": "`, then the id.
+    static let idOpening = Array("{\"id\": \"".utf8)
+
     /// Where the id of each item line is (the bytes after `{"id": "` up to the next `"`), when
     /// every line starts so and no id has an escape; whether the ids increase strictly as bytes
     /// (`byteOrdered`), and whether every id is ASCII (byte order is then the order of the ids
     /// as strings, the order `BoardEncoder` writes them in). Nil otherwise.
     static func idRanges(_ b: UnsafeBufferPointer<UInt8>, _ lines: [Range<Int>]) -> (ids: [Range<Int>], byteOrdered: Bool, ascii: Bool)? {
-        let prefix = Array("{\"id\": \"".utf8)
+        let prefix = idOpening
         var out: [Range<Int>] = []
         out.reserveCapacity(lines.count)
         var ascii = true, ordered = true
