@@ -187,6 +187,22 @@ final class BoardCheckedReadTests: XCTestCase {
         XCTAssertEqual(try BoardStore.load(url, checked: records).board, board)
     }
 
+    /// Records of boards that are gone are removed once there are many; a live board's stays.
+    func testRecordsOfBoardsThatAreGoneArePruned() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("checked-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let records = CheckedFiles(directory: dir.appendingPathComponent("records"))
+        let live = dir.appendingPathComponent("live board.json")
+        try Data("x".utf8).write(to: live)
+        records.remember(live.path, Data("x".utf8))
+        for k in 0..<CheckedFiles.pruneAbove - 1 { records.remember(dir.appendingPathComponent("gone-\(k).json").path, Data("y".utf8)) }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: records.directory.path).count, CheckedFiles.pruneAbove)
+        records.remember(dir.appendingPathComponent("one more.json").path, Data("z".utf8))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: records.directory.path).count, 1)
+        XCTAssertTrue(records.vouches(for: live.path, Data("x".utf8)))
+    }
+
     func testRecordsComeFromTheEnvironment() {
         XCTAssertEqual(CheckedFiles.forUser(["XDG_CACHE_HOME": "/c", "HOME": "/h"])?.directory.path, "/c/docket/checked")
         XCTAssertEqual(CheckedFiles.forUser(["HOME": "/h"])?.directory.path, "/h/.cache/docket/checked")

@@ -25,6 +25,10 @@ struct CommandResult {
 /// Where things live: the repository (found from this file's path) and the `docket` binary
 /// that `swift build` puts in `.build/debug`.
 enum E2EPaths {
+    /// Where commands the tests start keep their records (`CheckedFiles`) unless a test says
+    /// otherwise: one folder for the test process, in the temporary folder.
+    static let testCache = FileManager.default.temporaryDirectory.appendingPathComponent("docket-e2e-cache-\(getpid())").path
+
     /// `<repo>`, from `<repo>/Tests/DocketEndToEndTests/TmuxHarness.swift`.
     static let repoRoot: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent()   // DocketEndToEndTests
@@ -124,7 +128,9 @@ func startProcess(_ executable: URL, _ arguments: [String], environment: [String
     if let closeFrom = SpawnExtras.addCloseFrom { _ = closeFrom(&actions, 3) }
     if let currentDirectory, let addChdir = SpawnExtras.addChdir { _ = addChdir(&actions, currentDirectory.path) }
 
-    let env = environment ?? ProcessInfo.processInfo.environment
+    var env = environment ?? ProcessInfo.processInfo.environment
+    // Records of boards read (`CheckedFiles`) go to the tests' own cache, not the user's.
+    if env["XDG_CACHE_HOME"] == nil { env["XDG_CACHE_HOME"] = E2EPaths.testCache }
     let argv = [executable.path] + arguments
     let envp = env.map { "\($0.key)=\($0.value)" }
     var pid: pid_t = 0

@@ -64,6 +64,24 @@ public struct CheckedFiles: Sendable {
         let tmp = target + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         guard fm.createFile(atPath: tmp, contents: Data(line(path, size, hash).utf8)) else { return }
         if rename(tmp, target) != 0 { unlink(tmp) }
+        pruneIfMany()
+    }
+
+    /// Records kept before the ones of boards that no longer exist are removed.
+    static let pruneAbove = 64
+
+    /// When there are more than `pruneAbove` records, removes those of board files that are gone
+    /// (temporary boards, renamed ones) and those that do not read: the cache does not grow
+    /// with every path a board ever had.
+    private func pruneIfMany() {
+        let fm = FileManager.default
+        guard let names = try? fm.contentsOfDirectory(atPath: directory.path), names.count > CheckedFiles.pruneAbove else { return }
+        for name in names where !name.contains(".tmp-") {
+            let record = directory.appendingPathComponent(name).path
+            let fields = fm.contents(atPath: record).flatMap { String(data: $0, encoding: .utf8) }?.split(separator: " ", maxSplits: 4)
+            guard let fields, fields.count == 5, fields[4].hasSuffix("\n") else { unlink(record); continue }
+            if !fm.fileExists(atPath: String(fields[4].dropLast())) { unlink(record) }
+        }
     }
 
     private func prefix(_ size: Int) -> String { "docket-checked \(CheckedFiles.reader) \(size) " }
