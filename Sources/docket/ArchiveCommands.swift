@@ -24,7 +24,8 @@ struct ItemSelection: ParsableArguments {
             // One matcher for every item; days and ages in the user's time zone, as `docket list`.
             let env = DocketEnvironment.live()
             let matches = parsed.matcher(for: board, time: QueryTime(now: env.now, calendar: env.calendar))
-            for item in board.itemsInBoardOrder(includeArchived: true) where matches(item) {
+            // Tested where the items are stored (only lines that may match are read); the matches in board order.
+            for item in board.itemsInBoardOrder(includeArchived: true, where: matches, prefilter: LinePrefilter(parsed)) {
                 if seen.insert(item.id).inserted { out.append(item) }
             }
         }
