@@ -32,16 +32,24 @@ struct ForecastCommand: ParsableCommand {
         let asked = [release != nil, items != nil, until != nil].filter { $0 }.count
         guard asked == 1 else { throw ValidationError("name a release, or give --items N or --until YYYY-MM-DD (exactly one of them)") }
         if let items, items < 1 { throw ValidationError("--items must be a number of items of 1 or more, not \(items)") }
-        if let until, DayIndex.number(of: until) == nil { throw ValidationError("--until must be a date written YYYY-MM-DD, not '\(until)'") }
+        let untilDay = try self.untilDay()
         do {
             try ForecastSettings(weeks: weeks, runs: runs, seed: seed).check()
-            if let until, let day = DayIndex.number(of: until) {
+            if let day = untilDay {
                 let (now, calendar) = try metricsMoment(asOf: asOf)
                 try Forecast.checkUntil(day, today: DayIndex(calendar: calendar).day(now))
             }
         } catch ForecastError.invalid(let why) {
             throw ValidationError(why)
         }
+    }
+
+    /// `--until` as a day number (`DayIndex`), nil without it. Throws `ValidationError` naming
+    /// the value when it is not a date written YYYY-MM-DD.
+    private func untilDay() throws -> Int? {
+        guard let until else { return nil }
+        guard let day = DayIndex.number(of: until) else { throw ValidationError("--until must be a date written YYYY-MM-DD, not '\(until)'") }
+        return day
     }
 
     func run() throws {
@@ -52,8 +60,7 @@ struct ForecastCommand: ParsableCommand {
         let today = days.day(now)
         let settings = ForecastSettings(weeks: weeks, runs: runs, seed: seed)
         do {
-            if let until {
-                guard let day = DayIndex.number(of: until) else { throw ValidationError("--until must be a date written YYYY-MM-DD, not '\(until)'") }
+            if let day = try untilDay() {
                 let result = try Forecast.howMany(until: day, history: history, today: today, settings: settings, days: days)
                 try emit(result, text: ForecastText.howMany(result))
             } else {

@@ -24,7 +24,7 @@ struct SessionOptions: ParsableArguments {
             let (url, loaded) = try options.load(positional: file, forSession: true)
             return try BoardSession.open(url: url, loaded: loaded, themeName: theme, triage: triage, standup: standup)
         }
-        // Enough cards for every row of the terminal (a card takes at least one).
+        // Enough cards for every row of the terminal, however cards are laid out (`previewCards`).
         let top = max(BoardSession.previewCards, TerminalApp.terminalRows() ?? 0)
         let (url, loaded, pending) = try options.loadForSession(positional: file, top: top)
         do {
@@ -49,8 +49,8 @@ struct OpenCommand: ParsableCommand {
 
 /// Opens a loaded board in the terminal and reports how the session ended.
 enum BoardSession {
-    /// How many cards of each column a preview reads in full at least (more when the terminal
-    /// has more rows): more than a screen shows (a card takes two rows and a gap).
+    /// How many cards of each column a preview reads in full at least (as many as the terminal
+    /// has rows when it has more, since a card takes at least one row): more than a screen shows.
     static let previewCards = 100
 
     /// The full read of a previewed board failed (the session ended at once): `error` is what it
