@@ -17,7 +17,16 @@ struct BoardOptions: ParsableArguments {
     /// The user's records of board files read in full and found sound (`CheckedFiles`), so a
     /// command on a file unchanged since reads only the items it asks for; nil with
     /// `DOCKET_NO_CACHE` set.
-    static let checkedFiles = CheckedFiles.forUser(ProcessInfo.processInfo.environment)
+    /// A content a record vouched for that does not read as checked stops the command with the
+    /// full read's error (path, line, column) and exit code 1, its record forgotten.
+    static let checkedFiles: CheckedFiles? = {
+        var records = CheckedFiles.forUser(ProcessInfo.processInfo.environment)
+        records?.whenWrong = { message in
+            printError("Error: " + message)
+            Foundation.exit(1)
+        }
+        return records
+    }()
 
     /// Loads the board; throws with the path, line and column when it does not parse.
     /// `forSession`: the board goes on to an open session (freed as it changes), not to a

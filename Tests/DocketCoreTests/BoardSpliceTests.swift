@@ -124,6 +124,32 @@ final class BoardSpliceTests: XCTestCase {
         XCTAssertEqual(spliced, 20, "ids in the order of strings are spliced")
     }
 
+    /// Two items whose lines each give the other's id a second time (the later id counts): a
+    /// change to one of them must not overwrite the other's line (the file is written whole).
+    func testLinesThatGiveTheirIdTwiceAreNotOverwritten() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("splice-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let url = dir.appendingPathComponent("board.json")
+        var board = Board(name: "B", stages: Board.defaultStages())
+        let a = "aaaaaaaa", b = "bbbbbbbb"
+        _ = try board.addItem(title: "Alpha", stage: "inbox", id: a, by: "t", at: t0)
+        _ = try board.addItem(title: "Beta", stage: "inbox", id: b, by: "t", at: t0)
+        var lines = String(decoding: BoardEncoder.encode(board), as: UTF8.self).components(separatedBy: "\n")
+        for (x, y) in [(a, b), (b, a)] {
+            let k = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("{\"id\": \"\(x)\"") })
+            let comma = lines[k].hasSuffix(",")
+            lines[k] = String(lines[k].dropLast(comma ? 2 : 1)) + ", \"id\": \"\(y)\"}" + (comma ? "," : "")
+        }
+        try Data(lines.joined(separator: "\n").utf8).write(to: url)
+        let read = try BoardStore.load(url).board
+        try BoardStore.update(url) { board in _ = try board.modify(a, by: "t", at: self.t0 + 1) { $0.points = 3 } }
+        let after = try BoardStore.load(url).board
+        XCTAssertEqual(after.items.count, 2, "no item lost")
+        XCTAssertEqual(after.items[a]?.points, 3)
+        XCTAssertEqual(after.items[b], read.items[b])
+    }
+
     /// Files that are not in the canonical layout are not spliced: the update writes them whole
     /// (canonically), as before.
     func testAFileInAnotherLayoutIsWrittenWhole() throws {

@@ -104,6 +104,54 @@ final class CheckedReadEndToEndTests: CLITestCase {
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path)), before, "nothing written")
     }
 
+    /// Two items whose lines each give the other's id a second time (the later one counts) read
+    /// in full; such a file is never recorded, so every command reads it as a full read does.
+    func testLinesThatGiveAnotherItemsIdAreNeverReadLazily() throws {
+        XCTAssertEqual(try run(["init"]).status, 0)
+        let a = try run(["add", "Alpha"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let b = try run(["add", "Beta"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let url = dir.appendingPathComponent("docket.json")
+        var lines = try String(contentsOf: url, encoding: .utf8).components(separatedBy: "\n")
+        for (x, y) in [(a, b), (b, a)] {
+            let k = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("{\"id\": \"\(x)\"") })
+            let comma = lines[k].hasSuffix(",")
+            lines[k] = String(lines[k].dropLast(comma ? 2 : 1)) + ", \"id\": \"\(y)\"}" + (comma ? "," : "")
+        }
+        try lines.joined(separator: "\n").write(to: url, atomically: false, encoding: .utf8)
+        for _ in 0..<2 {
+            let (checked, full) = try runBothWays(["show", a])
+            XCTAssertEqual(checked.status, 0, checked.stderr)
+            XCTAssertEqual(checked.stdout, full.stdout)
+        }
+        XCTAssertEqual(try run(["set", a, "points=3"]).status, 0)
+        let listed = try runBothWays(["list"])
+        XCTAssertEqual(listed.full.stdout.components(separatedBy: "\n").filter { !$0.isEmpty }.count, 2,
+                       "both items are still there: \(listed.full.stdout) \(listed.full.stderr)")
+        XCTAssertEqual(listed.checked.stdout, listed.full.stdout)
+    }
+
+    /// A record that vouches for a damaged content (as a content forged to the same hash
+    /// would): the command that meets the damage stops with the full read's error, exit 1 (not
+    /// a crash), forgets the record, and writes nothing; the next command reports it too.
+    func testAWrongRecordEndsWithTheFullReadsError() throws {
+        let (path, ids) = try writeBoard("board.json")
+        var text = try String(contentsOfFile: path, encoding: .utf8)
+        let line = try XCTUnwrap(text.range(of: "{\"id\": \"\(ids[3])\""))
+        let priority = try XCTUnwrap(text.range(of: "\"type\": \"story\"", range: line.lowerBound..<text.endIndex))
+        text.replaceSubrange(priority, with: "\"type\": \"storx\"")
+        try text.write(toFile: path, atomically: false, encoding: .utf8)
+        let records = CheckedFiles(directory: dir.appendingPathComponent(".cache/docket/checked"))
+        records.remember(AtomicFile.linkTarget(of: URL(fileURLWithPath: path)).path, try Data(contentsOf: URL(fileURLWithPath: path)))
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        for args in [["set", ids[3], "points=2"], ["show", ids[3]]] {
+            let result = try run(args + ["-b", path])
+            XCTAssertEqual(result.status, 1, "\(args): \(result.stderr)")
+            XCTAssertTrue(result.stderr.contains("board.json:") && result.stderr.contains("type"), result.stderr)
+            XCTAssertFalse(result.stderr.contains("Fatal error") || result.stderr.contains("crashed"), result.stderr)
+        }
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path)), before, "nothing written")
+    }
+
     /// The file's text with every timestamp blanked (`blankTimes`).
     private func withoutTimes(_ path: String) throws -> String { blankTimes(try String(contentsOfFile: path, encoding: .utf8)) }
 

@@ -37,9 +37,9 @@ public struct ItemStore: Equatable, Sendable, Sequence {
         return a.allShards == b.allShards
     }
 
-    /// Whether every item line of this store's file is that of an item of `other`, its id
-    /// byte for byte (`FileItems.idsMatch`); false for a store without a file.
-    func linesMatch(_ other: ItemStore) -> Bool { file?.idsMatch(other) ?? false }
+    /// Whether each item line of this store's file, read alone, gives the item of `other` that
+    /// its first id names (`FileItems.linesAreItems`); false for a store without a file.
+    func linesAreItems(of other: ItemStore) -> Bool { file?.linesAreItems(of: other) ?? false }
 
     /// Whether some items are still on a file's lines (`FileItems`).
     var isOnFile: Bool { file != nil }

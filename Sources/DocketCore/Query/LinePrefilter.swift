@@ -33,7 +33,7 @@ public struct LinePrefilter: Sendable {
         switch term {
         case .label(let v), .assignee(let v), .sprint(let v), .release(let v), .requester(let v), .text(let v): value = v.bytes
         case .priority(let p): value = Array(p.rawValue.utf8)
-        case .type(let t): value = Array(t.rawValue.utf8)
+        // Not `type:`: an item without a "type" key is a story, with no "story" in its line.
         default: return nil
         }
         // Bytes a JSON string writes as they are (the file's text is then the value's text).

@@ -38,7 +38,7 @@ enum BoardReader {
     /// With `preview` (a number of cards), the preview read of `BoardReader+Preview`; with
     /// `checked` (the file's path), the checked read of `BoardReader+Checked`. Both throw
     /// `NotPreviewable` for a file they cannot read so.
-    static func read(_ s: inout JSONScanner, data: Data?, tolerant: Bool, preview: Int? = nil, checked: String? = nil,
+    static func read(_ s: inout JSONScanner, data: Data?, tolerant: Bool, preview: Int? = nil, checked: WrongRecord? = nil,
                      defects: inout ReadDefects) throws -> LoadedBoard {
         var format: String?, version: Int?, name = ""
         var stages: [Stage]?, releases: [Release] = [], people: [Person] = [], labels: [Label] = []
@@ -93,8 +93,7 @@ enum BoardReader {
             case "items":
                 if tolerant { try tolerantItems(&s, into: &items, defects: &defects); break }
                 if let checked {
-                    guard let data else { throw NotPreviewable() }
-                    let read = try checkedItems(data, s.bytes, itemsAt: s.mark(), path: checked)
+                    let read = try checkedItems(checked, s.bytes, itemsAt: s.mark())
                     items = read.store
                     s.jump(to: read.end)
                     break
@@ -122,8 +121,7 @@ enum BoardReader {
                 }
             case "activity":
                 if let checked {
-                    guard let data else { throw NotPreviewable() }
-                    let read = try checkedActivity(data, s.bytes, at: s.mark(), path: checked)
+                    let read = try checkedActivity(checked, s.bytes, at: s.mark())
                     activity = read.log
                     s.jump(to: read.end)
                 } else if preview != nil {

@@ -100,7 +100,9 @@ enum BoardSplice {
             }
             guard let before = old.items[e.id] else { return false }
             next = e.at + 1
-            guard let after = new.items[e.id] else { continue }
+            let after = new.items[e.id]
+            if after != before, !holds(file, layout.items[e.at], id: e.id) { return false }
+            guard let after else { continue }
             separator(&j)
             if after == before { j.raw(bytes: UnsafeBufferPointer(rebasing: file[layout.items[e.at]])) } else { BoardEncoder.encodeItem(&j, after) }
         }
@@ -125,12 +127,24 @@ enum BoardSplice {
                 continue
             }
             guard let before = old.items[id] else { return false }
-            guard let after = new.items[id] else { continue }
+            let after = new.items[id]
+            if after != before, !holds(file, range, id: id) { return false }
+            guard let after else { continue }
             separator(&j)
             if after == before { j.raw(bytes: UnsafeBufferPointer(rebasing: file[range])) } else { BoardEncoder.encodeItem(&j, after) }
         }
         while a < added.count { separator(&j); BoardEncoder.encodeItem(&j, new.items[added[a]]!); a += 1 }
         return true
+    }
+
+    /// Whether `line` of `file`, read alone, is the item with id `id`: a line is replaced or
+    /// dropped only then (its first `"id"` names it, but a line edited by hand can give its id
+    /// twice, the later one counting; such a file is written whole instead).
+    private static func holds(_ file: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, id: String) -> Bool {
+        var s = JSONScanner(file)
+        s.jump(to: line.lowerBound)
+        guard let item = try? BoardReader.item(&s, 0, tolerant: false), s.offset == line.upperBound else { return false }
+        return item.id == id
     }
 
     /// The ids of `new` that `old` does not have, sorted: among `changed` when given, else

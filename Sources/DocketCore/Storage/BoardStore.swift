@@ -82,7 +82,9 @@ public enum BoardStore {
     static func decode(_ data: Data, _ url: URL, checked: CheckedFiles?) throws -> LoadedBoard {
         guard let checked else { return try BoardDecoder.decode(data, path: url.path) }
         let target = AtomicFile.linkTarget(of: url).path
-        if checked.vouches(for: target, data), let lazy = BoardReader.checked(data, path: url.path) { return lazy }
+        if checked.vouches(for: target, data), let lazy = BoardReader.checked(data, path: url.path, records: checked, recordPath: target) {
+            return lazy
+        }
         let loaded = try BoardDecoder.decode(data, path: url.path)
         if loaded.readOnlyReason == nil, loaded.linesAreItems || BoardReader.readsLazilyAsIs(data, loaded.board) {
             checked.remember(target, data)

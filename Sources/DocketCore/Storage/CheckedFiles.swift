@@ -26,6 +26,12 @@ public struct CheckedFiles: Sendable {
     /// through before, so that files checked by older rules are checked again.
     static let reader = "format\(Board.formatVersion)-reader1"
 
+    /// What a command does when a content a record vouched for turns out not to read as it was
+    /// checked (a content forged to the same hash): called with the full read's error (path,
+    /// line, column), after the record is forgotten. By default it stops the program with that
+    /// message; the command line prints it and exits 1 (`BoardOptions`).
+    public var whenWrong: @Sendable (_ message: String) -> Never = { fatalError($0) }
+
     public init(directory: URL) { self.directory = directory }
 
     /// The user's records: `$XDG_CACHE_HOME/docket/checked`, else `~/.cache/docket/checked`;
@@ -67,6 +73,9 @@ public struct CheckedFiles: Sendable {
         pruneIfMany()
     }
 
+    /// Removes the record of `path` (its content did not read as it was checked).
+    public func forget(_ path: String) { unlink(recordPath(path)) }
+
     /// Records kept before the ones of boards that no longer exist are removed.
     static let pruneAbove = 64
 
@@ -95,5 +104,29 @@ public struct CheckedFiles: Sendable {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in path.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
         return directory.appendingPathComponent(String(h, radix: 16)).path
+    }
+}
+
+/// The way out when a vouched content does not read as it was checked (`CheckedFiles.whenWrong`):
+/// kept by the lazily read items and log (`FileItems`, `FileActivity`), which cannot throw from
+/// where they find it (an item asked for by id).
+struct WrongRecord: Sendable {
+    /// The records, nil for a lazy read made without them (tests: the program stops).
+    var records: CheckedFiles?
+    /// The board file as the records name it, and as messages name it.
+    var recordPath: String, shownPath: String
+    let data: Data
+
+    /// Forgets the record and hands the full read's error to `whenWrong`.
+    func stop() -> Never {
+        records?.forget(recordPath)
+        let message: String
+        do {
+            _ = try BoardDecoder.decode(data, path: shownPath)
+            message = "\(shownPath) does not read as it did when it was checked (its record is now forgotten): run the command again"
+        } catch {
+            message = String(describing: error)
+        }
+        (records?.whenWrong ?? { fatalError($0) })(message)
     }
 }

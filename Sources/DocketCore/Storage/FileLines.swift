@@ -5,12 +5,12 @@ import Foundation
 /// with a binary search: a canonical file lists items in id order) and reads them all, on every
 /// core and once for all copies of the store, only when something walks every item.
 ///
-/// Only ever made for a file that a full read found sound in this very version
-/// (`CheckedFiles`), so every line parses; one that does not would mean the record lied, and
-/// stops the program with the file's path rather than go on with a wrong item.
+/// Only ever made for a content that a full read found sound (`CheckedFiles`), so every line
+/// reads; one that does not (a content forged to the same hash) stops the command the way its
+/// `WrongRecord` says (the command line: the full read's error, exit 1), never with a wrong item.
 final class FileItems: @unchecked Sendable {
-    let path: String
-    let data: Data
+    let wrong: WrongRecord
+    var data: Data { wrong.data }
     /// Each item's line (`{` to `}`), in id order.
     let lines: [Range<Int>]
     /// Where each line's id is (the bytes between `{"id": "` and the next `"`).
@@ -20,17 +20,17 @@ final class FileItems: @unchecked Sendable {
     private var idList: [String]?
     private var placed: [Item]?
 
-    private init(path: String, data: Data, lines: [Range<Int>], idRanges: [Range<Int>]) {
-        self.path = path; self.data = data; self.lines = lines; self.idRanges = idRanges
+    private init(wrong: WrongRecord, lines: [Range<Int>], idRanges: [Range<Int>]) {
+        self.wrong = wrong; self.lines = lines; self.idRanges = idRanges
     }
 
     /// The items on `lines` of `data`, nil unless each line starts with its id (`{"id": "ID"`,
     /// no escape in it) and the ids increase strictly (as bytes): then an item is found by id
     /// with a binary search, and no id is there twice.
-    static func make(path: String, data: Data, lines: [Range<Int>]) -> FileItems? {
-        let ranges = data.withUnsafeBytes { raw in CanonicalLines.idRanges(raw.bindMemory(to: UInt8.self), lines) }
+    static func make(_ wrong: WrongRecord, lines: [Range<Int>]) -> FileItems? {
+        let ranges = wrong.data.withUnsafeBytes { raw in CanonicalLines.idRanges(raw.bindMemory(to: UInt8.self), lines) }
         guard let ranges, ranges.byteOrdered else { return nil }
-        return FileItems(path: path, data: data, lines: lines, idRanges: ranges.ids)
+        return FileItems(wrong: wrong, lines: lines, idRanges: ranges.ids)
     }
 
     var count: Int { lines.count }
@@ -54,20 +54,19 @@ final class FileItems: @unchecked Sendable {
         }
     }
 
-    /// Whether each line's id (its bytes) is the id of an item of `store`, byte for byte
-    /// (checked on all cores).
-    func idsMatch(_ store: ItemStore) -> Bool {
-        let data = data, idRanges = idRanges
-        return Parallel.mapParts(idRanges.count, minimumPerPart: 5_000) { part in
-            data.withUnsafeBytes { raw in
-                let b = raw.bindMemory(to: UInt8.self)
-                return idRanges[part].allSatisfy { range in
-                    let bytes = UnsafeBufferPointer(rebasing: b[range])
-                    let id = String(decoding: bytes, as: UTF8.self)
-                    return id.utf8.elementsEqual(bytes) && store.contains(id)
-                }
+    /// Whether each line, read alone, gives the item of `store` whose id the line's first
+    /// `"id"` names, byte for byte (for a board small enough to read again: `readsLazilyAsIs`).
+    func linesAreItems(of store: ItemStore) -> Bool {
+        data.withUnsafeBytes { raw in
+            let b = raw.bindMemory(to: UInt8.self)
+            var s = JSONScanner(b)
+            return lines.indices.allSatisfy { k in
+                s.jump(to: lines[k].lowerBound)
+                guard let item = try? BoardReader.item(&s, k, tolerant: false), s.offset == lines[k].upperBound,
+                      item.id.utf8.elementsEqual(UnsafeBufferPointer(rebasing: b[idRanges[k]])) else { return false }
+                return store[item.id] == item
             }
-        }.allSatisfy { $0 }
+        }
     }
 
     /// Each line's stand-in, in file order: id, stage, rank, archived and points right, nothing
@@ -152,22 +151,21 @@ final class FileItems: @unchecked Sendable {
         }
     }
 
-    private func unsound() -> Never {
-        fatalError("\(path) does not read as it did when it was checked; nothing was written. Run the command again with DOCKET_NO_CACHE=1 to read it in full.")
-    }
+    /// A line that does not read as it did when the content was checked: the way out (`WrongRecord`).
+    private func unsound() -> Never { wrong.stop() }
 }
 
 /// The activity log of a checked read still on its lines of the file (see `FileItems`): read
 /// in full, once for every copy, when an entry is first asked for.
 final class FileActivity: @unchecked Sendable {
-    let path: String
-    let data: Data
+    let wrong: WrongRecord
+    var data: Data { wrong.data }
     /// Each entry's line, in the log's order.
     let lines: [Range<Int>]
     private let lock = NSLock()
     private var chunks: [[Activity]]?
 
-    init(path: String, data: Data, lines: [Range<Int>]) { self.path = path; self.data = data; self.lines = lines }
+    init(_ wrong: WrongRecord, lines: [Range<Int>]) { self.wrong = wrong; self.lines = lines }
 
     var count: Int { lines.count }
 
@@ -181,9 +179,7 @@ final class FileActivity: @unchecked Sendable {
     func whole() -> [[Activity]] {
         lock.withLock {
             if let chunks { return chunks }
-            guard let read = BoardReader.activity(data, lines), read.count == lines.count else {
-                fatalError("\(path) does not read as it did when it was checked; nothing was written. Run the command again with DOCKET_NO_CACHE=1 to read it in full.")
-            }
+            guard let read = BoardReader.activity(data, lines), read.count == lines.count else { wrong.stop() }
             chunks = read.chunkArrays
             return read.chunkArrays
         }
