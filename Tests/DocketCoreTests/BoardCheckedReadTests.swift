@@ -170,6 +170,45 @@ final class BoardCheckedReadTests: XCTestCase {
         XCTAssertFalse(BoardReader.readsLazilyAsIs(Data(lines.joined(separator: "\n").utf8), twice.board))
     }
 
+    /// From a review: files whose full read takes their lines otherwise than a lazy read would
+    /// are neither recorded nor read lazily, and writes to them are not recorded.
+    func testListsGivenTwiceAndSplitEntriesAreNeverRecorded() throws {
+        // A second "items" list after the log (2,500 items: the read on both cores).
+        let big = String(decoding: BoardEncoder.encode(GeneratedBoard.make(count: 2_500, seed: 9)), as: UTF8.self)
+        let twice = String(big.dropLast(2)) + ",\n\"items\": []\n}\n"
+        let loaded = try BoardDecoder.decode(Data(twice.utf8), path: "b.json")
+        XCTAssertFalse(loaded.linesAreItems)
+        XCTAssertNil(BoardReader.checked(Data(twice.utf8), path: "b.json"), "a list given twice is not read lazily")
+        // An activity entry whose unknown key spans lines, the line count kept by two entries on one line.
+        var small = GeneratedBoard.make(count: 5, seed: 10)
+        _ = try small.addItem(title: "One more", stage: "inbox", by: "t", at: t0)
+        var lines = String(decoding: BoardEncoder.encode(small), as: UTF8.self).components(separatedBy: "\n")
+        let first = try XCTUnwrap(lines.firstIndex(of: "\"activity\": [")) + 1
+        lines[first] = String(lines[first].dropLast(2)) + ", \"x\": [{},"
+        lines.insert("{}]},", at: first + 1)
+        let merged = lines[first + 2] + " " + lines[first + 3]
+        lines.replaceSubrange((first + 2)...(first + 3), with: [String(merged)])
+        let split = Data(lines.joined(separator: "\n").utf8)
+        let read = try BoardDecoder.decode(split, path: "b.json").board
+        XCTAssertFalse(BoardReader.readsLazilyAsIs(split, read))
+    }
+
+    /// An item whose unknown key holds a line break is written as read: the bytes written are
+    /// then not recorded (its line would read as two), though the write itself succeeds.
+    func testWritesWithALineBreakInAnItemAreNotRecorded() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("checked-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let records = CheckedFiles(directory: dir.appendingPathComponent("records"))
+        let url = dir.appendingPathComponent("board.json")
+        let board = GeneratedBoard.make(count: 10, seed: 11)
+        try BoardStore.save(board, to: url)
+        let id = try XCTUnwrap(board.items.keys.min())
+        try BoardStore.update(url, checked: records) { b in _ = try b.modify(id, by: "t", at: self.t0) { $0.extra["zNote"] = "[1,\n2]" } }
+        XCTAssertFalse(records.vouches(for: AtomicFile.linkTarget(of: url).path, try Data(contentsOf: url)))
+        XCTAssertEqual(try BoardStore.load(url, checked: records).board.items[id]?.extra["zNote"], "[1,\n2]")
+    }
+
     /// A file a record vouches for that is not in the canonical layout (written by hand, then
     /// read in full and recorded) is read in full again, not lazily.
     func testAFileInAnotherLayoutIsReadInFull() throws {

@@ -346,6 +346,9 @@ public struct ActivityLog: RandomAccessCollection, Equatable, Sendable {
         count = chunks.reduce(0) { $0 + $1.count }
     }
 
+    /// The file lines of a log read lazily (nil for one that holds its entries).
+    var lines: [Range<Int>]? { file?.lines }
+
     /// A log of the entries on `file`'s lines, none read yet (`BoardReader+Checked`).
     init(file: FileActivity) {
         self.file = file

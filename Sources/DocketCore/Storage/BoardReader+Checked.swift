@@ -32,7 +32,8 @@ extension BoardReader {
     /// recorded as sound (`CheckedFiles`) for later lazy reads. False for larger boards.
     static func readsLazilyAsIs(_ data: Data, _ board: Board) -> Bool {
         guard board.items.count < readAheadMinimum, let lazy = checked(data, path: ""),
-              lazy.board.items.count == board.items.count, lazy.board.activity.count == board.activity.count else { return false }
+              lazy.board.items.count == board.items.count, lazy.board.activity.count == board.activity.count,
+              lazy.board.activity.lines.map({ BoardReader.activity(data, $0) == board.activity }) ?? true else { return false }
         return lazy.board.items.linesAreItems(of: board.items)
     }
 

@@ -49,6 +49,9 @@ enum BoardReader {
         var strategy = Strategy()
         var ahead: ReadAhead?
         var activityFromLines = false
+        // A list given twice (a hand edit, a bad merge): the full read takes both in its way;
+        // such a file is never read lazily nor recorded as one.
+        var lists: [String: Int] = [:]
         var previewLines: [Range<Int>]?
         let start = s.offset
         try s.object("the board") { s, key in
@@ -91,6 +94,8 @@ enum BoardReader {
             case "people": people = try list(&s, "people", person)
             case "labels": labels = try list(&s, "labels", label)
             case "items":
+                lists["items", default: 0] += 1
+                if checked != nil, lists["items"]! > 1 { throw NotPreviewable() }
                 if tolerant { try tolerantItems(&s, into: &items, defects: &defects); break }
                 if let checked {
                     let read = try checkedItems(checked, s.bytes, itemsAt: s.mark())
@@ -120,6 +125,8 @@ enum BoardReader {
                     if items.count == before { throw s.fail("two items have the id '\(item.id)'" + repairHint, at: at) }
                 }
             case "activity":
+                lists["activity", default: 0] += 1
+                if checked != nil, lists["activity"]! > 1 { throw NotPreviewable() }
                 if let checked {
                     let read = try checkedActivity(checked, s.bytes, at: s.mark())
                     activity = read.log
@@ -160,7 +167,7 @@ enum BoardReader {
         }
 
         var loaded = LoadedBoard(board: board, version: version)
-        loaded.linesAreItems = activityFromLines && ahead?.idsOnLines == true
+        loaded.linesAreItems = activityFromLines && ahead?.idsOnLines == true && lists.values.allSatisfy { $0 == 1 }
         return loaded
     }
 

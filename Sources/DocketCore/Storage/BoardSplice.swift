@@ -116,8 +116,10 @@ enum BoardSplice {
         // New items (not in the file), in id order, merged into the file's order below.
         let added = addedIDs(new: new, old: old, changed: changed)
         var a = 0
+        var found = 0  // changed ids of `old` met on their lines
         for (k, range) in layout.items.enumerated() {
             let id = String(decoding: UnsafeBufferPointer(rebasing: file[layout.ids[k]]), as: UTF8.self)
+            if let changed, changed.contains(id), old.items.contains(id) { found += 1 }
             while a < added.count, added[a] < id {
                 separator(&j); BoardEncoder.encodeItem(&j, new.items[added[a]]!); a += 1
             }
@@ -134,7 +136,20 @@ enum BoardSplice {
             if after == before { j.raw(bytes: UnsafeBufferPointer(rebasing: file[range])) } else { BoardEncoder.encodeItem(&j, after) }
         }
         while a < added.count { separator(&j); BoardEncoder.encodeItem(&j, new.items[added[a]]!); a += 1 }
+        // A changed item of `old` on no line of its own (its line gives another id first) would be lost.
+        if let changed, found != changed.filter({ old.items.contains($0) }).count { return false }
         return true
+    }
+
+    /// Whether the lines a splice of `new` into the file `old` was read from encoded anew (its
+    /// changed and added items, `ItemStore.changes(since:)`) are each one item line: an item's
+    /// unknown keys are written as they were read, and one holding a line break would split
+    /// its line (the bytes written are then not recorded as sound, `BoardStore.update`).
+    static func encodedLinesAreItems(_ new: Board, since old: Board) -> Bool {
+        guard let changed = new.items.changes(since: old.items) else { return false }
+        return changed.allSatisfy { id in
+            new.items[id]?.extra.values.allSatisfy { !$0.utf8.contains(10) && !$0.utf8.contains(13) } ?? true
+        }
     }
 
     /// Whether `line` of `file`, read alone, is the item with id `id`: a line is replaced or

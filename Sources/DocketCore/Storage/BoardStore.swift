@@ -58,8 +58,9 @@ public enum BoardStore {
     /// `DocketError.readOnly` (written by a newer Docket) or what `change` throws; nothing is
     /// written then.
     ///
-    /// With `checked`, the file is read as `load` reads it then, and the version written is
-    /// recorded as sound (it is: unchanged lines of a sound file, and lines encoded from a board).
+    /// With `checked`, the file is read as `load` reads it then, and the bytes written are
+    /// recorded as sound when they were spliced into a content whose lines are its items and
+    /// every line encoded anew is one item line (`BoardSplice.encodedLinesAreItems`).
     @discardableResult
     public static func update<T>(_ url: URL, checked: CheckedFiles? = nil, _ change: (inout Board) throws -> T) throws -> T {
         try BoardLock.withLock(url) {
@@ -69,8 +70,12 @@ public enum BoardStore {
             var board = loaded.board
             let result = try change(&board)
             if board.differs(fromRead: loaded.board) {
-                let written = try writeLocked(board, splicedInto: file, readAs: loaded.board, to: url)
-                checked?.remember(AtomicFile.linkTarget(of: url).path, written)
+                // Only a content whose lines are its items is spliced into (else written whole).
+                let sound = loaded.linesAreItems || (checked == nil && BoardReader.readsLazilyAsIs(file, loaded.board))
+                let written = try writeLocked(board, splicedInto: sound ? file : nil, readAs: loaded.board, to: url)
+                if written.spliced, BoardSplice.encodedLinesAreItems(board, since: loaded.board) {
+                    checked?.remember(AtomicFile.linkTarget(of: url).path, written.bytes)
+                }
             }
             return result
         }
@@ -85,8 +90,9 @@ public enum BoardStore {
         if checked.vouches(for: target, data), let lazy = BoardReader.checked(data, path: url.path, records: checked, recordPath: target) {
             return lazy
         }
-        let loaded = try BoardDecoder.decode(data, path: url.path)
+        var loaded = try BoardDecoder.decode(data, path: url.path)
         if loaded.readOnlyReason == nil, loaded.linesAreItems || BoardReader.readsLazilyAsIs(data, loaded.board) {
+            loaded.linesAreItems = true
             checked.remember(target, data)
         }
         return loaded
