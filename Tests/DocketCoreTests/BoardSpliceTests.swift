@@ -150,6 +150,29 @@ final class BoardSpliceTests: XCTestCase {
         XCTAssertEqual(after.items[b], read.items[b])
     }
 
+    /// An open board whose file's lines are not known to be its items writes its first save
+    /// whole (canonically), then splices as usual.
+    func testAnOpenBoardWritesItsFirstSaveWholeUnlessItsLinesAreItems() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("splice-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let url = dir.appendingPathComponent("board.json")
+        let board = GeneratedBoard.make(count: 20, seed: 12)
+        // Canonical but for an extra blank before one key: spliceable, yet not what a full rewrite writes.
+        let text = String(decoding: BoardEncoder.encode(board), as: UTF8.self).replacingOccurrences(of: "\"type\": \"story\"", with: "\"type\":  \"story\"")
+        for linesAreItems in [false, true] {
+            try Data(text.utf8).write(to: url)
+            var open = try BoardStore.load(url).board
+            let now = t0
+            let writer = MergingWriter(base: open, url: url, user: "t", linesAreItems: linesAreItems, clock: { now })
+            let id = try XCTUnwrap(open.items.keys.min())
+            _ = try open.modify(id, by: "t", at: t0) { $0.points = 1 }
+            try writer.write(open, to: url)
+            let whole = [UInt8](try Data(contentsOf: url)) == BoardEncoder.encode(open)
+            XCTAssertEqual(whole, !linesAreItems, "linesAreItems \(linesAreItems): written whole \(whole)")
+        }
+    }
+
     /// Files that are not in the canonical layout are not spliced: the update writes them whole
     /// (canonically), as before.
     func testAFileInAnotherLayoutIsWrittenWhole() throws {

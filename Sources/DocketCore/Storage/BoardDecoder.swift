@@ -27,7 +27,7 @@ public struct LoadedBoard: Sendable {
     /// per item line, each line's first `"id"` that item's id byte for byte, one entry per
     /// activity line (`BoardReader+Lines`). Only such a content is recorded as sound for later
     /// lazy reads (`CheckedFiles`); without it `BoardReader.readsLazilyAsIs` decides.
-    var linesAreItems = false
+    public internal(set) var linesAreItems = false
     public var readOnlyReason: String? {
         version > Board.formatVersion
             ? "written by a newer Docket (format \(version); this one writes format \(Board.formatVersion))" : nil

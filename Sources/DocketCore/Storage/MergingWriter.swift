@@ -89,10 +89,14 @@ public final class MergingWriter: @unchecked Sendable {
 
     /// `base` is the board as read from `url` (its stamp is taken now); `user` signs the
     /// conflict entries a merge adds; `clock` gives their time (seconds since epoch).
-    public init(base: Board, url: URL, user: String = "docket",
+    /// `linesAreItems`: whether the file's lines are known to be its items
+    /// (`LoadedBoard.linesAreItems`); without it the first save writes the file whole instead
+    /// of splicing into it.
+    public init(base: Board, url: URL, user: String = "docket", linesAreItems: Bool = true,
                 clock: @escaping @Sendable () -> Timestamp = { Timestamp(Date().timeIntervalSince1970) }) {
         submitted = base
         onDisk = base
+        direct = linesAreItems
         self.user = user
         self.clock = clock
         self.stamp = FileStamp(url)
