@@ -17,13 +17,9 @@ struct ColumnIndex: Sendable {
     /// lines is placed from the lines' stand-ins (`ItemStore.forEachPlacement`).
     init(_ items: ItemStore, stages: [Stage]) {
         let large = items.count >= ItemStore.parallelMinimum
-        let parts = items.mapParts(parallel: large) { part -> [String: (keys: [ColumnKey], points: Double)] in
-            var out: [String: (keys: [ColumnKey], points: Double)] = [:]
-            part.forEachPlacement { item in
-                guard !item.archived else { return }
-                let key = ColumnKey(rank: item.rank, id: item.id), points = item.points ?? 0
-                ColumnIndex.change(&out[item.stage, default: ([], 0)]) { $0.keys.append(key); $0.points += points }
-            }
+        let parts = items.mapParts(parallel: large) { part -> [String: Gathered] in
+            var out: [String: Gathered] = [:]
+            part.forEachPlacement { item in if !item.archived { out[item.stage, default: Gathered()].add(item) } }
             return out
         }
         var keyed: [String: [ColumnKey]] = [:]
@@ -44,8 +40,16 @@ struct ColumnIndex: Sendable {
 
     init() {}
 
-    /// Changes a value in place (one dictionary access for several changes to an entry).
-    private static func change<T>(_ value: inout T, _ body: (inout T) -> Void) { body(&value) }
+    /// One column's open items as gathered before sorting: their (rank, id) keys and points.
+    struct Gathered {
+        var keys: [ColumnKey] = []
+        var points = 0.0
+
+        mutating func add(_ item: Item) {
+            keys.append(ColumnKey(rank: item.rank, id: item.id))
+            points += item.points ?? 0
+        }
+    }
 }
 
 /// The column index of a board read lazily (`BoardReader+Checked`), built the first time
@@ -67,14 +71,9 @@ final class DeferredColumnIndex: @unchecked Sendable {
         lock.withLock {
             if let built { return (built.columns[stage] ?? [], built.points[stage] ?? 0) }
             if let found = single[stage] { return found }
-            var keys: [ColumnKey] = []
-            var points = 0.0
-            items.forEachPlacement { item in
-                guard !item.archived, item.stage == stage else { return }
-                keys.append(ColumnKey(rank: item.rank, id: item.id))
-                points += item.points ?? 0
-            }
-            let found = (ColumnKey.sortedIDs(keys), points)
+            var gathered = ColumnIndex.Gathered()
+            items.forEachPlacement { item in if !item.archived && item.stage == stage { gathered.add(item) } }
+            let found = (ColumnKey.sortedIDs(gathered.keys), gathered.points)
             single[stage] = found
             return found
         }

@@ -328,7 +328,7 @@ public struct ActivityLog: RandomAccessCollection, Equatable, Sendable {
     private var chunks: [[Activity]] = []
     private var file: FileActivity?
     /// The entries on the file's lines (0 without one): the index of the first of `chunks`.
-    private var fileCount = 0
+    private var fileCount: Int { file?.count ?? 0 }
     public private(set) var count = 0
 
     public init() {}
@@ -352,7 +352,6 @@ public struct ActivityLog: RandomAccessCollection, Equatable, Sendable {
     /// A log of the entries on `file`'s lines, none read yet (`BoardReader+Checked`).
     init(file: FileActivity) {
         self.file = file
-        fileCount = file.count
         count = file.count
     }
 

@@ -45,15 +45,21 @@ extension BoardReader {
                          activityAt: activityAt, activity: activity, activityEnd: at)
     }
 
+    /// The item on `line` (the `k`th of its list) read alone by the ordinary item reader: nil
+    /// unless the line holds exactly one item and nothing else. The one way every lines-based
+    /// read (on all cores, lazy, a preview's top cards, a splice's check) reads an item line.
+    static func itemOnLine(_ s: inout JSONScanner, _ line: Range<Int>, _ k: Int) -> Item? {
+        s.jump(to: line.lowerBound)
+        guard let item = try? item(&s, k, tolerant: false), s.offset == line.upperBound else { return nil }
+        return item
+    }
+
     /// The items of `lines`, each read by the ordinary item reader (`store(_:_:minimumPerPart:_:)`);
     /// `idsOnLines`, when given, is cleared if a line does not start with its item's id.
     static func items(_ data: Data, _ lines: [Range<Int>], idsOnLines: Flag? = nil) -> ItemStore? {
         store(data, lines, minimumPerPart: 500) { s, k in
-            s.jump(to: lines[k].lowerBound)
-            guard let item = try? item(&s, k, tolerant: false), s.offset == lines[k].upperBound else { return nil }
-            if let idsOnLines, !CanonicalLines.starts(s.bytes, lines[k].lowerBound, CanonicalLines.idOpening + Array(item.id.utf8) + [34]) {
-                idsOnLines.clear()
-            }
+            guard let item = itemOnLine(&s, lines[k], k) else { return nil }
+            if let idsOnLines, !CanonicalLines.line(s.bytes, lines[k], startsWithID: item.id) { idsOnLines.clear() }
             return item
         }
     }

@@ -48,8 +48,7 @@ extension BoardReader {
             var out: [Item] = []
             for standIn in standIns {
                 let k = Int(standIn.created), line = lines[k]
-                s.jump(to: line.lowerBound)
-                guard let item = try? item(&s, k, tolerant: false), s.offset == line.upperBound, item.id == standIn.id,
+                guard let item = itemOnLine(&s, line, k), item.id == standIn.id,
                       item.stage == standIn.stage, item.rank == standIn.rank, item.archived == standIn.archived, item.points == standIn.points
                 else { return nil }
                 out.append(item)

@@ -36,7 +36,8 @@ enum BoardReader {
     }
 
     /// With `preview` (a number of cards), the preview read of `BoardReader+Preview`; with
-    /// `checked` (the file's path), the checked read of `BoardReader+Checked`. Both throw
+    /// `checked` (the way out should a line not read as checked), the checked read of
+    /// `BoardReader+Checked`. Both throw
     /// `NotPreviewable` for a file they cannot read so.
     static func read(_ s: inout JSONScanner, data: Data?, tolerant: Bool, preview: Int? = nil, checked: WrongRecord? = nil,
                      defects: inout ReadDefects) throws -> LoadedBoard {
@@ -51,7 +52,7 @@ enum BoardReader {
         var activityFromLines = false
         // A list given twice (a hand edit, a bad merge): the full read takes both in its way;
         // such a file is never read lazily nor recorded as one.
-        var lists: [String: Int] = [:]
+        var itemLists = 0, activityLists = 0
         var previewLines: [Range<Int>]?
         let start = s.offset
         try s.object("the board") { s, key in
@@ -94,8 +95,8 @@ enum BoardReader {
             case "people": people = try list(&s, "people", person)
             case "labels": labels = try list(&s, "labels", label)
             case "items":
-                lists["items", default: 0] += 1
-                if checked != nil, lists["items"]! > 1 { throw NotPreviewable() }
+                itemLists += 1
+                if checked != nil, itemLists > 1 { throw NotPreviewable() }
                 if tolerant { try tolerantItems(&s, into: &items, defects: &defects); break }
                 if let checked {
                     let read = try checkedItems(checked, s.bytes, itemsAt: s.mark())
@@ -125,8 +126,8 @@ enum BoardReader {
                     if items.count == before { throw s.fail("two items have the id '\(item.id)'" + repairHint, at: at) }
                 }
             case "activity":
-                lists["activity", default: 0] += 1
-                if checked != nil, lists["activity"]! > 1 { throw NotPreviewable() }
+                activityLists += 1
+                if checked != nil, activityLists > 1 { throw NotPreviewable() }
                 if let checked {
                     let read = try checkedActivity(checked, s.bytes, at: s.mark())
                     activity = read.log
@@ -167,7 +168,7 @@ enum BoardReader {
         }
 
         var loaded = LoadedBoard(board: board, version: version)
-        loaded.linesAreItems = activityFromLines && ahead?.idsOnLines == true && lists.values.allSatisfy { $0 == 1 }
+        loaded.linesAreItems = activityFromLines && ahead?.idsOnLines == true && itemLists == 1 && activityLists == 1
         return loaded
     }
 

@@ -157,9 +157,7 @@ enum BoardSplice {
     /// twice, the later one counting; such a file is written whole instead).
     private static func holds(_ file: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, id: String) -> Bool {
         var s = JSONScanner(file)
-        s.jump(to: line.lowerBound)
-        guard let item = try? BoardReader.item(&s, 0, tolerant: false), s.offset == line.upperBound else { return false }
-        return item.id == id
+        return BoardReader.itemOnLine(&s, line, 0)?.id == id
     }
 
     /// The ids of `new` that `old` does not have, sorted: among `changed` when given, else

@@ -59,6 +59,15 @@ enum CanonicalLines {
     /// How an item line of the canonical layout starts: `{"id": "`, then the id.
     static let idOpening = Array("{\"id\": \"".utf8)
 
+    /// Whether `line` of `b` starts `{"id": "ID"` with this id.
+    static func line(_ b: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, startsWithID id: String) -> Bool {
+        var id = id
+        let at = line.lowerBound + idOpening.count
+        return starts(b, line.lowerBound, idOpening) && id.withUTF8 { i in
+            at + i.count < line.upperBound && (i.isEmpty || memcmp(b.baseAddress! + at, i.baseAddress!, i.count) == 0) && b[at + i.count] == 34
+        }
+    }
+
     /// Where the id of each item line is (the bytes after `{"id": "` up to the next `"`), when
     /// every line starts so and no id has an escape; whether the ids increase strictly as bytes
     /// (`byteOrdered`), and whether every id is ASCII (byte order is then the order of the ids

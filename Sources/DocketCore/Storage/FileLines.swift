@@ -61,9 +61,8 @@ final class FileItems: @unchecked Sendable {
             let b = raw.bindMemory(to: UInt8.self)
             var s = JSONScanner(b)
             return lines.indices.allSatisfy { k in
-                s.jump(to: lines[k].lowerBound)
-                guard let item = try? BoardReader.item(&s, k, tolerant: false), s.offset == lines[k].upperBound,
-                      item.id.utf8.elementsEqual(UnsafeBufferPointer(rebasing: b[idRanges[k]])) else { return false }
+                guard let item = BoardReader.itemOnLine(&s, lines[k], k), item.id.utf8.elementsEqual(UnsafeBufferPointer(rebasing: b[idRanges[k]]))
+                else { return false }
                 return store[item.id] == item
             }
         }
@@ -98,16 +97,13 @@ final class FileItems: @unchecked Sendable {
             readOne += 1
             return (wholeStore, readOne)
         }
-        if let whole = read ?? (count > max(1_000, lines.count / 16) ? self.whole() : nil) {
-            guard let item = whole[ids[k]] else { unsound() }
-            return item
-        }
         let item: Item? = data.withUnsafeBytes { raw in
-            var s = JSONScanner(raw.bindMemory(to: UInt8.self))
-            s.jump(to: lines[k].lowerBound)
-            guard let item = try? BoardReader.item(&s, k, tolerant: false), s.offset == lines[k].upperBound else { return nil }
-            let id = idRanges[k]
-            return item.id.utf8.elementsEqual(UnsafeBufferPointer(rebasing: raw.bindMemory(to: UInt8.self)[id])) ? item : nil
+            let b = raw.bindMemory(to: UInt8.self), id = UnsafeBufferPointer(rebasing: b[idRanges[k]])
+            if let whole = read ?? (count > max(1_000, lines.count / 16) ? self.whole() : nil) {
+                return whole[String(decoding: id, as: UTF8.self)]
+            }
+            var s = JSONScanner(b)
+            return BoardReader.itemOnLine(&s, lines[k], k).flatMap { $0.id.utf8.elementsEqual(id) ? $0 : nil }
         }
         guard let item else { unsound() }
         return item
@@ -126,8 +122,7 @@ final class FileItems: @unchecked Sendable {
                 var s = JSONScanner(b)
                 var out: [Item] = []
                 for k in range where prefilter.mayMatch(UnsafeBufferPointer(rebasing: b[lines[k]])) {
-                    s.jump(to: lines[k].lowerBound)
-                    guard let item = try? BoardReader.item(&s, k, tolerant: false), s.offset == lines[k].upperBound else { return nil }
+                    guard let item = BoardReader.itemOnLine(&s, lines[k], k) else { return nil }
                     out.append(item)
                 }
                 return out
