@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import DocketCore
+import DocketTestSupport
 
 /// The checked read (`BoardReader+Checked`: items and activity left on their lines of a file a
 /// full read found sound, `CheckedFiles`) gives the board the full read gives, and the same
@@ -100,38 +101,37 @@ final class BoardCheckedReadTests: XCTestCase {
     /// file changed since (by anyone, however quickly) is read in full again, so its errors are
     /// found as before.
     func testRecordsVouchOnlyForTheContentRead() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("checked-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let records = CheckedFiles(directory: dir.appendingPathComponent("records"))
-        let url = dir.appendingPathComponent("board.json")
-        try BoardStore.save(GeneratedBoard.make(count: 40, seed: 4), to: url)
-        let path = AtomicFile.linkTarget(of: url).path
-        func content() throws -> Data { try Data(contentsOf: url) }
+        try withTemporaryFolder("checked") { dir in
+            let records = CheckedFiles(directory: dir.appendingPathComponent("records"))
+            let url = dir.appendingPathComponent("board.json")
+            try BoardStore.save(GeneratedBoard.make(count: 40, seed: 4), to: url)
+            let path = AtomicFile.linkTarget(of: url).path
+            func content() throws -> Data { try Data(contentsOf: url) }
 
-        XCTAssertFalse(records.vouches(for: path, try content()))
-        _ = try BoardStore.load(url, checked: records)
-        XCTAssertTrue(records.vouches(for: path, try content()), "a full read records the content read")
-        XCTAssertFalse(records.vouches(for: path + "x", try content()), "another path")
+            XCTAssertFalse(records.vouches(for: path, try content()))
+            _ = try BoardStore.load(url, checked: records)
+            XCTAssertTrue(records.vouches(for: path, try content()), "a full read records the content read")
+            XCTAssertFalse(records.vouches(for: path + "x", try content()), "another path")
 
-        // A command's write is recorded, and the next one reads lazily and writes a full rewrite's bytes.
-        var rng = SeededGenerator(seed: 5)
-        for _ in 0..<10 {
-            try BoardStore.update(url, checked: records) { try RandomBoards.change(&$0, &rng) }
-            XCTAssertTrue(records.vouches(for: path, try content()), "the content written is recorded")
-            XCTAssertTrue([UInt8](try content()) == BoardEncoder.encode(try BoardStore.load(url).board))
+            // A command's write is recorded, and the next one reads lazily and writes a full rewrite's bytes.
+            var rng = SeededGenerator(seed: 5)
+            for _ in 0..<10 {
+                try BoardStore.update(url, checked: records) { try RandomBoards.change(&$0, &rng) }
+                XCTAssertTrue(records.vouches(for: path, try content()), "the content written is recorded")
+                XCTAssertTrue([UInt8](try content()) == BoardEncoder.encode(try BoardStore.load(url).board))
+            }
+
+            // Someone breaks a line, keeping the size: the record no longer vouches, the error is found.
+            var text = try String(contentsOf: url, encoding: .utf8)
+            let r = try XCTUnwrap(text.range(of: "\"type\": \"story\""))
+            text.replaceSubrange(r, with: "\"type\": \"storx\"")
+            try text.write(to: url, atomically: false, encoding: .utf8)
+            XCTAssertFalse(records.vouches(for: path, try content()))
+            XCTAssertThrowsError(try BoardStore.update(url, checked: records) { _ in }) { error in
+                XCTAssertTrue(error is BoardFileError, "\(error)")
+            }
+            XCTAssertThrowsError(try BoardStore.load(url, checked: records))
         }
-
-        // Someone breaks a line, keeping the size: the record no longer vouches, the error is found.
-        var text = try String(contentsOf: url, encoding: .utf8)
-        let r = try XCTUnwrap(text.range(of: "\"type\": \"story\""))
-        text.replaceSubrange(r, with: "\"type\": \"storx\"")
-        try text.write(to: url, atomically: false, encoding: .utf8)
-        XCTAssertFalse(records.vouches(for: path, try content()))
-        XCTAssertThrowsError(try BoardStore.update(url, checked: records) { _ in }) { error in
-            XCTAssertTrue(error is BoardFileError, "\(error)")
-        }
-        XCTAssertThrowsError(try BoardStore.load(url, checked: records))
     }
 
     /// Files a full read accepts but whose lines a lazy read would take otherwise (two items on
@@ -196,17 +196,16 @@ final class BoardCheckedReadTests: XCTestCase {
     /// An item whose unknown key holds a line break is written as read: the bytes written are
     /// then not recorded (its line would read as two), though the write itself succeeds.
     func testWritesWithALineBreakInAnItemAreNotRecorded() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("checked-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let records = CheckedFiles(directory: dir.appendingPathComponent("records"))
-        let url = dir.appendingPathComponent("board.json")
-        let board = GeneratedBoard.make(count: 10, seed: 11)
-        try BoardStore.save(board, to: url)
-        let id = try XCTUnwrap(board.items.keys.min())
-        try BoardStore.update(url, checked: records) { b in _ = try b.modify(id, by: "t", at: self.t0) { $0.extra["zNote"] = "[1,\n2]" } }
-        XCTAssertFalse(records.vouches(for: AtomicFile.linkTarget(of: url).path, try Data(contentsOf: url)))
-        XCTAssertEqual(try BoardStore.load(url, checked: records).board.items[id]?.extra["zNote"], "[1,\n2]")
+        try withTemporaryFolder("checked") { dir in
+            let records = CheckedFiles(directory: dir.appendingPathComponent("records"))
+            let url = dir.appendingPathComponent("board.json")
+            let board = GeneratedBoard.make(count: 10, seed: 11)
+            try BoardStore.save(board, to: url)
+            let id = try XCTUnwrap(board.items.keys.min())
+            try BoardStore.update(url, checked: records) { b in _ = try b.modify(id, by: "t", at: self.t0) { $0.extra["zNote"] = "[1,\n2]" } }
+            XCTAssertFalse(records.vouches(for: AtomicFile.linkTarget(of: url).path, try Data(contentsOf: url)))
+            XCTAssertEqual(try BoardStore.load(url, checked: records).board.items[id]?.extra["zNote"], "[1,\n2]")
+        }
     }
 
     /// A file a record vouches for that is not in the canonical layout (written by hand, then
@@ -216,30 +215,28 @@ final class BoardCheckedReadTests: XCTestCase {
         let canonical = String(decoding: BoardEncoder.encode(board), as: UTF8.self)
         let spaced = canonical.replacingOccurrences(of: "\n{\"id\"", with: "\n  {\"id\"")
         XCTAssertNil(BoardReader.checked(Data(spaced.utf8), path: "b.json"))
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("checked-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let records = CheckedFiles(directory: dir.appendingPathComponent("records"))
-        let url = dir.appendingPathComponent("board.json")
-        try Data(spaced.utf8).write(to: url)
-        _ = try BoardStore.load(url, checked: records)
-        XCTAssertEqual(try BoardStore.load(url, checked: records).board, board)
+        try withTemporaryFolder("checked") { dir in
+            let records = CheckedFiles(directory: dir.appendingPathComponent("records"))
+            let url = dir.appendingPathComponent("board.json")
+            try Data(spaced.utf8).write(to: url)
+            _ = try BoardStore.load(url, checked: records)
+            XCTAssertEqual(try BoardStore.load(url, checked: records).board, board)
+        }
     }
 
     /// Records of boards that are gone are removed once there are many; a live board's stays.
     func testRecordsOfBoardsThatAreGoneArePruned() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("checked-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let records = CheckedFiles(directory: dir.appendingPathComponent("records"))
-        let live = dir.appendingPathComponent("live board.json")
-        try Data("x".utf8).write(to: live)
-        records.remember(live.path, Data("x".utf8))
-        for k in 0..<CheckedFiles.pruneAbove - 1 { records.remember(dir.appendingPathComponent("gone-\(k).json").path, Data("y".utf8)) }
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: records.directory.path).count, CheckedFiles.pruneAbove)
-        records.remember(dir.appendingPathComponent("one more.json").path, Data("z".utf8))
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: records.directory.path).count, 1)
-        XCTAssertTrue(records.vouches(for: live.path, Data("x".utf8)))
+        try withTemporaryFolder("checked") { dir in
+            let records = CheckedFiles(directory: dir.appendingPathComponent("records"))
+            let live = dir.appendingPathComponent("live board.json")
+            try Data("x".utf8).write(to: live)
+            records.remember(live.path, Data("x".utf8))
+            for k in 0..<CheckedFiles.pruneAbove - 1 { records.remember(dir.appendingPathComponent("gone-\(k).json").path, Data("y".utf8)) }
+            XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: records.directory.path).count, CheckedFiles.pruneAbove)
+            records.remember(dir.appendingPathComponent("one more.json").path, Data("z".utf8))
+            XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: records.directory.path).count, 1)
+            XCTAssertTrue(records.vouches(for: live.path, Data("x".utf8)))
+        }
     }
 
     func testRecordsComeFromTheEnvironment() {

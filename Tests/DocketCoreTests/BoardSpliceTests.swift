@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import DocketCore
+import DocketTestSupport
 
 /// Command-line writes splice the change into the file (`BoardSplice`): the bytes must be
 /// exactly those of a full rewrite (`BoardEncoder.encode`), on random boards and random changes;
@@ -70,15 +71,14 @@ final class BoardSpliceTests: XCTestCase {
 
     func testUpdateWritesTheBytesOfAFullRewrite() throws {
         var rng = SeededGenerator(seed: 16)
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("splice-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let url = dir.appendingPathComponent("board.json")
-        try BoardStore.save(try randomBoard(&rng), to: url)
-        for _ in 0..<30 {
-            try BoardStore.update(url) { board in try self.randomChange(&board, &rng) }
-            let bytes = [UInt8](try Data(contentsOf: url))
-            XCTAssertEqual(bytes, BoardEncoder.encode(try BoardStore.load(url).board))
+        try withTemporaryFolder("splice") { dir in
+            let url = dir.appendingPathComponent("board.json")
+            try BoardStore.save(try randomBoard(&rng), to: url)
+            for _ in 0..<30 {
+                try BoardStore.update(url) { board in try self.randomChange(&board, &rng) }
+                let bytes = [UInt8](try Data(contentsOf: url))
+                XCTAssertEqual(bytes, BoardEncoder.encode(try BoardStore.load(url).board))
+            }
         }
     }
 
@@ -86,19 +86,18 @@ final class BoardSpliceTests: XCTestCase {
     /// file is what a full rewrite of the session's board gives.
     func testAnOpenBoardsSavesWriteTheBytesOfAFullRewrite() throws {
         var rng = SeededGenerator(seed: 17)
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("splice-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let url = dir.appendingPathComponent("board.json")
-        try BoardStore.save(try randomBoard(&rng), to: url)
-        var board = try BoardStore.load(url).board
-        let now = t0
-        let writer = MergingWriter(base: board, url: url, user: "t", clock: { now })
-        for round in 0..<30 {
-            for _ in 0...rng.below(3) { try randomChange(&board, &rng) }
-            try writer.write(board, to: url)
-            let bytes = [UInt8](try Data(contentsOf: url))
-            XCTAssertTrue(bytes == BoardEncoder.encode(board), "round \(round): the file is the full rewrite of the board saved")
+        try withTemporaryFolder("splice") { dir in
+            let url = dir.appendingPathComponent("board.json")
+            try BoardStore.save(try randomBoard(&rng), to: url)
+            var board = try BoardStore.load(url).board
+            let now = t0
+            let writer = MergingWriter(base: board, url: url, user: "t", clock: { now })
+            for round in 0..<30 {
+                for _ in 0...rng.below(3) { try randomChange(&board, &rng) }
+                try writer.write(board, to: url)
+                let bytes = [UInt8](try Data(contentsOf: url))
+                XCTAssertTrue(bytes == BoardEncoder.encode(board), "round \(round): the file is the full rewrite of the board saved")
+            }
         }
     }
 
@@ -127,49 +126,47 @@ final class BoardSpliceTests: XCTestCase {
     /// Two items whose lines each give the other's id a second time (the later id counts): a
     /// change to one of them must not overwrite the other's line (the file is written whole).
     func testLinesThatGiveTheirIdTwiceAreNotOverwritten() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("splice-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let url = dir.appendingPathComponent("board.json")
-        var board = Board(name: "B", stages: Board.defaultStages())
-        let a = "aaaaaaaa", b = "bbbbbbbb"
-        _ = try board.addItem(title: "Alpha", stage: "inbox", id: a, by: "t", at: t0)
-        _ = try board.addItem(title: "Beta", stage: "inbox", id: b, by: "t", at: t0)
-        var lines = String(decoding: BoardEncoder.encode(board), as: UTF8.self).components(separatedBy: "\n")
-        for (x, y) in [(a, b), (b, a)] {
-            let k = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("{\"id\": \"\(x)\"") })
-            let comma = lines[k].hasSuffix(",")
-            lines[k] = String(lines[k].dropLast(comma ? 2 : 1)) + ", \"id\": \"\(y)\"}" + (comma ? "," : "")
+        try withTemporaryFolder("splice") { dir in
+            let url = dir.appendingPathComponent("board.json")
+            var board = Board(name: "B", stages: Board.defaultStages())
+            let a = "aaaaaaaa", b = "bbbbbbbb"
+            _ = try board.addItem(title: "Alpha", stage: "inbox", id: a, by: "t", at: t0)
+            _ = try board.addItem(title: "Beta", stage: "inbox", id: b, by: "t", at: t0)
+            var lines = String(decoding: BoardEncoder.encode(board), as: UTF8.self).components(separatedBy: "\n")
+            for (x, y) in [(a, b), (b, a)] {
+                let k = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("{\"id\": \"\(x)\"") })
+                let comma = lines[k].hasSuffix(",")
+                lines[k] = String(lines[k].dropLast(comma ? 2 : 1)) + ", \"id\": \"\(y)\"}" + (comma ? "," : "")
+            }
+            try Data(lines.joined(separator: "\n").utf8).write(to: url)
+            let read = try BoardStore.load(url).board
+            try BoardStore.update(url) { board in _ = try board.modify(a, by: "t", at: self.t0 + 1) { $0.points = 3 } }
+            let after = try BoardStore.load(url).board
+            XCTAssertEqual(after.items.count, 2, "no item lost")
+            XCTAssertEqual(after.items[a]?.points, 3)
+            XCTAssertEqual(after.items[b], read.items[b])
         }
-        try Data(lines.joined(separator: "\n").utf8).write(to: url)
-        let read = try BoardStore.load(url).board
-        try BoardStore.update(url) { board in _ = try board.modify(a, by: "t", at: self.t0 + 1) { $0.points = 3 } }
-        let after = try BoardStore.load(url).board
-        XCTAssertEqual(after.items.count, 2, "no item lost")
-        XCTAssertEqual(after.items[a]?.points, 3)
-        XCTAssertEqual(after.items[b], read.items[b])
     }
 
     /// An open board whose file's lines are not known to be its items writes its first save
     /// whole (canonically), then splices as usual.
     func testAnOpenBoardWritesItsFirstSaveWholeUnlessItsLinesAreItems() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("splice-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let url = dir.appendingPathComponent("board.json")
-        let board = GeneratedBoard.make(count: 20, seed: 12)
-        // Canonical but for an extra blank before one key: spliceable, yet not what a full rewrite writes.
-        let text = String(decoding: BoardEncoder.encode(board), as: UTF8.self).replacingOccurrences(of: "\"type\": \"story\"", with: "\"type\":  \"story\"")
-        for linesAreItems in [false, true] {
-            try Data(text.utf8).write(to: url)
-            var open = try BoardStore.load(url).board
-            let now = t0
-            let writer = MergingWriter(base: open, url: url, user: "t", linesAreItems: linesAreItems, clock: { now })
-            let id = try XCTUnwrap(open.items.keys.min())
-            _ = try open.modify(id, by: "t", at: t0) { $0.points = 1 }
-            try writer.write(open, to: url)
-            let whole = [UInt8](try Data(contentsOf: url)) == BoardEncoder.encode(open)
-            XCTAssertEqual(whole, !linesAreItems, "linesAreItems \(linesAreItems): written whole \(whole)")
+        try withTemporaryFolder("splice") { dir in
+            let url = dir.appendingPathComponent("board.json")
+            let board = GeneratedBoard.make(count: 20, seed: 12)
+            // Canonical but for an extra blank before one key: spliceable, yet not what a full rewrite writes.
+            let text = String(decoding: BoardEncoder.encode(board), as: UTF8.self).replacingOccurrences(of: "\"type\": \"story\"", with: "\"type\":  \"story\"")
+            for linesAreItems in [false, true] {
+                try Data(text.utf8).write(to: url)
+                var open = try BoardStore.load(url).board
+                let now = t0
+                let writer = MergingWriter(base: open, url: url, user: "t", linesAreItems: linesAreItems, clock: { now })
+                let id = try XCTUnwrap(open.items.keys.min())
+                _ = try open.modify(id, by: "t", at: t0) { $0.points = 1 }
+                try writer.write(open, to: url)
+                let whole = [UInt8](try Data(contentsOf: url)) == BoardEncoder.encode(open)
+                XCTAssertEqual(whole, !linesAreItems, "linesAreItems \(linesAreItems): written whole \(whole)")
+            }
         }
     }
 
@@ -194,13 +191,12 @@ final class BoardSpliceTests: XCTestCase {
             let spliced = bytes.withUnsafeBufferPointer { BoardSplice.bytes(of: read, old: read, file: $0) }
             XCTAssertTrue(spliced == nil, "variant \(k) was spliced")
 
-            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("splice-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(at: dir) }
-            let url = dir.appendingPathComponent("board.json")
-            try Data(bytes).write(to: url)
-            try BoardStore.update(url) { b in _ = try b.addItem(title: "One more", stage: "inbox", by: "t", at: self.t0) }
-            XCTAssertTrue([UInt8](try Data(contentsOf: url)) == BoardEncoder.encode(try BoardStore.load(url).board), "variant \(k) was not written whole")
+            try withTemporaryFolder("splice") { dir in
+                let url = dir.appendingPathComponent("board.json")
+                try Data(bytes).write(to: url)
+                try BoardStore.update(url) { b in _ = try b.addItem(title: "One more", stage: "inbox", by: "t", at: self.t0) }
+                XCTAssertTrue([UInt8](try Data(contentsOf: url)) == BoardEncoder.encode(try BoardStore.load(url).board), "variant \(k) was not written whole")
+            }
         }
     }
 
