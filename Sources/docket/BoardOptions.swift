@@ -21,10 +21,7 @@ struct BoardOptions: ParsableArguments {
     /// full read's error (path, line, column) and exit code 1, its record forgotten.
     static let checkedFiles: CheckedFiles? = {
         var records = CheckedFiles.forUser(ProcessInfo.processInfo.environment)
-        records?.whenWrong = { message in
-            printError("Error: " + message)
-            Foundation.exit(1)
-        }
+        records?.whenWrong = { Docket.fail($0) }
         return records
     }()
 

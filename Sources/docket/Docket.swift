@@ -38,10 +38,16 @@ struct Docket: ParsableCommand {
         do {
             try command.run()
         } catch {
-            let message = fullMessage(for: error)
-            if error is CleanExit || message.isEmpty { exit(withError: error) }
-            printError(message)
-            Foundation.exit(exitCode(for: error).rawValue)
+            fail(error)
         }
+    }
+
+    /// Ends the program on `error` from a command: its message made safe for the terminal and
+    /// its exit code (also a lazily read board that turns out not to read: `BoardOptions`).
+    static func fail(_ error: Error) -> Never {
+        let message = fullMessage(for: error)
+        if error is CleanExit || message.isEmpty { exit(withError: error) }
+        printError(message)
+        Foundation.exit(exitCode(for: error).rawValue)
     }
 }

@@ -29,8 +29,11 @@ public struct CheckedFiles: Sendable {
     /// What a command does when a content a record vouched for turns out not to read as it was
     /// checked (a content forged to the same hash): called with the full read's error (path,
     /// line, column), after the record is forgotten. By default it stops the program with that
-    /// message; the command line prints it and exits 1 (`BoardOptions`).
-    public var whenWrong: @Sendable (_ message: String) -> Never = { fatalError($0) }
+    /// error; the command line ends as on any other error (`Docket.fail`).
+    public var whenWrong: @Sendable (Error) -> Never = CheckedFiles.stopProgram
+
+    /// `whenWrong` by default: stops the program with the error.
+    static let stopProgram: @Sendable (Error) -> Never = { fatalError(String(describing: $0)) }
 
     public init(directory: URL) { self.directory = directory }
 
@@ -99,11 +102,9 @@ public struct CheckedFiles: Sendable {
         prefix(size) + String(hash, radix: 16) + " " + path + "\n"
     }
 
-    /// The record's file: FNV-1a (64 bits) of the path's bytes, in hex.
+    /// The record's file: the `ContentHash` of the path's bytes, in hex.
     private func recordPath(_ path: String) -> String {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in path.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-        return directory.appendingPathComponent(String(h, radix: 16)).path
+        directory.appendingPathComponent(String(ContentHash.of(Array(path.utf8)), radix: 16)).path
     }
 }
 
@@ -120,13 +121,13 @@ struct WrongRecord: Sendable {
     /// Forgets the record and hands the full read's error to `whenWrong`.
     func stop() -> Never {
         records?.forget(recordPath)
-        let message: String
+        let failure: Error
         do {
             _ = try BoardDecoder.decode(data, path: shownPath)
-            message = "\(shownPath) does not read as it did when it was checked (its record is now forgotten): run the command again"
+            failure = BoardStoreError("\(shownPath) does not read as it did when it was checked (its record is now forgotten): run the command again")
         } catch {
-            message = String(describing: error)
+            failure = error
         }
-        (records?.whenWrong ?? { fatalError($0) })(message)
+        (records?.whenWrong ?? CheckedFiles.stopProgram)(failure)
     }
 }
