@@ -68,7 +68,9 @@ func rerankBenchmark(items count: Int, runs: Int, only: String? = nil) throws {
 }
 
 /// A generated board of `count` items scored with WSJF: seeded Fibonacci inputs on every item,
-/// set through `modify` (as the package benchmark does), in id order.
+/// set through `modify` (as the package benchmark does), in id order; then written and read
+/// back, so that it is the board a session holds after opening the file (whose store records
+/// no changes yet).
 private func scoredBoard(_ count: Int) -> Board {
     var board = GeneratedBoard.make(count: count)
     board.scoring = .wsjf
@@ -80,7 +82,7 @@ private func scoredBoard(_ count: Int) -> Board {
             $0.scores.risk = fib[rng.below(7)]; $0.scores.size = fib[rng.below(7)]
         }
     }
-    return board
+    return try! BoardDecoder.decode(Data(BoardEncoder.encode(board)), path: "re-rank benchmark").board
 }
 
 /// One item id in each of the item store's shards (`ItemStore`'s FNV-1a of the id, modulo 256).

@@ -64,8 +64,11 @@ final class RerankCompactUndoTests: XCTestCase {
         XCTAssertEqual(BoardEncoder.encode(a), BoardEncoder.encode(b), message + " (file bytes)", file: file, line: line)
     }
 
-    private func checkAgainstReference(stage: String?, seed: UInt64) throws {
-        let base = try scoredBoard(seed: seed)
+    /// Checks a re-rank of `count` seeded items against `reference`; returns how many ranks changed.
+    @discardableResult
+    private func checkAgainstReference(stage: String?, seed: UInt64, count: Int = 300) throws -> Int {
+        let base = try scoredBoard(count, seed: seed)
+        let baseBytes = BoardEncoder.encode(base)
         let ref = reference(base, stage: stage, by: "pat", at: 50)
         var board = base
         let edit = try XCTUnwrap(board.rerankByScore(stage: stage, by: "pat", at: 50))
@@ -100,10 +103,19 @@ final class RerankCompactUndoTests: XCTestCase {
         assertSameBoard(board, old, "redo as before")
         XCTAssertEqual(board.items, expected, "redo gives the re-ranked items again")
         for s in board.stages { XCTAssertEqual(board.column(s.id), rebuilt.column(s.id), "redo gives column \(s.id)") }
+        XCTAssertEqual(BoardEncoder.encode(base), baseBytes, "the board the re-rank copied is as it was")
+        return edit.ranks.count
     }
 
     func testWholeBacklogMatchesTheWholeItemRecord() throws {
         for seed: UInt64 in [5, 6, 7] { try checkAgainstReference(stage: nil, seed: seed) }
+    }
+
+    func testALargeBacklogReadAndChangedOnAllCoresMatchesTheWholeItemRecord() throws {
+        // From `ItemStore.parallelMinimum` items on, the items are looked up in parts and their
+        // ranks set by shard on all cores (`ItemStore.modifyEach`).
+        let changed = try checkAgainstReference(stage: nil, seed: 11, count: 24_000)
+        XCTAssertGreaterThanOrEqual(changed, 20_000, "enough ranks change for the parallel path")
     }
 
     func testOneColumnMatchesTheWholeItemRecord() throws {

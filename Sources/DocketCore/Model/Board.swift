@@ -249,7 +249,7 @@ public struct Board: Equatable, Sendable {
             for c in changes { if let item = items[c.id] { put(c.id, c.applied(to: item, forward: forward)) } }
             return
         }
-        for c in changes { items.modify(c.id) { c.apply(to: &$0, forward: forward) } }
+        items.modifyEach(changes.map(\.id)) { k, item in changes[k].apply(to: &item, forward: forward) }
         guard let newColumns else { return rebuildColumns() }
         ensureIndex()
         for (stage, ids) in newColumns { builtIndex!.columns[stage] = ids }

@@ -197,6 +197,14 @@ public struct ItemStore: Equatable, Sendable, Sequence {
         }
     }
 
+    /// What places and scores the item with this id (its rank, `updated` time and own score
+    /// inputs); nil when there is none. (A dictionary lends no value: each read is a copy of the
+    /// item, so this reads it once.)
+    func rankAndScoreInputs(_ id: String) -> (rank: String, updated: Timestamp, scores: ScoreInputs)? {
+        guard let item = self[id] else { return nil }
+        return (item.rank, item.updated, item.scores)
+    }
+
     /// Whether an item has this id (without reading it from a file's line).
     public func contains(_ id: String) -> Bool {
         shards[ItemStore.shard(id)][id] != nil || fileIndex(id) != nil
@@ -222,6 +230,48 @@ public struct ItemStore: Equatable, Sendable, Sequence {
         try body(&shards[s].values[i])
         return true
     }
+
+    /// `modify` of each of `ids` (`body` given the id's position in `ids`), on all cores when
+    /// there are many (`parallelMinimum`) and no item is on a file's line: each filling part
+    /// (`fillShards`) changes the items of its own shards, copying a shard something else still
+    /// holds in that part. Ids of no item are skipped. Recorded in `changedIDs`.
+    mutating func modifyEach(_ ids: [String], _ body: @Sendable (Int, inout Item) -> Void) {
+        guard file == nil, ids.count >= ItemStore.parallelMinimum else {
+            for k in ids.indices { modify(ids[k]) { body(k, &$0) } }
+            return
+        }
+        let positions = ids.indices.reduce(into: [[Int]](repeating: [], count: ItemStore.shardCount)) {
+            $0[ItemStore.shard(ids[$1])].append($1)
+        }
+        // Each part gets its shards in a box of its own, moved out of `shards` so that a shard
+        // only this store holds is changed in place.
+        let boxes = (0..<ItemStore.fillParts).map { _ in Shards() }
+        for q in boxes.indices {
+            for s in ItemStore.fillShards(q) { boxes[q].shards.append(shards[s]); shards[s] = [:] }
+        }
+        let found = Parallel.mapParts(ItemStore.fillParts, minimumPerPart: 1) { parts -> [Int] in
+            var found: [Int] = []
+            for q in parts {
+                let lo = ItemStore.fillShards(q).lowerBound
+                for s in ItemStore.fillShards(q) {
+                    for k in positions[s] {
+                        guard let i = boxes[q].shards[s - lo].index(forKey: ids[k]) else { continue }
+                        body(k, &boxes[q].shards[s - lo].values[i])
+                        found.append(k)
+                    }
+                }
+            }
+            return found
+        }
+        for q in boxes.indices {
+            for (j, s) in ItemStore.fillShards(q).enumerated() { shards[s] = boxes[q].shards[j] }
+        }
+        changedIDs.reserveCapacity(changedIDs.count + ids.count)
+        for part in found { for k in part { changedIDs.insert(ids[k]) } }
+    }
+
+    /// One part's shards while `modifyEach` changes them; only that part touches them.
+    private final class Shards: @unchecked Sendable { var shards: [[String: Item]] = [] }
 
     public var isEmpty: Bool { count == 0 }
 

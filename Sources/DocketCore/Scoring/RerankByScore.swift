@@ -56,16 +56,18 @@ extension Board {
     }
 
     /// The open items of the stages at `covered` (indices into `stages`), column by column,
-    /// each in its column's order.
+    /// each in its column's order; looked up on all cores when there are many.
     private func rerankEntries(stages covered: [Int]) -> [RerankEntry] {
-        var out: [RerankEntry] = []
-        out.reserveCapacity(covered.reduce(0) { $0 + column(stages[$1].id).count })
-        for s in covered {
-            for id in column(stages[s].id) {
-                let item = items[id]!
-                out.append(RerankEntry(id: id, rank: item.rank, updated: item.updated, score: score(item), stage: s))
+        let columns = covered.map { column(stages[$0].id) }
+        let ids = Array(columns.joined())
+        let stageAt = Array(zip(covered, columns).map { repeatElement($0, count: $1.count) }.joined())
+        let board = self
+        return Parallel.mapParts(ids.count, minimumPerPart: ItemStore.parallelMinimum / 2) { range in
+            range.map { k in
+                let (rank, updated, scores) = board.items.rankAndScoreInputs(ids[k])!
+                let score = board.scoring.score(board.scoreInputs(scores, of: ids[k]))
+                return RerankEntry(id: ids[k], rank: rank, updated: updated, score: score, stage: stageAt[k])
             }
-        }
-        return out
+        }.flatMap { $0 }
     }
 }
