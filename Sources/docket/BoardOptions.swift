@@ -46,7 +46,7 @@ struct BoardOptions: ParsableArguments {
         guard let preview = BoardDecoder.preview(data, path: url.path, top: top) else {
             return (url, try offeringBackup(url) { try BoardDecoder.decode(data, path: url.path) }, nil)
         }
-        let pending = PendingBoard { Result { try BoardDecoder.decode(data, path: url.path).board } }
+        let pending = PendingBoard { Result { try BoardDecoder.decode(data, path: url.path) } }
         return (url, preview, pending)
     }
 

@@ -87,10 +87,10 @@ enum BoardSession {
         if triage { state.startTriage(now: environment.now) }
         if standup { state.startStandup(now: environment.now) }
         if pending != nil { state.readingWholeBoard = 0 }
-        // The first save splices into the file only when its lines are known to be its items (a
-        // board read whole says; a preview's full read, of a canonical file, is taken to be so).
+        // The first save splices into the file only when its lines are known to be its items:
+        // the read says (for a preview, its full read, through `PendingBoard` and `begin`).
         let writer = MergingWriter(base: loaded.board, url: url, user: CurrentUser.name,
-                                   linesAreItems: pending != nil || loaded.linesAreItems)
+                                   linesAreItems: pending == nil && loaded.linesAreItems)
         let saver = readOnly == nil ? BoardSaver(url: url) { board, url in try writer.write(board, to: url) } : nil
         let outcome = try TerminalApp.run(state, saver: saver, writer: readOnly == nil ? writer : nil, theme: theme, noColor: noColor,
                                           environment: environment, followBackground: named == nil, pending: pending)

@@ -8,6 +8,8 @@ import XCTest
 final class PreviewLoopTests: XCTestCase {
     private struct Session {
         let full: Board
+        /// The full read of the file (`full` and whether its lines are its items).
+        let loaded: LoadedBoard
         let preview: Board
         let url: URL
         let saver: BoardSaver
@@ -15,21 +17,23 @@ final class PreviewLoopTests: XCTestCase {
         let bytes: Data
     }
 
-    /// A large board saved to a file, its preview, and the saver and writer a session makes
-    /// (the writer made from the preview, as `docket` does, and given the full board later).
-    private func session() throws -> Session {
+    /// A large board saved to a file (its text changed by `craft` when given), its preview, and
+    /// the saver and writer a session makes (the writer made from the preview, as `docket` does,
+    /// not splicing until it is given the full board and what its read found).
+    private func session(craft: ((Board, String) -> String)? = nil) throws -> Session {
         let board = GeneratedBoard.make(count: BoardDecoder.previewMinimum + 200, seed: 9)
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("docket-preview-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
         let url = dir.appendingPathComponent("docket.json")
         try BoardStore.save(board, to: url)
+        if let craft { try Data(craft(board, try String(contentsOf: url, encoding: .utf8)).utf8).write(to: url) }
         let bytes = try Data(contentsOf: url)
-        let full = try BoardDecoder.decode(bytes, path: url.path).board
+        let loaded = try BoardDecoder.decode(bytes, path: url.path)
         let preview = try XCTUnwrap(BoardDecoder.preview(bytes, path: url.path, top: 30)).board
-        let writer = MergingWriter(base: preview, url: url, user: "test")
+        let writer = MergingWriter(base: preview, url: url, user: "test", linesAreItems: false)
         let saver = BoardSaver(url: url) { board, url in try writer.write(board, to: url) }
-        return Session(full: full, preview: preview, url: url, saver: saver, writer: writer, bytes: bytes)
+        return Session(full: loaded.board, loaded: loaded, preview: preview, url: url, saver: saver, writer: writer, bytes: bytes)
     }
 
     private func run(_ s: Session, _ t: ScriptedTerminal, _ pending: PendingBoard) -> RuntimeLoop<ScriptedTerminal>.Outcome {
@@ -77,8 +81,8 @@ final class PreviewLoopTests: XCTestCase {
     func testTheFullReadStartsOnceTheFirstFrameIsPaintedAndItsBoardIsTakenIn() throws {
         let s = try session()
         let delivered = DispatchSemaphore(value: 0)
-        let full = s.full
-        let pending = PendingBoard { .success(full) }
+        let loaded = s.loaded
+        let pending = PendingBoard { .success(loaded) }
         pending.whenDelivered { delivered.signal() }
         var paintedBeforeReading = 0
         let t = ScriptedTerminal([])
@@ -95,6 +99,43 @@ final class PreviewLoopTests: XCTestCase {
         let deep = try XCTUnwrap(s.full.column("done").last)
         XCTAssertEqual(end.state.board.items[deep], s.full.items[deep], "the full board is in")
         XCTAssertEqual(try Data(contentsOf: s.url), s.bytes, "opening wrote nothing")
+    }
+
+    func testAFileWhoseLinesAreNotItsItemsIsSavedAsTheSessionHoldsIt() throws {
+        // Two item lines name each other by a second "id" key (the last one counts): the preview
+        // places items by each line's first id, the full read finds the lines are not their
+        // items, and the first save after it must give a file that reads back as the session's board.
+        let s = try session { board, text in
+            let one = board.column(board.stages[0].id)[1], other = board.column("done").last!
+            var lines = text.components(separatedBy: "\n")
+            for (id, to) in [(one, other), (other, one)] {
+                let at = lines.firstIndex { $0.hasPrefix("{\"id\": \"\(id)\"") }!
+                let line = lines[at], end = line.lastIndex(of: "}")!
+                lines[at] = String(line[..<end]) + ", \"id\": \"\(to)\"" + String(line[end...])
+            }
+            return lines.joined(separator: "\n")
+        }
+        XCTAssertFalse(s.loaded.linesAreItems, "the full read sees lines that are not their items")
+        let inbox = s.full.stages[0].id, next = s.full.stages[1].id
+        let second = s.full.column(inbox)[1]
+        let loaded = s.loaded, delivered = DispatchSemaphore(value: 0)
+        let pending = PendingBoard { .success(loaded) }
+        pending.whenDelivered { delivered.signal() }
+        let t = ScriptedTerminal(size: Size(width: 120, height: 30), [])
+        t.script = [
+            .run {
+                XCTAssertEqual(delivered.wait(timeout: .now() + 60), .success, "the full read was delivered")
+                return []
+            },
+            .wakes([.events([.key(.char("j")), .key(.char("L"))])]),
+            .run { s.saver.flush(); return [.saver] },
+            .wakes([.events([.key(.char("q"))])]),
+        ]
+        let end = run(s, t, pending)
+        XCTAssertEqual(end.state.board.items[second]?.stage, next)
+        let saved = try BoardDecoder.decode(try Data(contentsOf: s.url), path: s.url.path)
+        XCTAssertEqual(saved.board.items, end.state.board.items, "the file reads back as the session's board")
+        XCTAssertTrue(saved.linesAreItems, "written whole, in the canonical layout")
     }
 
     func testAFailedFullReadEndsTheSessionWithItsErrorAndWritesNothing() throws {

@@ -105,10 +105,12 @@ public final class MergingWriter: @unchecked Sendable {
     /// Makes `board` the base of the next write, as if it had been given to `init`: the full
     /// board of a session that opened on a preview (`BoardDecoder.preview`), read from the
     /// bytes the file held when this writer was made. Call it before any write.
-    public func begin(with board: Board) {
+    /// `linesAreItems` as for `init` (`LoadedBoard.linesAreItems` of that full read).
+    public func begin(with board: Board, linesAreItems: Bool) {
         lock.lock()
         submitted = board
         onDisk = board
+        direct = linesAreItems
         lock.unlock()
     }
 

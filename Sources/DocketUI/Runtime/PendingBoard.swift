@@ -12,12 +12,13 @@ import Foundation
 public final class PendingBoard: @unchecked Sendable {
     private let lock = NSLock()
     private var result: Result<Board, Error>?
+    private var linesAreItems = false
     private var onDelivery: (() -> Void)?
-    private var read: (@Sendable () -> Result<Board, Error>)?
+    private var read: (@Sendable () -> Result<LoadedBoard, Error>)?
 
     /// `read` reads the full board (on another thread, once `start` is called); without it,
     /// the outcome is handed over with `deliver`.
-    public init(read: (@Sendable () -> Result<Board, Error>)? = nil) { self.read = read }
+    public init(read: (@Sendable () -> Result<LoadedBoard, Error>)? = nil) { self.read = read }
 
     /// Starts `read` on another thread (once; nothing without one), which delivers its outcome.
     func start() {
@@ -26,14 +27,20 @@ public final class PendingBoard: @unchecked Sendable {
         read = nil
         lock.unlock()
         guard let work else { return }
-        DispatchQueue.global(qos: .userInitiated).async { [self] in deliver(work()) }
+        DispatchQueue.global(qos: .userInitiated).async { [self] in
+            let outcome = work()
+            deliver(outcome.map(\.board), linesAreItems: (try? outcome.get().linesAreItems) ?? false)
+        }
     }
 
     /// Hands over the full read's outcome: the board, or the error it threw (the session
     /// then ends and the error is reported as an unreadable board always is).
-    public func deliver(_ outcome: Result<Board, Error>) {
+    /// `linesAreItems`: the read found each item line to be its item
+    /// (`LoadedBoard.linesAreItems`), so the session's first save may splice into the file.
+    public func deliver(_ outcome: Result<Board, Error>, linesAreItems: Bool = false) {
         lock.lock()
         result = outcome
+        self.linesAreItems = linesAreItems
         let wake = onDelivery
         lock.unlock()
         wake?()
@@ -49,11 +56,12 @@ public final class PendingBoard: @unchecked Sendable {
         if there { wake() }
     }
 
-    /// The outcome, once (nil until it is delivered, and after it was taken).
-    func take() -> Result<Board, Error>? {
+    /// The outcome and whether the file's lines are its items (see `deliver`), once (nil
+    /// until it is delivered, and after it was taken).
+    func take() -> (outcome: Result<Board, Error>, linesAreItems: Bool)? {
         lock.lock(); defer { lock.unlock() }
-        let out = result
+        guard let out = result else { return nil }
         result = nil
-        return out
+        return (out, linesAreItems)
     }
 }
