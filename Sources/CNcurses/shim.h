@@ -15,6 +15,9 @@
 #include <sys/ioctl.h>
 #include <stdio.h>
 #include <string.h>
+#if __has_include(<malloc.h>)
+#include <malloc.h>
+#endif
 #if __has_include(<ncursesw/curses.h>)
 #include <ncursesw/curses.h>
 #else
@@ -36,6 +39,13 @@ static inline attr_t docket_a_dim(void) { return A_DIM; }
 static inline attr_t docket_a_italic(void) { return A_ITALIC; }
 static inline attr_t docket_a_normal(void) { return A_NORMAL; }
 static inline int docket_key_f(int n) { return KEY_F(n); }
+// Gives the memory freed so far back to the system (glibc keeps freed blocks for reuse, so a
+// large board dropped for another stays in the process's resident size otherwise).
+static inline void docket_return_freed_memory(void) {
+#if defined(__GLIBC__)
+    malloc_trim(0);
+#endif
+}
 static inline mmask_t docket_button1_pressed(void) { return BUTTON1_PRESSED; }
 static inline mmask_t docket_button1_clicked(void) { return BUTTON1_CLICKED; }
 static inline mmask_t docket_button1_released(void) { return BUTTON1_RELEASED; }

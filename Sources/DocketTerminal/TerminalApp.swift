@@ -36,8 +36,9 @@ public enum TerminalApp {
     /// board on screen. `environment` gives the clock. `followBackground`: the user named no
     /// theme, so the terminal's answer about its background (OSC 11) picks `light` or
     /// `default` (see `Screen.init`). `pending`: `initial` holds a preview, and this is the full
-    /// board being read (see `PendingBoard`).
-    public static func run(_ initial: AppState, saver: BoardSaver?, writer: MergingWriter? = nil, theme: Theme, noColor: Bool,
+    /// board being read (see `PendingBoard`). `initial` is consumed: the loop holds the only
+    /// state, so a preview is freed once the full board replaces it.
+    public static func run(_ initial: consuming AppState, saver: BoardSaver?, writer: MergingWriter? = nil, theme: Theme, noColor: Bool,
                            environment: DocketEnvironment = .live(), followBackground: Bool = false,
                            pending: PendingBoard? = nil) throws -> Outcome {
         let signals = try SignalPipe()
@@ -55,8 +56,9 @@ public enum TerminalApp {
             },
             stopProcess: { docket_suspend_self() },
             whyNotWritable: { boardFile.flatMap(FileAccess.whyNotWritable) },
-            background: { work in DispatchQueue.global(qos: .userInitiated).async { work(); wakeUp.wake() } })
-        var loop = RuntimeLoop(state: initial, terminal: terminal, saver: saver, writer: writer, services: services,
+            background: { work in DispatchQueue.global(qos: .userInitiated).async { work(); wakeUp.wake() } },
+            returnFreedMemory: { docket_return_freed_memory() })
+        var loop = RuntimeLoop(state: consume initial, terminal: terminal, saver: saver, writer: writer, services: services,
                                clock: .live(environment), pending: pending)
         let ended = loop.run()
         screen.end()

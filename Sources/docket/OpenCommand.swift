@@ -28,7 +28,8 @@ struct SessionOptions: ParsableArguments {
         let top = max(BoardSession.previewCards, TerminalApp.terminalRows() ?? 0)
         let (url, loaded, pending) = try options.loadForSession(positional: file, top: top)
         do {
-            try BoardSession.open(url: url, loaded: loaded, themeName: theme, pending: pending)
+            // Handed over (`consume`): nothing here holds a preview while the session runs.
+            try BoardSession.open(url: url, loaded: consume loaded, themeName: theme, pending: pending)
         } catch let failed as BoardSession.LoadFailed {
             if failed.unapplied > 0 {
                 printError("docket: the \(failed.unapplied) key\(failed.unapplied == 1 ? "" : "s") typed while the board was read \(failed.unapplied == 1 ? "was" : "were") not applied: nothing was changed")
@@ -58,7 +59,7 @@ enum BoardSession {
     struct LoadFailed: Error { var error: Error; var unapplied: Int }
 
     /// `pending`: `loaded` is a preview and this is the full board being read (`PendingBoard`).
-    static func open(url: URL, loaded: LoadedBoard, themeName: String?, triage: Bool = false, standup: Bool = false,
+    static func open(url: URL, loaded: consuming LoadedBoard, themeName: String?, triage: Bool = false, standup: Bool = false,
                      pending: PendingBoard? = nil) throws {
         let env = ProcessInfo.processInfo.environment
         // A bad keys.toml stops here, before the terminal is touched.
@@ -74,26 +75,19 @@ enum BoardSession {
         let noColor = !(env["NO_COLOR"] ?? "").isEmpty
         let readOnly = loaded.readOnlyReason
         if let readOnly { printError("docket: \(url.path) opens read-only: \(readOnly)") }
-        let label = url.lastPathComponent
-        var state = AppState(board: loaded.board, user: CurrentUser.name, fileLabel: label, readOnly: readOnly,
-                             size: Size(width: 80, height: 24))
-        state.keymaps = keymaps
-        state.chartsPatterned = noColor || theme.name == "mono"
-        state.showAges = loaded.board.extra["showAges"] == "true"
         let environment = DocketEnvironment.live(environment: env)
-        state.calendar = environment.calendar
-        state.seed = environment.seed
-        state.moneyLocale = MoneyFormat.locale(from: env)
-        if triage { state.startTriage(now: environment.now) }
-        if standup { state.startStandup(now: environment.now) }
-        if pending != nil { state.readingWholeBoard = 0 }
         // The first save splices into the file only when its lines are known to be its items:
         // the read says (for a preview, its full read, through `PendingBoard` and `begin`).
         let writer = MergingWriter(base: loaded.board, url: url, user: CurrentUser.name,
                                    linesAreItems: pending == nil && loaded.linesAreItems)
         let saver = readOnly == nil ? BoardSaver(url: url) { board, url in try writer.write(board, to: url) } : nil
-        let outcome = try TerminalApp.run(state, saver: saver, writer: readOnly == nil ? writer : nil, theme: theme, noColor: noColor,
-                                          environment: environment, followBackground: named == nil, pending: pending)
+        // The state is made where it is handed over, and `loaded` consumed into it: nothing here
+        // holds a preview while the session runs, so it is freed once the full board is in.
+        let outcome = try TerminalApp.run(
+            sessionState(consume loaded, label: url.lastPathComponent, keymaps: keymaps, patterned: noColor || theme.name == "mono",
+                         environment: environment, variables: env, triage: triage, standup: standup, previewed: pending != nil),
+            saver: saver, writer: readOnly == nil ? writer : nil, theme: theme, noColor: noColor,
+            environment: environment, followBackground: named == nil, pending: pending)
         if let error = outcome.loadError { throw LoadFailed(error: error, unapplied: outcome.unapplied) }
         if let error = outcome.saveError {
             printError("docket: the last changes could not be saved: \(error)")
@@ -101,6 +95,28 @@ enum BoardSession {
             throw ExitCode(1)
         }
         if let sig = outcome.signal { throw ExitCode(128 + sig) }
+    }
+}
+
+extension BoardSession {
+    /// The state a session starts in: the loaded board (a preview when `previewed`: input is
+    /// then held until the full board is in), the user's keys, clock, calendar and money format,
+    /// in triage of the Inbox or in a standup when asked.
+    static func sessionState(_ loaded: consuming LoadedBoard, label: String, keymaps: Keymaps, patterned: Bool,
+                             environment: DocketEnvironment, variables env: [String: String],
+                             triage: Bool, standup: Bool, previewed: Bool) -> AppState {
+        var state = AppState(board: loaded.board, user: CurrentUser.name, fileLabel: label, readOnly: loaded.readOnlyReason,
+                             size: Size(width: 80, height: 24))
+        state.keymaps = keymaps
+        state.chartsPatterned = patterned
+        state.showAges = loaded.board.extra["showAges"] == "true"
+        state.calendar = environment.calendar
+        state.seed = environment.seed
+        state.moneyLocale = MoneyFormat.locale(from: env)
+        if triage { state.startTriage(now: environment.now) }
+        if standup { state.startStandup(now: environment.now) }
+        if previewed { state.readingWholeBoard = 0 }
+        return state
     }
 }
 

@@ -76,7 +76,8 @@ final class ServiceLog {
                 return URL(fileURLWithPath: "/tmp/\(path)")
             },
             stopProcess: { self.entries.append("stopped") },
-            whyNotWritable: { self.whyNotWritable })
+            whyNotWritable: { self.whyNotWritable },
+            returnFreedMemory: { self.entries.append("returned freed memory") })
     }
 }
 

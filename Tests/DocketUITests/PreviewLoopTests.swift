@@ -36,10 +36,11 @@ final class PreviewLoopTests: XCTestCase {
         return Session(full: loaded.board, loaded: loaded, preview: preview, url: url, saver: saver, writer: writer, bytes: bytes)
     }
 
-    private func run(_ s: Session, _ t: ScriptedTerminal, _ pending: PendingBoard) -> RuntimeLoop<ScriptedTerminal>.Outcome {
+    private func run(_ s: Session, _ t: ScriptedTerminal, _ pending: PendingBoard,
+                     log: ServiceLog = ServiceLog()) -> RuntimeLoop<ScriptedTerminal>.Outcome {
         var state = AppState(board: s.preview, user: "test", fileLabel: "docket.json", size: t.size)
         state.readingWholeBoard = 0
-        var loop = RuntimeLoop(state: state, terminal: t, saver: s.saver, writer: s.writer, services: ServiceLog().services,
+        var loop = RuntimeLoop(state: state, terminal: t, saver: s.saver, writer: s.writer, services: log.services,
                                clock: t.clock, pending: pending)
         let outcome = loop.run()
         XCTAssertFalse(t.log.contains("script ran out"), "\(t.log)")
@@ -94,8 +95,10 @@ final class PreviewLoopTests: XCTestCase {
             },
             .wakes([.events([.key(.char("q"))])]),
         ]
-        let end = run(s, t, pending)
+        let log = ServiceLog()
+        let end = run(s, t, pending, log: log)
         XCTAssertEqual(paintedBeforeReading, 1, "the first frame was painted")
+        XCTAssertEqual(log.entries, ["returned freed memory"], "the preview's memory given back once, when the full board came")
         let deep = try XCTUnwrap(s.full.column("done").last)
         XCTAssertEqual(end.state.board.items[deep], s.full.items[deep], "the full board is in")
         XCTAssertEqual(try Data(contentsOf: s.url), s.bytes, "opening wrote nothing")

@@ -19,15 +19,20 @@ public struct LoopServices {
     /// Runs `work` off the loop's thread and wakes the loop when it is done (the real one: a
     /// global queue and the wake-up pipe). The default runs it at once, for tests.
     public var background: (@escaping @Sendable () -> Void) -> Void
+    /// Gives memory the process freed back to the system (after a preview of a large board is
+    /// replaced by the full board: tens of MiB at 100,000 items). The default does nothing.
+    public var returnFreedMemory: () -> Void
 
     public init(editText: @escaping (_ text: String, _ name: String) throws -> String,
                 loadTheme: @escaping (String) throws -> Theme = { try ThemeLoader.load($0) },
                 export: @escaping (_ board: Board, _ format: String, _ path: String, _ query: String?, _ now: Timestamp, _ today: String) throws -> URL,
                 stopProcess: @escaping () -> Void,
                 whyNotWritable: @escaping () -> String? = { nil },
-                background: @escaping (@escaping @Sendable () -> Void) -> Void = { $0() }) {
+                background: @escaping (@escaping @Sendable () -> Void) -> Void = { $0() },
+                returnFreedMemory: @escaping () -> Void = {}) {
         self.editText = editText; self.loadTheme = loadTheme; self.export = export
         self.stopProcess = stopProcess; self.whyNotWritable = whyNotWritable; self.background = background
+        self.returnFreedMemory = returnFreedMemory
     }
 
     /// Writes `board` (filtered by `query`, a query-language string) as `format` (json, csv,

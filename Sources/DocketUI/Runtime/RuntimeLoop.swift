@@ -129,6 +129,8 @@ public struct RuntimeLoop<Terminal: LoopTerminal> {
         case .success(let board):
             writer?.begin(with: board, linesAreItems: linesAreItems)
             send(.boardLoaded(board))
+            // The preview is gone now (nothing else holds it): give its memory back.
+            services.returnFreedMemory()
             let held = heldBack
             heldBack = []
             for event in held where !quit { send(event) }
