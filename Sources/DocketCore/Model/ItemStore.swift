@@ -9,7 +9,7 @@ public struct ItemStore: Equatable, Sendable, Sequence {
     /// The items set here (all of them, unless the store is built on a file's lines: then
     /// only those set since it was read). Read through `allShards` by `Query.count`, which
     /// scans every item without copying it.
-    private var shards: [[String: Item]]
+    private var shards: [ItemShard]
     /// Number of items.
     public private(set) var count = 0
     /// The items of a checked read still on their lines of the file (`FileItems`), nil for a
@@ -60,11 +60,11 @@ public struct ItemStore: Equatable, Sendable, Sequence {
 
     /// Every item by shard: `shards` itself, or for a store on a file's lines, every line read
     /// (once for all copies, `FileItems.whole`) with this store's changes applied.
-    var allShards: [[String: Item]] {
+    var allShards: [ItemShard] {
         guard let file else { return shards }
         var out = file.whole().shards
-        for id in taken { out[ItemStore.shard(id)].removeValue(forKey: id) }
-        for s in shards.indices where !shards[s].isEmpty { out[s].merge(shards[s]) { _, mine in mine } }
+        for id in taken { out[ItemStore.shard(id)].remove(id) }
+        for s in shards.indices where shards[s].count > 0 { out[s].merge(shards[s]) }
         return out
     }
 
@@ -93,7 +93,7 @@ public struct ItemStore: Equatable, Sendable, Sequence {
         return changed.contains { self[$0] != base[$0] }
     }
 
-    public init() { shards = Array(repeating: [:], count: ItemStore.shardCount) }
+    public init() { shards = Array(repeating: ItemShard(), count: ItemStore.shardCount) }
 
     public init(_ items: [Item]) {
         self.init()
@@ -108,9 +108,9 @@ public struct ItemStore: Equatable, Sendable, Sequence {
     }
 
     /// Makes room in one shard for its share of `count` items (none for small stores).
-    private static func reserve(_ shard: inout [String: Item], forAllOf count: Int) {
+    private static func reserve(_ shard: inout ItemShard, forAllOf count: Int) {
         let perShard = count / shardCount
-        if perShard > 8 { shard.reserveCapacity(perShard + perShard / 4) }
+        if perShard > 8 { shard.reserveCapacity(perShard + perShard / 8) }
     }
 
     /// How many parts fill a store on all cores (`filled(moving:)`): each owns a quarter of the
@@ -139,16 +139,16 @@ public struct ItemStore: Equatable, Sendable, Sequence {
                 groups[p][q] = []
             }
         }
-        let built = Parallel.mapParts(fillParts, minimumPerPart: 1) { range -> [[String: Item]]? in
-            var out: [[String: Item]] = []
+        let built = Parallel.mapParts(fillParts, minimumPerPart: 1) { range -> [ItemShard]? in
+            var out: [ItemShard] = []
             for q in range {
                 let range = fillShards(q), lo = range.lowerBound
-                var mine = Array(repeating: [String: Item](), count: range.count)
+                var mine = Array(repeating: ItemShard(), count: range.count)
                 for s in mine.indices { reserve(&mine[s], forAllOf: total) }
                 for l in boxes[q].lists.indices {
                     while let item = boxes[q].lists[l].popLast() {
                         let id = item.id
-                        if mine[shard(id) - lo].updateValue(consume item, forKey: id) != nil { return nil }
+                        if !mine[shard(id) - lo].set(consume item, for: id) { return nil }
                     }
                 }
                 out += mine
@@ -156,7 +156,7 @@ public struct ItemStore: Equatable, Sendable, Sequence {
             return out
         }
         var store = ItemStore()
-        var shards: [[String: Item]] = []
+        var shards: [ItemShard] = []
         shards.reserveCapacity(shardCount)
         for part in built {
             guard let part else { return nil }
@@ -190,8 +190,8 @@ public struct ItemStore: Equatable, Sendable, Sequence {
             let onFile = fileIndex(id) != nil
             if onFile { taken.insert(id) }
             if let newValue {
-                if shards[s].updateValue(newValue, forKey: id) == nil && !onFile { count += 1 }
-            } else if shards[s].removeValue(forKey: id) != nil || onFile {
+                if shards[s].set(newValue, for: id) && !onFile { count += 1 }
+            } else if shards[s].remove(id) || onFile {
                 count -= 1
             }
         }
@@ -201,13 +201,15 @@ public struct ItemStore: Equatable, Sendable, Sequence {
     /// inputs); nil when there is none. (A dictionary lends no value: each read is a copy of the
     /// item, so this reads it once.)
     func rankAndScoreInputs(_ id: String) -> (rank: String, updated: Timestamp, scores: ScoreInputs)? {
-        guard let item = self[id] else { return nil }
+        if let found = shards[ItemStore.shard(id)].withItem(id, { ($0.rank, $0.updated, $0.scores) }) { return found }
+        guard let k = fileIndex(id) else { return nil }
+        let item = file!.item(at: k)
         return (item.rank, item.updated, item.scores)
     }
 
     /// Whether an item has this id (without reading it from a file's line).
     public func contains(_ id: String) -> Bool {
-        shards[ItemStore.shard(id)][id] != nil || fileIndex(id) != nil
+        shards[ItemStore.shard(id)].contains(id) || fileIndex(id) != nil
     }
 
     /// Changes the item with this id in place (no copy of it in and out, as `self[id] = …`
@@ -216,19 +218,18 @@ public struct ItemStore: Equatable, Sendable, Sequence {
     @discardableResult
     mutating func modify(_ id: String, _ body: (inout Item) throws -> Void) rethrows -> Bool {
         let s = ItemStore.shard(id)
-        guard let i = shards[s].index(forKey: id) else {
+        guard shards[s].contains(id) else {
             // On the file's line: read, changed, then this store's own (unchanged if `body` throws).
             guard let k = fileIndex(id) else { return false }
             var item = file!.item(at: k)
             try body(&item)
             changedIDs.insert(id)
             taken.insert(id)
-            shards[s][id] = item
+            shards[s].set(item, for: id)
             return true
         }
         changedIDs.insert(id)
-        try body(&shards[s].values[i])
-        return true
+        return try shards[s].modify(id, body)
     }
 
     /// `modify` of each of `ids` (`body` given the id's position in `ids`), on all cores when
@@ -247,16 +248,14 @@ public struct ItemStore: Equatable, Sendable, Sequence {
         // only this store holds is changed in place.
         let boxes = (0..<ItemStore.fillParts).map { _ in Shards() }
         for q in boxes.indices {
-            for s in ItemStore.fillShards(q) { boxes[q].shards.append(shards[s]); shards[s] = [:] }
+            for s in ItemStore.fillShards(q) { boxes[q].shards.append(shards[s]); shards[s] = ItemShard() }
         }
         let found = Parallel.mapParts(ItemStore.fillParts, minimumPerPart: 1) { parts -> [Int] in
             var found: [Int] = []
             for q in parts {
                 let lo = ItemStore.fillShards(q).lowerBound
                 for s in ItemStore.fillShards(q) {
-                    for k in positions[s] {
-                        guard let i = boxes[q].shards[s - lo].index(forKey: ids[k]) else { continue }
-                        body(k, &boxes[q].shards[s - lo].values[i])
+                    for k in positions[s] where boxes[q].shards[s - lo].modify(ids[k], { body(k, &$0) }) {
                         found.append(k)
                     }
                 }
@@ -271,7 +270,7 @@ public struct ItemStore: Equatable, Sendable, Sequence {
     }
 
     /// One part's shards while `modifyEach` changes them; only that part touches them.
-    private final class Shards: @unchecked Sendable { var shards: [[String: Item]] = [] }
+    private final class Shards: @unchecked Sendable { var shards: [ItemShard] = [] }
 
     public var isEmpty: Bool { count == 0 }
 
@@ -313,17 +312,9 @@ public struct ItemStore: Equatable, Sendable, Sequence {
     }
 
     /// `forEachItem` over some of the shards (`Part`).
-    private func forEachItem(inShards shards: [[String: Item]], _ range: Range<Int>, _ body: (Item) throws -> Void) rethrows {
-        // By index: each item is lent to `body` where it is stored (an iterator would hand
-        // out a copy of each, with a retain and release of every one of its fields).
-        for s in range {
-            let values = shards[s].values
-            var i = values.startIndex
-            while i != values.endIndex {
-                try body(values[i])
-                i = values.index(after: i)
-            }
-        }
+    private func forEachItem(inShards shards: [ItemShard], _ range: Range<Int>, _ body: (Item) throws -> Void) rethrows {
+        // Each item is lent to `body` where it is stored (`ItemShard.forEach`).
+        for s in range { try shards[s].forEach(body) }
     }
 
     /// Stores of at least this many items are worked on in parts on all cores (`mapParts`).
@@ -358,12 +349,12 @@ public struct ItemStore: Equatable, Sendable, Sequence {
 
     public func makeIterator() -> AnyIterator<(key: String, value: Item)> {
         var outer = allShards.makeIterator()
-        var inner: Dictionary<String, Item>.Iterator?
+        var inner: IndexingIterator<[(key: String, value: Item)]>?
         return AnyIterator {
             while true {
                 if let next = inner?.next() { return next }
                 guard let shard = outer.next() else { return nil }
-                inner = shard.makeIterator()
+                inner = Array(zip(shard.keys, shard.values).map { (key: $0, value: $1) }).makeIterator()
             }
         }
     }

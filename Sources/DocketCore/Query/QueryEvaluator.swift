@@ -63,17 +63,13 @@ extension Query {
         let today = program.context(board, time)
         return program.withStages(stages) { resolved in
             var n = 0
-            // Plain loops over the store's shards, and only the fields the query reads taken
-            // from each item: handing a whole item to a function (or a closure) copies it, and
-            // that retains every string and array in it, which costs more than the tests.
+            // Each item lent where the store keeps it (`ItemShard.forEach`), and only the fields
+            // the query reads taken from it: a copy of an item retains every string and array
+            // in it, which costs more than the tests.
             for shard in board.items.allShards {
-                var i = shard.startIndex
-                while i != shard.endIndex {
-                    defer { shard.formIndex(after: &i) }
-                    // The item is a temporary that ends with the statement, before the test runs.
-                    if let pre = program.prefilter, !pre.matches(pre.view(shard.values[i]), stages, resolved, today) { continue }
-                    let view = program.view(shard.values[i])
-                    if program.matches(view, stages, resolved, today) { n += 1 }
+                shard.forEach { item in
+                    if let pre = program.prefilter, !pre.matches(pre.view(item), stages, resolved, today) { return }
+                    if program.matches(program.view(item), stages, resolved, today) { n += 1 }
                 }
             }
             return n
