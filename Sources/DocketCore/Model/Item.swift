@@ -35,26 +35,29 @@ public enum Priority: String, CaseIterable, Codable, Sendable {
 /// The fields most items leave empty live in one shared, copy-on-write box (`Item.Rare`), so
 /// an item takes about a third of the memory and copies with a third of the reference
 /// counting: a board of 100,000 items is copied, sorted and kept in memory that much cheaper.
+///
+/// The stored fields are declared widest first (strings, then words, then the optional
+/// number, then the one-byte ones), so that none is padded out: 136 bytes rather than 160.
 public struct Item: Equatable, Sendable {
     public var id: String
     public var title: String
-    public var type: ItemType
     public var stage: String
     public var rank: String
-    public var priority: Priority?
-    /// Story points; nil when not estimated. Never negative.
-    public var points: Double?
+    public var release: String?
     public var labels: [String]
     public var assignees: [String]
-    public var release: String?
-    public var blocked: Bool
-    public var archived: Bool
     /// When the item was created, seconds since epoch (UTC).
     public var created: Timestamp
     /// When any field last changed, seconds since epoch (UTC).
     public var updated: Timestamp
     /// Everything else (see the type's comment).
     private var rare: RareBox
+    /// Story points; nil when not estimated. Never negative.
+    public var points: Double?
+    public var type: ItemType
+    public var priority: Priority?
+    public var blocked: Bool
+    public var archived: Bool
 
     public var description: String {
         get { rare.value.description }
