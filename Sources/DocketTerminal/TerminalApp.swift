@@ -57,7 +57,8 @@ public enum TerminalApp {
             stopProcess: { docket_suspend_self() },
             whyNotWritable: { boardFile.flatMap(FileAccess.whyNotWritable) },
             background: { work in DispatchQueue.global(qos: .userInitiated).async { work(); wakeUp.wake() } },
-            returnFreedMemory: { docket_return_freed_memory() })
+            // Off the loop's thread: on a very large heap the trim takes a moment.
+            returnFreedMemory: { DispatchQueue.global(qos: .utility).async { docket_return_freed_memory() } })
         var loop = RuntimeLoop(state: consume initial, terminal: terminal, saver: saver, writer: writer, services: services,
                                clock: .live(environment), pending: pending)
         let ended = loop.run()

@@ -78,15 +78,17 @@ enum BoardSession {
         let environment = DocketEnvironment.live(environment: env)
         // The first save splices into the file only when its lines are known to be its items:
         // the read says (for a preview, its full read, through `PendingBoard` and `begin`).
-        let writer = MergingWriter(base: loaded.board, url: url, user: CurrentUser.name,
-                                   linesAreItems: pending == nil && loaded.linesAreItems)
-        let saver = readOnly == nil ? BoardSaver(url: url) { board, url in try writer.write(board, to: url) } : nil
-        // The state is made where it is handed over, and `loaded` consumed into it: nothing here
-        // holds a preview while the session runs, so it is freed once the full board is in.
+        // A read-only session has neither (so nothing holds its board but the state).
+        let writer = readOnly == nil ? MergingWriter(base: loaded.board, url: url, user: CurrentUser.name,
+                                                     linesAreItems: pending == nil && loaded.linesAreItems) : nil
+        let saver = writer.map { writer in BoardSaver(url: url) { board, url in try writer.write(board, to: url) } }
+        // The state is made where it is handed over, and `loaded` consumed into it: besides the
+        // state, only the writer holds a preview, until the full board replaces it there too
+        // (`MergingWriter.begin`), so the preview is freed once the full board is in.
         let outcome = try TerminalApp.run(
             sessionState(consume loaded, label: url.lastPathComponent, keymaps: keymaps, patterned: noColor || theme.name == "mono",
                          environment: environment, variables: env, triage: triage, standup: standup, previewed: pending != nil),
-            saver: saver, writer: readOnly == nil ? writer : nil, theme: theme, noColor: noColor,
+            saver: saver, writer: writer, theme: theme, noColor: noColor,
             environment: environment, followBackground: named == nil, pending: pending)
         if let error = outcome.loadError { throw LoadFailed(error: error, unapplied: outcome.unapplied) }
         if let error = outcome.saveError {

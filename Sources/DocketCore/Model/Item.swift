@@ -37,7 +37,8 @@ public enum Priority: String, CaseIterable, Codable, Sendable {
 /// counting: a board of 100,000 items is copied, sorted and kept in memory that much cheaper.
 ///
 /// The stored fields are declared widest first (strings, then words, then the optional
-/// number, then the one-byte ones), so that none is padded out: 136 bytes rather than 160.
+/// number, then the one-byte ones), so that there is no padding between them: 136 bytes a
+/// stride rather than 160.
 public struct Item: Equatable, Sendable {
     public var id: String
     public var title: String

@@ -2,11 +2,12 @@
 /// second array at the same positions, and each id's position in a dictionary.
 ///
 /// A dictionary of whole items would keep each item in a hash table at most three quarters
-/// full, rounded up to a power of two (at 100,000 items in 256 shards, 1,024 slots of 176
-/// bytes for 390 items: 46 MB), and reading one of its values always copies the item, retaining
-/// and releasing every string and array in it. Here the table holds positions (24 bytes a slot),
-/// the items sit in an array sized to them, and `forEach` and `withItem` lend each item where it
-/// is stored. Removing an item moves the last one into its place.
+/// full, rounded up to a power of two (at 100,000 items in 256 shards, 1,024 slots for each 390
+/// items, every slot an id and a whole item: about 40 MB), and reading one of its values always
+/// copies the item, retaining and releasing every string and array in it. Here the table holds
+/// positions (24 bytes a slot), the items sit in an array sized to them, and `forEach` and
+/// `withItem` lend each item where it is stored. Removing an item moves the last one into its
+/// place.
 struct ItemShard: Equatable, Sendable {
     private var positions: [String: Int] = [:]
     private var ids: ContiguousArray<String> = []

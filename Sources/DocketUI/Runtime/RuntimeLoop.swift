@@ -129,7 +129,8 @@ public struct RuntimeLoop<Terminal: LoopTerminal> {
         case .success(let board):
             writer?.begin(with: board, linesAreItems: linesAreItems)
             send(.boardLoaded(board))
-            // The preview is gone now (nothing else holds it): give its memory back.
+            // The preview is gone now (the state and the writer hold the full board): give its
+            // memory back.
             services.returnFreedMemory()
             let held = heldBack
             heldBack = []
