@@ -6,7 +6,7 @@
 // `--metrics-digest N`: every metric of a messy history, as text to diff across versions (MetricsDigest.swift).
 // `--rerank N [RUNS [ONLY]]`: re-ranking N items by score, undo and redo (RerankBench.swift).
 // `--edits N`: one add, set, move or look-up at a time on N items (EditBench.swift).
-// `--generate N FILE`, `--load FILE [--runs R] [--sequential]`, `--ops FILE [--runs R]`: a seeded
+// `--generate N FILE`, `--load FILE [--runs R] [--sequential]`, `--ops FILE [--runs R] [--frames]`: a seeded
 // board file; its read; the goal table's rows (issue 16) on it.
 // Figures are medians of several runs, in milliseconds, plus the process's peak memory.
 import DocketCore
@@ -142,6 +142,8 @@ if let i = CommandLine.arguments.firstIndex(of: "--ops"), i + 1 < CommandLine.ar
     }
     print(String(format: "%@: first frame on a preview %.1f ms (previewed: %@), whole board in %.1f ms",
                  source.lastPathComponent, previewFrames.sorted()[runs / 2], previewed ? "yes" : "no", wholes.sorted()[runs / 2]))
+    // `--frames`: only the open (the commands below take seconds each at 1,000,000 items).
+    if CommandLine.arguments.contains("--frames") { exit(0) }
     let board = state!.board
     let ids = board.items.keys.sorted()
     var n = 0

@@ -51,8 +51,8 @@ public struct Item: Equatable, Sendable {
     public var created: Timestamp
     /// When any field last changed, seconds since epoch (UTC).
     public var updated: Timestamp
-    /// Everything else (see the type's comment).
-    private var rare: RareBox
+    /// Everything else (see the type's comment): no box at all for an item without any.
+    private var rare: RareRef
     /// Story points; nil when not estimated. Never negative.
     public var points: Double?
     public var type: ItemType
@@ -61,84 +61,84 @@ public struct Item: Equatable, Sendable {
     public var archived: Bool
 
     public var description: String {
-        get { rare.value.description }
+        get { rare.box?.value.description ?? "" }
         set { changeRare { $0.description = newValue } }
     }
     public var blockedReason: String {
-        get { rare.value.blockedReason }
+        get { rare.box?.value.blockedReason ?? "" }
         set { changeRare { $0.blockedReason = newValue } }
     }
     /// Acceptance criteria: a checklist.
     public var criteria: [Criterion] {
-        get { rare.value.criteria }
+        get { rare.box?.value.criteria ?? [] }
         set { changeRare { $0.criteria = newValue } }
     }
     /// Links (a URL and a title).
     public var links: [Link] {
-        get { rare.value.links }
+        get { rare.box?.value.links ?? [] }
         set { changeRare { $0.links = newValue } }
     }
     /// Who asked for it: a customer or stakeholder (free text).
     public var requester: String? {
-        get { rare.value.requester }
+        get { rare.box?.value.requester }
         set { changeRare { $0.requester = newValue } }
     }
     /// How many requests it gathered (duplicates folded into it add theirs). Never negative.
     public var votes: Int {
-        get { rare.value.votes }
+        get { rare.box?.value.votes ?? 0 }
         set { changeRare { $0.votes = newValue } }
     }
     /// Due date, a calendar date `YYYY-MM-DD`.
     public var due: String? {
-        get { rare.value.due }
+        get { rare.box?.value.due }
         set { changeRare { $0.due = newValue } }
     }
     /// The id of the epic this item belongs to.
     public var parent: String? {
-        get { rare.value.parent }
+        get { rare.box?.value.parent }
         set { changeRare { $0.parent = newValue } }
     }
     /// The id of the item this one duplicates (set when triage marks it a duplicate).
     public var duplicateOf: String? {
-        get { rare.value.duplicateOf }
+        get { rare.box?.value.duplicateOf }
         set { changeRare { $0.duplicateOf = newValue } }
     }
     /// Hidden from triage until this calendar date (`YYYY-MM-DD`).
     public var snoozedUntil: String? {
-        get { rare.value.snoozedUntil }
+        get { rare.box?.value.snoozedUntil }
         set { changeRare { $0.snoozedUntil = newValue } }
     }
     /// Inputs of the RICE and WSJF scores (see `Scoring`).
     public var scores: ScoreInputs {
-        get { rare.value.scores }
+        get { rare.box?.value.scores ?? ScoreInputs() }
         set { changeRare { $0.scores = newValue } }
     }
     /// Why it was archived (a declined item's reason, a GitHub `not_planned` close); nil when
     /// none was given.
     public var archivedReason: String? {
-        get { rare.value.archivedReason }
+        get { rare.box?.value.archivedReason }
         set { changeRare { $0.archivedReason = newValue } }
     }
     /// The name of the source list or stage it was archived with when that stage is not on
     /// the board (a card of an archived Trello list); a restore then puts it in the first stage.
     public var archivedList: String? {
-        get { rare.value.archivedList }
+        get { rare.box?.value.archivedList }
         set { changeRare { $0.archivedList = newValue } }
     }
     /// Comments, oldest first (see `Comment`).
     public var comments: [Comment] {
-        get { rare.value.comments }
+        get { rare.box?.value.comments ?? [] }
         set { changeRare { $0.comments = newValue } }
     }
     /// The sprints it was planned in (Jira `Sprint` columns), names kept whole, in source order.
     public var sprints: [String] {
-        get { rare.value.sprints }
+        get { rare.box?.value.sprints ?? [] }
         set { changeRare { $0.sprints = newValue } }
     }
     /// Keys this version does not know, as raw JSON text by key: kept and written back as
     /// they were, so a newer Docket's or a script's fields survive a save.
     public var extra: [String: String] {
-        get { rare.value.extra }
+        get { rare.box?.value.extra ?? [:] }
         set { changeRare { $0.extra = newValue } }
     }
 
@@ -152,7 +152,7 @@ public struct Item: Equatable, Sendable {
         self.labels = labels; self.assignees = assignees; self.release = release
         self.blocked = blocked; self.archived = archived
         self.created = created; self.updated = updated ?? created
-        self.rare = RareBox.empty
+        self.rare = RareRef()
         if !description.isEmpty { self.description = description }
         if !blockedReason.isEmpty { self.blockedReason = blockedReason }
     }
@@ -177,19 +177,27 @@ public struct Item: Equatable, Sendable {
         var extra: [String: String] = [:]
     }
 
-    /// `Rare` behind a reference, copied before a change when shared (copy on write); every
-    /// item without rare fields shares `empty`. Never changed while shared, so it may cross
-    /// threads with the item.
-    final class RareBox: Equatable, @unchecked Sendable {
+    /// `Rare` behind a reference, copied before a change when shared (copy on write). Never
+    /// changed while shared, so it may cross threads with the item.
+    final class RareBox: @unchecked Sendable {
         var value: Rare
         init(_ value: Rare) { self.value = value }
-        static let empty = RareBox(Rare())
-        static func == (a: RareBox, b: RareBox) -> Bool { a === b || a.value == b.value }
+    }
+
+    /// The item's `RareBox`, or none while every rare field is empty: an item without rare
+    /// fields then holds no reference at all, so making, copying and dropping it retains
+    /// nothing there (a box shared by every such item was one counter that every core's copies
+    /// contended for). Equal when the values are, box or no box.
+    struct RareRef: Equatable, @unchecked Sendable {
+        var box: RareBox?
+        static func == (a: RareRef, b: RareRef) -> Bool {
+            a.box === b.box || (a.box?.value ?? Rare()) == (b.box?.value ?? Rare())
+        }
     }
 
     private mutating func changeRare(_ change: (inout Rare) -> Void) {
-        if !isKnownUniquelyReferenced(&rare) || rare === RareBox.empty { rare = RareBox(rare.value) }
-        change(&rare.value)
+        if !isKnownUniquelyReferenced(&rare.box) { rare.box = RareBox(rare.box?.value ?? Rare()) }
+        change(&rare.box!.value)
     }
 }
 
