@@ -25,7 +25,7 @@ extension BoardStore {
     /// the file cannot be read or is not in the canonical layout. The same bytes as
     /// `writeLocked(board, to: url)` either way. Throws `BoardStoreError`; the file is untouched then.
     static func writeLocked(_ board: Board, over old: Board, to url: URL) throws {
-        let file = try? Data(contentsOf: url)
+        let file = try? FileRead.whole(url)
         let spliced = file?.withUnsafeBytes { raw in
             BoardSplice.bytes(of: board, old: old, file: raw.bindMemory(to: UInt8.self))
         }

@@ -38,7 +38,7 @@ public enum BoardStore {
     /// The bytes of the board file at `url` (for a caller that previews them before decoding,
     /// `BoardDecoder.preview`). Throws `BoardStoreError` when it cannot be read.
     public static func read(_ url: URL) throws -> Data {
-        do { return try Data(contentsOf: url) } catch {
+        do { return try FileRead.whole(url) } catch {
             throw BoardStoreError("cannot read \(url.path): \((error as NSError).localizedDescription)")
         }
     }
