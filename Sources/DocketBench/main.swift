@@ -62,6 +62,18 @@ func measureCPU(runs: Int, _ body: () throws -> Void) rethrows -> Double {
     return times.sorted()[times.count / 2]
 }
 
+/// The count after `--runs` (at least 1), or `fallback` when there is none; a missing or bad
+/// count ends the program with a message naming it.
+func runsArgument(_ fallback: Int) -> Int {
+    guard let i = CommandLine.arguments.firstIndex(of: "--runs") else { return fallback }
+    guard i + 1 < CommandLine.arguments.count, let runs = Int(CommandLine.arguments[i + 1]), runs >= 1 else {
+        let given = i + 1 < CommandLine.arguments.count ? "\"\(CommandLine.arguments[i + 1])\"" : "nothing"
+        FileHandle.standardError.write(Data("DocketBench: --runs takes a whole number of runs, 1 or more; got \(given)\n".utf8))
+        exit(2)
+    }
+    return runs
+}
+
 func peakMemoryMiB() -> Double {
     guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
           let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
@@ -80,7 +92,7 @@ if let i = CommandLine.arguments.firstIndex(of: "--load"), i + 1 < CommandLine.a
     // Load one file (for profilers such as perf): the median of `--runs` loads (default 1),
     // in milliseconds, and the peak memory.
     let url = URL(fileURLWithPath: CommandLine.arguments[i + 1])
-    let runs = CommandLine.arguments.firstIndex(of: "--runs").flatMap { Int(CommandLine.arguments[$0 + 1]) } ?? 1
+    let runs = runsArgument(1)
     var count = 0
     let sequential = CommandLine.arguments.contains("--sequential")
     let ms = try measure(runs: runs) {
@@ -94,7 +106,7 @@ if let i = CommandLine.arguments.firstIndex(of: "--load"), i + 1 < CommandLine.a
 if let i = CommandLine.arguments.firstIndex(of: "--preview"), i + 1 < CommandLine.arguments.count {
     // The preview read alone (for profilers): the median of `--runs` previews (default 1).
     let url = URL(fileURLWithPath: CommandLine.arguments[i + 1])
-    let runs = CommandLine.arguments.firstIndex(of: "--runs").flatMap { Int(CommandLine.arguments[$0 + 1]) } ?? 1
+    let runs = runsArgument(1)
     let data = try BoardStore.read(url)
     var count = 0
     let time = measure(runs: runs) { count = BoardDecoder.preview(data, path: url.path, top: 100)?.board.items.count ?? -1 }
@@ -107,7 +119,7 @@ if let i = CommandLine.arguments.firstIndex(of: "--ops"), i + 1 < CommandLine.ar
     // to the first frame at 160x50, a command-line `set` (BoardStore.update), an open board's
     // saved move (`L`, the frame, the session's write) and `list QUERY`; medians of `--runs`.
     let source = URL(fileURLWithPath: CommandLine.arguments[i + 1])
-    let runs = CommandLine.arguments.firstIndex(of: "--runs").flatMap { Int(CommandLine.arguments[$0 + 1]) } ?? 3
+    let runs = runsArgument(3)
     let work = FileManager.default.temporaryDirectory.appendingPathComponent("docket-ops-\(getpid())")
     try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: work) }
