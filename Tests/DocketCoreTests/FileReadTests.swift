@@ -28,4 +28,19 @@ final class FileReadTests: XCTestCase {
             XCTAssertThrowsError(try FileRead.whole(dir), "a folder is not read")
         }
     }
+
+    func testAFIFOIsNotWaitedOn() throws {
+        // Opening a FIFO for reading waits for a writer: the huge-page read must never open one
+        // (the ordinary read then fails at once, as it always did).
+        try withTemporaryFolder("docket-fileread") { dir in
+            let url = dir.appendingPathComponent("board.json")
+            XCTAssertEqual(mkfifo(url.path, 0o600), 0)
+            let done = expectation(description: "the read returned")
+            DispatchQueue.global().async {
+                _ = try? FileRead.whole(url)
+                done.fulfill()
+            }
+            wait(for: [done], timeout: 30)
+        }
+    }
 }

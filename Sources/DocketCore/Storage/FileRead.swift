@@ -24,14 +24,18 @@ enum FileRead {
 
     #if os(Linux)
     /// The file read into a buffer aligned to 2 MiB and advised to use huge pages; nil when the
-    /// file is small, cannot be opened or read, or changes size while it is read (the caller
-    /// then reads it the ordinary way, which reports what is wrong).
+    /// file is small or not a regular file, cannot be opened or read, or changes size while it
+    /// is read (the caller then reads it the ordinary way, which reports what is wrong).
     private static func intoHugePages(_ path: String) -> Data? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // Only a large regular file is opened here: opening a FIFO would wait for a writer, or
+        // take a writer's reader away.
+        var info = stat()
+        guard stat(path, &info) == 0, isLargeRegularFile(info) else { return nil }
+        // Without waiting, should it have become something else since.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) >= largeFile else { return nil }
+        guard fstat(fd, &info) == 0, isLargeRegularFile(info) else { return nil }
         let size = Int(info.st_size), huge = 2 << 20
         let capacity = (size + huge - 1) / huge * huge
         var raw: UnsafeMutableRawPointer?
@@ -49,6 +53,10 @@ enum FileRead {
             return nil
         }
         return Data(bytesNoCopy: buffer, count: size, deallocator: .free)
+    }
+
+    private static func isLargeRegularFile(_ info: stat) -> Bool {
+        (info.st_mode & S_IFMT) == S_IFREG && Int(info.st_size) >= largeFile
     }
     #endif
 }
