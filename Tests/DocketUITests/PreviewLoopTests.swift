@@ -141,6 +141,27 @@ final class PreviewLoopTests: XCTestCase {
         XCTAssertTrue(saved.linesAreItems, "written whole, in the canonical layout")
     }
 
+    func testATerminatingSignalWhileReadingAppliesAndSavesTheKeysTypedFirst() throws {
+        // `j` `L` typed while the whole board is read, then SIGTERM (or the terminal gone): the
+        // session waits for the board, applies the keys, saves, and ends as the signal asks.
+        for wake: Wake in [.signal(SIGTERM), .closed] {
+            let s = try session()
+            let loaded = s.loaded
+            let pending = PendingBoard { .success(loaded) }
+            let inbox = s.full.stages[0].id, next = s.full.stages[1].id
+            let second = s.full.column(inbox)[1]
+            let t = ScriptedTerminal(size: Size(width: 120, height: 30), [])
+            t.script = [.wakes([.events([.key(.char("j")), .key(.char("L"))])]), .wakes([wake])]
+            let end = run(s, t, pending)
+            XCTAssertEqual(end.signal, wake == .closed ? SIGHUP : SIGTERM)
+            XCTAssertNil(end.loadError)
+            XCTAssertEqual(end.state.board.items[second]?.stage, next, "the keys were applied to the full board")
+            let saved = try BoardStore.load(s.url).board
+            XCTAssertEqual(saved.items[second]?.stage, next, "and saved before the session ended (\(wake))")
+            XCTAssertEqual(saved.items.count, s.full.items.count)
+        }
+    }
+
     func testAFailedFullReadEndsTheSessionWithItsErrorAndWritesNothing() throws {
         let s = try session()
         let pending = PendingBoard()

@@ -11,6 +11,7 @@ import Foundation
 /// first frame does not share the machine's cores with it.
 public final class PendingBoard: @unchecked Sendable {
     private let lock = NSLock()
+    private let delivered = DispatchSemaphore(value: 0)
     private var result: Result<Board, Error>?
     private var linesAreItems = false
     private var onDelivery: (() -> Void)?
@@ -43,7 +44,16 @@ public final class PendingBoard: @unchecked Sendable {
         self.linesAreItems = linesAreItems
         let wake = onDelivery
         lock.unlock()
+        delivered.signal()
         wake?()
+    }
+
+    /// Waits until the outcome is delivered (at once when it already is, or was taken). For a
+    /// session told to end while keys wait for the full board: they are applied and saved first.
+    /// The read must have been started (`start`), or `deliver` be called by another thread.
+    func waitUntilDelivered() {
+        delivered.wait()
+        delivered.signal()  // for any later wait
     }
 
     /// Calls `wake` (from the delivering thread) once the outcome is there; at once when it

@@ -110,6 +110,15 @@ public struct RuntimeLoop<Terminal: LoopTerminal> {
                 }
             }
             if heldBack.count != before && !quit { send(.inputHeld(heldBack.count)) }
+        case .signal, .closed:
+            // Told to end (SIGTERM, the terminal gone): keys typed meanwhile are not dropped.
+            // The full board is waited for and they are applied to it, then the session ends
+            // and saves as it would have.
+            if !heldBack.isEmpty, let pending {
+                pending.waitUntilDelivered()
+                takeFullBoard()
+            }
+            if !quit { handle(wake) }
         default: handle(wake)  // (`fileChanged()` waits for the whole board itself)
         }
     }
