@@ -36,6 +36,35 @@ final class RerankAndSetTests: XCTestCase {
         XCTAssertEqual(board.items, before.items)
     }
 
+    func testRerankOfTheWholeBacklogNeverGivesTwoItemsOneRank() throws {
+        // An import ranks each stage on its own, so two stages share rank strings; handing the
+        // same set out again across the whole backlog put two items of one column on one rank.
+        var board = Board(name: "b", stages: Board.defaultStages())
+        board.scoring = .wsjf
+        let ranks = Rank.spread(4)
+        var k = 0
+        for stage in ["inbox", "ready"] {
+            for rank in ranks {
+                k += 1
+                let (item, _) = try board.addItem(title: "item \(k)", stage: stage, by: "t", at: 1)
+                try board.modify(item.id, by: "t", at: 1) {
+                    $0.rank = rank
+                    $0.scores.value = Double(k % 5 + 1); $0.scores.criticality = 1; $0.scores.risk = 1; $0.scores.size = 1
+                }
+            }
+        }
+        XCTAssertNotNil(try board.rerankByScore(stage: nil, by: "t", at: 2))
+        let open = board.stages.flatMap { board.column($0.id) }
+        let given = open.map { board.items[$0]!.rank }
+        XCTAssertEqual(Set(given).count, open.count, "every open item its own rank: \(given)")
+        let scores = open.sorted { board.items[$0]!.rank < board.items[$1]!.rank }.map { board.score(board.items[$0]!)! }
+        XCTAssertEqual(scores, scores.sorted(by: >), "ranked by score across the backlog")
+        for s in ["inbox", "ready"] {
+            let col = board.column(s).map { board.items[$0]!.rank }
+            XCTAssertEqual(col, col.sorted(), "column \(s) in rank order")
+        }
+    }
+
     func testRerankDoesNothingWithoutAModelOrWhenInOrder() throws {
         var (board, _) = try scoredBoard()
         _ = try board.rerankByScore(stage: "ready", by: "t", at: 2)

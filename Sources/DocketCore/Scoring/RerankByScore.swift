@@ -2,7 +2,8 @@ extension Board {
     /// Re-ranks open items by score, highest first, as one edit: within one stage
     /// (`stageID`), or across the whole board when nil. The items keep the set of rank
     /// values they had, handed out again in the new order, so items elsewhere keep their
-    /// places. Items without a score keep their order after the scored ones; ties keep
+    /// places (across the whole board, a set with a rank given twice is replaced by
+    /// `Rank.spread` of as many). Items without a score keep their order after the scored ones; ties keep
     /// their order. Returns nil when the board scores nothing or nothing moves.
     ///
     /// The edit records only the ranks that changed (`Edit.ranks`); each item is looked up
@@ -27,10 +28,15 @@ extension Board {
             default: return a < b
             }
         }
+        // The ranks handed out again, ascending; across the whole backlog, ranks two stages
+        // share (an import ranks each stage on its own) are replaced by distinct ones, spread
+        // evenly, so that no two items of one column end up with one rank.
+        var ranks = current.map(\.rank)
+        if stageID == nil, zip(ranks, ranks.dropFirst()).contains(where: { $0 == $1 }) { ranks = Rank.spread(ranks.count) }
         var changes: [Edit.RankChange] = []
         var newColumns = [[String]](repeating: [], count: stages.count)
         for (k, p) in order.enumerated() {
-            let entry = current[p], rank = current[k].rank
+            let entry = current[p], rank = ranks[k]
             newColumns[entry.stage].append(entry.id)
             guard entry.rank != rank else { continue }
             changes.append(.init(id: entry.id, before: entry.rank, after: rank, updatedBefore: entry.updated, updatedAfter: time))
