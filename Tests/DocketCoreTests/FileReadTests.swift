@@ -41,6 +41,12 @@ final class FileReadTests: XCTestCase {
                 done.fulfill()
             }
             wait(for: [done], timeout: 30)
+            XCTAssertThrowsError(try BoardStore.read(url)) { error in
+                XCTAssertEqual("\(error)", "cannot read \(url.path): it is a named pipe (FIFO), not a board file")
+            }
+        }
+        XCTAssertThrowsError(try BoardStore.read(URL(fileURLWithPath: "/dev/null"))) { error in
+            XCTAssertTrue("\(error)".hasSuffix("it is a device, not a board file"), "\(error)")
         }
     }
 }

@@ -22,6 +22,19 @@ enum FileRead {
         return try Data(contentsOf: url)
     }
 
+    /// What the path names when it is neither a regular file, nor a folder, nor missing (a board
+    /// is never read from it): "a named pipe (FIFO)", "a device" or "a socket"; nil otherwise.
+    static func irregularKind(_ path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        switch info.st_mode & S_IFMT {
+        case S_IFIFO: return "a named pipe (FIFO)"
+        case S_IFCHR, S_IFBLK: return "a device"
+        case S_IFSOCK: return "a socket"
+        default: return nil
+        }
+    }
+
     #if os(Linux)
     /// The file read into a buffer aligned to 2 MiB and advised to use huge pages; nil when the
     /// file is small or not a regular file, cannot be opened or read, or changes size while it
