@@ -60,7 +60,7 @@ final class PreviewLoopTests: XCTestCase {
             .run {
                 whileReading = t.screen
                 untouchedWhileReading = (try? Data(contentsOf: s.url)) == s.bytes
-                pending.deliver(.success(s.full))
+                pending.deliver(.success(s.loaded))
                 return []
             },
             .run { s.saver.flush(); return [.saver] },
@@ -194,7 +194,7 @@ final class PreviewLoopTests: XCTestCase {
                 theirs = try? BoardStore.update(s.url) { b in try b.addItem(title: "Added elsewhere", stage: b.stages[0].id, by: "other", at: testNow).item }
                 return [.fileChanged]
             },
-            .run { pending.deliver(.success(s.full)); return [] },
+            .run { pending.deliver(.success(s.loaded)); return [] },
             .run { s.saver.flush(); return [.saver] },
             .wakes([.events([.key(.char("q"))])]),
         ]

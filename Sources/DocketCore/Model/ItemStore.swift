@@ -197,14 +197,12 @@ public struct ItemStore: Equatable, Sendable, Sequence {
         }
     }
 
-    /// What places and scores the item with this id (its rank, `updated` time and own score
-    /// inputs); nil when there is none. (A dictionary lends no value: each read is a copy of the
-    /// item, so this reads it once.)
-    func rankAndScoreInputs(_ id: String) -> (rank: String, updated: Timestamp, scores: ScoreInputs)? {
-        if let found = shards[ItemStore.shard(id)].withItem(id, { ($0.rank, $0.updated, $0.scores) }) { return found }
+    /// `body` given the item with this id, lent where it is stored (`ItemShard.withItem`; read
+    /// from its line when it is still on a file's); nil, `body` not called, when there is none.
+    func withItem<R>(_ id: String, _ body: (Item) throws -> R) rethrows -> R? {
+        if let found = try shards[ItemStore.shard(id)].withItem(id, body) { return found }
         guard let k = fileIndex(id) else { return nil }
-        let item = file!.item(at: k)
-        return (item.rank, item.updated, item.scores)
+        return try body(file!.item(at: k))
     }
 
     /// Whether an item has this id (without reading it from a file's line).

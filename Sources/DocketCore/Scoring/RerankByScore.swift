@@ -70,9 +70,9 @@ extension Board {
         let board = self
         return Parallel.mapParts(ids.count, minimumPerPart: ItemStore.parallelMinimum / 2) { range in
             range.map { k in
-                let (rank, updated, scores) = board.items.rankAndScoreInputs(ids[k])!
-                let score = board.scoring.score(board.scoreInputs(scores, of: ids[k]))
-                return RerankEntry(id: ids[k], rank: rank, updated: updated, score: score, stage: stageAt[k])
+                board.items.withItem(ids[k]) { item in
+                    RerankEntry(id: ids[k], rank: item.rank, updated: item.updated, score: board.score(item), stage: stageAt[k])
+                }!
             }
         }.flatMap { $0 }
     }

@@ -38,10 +38,9 @@ public enum BoardStore {
     /// The bytes of the board file at `url` (for a caller that previews them before decoding,
     /// `BoardDecoder.preview`). Throws `BoardStoreError` when it cannot be read.
     public static func read(_ url: URL) throws -> Data {
-        if let kind = FileRead.irregularKind(url.path) {
-            throw BoardStoreError("cannot read \(url.path): it is \(kind), not a board file")
-        }
-        do { return try FileRead.whole(url) } catch {
+        do { return try FileRead.whole(url) } catch let notAFile as FileRead.NotAFile {
+            throw BoardStoreError("cannot read \(url.path): it is \(notAFile.kind), not a board file")
+        } catch {
             throw BoardStoreError("cannot read \(url.path): \((error as NSError).localizedDescription)")
         }
     }

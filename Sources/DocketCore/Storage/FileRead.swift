@@ -14,19 +14,27 @@ enum FileRead {
     /// Files from this size on (bytes) are read into huge pages where the system allows.
     static let largeFile = 8 << 20
 
-    /// The bytes of the file at `url`. Throws what `Data(contentsOf:)` throws.
+    /// A path that names a named pipe, a device or a socket: a board is never read from one
+    /// (opening a FIFO would wait for a writer).
+    struct NotAFile: Error, Equatable {
+        /// "a named pipe (FIFO)", "a device" or "a socket".
+        let kind: String
+    }
+
+    /// The bytes of the file at `url`. Throws `NotAFile` for a FIFO, device or socket, else
+    /// what `Data(contentsOf:)` throws.
     static func whole(_ url: URL) throws -> Data {
-        #if os(Linux)
-        if let data = intoHugePages(url.path) { return data }
-        #endif
+        var info = stat()
+        if stat(url.path, &info) == 0 {
+            if let kind = irregularKind(info) { throw NotAFile(kind: kind) }
+            #if os(Linux)
+            if isLargeRegularFile(info), let data = intoHugePages(url.path) { return data }
+            #endif
+        }
         return try Data(contentsOf: url)
     }
 
-    /// What the path names when it is neither a regular file, nor a folder, nor missing (a board
-    /// is never read from it): "a named pipe (FIFO)", "a device" or "a socket"; nil otherwise.
-    static func irregularKind(_ path: String) -> String? {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
+    private static func irregularKind(_ info: stat) -> String? {
         switch info.st_mode & S_IFMT {
         case S_IFIFO: return "a named pipe (FIFO)"
         case S_IFCHR, S_IFBLK: return "a device"
@@ -35,19 +43,21 @@ enum FileRead {
         }
     }
 
+    private static func isLargeRegularFile(_ info: stat) -> Bool {
+        (info.st_mode & S_IFMT) == S_IFREG && Int(info.st_size) >= largeFile
+    }
+
     #if os(Linux)
     /// The file read into a buffer aligned to 2 MiB and advised to use huge pages; nil when the
     /// file is small or not a regular file, cannot be opened or read, or changes size while it
     /// is read (the caller then reads it the ordinary way, which reports what is wrong).
+    /// Called only for what `stat` found a large regular file: opening a FIFO would wait for a
+    /// writer, or take a writer's reader away (and without waiting, should it be one by now).
     private static func intoHugePages(_ path: String) -> Data? {
-        // Only a large regular file is opened here: opening a FIFO would wait for a writer, or
-        // take a writer's reader away.
-        var info = stat()
-        guard stat(path, &info) == 0, isLargeRegularFile(info) else { return nil }
-        // Without waiting, should it have become something else since.
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
+        var info = stat()
         guard fstat(fd, &info) == 0, isLargeRegularFile(info) else { return nil }
         let size = Int(info.st_size), huge = 2 << 20
         let capacity = (size + huge - 1) / huge * huge
@@ -66,10 +76,6 @@ enum FileRead {
             return nil
         }
         return Data(bytesNoCopy: buffer, count: size, deallocator: .free)
-    }
-
-    private static func isLargeRegularFile(_ info: stat) -> Bool {
-        (info.st_mode & S_IFMT) == S_IFREG && Int(info.st_size) >= largeFile
     }
     #endif
 }

@@ -46,12 +46,9 @@ extension Board {
     /// The score inputs of an item as the board scores it: with `feedbackSettings.score` set,
     /// the item's customer-impact figure is added to its RICE reach or WSJF value (an unset
     /// input counts as 0 when the item has feedback); otherwise the item's own inputs.
-    public func scoreInputs(_ item: Item) -> ScoreInputs { scoreInputs(item.scores, of: item.id) }
-
-    /// `scoreInputs(_:)` of the item with this id and these inputs of its own.
-    func scoreInputs(_ own: ScoreInputs, of itemID: String) -> ScoreInputs {
-        guard let input = strategy.settings.score, let impact = strategy.impact[itemID], impact.figure > 0 else { return own }
-        var s = own
+    public func scoreInputs(_ item: Item) -> ScoreInputs {
+        guard let input = strategy.settings.score, let impact = strategy.impact[item.id], impact.figure > 0 else { return item.scores }
+        var s = item.scores
         switch input {
         case .reach: s.reach = (s.reach ?? 0) + Double(impact.figure)
         case .value: s.value = (s.value ?? 0) + Double(impact.figure)

@@ -12,8 +12,7 @@ import Foundation
 public final class PendingBoard: @unchecked Sendable {
     private let lock = NSLock()
     private let delivered = DispatchSemaphore(value: 0)
-    private var result: Result<Board, Error>?
-    private var linesAreItems = false
+    private var result: Result<LoadedBoard, Error>?
     private var onDelivery: (() -> Void)?
     private var read: (@Sendable () -> Result<LoadedBoard, Error>)?
 
@@ -28,20 +27,16 @@ public final class PendingBoard: @unchecked Sendable {
         read = nil
         lock.unlock()
         guard let work else { return }
-        DispatchQueue.global(qos: .userInitiated).async { [self] in
-            let outcome = work()
-            deliver(outcome.map(\.board), linesAreItems: (try? outcome.get().linesAreItems) ?? false)
-        }
+        DispatchQueue.global(qos: .userInitiated).async { [self] in deliver(work()) }
     }
 
-    /// Hands over the full read's outcome: the board, or the error it threw (the session
-    /// then ends and the error is reported as an unreadable board always is).
-    /// `linesAreItems`: the read found each item line to be its item
-    /// (`LoadedBoard.linesAreItems`), so the session's first save may splice into the file.
-    public func deliver(_ outcome: Result<Board, Error>, linesAreItems: Bool = false) {
+    /// Hands over the full read's outcome: the board as read (with whether its lines are its
+    /// items, `LoadedBoard.linesAreItems`, so the session's first save may splice into the
+    /// file), or the error it threw (the session then ends and the error is reported as an
+    /// unreadable board always is).
+    public func deliver(_ outcome: Result<LoadedBoard, Error>) {
         lock.lock()
         result = outcome
-        self.linesAreItems = linesAreItems
         let wake = onDelivery
         lock.unlock()
         delivered.signal()
@@ -66,12 +61,11 @@ public final class PendingBoard: @unchecked Sendable {
         if there { wake() }
     }
 
-    /// The outcome and whether the file's lines are its items (see `deliver`), once (nil
-    /// until it is delivered, and after it was taken).
-    func take() -> (outcome: Result<Board, Error>, linesAreItems: Bool)? {
+    /// The outcome, once (nil until it is delivered, and after it was taken).
+    func take() -> Result<LoadedBoard, Error>? {
         lock.lock(); defer { lock.unlock() }
-        guard let out = result else { return nil }
+        let out = result
         result = nil
-        return (out, linesAreItems)
+        return out
     }
 }

@@ -132,12 +132,12 @@ public struct RuntimeLoop<Terminal: LoopTerminal> {
     /// Takes the full board in when it has come: the writer's base, the state's board, then
     /// the input held back, in order, and a look at the file. A failed read ends the session.
     private mutating func takeFullBoard() {
-        guard let (result, linesAreItems) = pending?.take() else { return }
+        guard let result = pending?.take() else { return }
         pending = nil
         switch result {
-        case .success(let board):
-            writer?.begin(with: board, linesAreItems: linesAreItems)
-            send(.boardLoaded(board))
+        case .success(let loaded):
+            writer?.begin(with: loaded.board, linesAreItems: loaded.linesAreItems)
+            send(.boardLoaded(loaded.board))
             // The preview is gone now (the state and the writer hold the full board): give its
             // memory back.
             services.returnFreedMemory()
