@@ -24,24 +24,67 @@ final class BoardPreviewTests: XCTestCase {
         return board
     }
 
-    func testAPreviewPlacesEveryItemAsTheFullReadDoesAndHoldsTheTopCardsInFull() throws {
-        let data = Data(BoardEncoder.encode(try largeBoard()))
+    func testAPreviewHoldsTheFirstCardsOfEveryColumnInFullAndCountsTheWholeColumns() throws {
+        var board = try largeBoard()
+        // Long ids that share a prefix (their short forms depend on each other), one archived.
+        for (k, id) in ["trello-aaaa1", "trello-aaaa2", "trello-aaaa3"].enumerated() {
+            board.upsertForTest(Item(id: id, title: "Long \(k)", stage: "inbox", rank: "0\(k + 1)", created: t0))
+        }
+        _ = try board.archive("trello-aaaa3", by: "t", at: t0 + 9)
+        let data = Data(BoardEncoder.encode(board))
         let full = try BoardDecoder.decode(data, path: "b.json")
         let preview = try XCTUnwrap(BoardDecoder.preview(data, path: "b.json", top: 40))
         XCTAssertTrue(preview.board.headerEquals(full.board), "the header is read in full")
         XCTAssertEqual(preview.version, full.version)
-        XCTAssertEqual(preview.board.items.count, full.board.items.count)
         XCTAssertEqual(Set(preview.board.columns.keys), Set(full.board.columns.keys))
+        var cards = 0
         for (stage, ids) in full.board.columns {
-            XCTAssertEqual(preview.board.column(stage), ids, "column \(stage) in the same order")
+            XCTAssertEqual(preview.board.column(stage), Array(ids.prefix(40)), "the first cards of \(stage), in the same order")
+            XCTAssertEqual(preview.board.openCount(inStage: stage), ids.count, "the whole column of \(stage) is counted")
+            XCTAssertEqual(full.board.openCount(inStage: stage), ids.count)
             XCTAssertEqual(preview.board.points(inStage: stage), full.board.points(inStage: stage), accuracy: 1e-9, stage)
-            for id in ids.prefix(40) { XCTAssertEqual(preview.board.items[id], full.board.items[id], "top card \(id) of \(stage) in full") }
-            if let deep = ids.dropFirst(40).last {
-                XCTAssertEqual(preview.board.items[deep]?.title, "", "a card further down is a stand-in")
+            for id in ids.prefix(40) {
+                XCTAssertEqual(preview.board.items[id], full.board.items[id], "card \(id) of \(stage) in full")
+                XCTAssertEqual(preview.board.shortID(id), full.board.shortID(id), "card \(id) shows the same short id")
             }
+            cards += min(40, ids.count)
         }
+        XCTAssertGreaterThan(full.board.column("done").count, 80, "a column longer than twice the cards kept")
+        XCTAssertEqual(preview.board.items.count, cards, "nothing but the cards is made into items")
+        XCTAssertEqual(preview.board.shortID("trello-aaaa2"), "trello-aaaa2", "the archived long id is still told apart")
         XCTAssertTrue(preview.board.activity.isEmpty, "the log is not read")
         XCTAssertFalse(full.board.activity.isEmpty)
+    }
+
+    /// The columns gathered in parts, cut as they fill, give each column's first cards as
+    /// sorting all of it does, with its count and points.
+    func testPreviewColumnsGatheredInPartsKeepTheFirstCardsOfEachColumn() {
+        var rng = SeededGenerator(seed: 7)
+        let stages = ["a", "b", "c"]
+        var placements: [PreviewSkim.Placement] = []
+        for k in 0..<3_000 {
+            // Few distinct ranks, so that ties are decided by the id.
+            let rank = String(repeating: "m", count: 1 + rng.below(9)) + String(rng.below(20))
+            placements.append(PreviewSkim.Placement(id: String(format: "id%05d", (k * 7_919) % 3_000), stage: stages[rng.below(3)], rank: rank,
+                                                    archived: rng.below(10) == 0, points: rng.below(3) == 0 ? nil : Double(rng.below(8))))
+        }
+        let top = 25
+        var whole = PreviewColumns(top: top)
+        var part = PreviewColumns(top: top)
+        for (k, p) in placements.enumerated() {
+            part.add(p, line: k)
+            if rng.below(400) == 0 { whole.merge(part); part = PreviewColumns(top: top) }
+        }
+        whole.merge(part)
+        for stage in stages {
+            let open = placements.enumerated().filter { $0.element.stage == stage && !$0.element.archived }
+            let sorted = open.sorted { ($0.element.rank, $0.element.id) < ($1.element.rank, $1.element.id) }
+            XCTAssertEqual(whole.firstCards(stage).map(\.key.id), sorted.prefix(top).map(\.element.id), stage)
+            XCTAssertEqual(whole.firstCards(stage).map(\.line), sorted.prefix(top).map(\.offset), stage)
+            XCTAssertEqual(whole.columns[stage]?.count, open.count, stage)
+            XCTAssertEqual(whole.columns[stage]?.points ?? -1, open.reduce(0) { $0 + ($1.element.points ?? 0) }, accuracy: 1e-9, stage)
+        }
+        XCTAssertEqual(whole.firstCards("none").count, 0)
     }
 
     func testSmallNonCanonicalOrDamagedBoardsAreNotPreviewed() throws {

@@ -121,6 +121,13 @@ public struct Board: Equatable, Sendable {
         throw DocketError.ambiguousItem(query, Array(matches.sorted().prefix(5)))
     }
 
+    /// How many open items a stage has: the length of its column, or on a preview (whose
+    /// columns list only their first cards) the whole column's count.
+    public func openCount(inStage stageID: String) -> Int {
+        if let count = builtIndex?.counts[stageID] { return count }
+        return column(stageID).count
+    }
+
     /// Total story points of a stage's open items.
     public func points(inStage stageID: String) -> Double {
         if let builtIndex { return builtIndex.points[stageID] ?? 0 }
@@ -188,12 +195,12 @@ public struct Board: Equatable, Sendable {
         deferredIndex = nil
     }
 
-    /// Replaces an item by one with the same id, stage, rank, archived flag and points (the
-    /// column index stays right without being touched): a preview's stand-in by the item read
-    /// in full (`BoardReader+Preview`).
-    mutating func putInPlace(_ item: Item) {
-        precondition(items[item.id].map { $0.stage == item.stage && $0.rank == item.rank && $0.archived == item.archived && $0.points == item.points } == true)
-        items[item.id] = item
+    /// Makes this a preview (`BoardReader+Preview`): `store` holds the cards `index` lists,
+    /// and `index.counts` how many open items each column has in all.
+    mutating func takePreview(_ store: ItemStore, index: ColumnIndex) {
+        items = store
+        builtIndex = index
+        deferredIndex = nil
     }
 
     /// Replaces (or inserts, or with nil removes) one item and keeps the column index right.

@@ -10,6 +10,10 @@ struct ColumnIndex: Sendable {
     var points: [String: Double] = [:]
     /// The ids longer than `ItemID.length` (imported ones), sorted.
     var longIDs: [String] = []
+    /// A preview's only (`BoardReader+Preview`): stage id → how many open items the column
+    /// has, where `columns` lists only its first ones. Empty otherwise (a column's count is
+    /// then its length). A preview is never changed, so nothing keeps it right.
+    var counts: [String: Int] = [:]
 
     /// The index of `items` (every stage of `stages` gets a column, empty or not). Each part of
     /// the store gathers its open items' (rank, id) keys and points by stage; the columns are

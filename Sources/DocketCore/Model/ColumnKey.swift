@@ -18,15 +18,16 @@ struct ColumnKey {
         prefix = n == 8 ? p : p << (8 * UInt64(8 - n))
     }
 
+    /// Whether `a` comes before `b` in (rank, id) order; `ascii`: both ranks are ASCII, so
+    /// their prefixes decide whenever they differ.
+    static func inOrder(_ a: ColumnKey, _ b: ColumnKey, ascii: Bool) -> Bool {
+        if ascii, a.prefix != b.prefix { return a.prefix < b.prefix }
+        return a.rank != b.rank ? a.rank < b.rank : a.id < b.id
+    }
+
     /// The ids of `keys` in (rank, id) order.
     static func sortedIDs(_ keys: [ColumnKey]) -> [String] {
         let ascii = keys.allSatisfy { $0.rank.utf8.allSatisfy { $0 < 128 } }
-        let sorted = ascii
-            ? keys.sorted { a, b in
-                if a.prefix != b.prefix { return a.prefix < b.prefix }
-                return a.rank != b.rank ? a.rank < b.rank : a.id < b.id
-            }
-            : keys.sorted { a, b in a.rank != b.rank ? a.rank < b.rank : a.id < b.id }
-        return sorted.map(\.id)
+        return keys.sorted { inOrder($0, $1, ascii: ascii) }.map(\.id)
     }
 }

@@ -7,9 +7,10 @@ import Foundation
 /// can show; no activity log. The open session paints its first frame from it while the full
 /// read (`BoardDecoder.decode`) runs, then takes the full board in (`PendingBoard`).
 ///
-/// Other items are stand-ins (`PreviewSkim.standIn`: no title, no labels, their `created` the
-/// index of their line, so the preview can read it in full): a preview must never be
-/// saved, exported or edited, and is only ever shown until the full board replaces it.
+/// Its board holds only those cards: each column lists its first `top` cards, while its count
+/// of open items (`Board.openCount(inStage:)`) and its points are the whole column's
+/// (`PreviewColumns`, `Board.takePreview`). A preview must never be saved, exported or edited,
+/// and is only ever shown until the full board replaces it.
 extension BoardReader {
     /// Boards with fewer items are read whole (the full read takes under ~15 ms there).
     static let previewMinimum = 5_000
@@ -28,34 +29,58 @@ extension BoardReader {
         }
     }
 
-    /// The items' list at `itemsAt` skimmed on all cores (`PreviewSkim`): a store of stand-ins,
-    /// the list's lines and the offset after its `]`. Throws `NotPreviewable`.
-    static func previewItems(_ data: Data, _ bytes: UnsafeBufferPointer<UInt8>, itemsAt: Int) throws -> (store: ItemStore, lines: [Range<Int>], end: Int) {
+    /// The items' list at `itemsAt` skimmed on all cores (`PreviewSkim.placement`) into its
+    /// columns (`PreviewColumns`, keeping the first `top` cards of each), the list's lines and
+    /// the offset after its `]`. Throws `NotPreviewable`.
+    static func previewColumns(_ data: Data, _ bytes: UnsafeBufferPointer<UInt8>, itemsAt: Int, top: Int) throws
+        -> (columns: PreviewColumns, lines: [Range<Int>], end: Int) {
         var at = itemsAt
         guard let lines = CanonicalLines.list(bytes, &at), lines.count >= previewMinimum else { throw NotPreviewable() }
-        let store = BoardReader.store(data, lines, minimumPerPart: 5_000) { s, k in PreviewSkim.standIn(&s, lines[k], index: k) }
-        guard let store else { throw NotPreviewable() }
-        return (store, lines, at)
+        let parts = Parallel.mapParts(lines.count, minimumPerPart: 5_000) { range -> PreviewColumns? in
+            data.withUnsafeBytes { raw in
+                var s = JSONScanner(raw.bindMemory(to: UInt8.self))
+                var columns = PreviewColumns(top: top)
+                for k in range {
+                    guard let placed = PreviewSkim.placement(&s, lines[k]) else { return nil }
+                    columns.add(placed, line: k)
+                }
+                return columns
+            }
+        }
+        var columns = PreviewColumns(top: top)
+        for part in parts {
+            guard let part else { throw NotPreviewable() }
+            columns.merge(part)
+        }
+        return (columns, lines, at)
     }
 
-    /// Reads in full the first `top` items of every column of `board` (a preview's) and puts
-    /// them in place of their stand-ins. Throws `NotPreviewable` when one does not read.
-    static func fillTops(_ board: inout Board, _ lines: [Range<Int>], top: Int, _ data: Data) throws {
-        var standIns: [Item] = []
-        for ids in board.columns.values { standIns += ids.prefix(top).compactMap { board.items[$0] } }
-        let full: [Item]? = data.withUnsafeBytes { raw in
+    /// Reads in full the first cards of every column of `columns` and gives `board` (a
+    /// preview's, with no items yet) those items and the columns (`Board.takePreview`). Throws
+    /// `NotPreviewable` when one does not read or its line does not read as the skim read it.
+    static func fillTops(_ board: inout Board, _ columns: PreviewColumns, _ lines: [Range<Int>], _ data: Data) throws {
+        var stages = Set(board.stages.map(\.id))
+        stages.formUnion(columns.columns.keys)
+        var index = ColumnIndex()
+        var items: [Item] = []
+        let read: Bool = data.withUnsafeBytes { raw in
             var s = JSONScanner(raw.bindMemory(to: UInt8.self))
-            var out: [Item] = []
-            for standIn in standIns {
-                let k = Int(standIn.created), line = lines[k]
-                guard let item = itemOnLine(&s, line, k), item.id == standIn.id,
-                      item.stage == standIn.stage, item.rank == standIn.rank, item.archived == standIn.archived, item.points == standIn.points
-                else { return nil }
-                out.append(item)
+            for stage in stages {
+                let cards = columns.firstCards(stage)
+                for card in cards {
+                    guard let item = itemOnLine(&s, lines[card.line], card.line), item.id == card.key.id, item.stage == stage,
+                          item.rank == card.key.rank, !item.archived, item.points == card.points
+                    else { return false }
+                    items.append(item)
+                }
+                index.columns[stage] = cards.map(\.key.id)
+                index.points[stage] = columns.columns[stage]?.points ?? 0
+                index.counts[stage] = columns.columns[stage]?.count ?? 0
             }
-            return out
+            return true
         }
-        guard let full else { throw NotPreviewable() }
-        for item in full { board.putInPlace(item) }
+        guard read else { throw NotPreviewable() }
+        index.longIDs = Array(Set(columns.longIDs)).sorted()
+        board.takePreview(ItemStore(items), index: index)
     }
 }

@@ -53,7 +53,7 @@ enum BoardReader {
         // A list given twice (a hand edit, a bad merge): the full read takes both in its way;
         // such a file is never read lazily nor recorded as one.
         var itemLists = 0, activityLists = 0
-        var previewLines: [Range<Int>]?
+        var previewed: (columns: PreviewColumns, lines: [Range<Int>])?
         let start = s.offset
         try s.object("the board") { s, key in
             switch key {
@@ -104,11 +104,10 @@ enum BoardReader {
                     s.jump(to: read.end)
                     break
                 }
-                if preview != nil {
+                if let preview {
                     guard let data else { throw NotPreviewable() }
-                    let read = try previewItems(data, s.bytes, itemsAt: s.mark())
-                    items = read.store
-                    previewLines = read.lines
+                    let read = try previewColumns(data, s.bytes, itemsAt: s.mark(), top: preview)
+                    previewed = (read.columns, read.lines)
                     s.jump(to: read.end)
                     break
                 }
@@ -162,9 +161,9 @@ enum BoardReader {
         let exponent = Currency.exponent(currency)
         for (k, budget) in amounts.budgets.enumerated() { board.releases[k].budget = budget.flatMap { Money.fromMajor($0, exponent: exponent) } }
         board.planning = PlanningSettings(currency: currency, costModel: PlanningCoding.costModel(amounts, exponent: exponent), roadmap: roadmap)
-        if let preview {
-            guard let data, let previewLines else { throw NotPreviewable() }
-            try fillTops(&board, previewLines, top: preview, data)
+        if preview != nil {
+            guard let data, let previewed else { throw NotPreviewable() }
+            try fillTops(&board, previewed.columns, previewed.lines, data)
         }
 
         var loaded = LoadedBoard(board: board, version: version)

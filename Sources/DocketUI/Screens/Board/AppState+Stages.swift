@@ -15,7 +15,7 @@ extension AppState {
         let unknown = board.unknownStageIDs()
         guard !unknown.isEmpty else { return nil }
         var n = 0
-        for id in unknown { n += board.column(id).count }
+        for id in unknown { n += board.openCount(inStage: id) }
         return StatusMessage("\(n) item\(n == 1 ? " is" : "s are") in unknown stage\(unknown.count == 1 ? "" : "s") "
             + unknown.joined(separator: ", ") + " (shown at the right): run `docket check --fix`", isError: true)
     }

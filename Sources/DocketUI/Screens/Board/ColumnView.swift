@@ -9,9 +9,10 @@ enum ColumnView {
         let board = state.board
         let ids = state.column(stage.id)
         let width = layout.columnWidth
-        let count = ids.count
-        // The WIP limit is about the stage, not what a filter shows.
-        let full = board.column(stage.id).count
+        // The WIP limit is about the stage, not what a filter shows. (On a preview a column
+        // lists only its first cards: its count is the whole column's.)
+        let full = board.openCount(inStage: stage.id)
+        let count = state.filter == nil ? full : ids.count
         let over = stage.wipLimit.map { full > $0 } ?? false
         let role: StyleRole = over ? .columnOverLimit : (selectedColumn ? .columnHeaderSelected : .columnHeader)
         canvas.fill(Rect(x: x, y: 0, width: width, height: 1), role: role)
@@ -31,7 +32,7 @@ enum ColumnView {
         let lastRow = layout.size.height - 2
         for slot in 0..<layout.cardSlots {
             let row = top + slot
-            guard row < count, let item = board.items[ids[row]] else { break }
+            guard row < ids.count, let item = board.items[ids[row]] else { break }
             let y = layout.cardY(slot)
             guard y <= lastRow else { break }
             let age = state.ages.map { ages -> CardView.Age in
@@ -57,7 +58,7 @@ enum ColumnView {
         let bottom = state.size.height - 1
         canvas.fill(Rect(x: x, y: 0, width: BoardLayout.stripWidth, height: bottom), role: .dim)
         canvas.text("▸", x: x, y: 0, role: role)
-        let count = String(state.board.column(stage.id).count)
+        let count = String(state.board.openCount(inStage: stage.id))
         let name = SafeText.fitLine(stage.name, width: max(1, bottom))
         var y = 1
         for ch in Array(count) + [" "] + Array(name) where y < bottom {
