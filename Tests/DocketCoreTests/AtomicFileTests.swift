@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
-import DocketCore
+@testable import DocketCore
+import DocketTestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -74,5 +75,21 @@ final class AtomicFileTests: XCTestCase {
         XCTAssertThrowsError(try AtomicFile.write(Array("x".utf8), to: url)) {
             XCTAssertTrue(($0 as? BoardStoreError)?.description.contains("cannot create a file") == true, "\($0)")
         }
+    }
+
+    /// The hash of bytes given in pieces is the hash of the bytes whole, however they are cut.
+    func testTheHashOfPiecesIsTheHashOfTheWhole() {
+        var rng = SeededGenerator(seed: 99)
+        for round in 0..<200 {
+            let bytes = (0..<rng.below(300)).map { _ in UInt8(rng.below(256)) }
+            var cuts = (0..<rng.below(6)).map { _ in rng.below(bytes.count + 1) }.sorted()
+            cuts = [0] + cuts + [bytes.count]
+            var hasher = ContentHasher()
+            bytes.withUnsafeBytes { raw in
+                for (a, b) in zip(cuts, cuts.dropFirst()) { hasher.add(UnsafeRawBufferPointer(rebasing: raw[a..<b])) }
+            }
+            XCTAssertEqual(hasher.value, ContentHash.of(bytes), "round \(round), cuts \(cuts)")
+        }
+        XCTAssertNotEqual(ContentHash.of([1, 2, 3]), ContentHash.of([1, 2, 3, 0]), "the length counts")
     }
 }

@@ -33,6 +33,17 @@ final class BoardSpliceTests: XCTestCase {
             }
             let expected = BoardEncoder.encode(new)
             let got = file.withUnsafeBufferPointer { BoardSplice.bytes(of: new, old: read, file: $0) }
+            // Every copy of the file as a run of it, written piece by piece: the same bytes and hash.
+            file.withUnsafeBufferPointer { f in
+                guard let runs = BoardSplice.runs(of: new, old: read, file: f, referenceMinimum: 1) else { return XCTFail("round \(round): runs") }
+                XCTAssertTrue(runs.joined(f) == expected, "round \(round): the runs differ from a full rewrite")
+                XCTAssertEqual(runs.count, expected.count, "round \(round)")
+                runs.withPieces(of: f) { pieces in
+                    var hasher = ContentHasher()
+                    for p in pieces { hasher.add(p) }
+                    XCTAssertEqual(hasher.value, ContentHash.of(expected), "round \(round): the hash of the pieces")
+                }
+            }
             XCTAssertNotNil(got, "round \(round): a canonical file must be spliced")
             if let got {
                 spliced += 1
@@ -78,6 +89,34 @@ final class BoardSpliceTests: XCTestCase {
                 try BoardStore.update(url) { board in try self.randomChange(&board, &rng) }
                 let bytes = [UInt8](try Data(contentsOf: url))
                 XCTAssertEqual(bytes, BoardEncoder.encode(try BoardStore.load(url).board))
+            }
+        }
+    }
+
+    /// A board large enough that its unchanged lines are written straight from the file it was
+    /// read (runs of more than `SplicedBytes.referenceMinimum` bytes): each command's write is
+    /// still a full rewrite's bytes, and the record of a vouched board is the written file's hash.
+    func testALargeBoardsUnchangedRunsAreWrittenFromTheFile() throws {
+        try withTemporaryFolder("splice-large") { dir in
+            let url = dir.appendingPathComponent("board.json")
+            try BoardStore.save(GeneratedBoard.make(count: 2_000, seed: 5), to: url)
+            let records = CheckedFiles(directory: dir.appendingPathComponent("records"))
+            let file = [UInt8](try Data(contentsOf: url))
+            let read = try BoardDecoder.decode(Data(file), path: "b.json").board
+            var changed = read
+            let ids = read.items.keys.sorted()
+            _ = try changed.modify(ids[ids.count / 2], by: "t", at: t0) { $0.title = "Changed in the middle" }
+            let runs = try XCTUnwrap(file.withUnsafeBufferPointer { BoardSplice.runs(of: changed, old: read, file: $0) })
+            XCTAssertTrue(runs.runs.contains { if case .file(let r) = $0 { return r.count >= SplicedBytes.referenceMinimum } else { return false } },
+                          "long unchanged runs are referred to, not copied")
+            XCTAssertTrue(file.withUnsafeBufferPointer { runs.joined($0) } == BoardEncoder.encode(changed))
+            for k in 0..<4 {
+                try BoardStore.update(url, checked: records) { board in
+                    _ = try board.modify(ids[k * 500], by: "t", at: self.t0 + Timestamp(k)) { $0.points = Double(k + 1) }
+                }
+                let bytes = try Data(contentsOf: url)
+                XCTAssertEqual([UInt8](bytes), BoardEncoder.encode(try BoardStore.load(url).board), "write \(k)")
+                XCTAssertTrue(records.vouches(for: AtomicFile.linkTarget(of: url).path, bytes), "write \(k): the record is the file's")
             }
         }
     }

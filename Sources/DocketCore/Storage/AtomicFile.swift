@@ -20,6 +20,12 @@ public enum AtomicFile {
     /// when it has no write permission bits (checked even for root); the target is untouched
     /// and no temporary file is left when it throws.
     public static func write(_ bytes: [UInt8], to url: URL, backup: Bool = false) throws {
+        try bytes.withUnsafeBytes { try write(pieces: [$0], to: url, backup: backup) }
+    }
+
+    /// `write(_:to:backup:)` of the bytes of `pieces` one after another (a spliced board's runs:
+    /// `SplicedBytes`), without joining them first.
+    static func write(pieces: [UnsafeRawBufferPointer], to url: URL, backup: Bool = false) throws {
         let target = linkTarget(of: url)
         let dir = target.deletingLastPathComponent().path
         var st = stat()
@@ -28,7 +34,7 @@ public enum AtomicFile {
             throw BoardStoreError("\(target.lastPathComponent) is read-only: not saved (make it writable, e.g. chmod u+w); the file on disk is unchanged (\(target.path))")
         }
         if exists && access(target.path, W_OK) != 0 { throw failure("cannot write", target) }
-        let tmpPath = try writeTemporary(bytes, besides: target, mode: exists ? st.st_mode & 0o7777 : 0o644)
+        let tmpPath = try writeTemporary(pieces, besides: target, mode: exists ? st.st_mode & 0o7777 : 0o644)
         if backup && exists { keepBackup(of: target) }
         guard rename(tmpPath, target.path) == 0 else {
             let e = failure("cannot replace", target)
@@ -75,7 +81,7 @@ public enum AtomicFile {
 
     /// Writes `bytes` to a new temporary file beside `target` with permissions `mode`, fsynced;
     /// returns its path. Throws `BoardStoreError`, leaving no file behind.
-    private static func writeTemporary(_ bytes: [UInt8], besides target: URL, mode: mode_t) throws -> String {
+    private static func writeTemporary(_ pieces: [UnsafeRawBufferPointer], besides target: URL, mode: mode_t) throws -> String {
         let dir = target.deletingLastPathComponent().path
         let tmpPath = dir + "/." + target.lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let fd = open(tmpPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
@@ -83,7 +89,7 @@ public enum AtomicFile {
         var ok = false
         defer { close(fd); if !ok { unlink(tmpPath) } }
         fchmod(fd, mode)
-        guard writeAll(bytes, to: fd), fsync(fd) == 0 else { throw failure("cannot write", target) }
+        guard pieces.allSatisfy({ writeAll($0, to: fd) }), fsync(fd) == 0 else { throw failure("cannot write", target) }
         ok = true
         return tmpPath
     }
@@ -91,9 +97,15 @@ public enum AtomicFile {
     /// Writes every byte of `bytes` to `fd`, retrying after interrupts and short writes; false
     /// (with `errno` set) when the system refuses.
     static func writeAll(_ bytes: [UInt8], to fd: Int32) -> Bool {
+        bytes.withUnsafeBytes { writeAll($0, to: fd) }
+    }
+
+    /// `writeAll` of the bytes of `buffer`.
+    static func writeAll(_ buffer: UnsafeRawBufferPointer, to fd: Int32) -> Bool {
+        guard let base = buffer.baseAddress else { return true }
         var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { buf in systemWrite(fd, buf.baseAddress! + offset, bytes.count - offset) }
+        while offset < buffer.count {
+            let n = systemWrite(fd, base + offset, buffer.count - offset)
             if n < 0 {
                 if errno == EINTR { continue }
                 return false
@@ -122,7 +134,7 @@ public enum AtomicFile {
         if staged == nil, let old = FileManager.default.contents(atPath: target.path) {
             var st = stat()
             let mode: mode_t = stat(target.path, &st) == 0 ? st.st_mode & 0o7777 : 0o644
-            staged = try? writeTemporary([UInt8](old), besides: target, mode: mode)
+            staged = try? old.withUnsafeBytes { try writeTemporary([$0], besides: target, mode: mode) }
         }
         if let staged, rename(staged, bak) != 0 { unlink(staged) }
     }

@@ -27,6 +27,13 @@ enum BoardSplice {
     /// an open board and what it saved last), only the items either changed are looked at
     /// (`ItemStore.changes(since:)`); otherwise every item is compared.
     static func bytes(of new: Board, old: Board, file: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        runs(of: new, old: old, file: file)?.joined(file)
+    }
+
+    /// `bytes(of:old:file:)` as runs of the file and of new text (`SplicedBytes`, copies of the
+    /// file from `referenceMinimum` bytes referred to), to be written without joining them.
+    static func runs(of new: Board, old: Board, file: UnsafeBufferPointer<UInt8>,
+                     referenceMinimum: Int = SplicedBytes.referenceMinimum) -> SplicedBytes? {
         var header = JSONText()
         BoardEncoder.encodeHeader(&header, old)
         guard CanonicalLines.starts(file, 0, header.bytes),
@@ -36,48 +43,51 @@ enum BoardSplice {
         let kept = old.activity.count
         guard new.activity.starts(withLog: old.activity) else { return nil }
 
-        var j = JSONText(capacity: file.count + 4096)
-        BoardEncoder.encodeHeader(&j, new)
-        j.raw(BoardEncoder.itemsOpening)
         let changed = new.items.changes(since: old.items)
-        guard writeItems(&j, new: new, old: old, changed: changed, layout: layout, file: file) else { return nil }
-        j.raw(BoardEncoder.activityOpening)
+        // Room for the text only: long runs of the file are referred to (with every item
+        // compared, short runs are the rule and are copied).
+        var out = SplicedBytes(capacity: changed == nil ? file.count + 4096 : 64 * 1024, referenceMinimum: referenceMinimum)
+        BoardEncoder.encodeHeader(&out.text, new)
+        out.text.raw(BoardEncoder.itemsOpening)
+        guard writeItems(&out, new: new, old: old, changed: changed, layout: layout, file: file) else { return nil }
+        out.text.raw(BoardEncoder.activityOpening)
         if let first = layout.activity.first, let last = layout.activity.last {
             // The file's entries in one piece, with the `,\n` between them.
-            j.raw("\n")
-            j.raw(bytes: UnsafeBufferPointer(rebasing: file[first.lowerBound..<last.upperBound]))
+            out.text.raw("\n")
+            out.copy(first.lowerBound..<last.upperBound, of: file)
         }
         for k in kept..<new.activity.count {
-            j.raw(k == 0 ? "\n" : ",\n")
-            BoardEncoder.encodeActivity(&j, new.activity[k])
+            out.text.raw(k == 0 ? "\n" : ",\n")
+            BoardEncoder.encodeActivity(&out.text, new.activity[k])
         }
-        j.raw(new.activity.isEmpty ? "]" : "\n]")
-        j.raw(BoardEncoder.ending)
-        return j.bytes
+        out.text.raw(new.activity.isEmpty ? "]" : "\n]")
+        out.text.raw(BoardEncoder.ending)
+        out.close()
+        return out
     }
 
     /// The items in id order: the file's line for each unchanged item, the encoding of each
     /// changed or new one. With `changed` (the ids where the two may differ), only those are
     /// looked up and the lines between them are copied as they are, in runs; without, every
     /// item is compared. False when the file's items are not `old`'s.
-    private static func writeItems(_ j: inout JSONText, new: Board, old: Board, changed: Set<String>?, layout: Layout,
+    private static func writeItems(_ j: inout SplicedBytes, new: Board, old: Board, changed: Set<String>?, layout: Layout,
                                    file: UnsafeBufferPointer<UInt8>) -> Bool {
         var first = true
-        func separator(_ j: inout JSONText) { j.raw(first ? "\n" : ",\n"); first = false }
+        func separator(_ j: inout SplicedBytes) { j.text.raw(first ? "\n" : ",\n"); first = false }
         let ok: Bool
         if let changed, layout.asciiIDs, changed.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) {
             ok = writeChanged(&j, new: new, old: old, changed: changed, layout: layout, file: file, separator)
         } else {
             ok = writeEach(&j, new: new, old: old, changed: changed, layout: layout, file: file, separator)
         }
-        j.raw(first ? "]" : "\n]")
+        j.text.raw(first ? "]" : "\n]")
         return ok
     }
 
     /// `writeItems` looking only at `changed`: each is found among the file's lines by its
     /// bytes (ASCII ids: byte order is the ids' order), and the lines between are copied in runs.
-    private static func writeChanged(_ j: inout JSONText, new: Board, old: Board, changed: Set<String>, layout: Layout,
-                                     file: UnsafeBufferPointer<UInt8>, _ separator: (inout JSONText) -> Void) -> Bool {
+    private static func writeChanged(_ j: inout SplicedBytes, new: Board, old: Board, changed: Set<String>, layout: Layout,
+                                     file: UnsafeBufferPointer<UInt8>, _ separator: (inout SplicedBytes) -> Void) -> Bool {
         // (line index, 0 for an item put before that line or 1 for that line's item, id).
         var events: [(at: Int, onLine: Int, id: String)] = changed.map { id in
             let (k, found) = CanonicalLines.lowerBound(file, layout.ids, id)
@@ -85,17 +95,17 @@ enum BoardSplice {
         }
         events.sort { ($0.at, $0.onLine, $0.id) < ($1.at, $1.onLine, $1.id) }
         var next = 0
-        func copyLines(upTo end: Int, _ j: inout JSONText) {
+        func copyLines(upTo end: Int, _ j: inout SplicedBytes) {
             guard next < end else { return }
             separator(&j)
-            j.raw(bytes: UnsafeBufferPointer(rebasing: file[layout.items[next].lowerBound..<layout.items[end - 1].upperBound]))
+            j.copy(layout.items[next].lowerBound..<layout.items[end - 1].upperBound, of: file)
             next = end
         }
         for e in events {
             copyLines(upTo: e.at, &j)
             if e.onLine == 0 {
                 guard old.items[e.id] == nil else { return false }
-                if let after = new.items[e.id] { separator(&j); BoardEncoder.encodeItem(&j, after) }
+                if let after = new.items[e.id] { separator(&j); BoardEncoder.encodeItem(&j.text, after) }
                 continue
             }
             guard let before = old.items[e.id] else { return false }
@@ -104,15 +114,15 @@ enum BoardSplice {
             if after != before, !holds(file, layout.items[e.at], id: e.id) { return false }
             guard let after else { continue }
             separator(&j)
-            if after == before { j.raw(bytes: UnsafeBufferPointer(rebasing: file[layout.items[e.at]])) } else { BoardEncoder.encodeItem(&j, after) }
+            if after == before { j.copy(layout.items[e.at], of: file) } else { BoardEncoder.encodeItem(&j.text, after) }
         }
         copyLines(upTo: layout.items.count, &j)
         return true
     }
 
     /// `writeItems` line by line (any ids; every item compared when `changed` is nil).
-    private static func writeEach(_ j: inout JSONText, new: Board, old: Board, changed: Set<String>?, layout: Layout,
-                                  file: UnsafeBufferPointer<UInt8>, _ separator: (inout JSONText) -> Void) -> Bool {
+    private static func writeEach(_ j: inout SplicedBytes, new: Board, old: Board, changed: Set<String>?, layout: Layout,
+                                  file: UnsafeBufferPointer<UInt8>, _ separator: (inout SplicedBytes) -> Void) -> Bool {
         // New items (not in the file), in id order, merged into the file's order below.
         let added = addedIDs(new: new, old: old, changed: changed)
         var a = 0
@@ -121,11 +131,11 @@ enum BoardSplice {
             let id = String(decoding: UnsafeBufferPointer(rebasing: file[layout.ids[k]]), as: UTF8.self)
             if let changed, changed.contains(id), old.items.contains(id) { found += 1 }
             while a < added.count, added[a] < id {
-                separator(&j); BoardEncoder.encodeItem(&j, new.items[added[a]]!); a += 1
+                separator(&j); BoardEncoder.encodeItem(&j.text, new.items[added[a]]!); a += 1
             }
             if let changed, !changed.contains(id) {
                 separator(&j)
-                j.raw(bytes: UnsafeBufferPointer(rebasing: file[range]))
+                j.copy(range, of: file)
                 continue
             }
             guard let before = old.items[id] else { return false }
@@ -133,9 +143,9 @@ enum BoardSplice {
             if after != before, !holds(file, range, id: id) { return false }
             guard let after else { continue }
             separator(&j)
-            if after == before { j.raw(bytes: UnsafeBufferPointer(rebasing: file[range])) } else { BoardEncoder.encodeItem(&j, after) }
+            if after == before { j.copy(range, of: file) } else { BoardEncoder.encodeItem(&j.text, after) }
         }
-        while a < added.count { separator(&j); BoardEncoder.encodeItem(&j, new.items[added[a]]!); a += 1 }
+        while a < added.count { separator(&j); BoardEncoder.encodeItem(&j.text, new.items[added[a]]!); a += 1 }
         // A changed item of `old` on no line of its own (its line gives another id first) would be lost.
         if let changed, found != changed.filter({ old.items.contains($0) }).count { return false }
         return true

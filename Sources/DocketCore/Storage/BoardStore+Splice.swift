@@ -3,20 +3,32 @@ import Foundation
 extension BoardStore {
     /// The write of `update`, for callers that hold `BoardLock` for `url`: `board` spliced
     /// into `file`, the bytes `old` was read from (`BoardSplice`: unchanged item lines are
-    /// copied, not encoded again), or encoded whole when the file is not in the canonical
-    /// layout. Either way the same bytes as `writeLocked(board, to: url)` for a canonical file,
-    /// through the same atomic write. Without `file` (a content whose lines are not known to be
-    /// its items) the board is encoded whole. Returns the bytes written and whether they were
-    /// spliced. Throws `BoardStoreError`; the file is untouched then.
+    /// copied, not encoded again, and long runs of them written straight from `file`), or
+    /// encoded whole when the file is not in the canonical layout. Either way the same bytes as
+    /// `writeLocked(board, to: url)` for a canonical file, through the same atomic write.
+    /// Without `file` (a content whose lines are not known to be its items) the board is
+    /// encoded whole. `written`, called after a splice is written, is given the size and
+    /// `ContentHash` of what was written, computed only when it asks (`hash()`). Returns
+    /// whether the bytes were spliced. Throws `BoardStoreError`; the file is untouched then.
     @discardableResult
-    static func writeLocked(_ board: Board, splicedInto file: Data?, readAs old: Board, to url: URL) throws -> (bytes: [UInt8], spliced: Bool) {
-        let spliced = file?.withUnsafeBytes { raw in
-            BoardSplice.bytes(of: board, old: old, file: raw.bindMemory(to: UInt8.self))
-        }
-        let bytes = spliced ?? BoardEncoder.encode(board)
+    static func writeLocked(_ board: Board, splicedInto file: Data?, readAs old: Board, to url: URL,
+                            written: (_ size: Int, _ hash: () -> UInt64) -> Void = { _, _ in }) throws -> Bool {
         AtomicFile.removeStaleTemporaries(of: url)
-        try AtomicFile.write(bytes, to: url, backup: true)
-        return (bytes, spliced != nil)
+        let spliced = try file?.withUnsafeBytes { raw -> Bool in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            guard let runs = BoardSplice.runs(of: board, old: old, file: bytes) else { return false }
+            try runs.withPieces(of: bytes) { pieces in
+                try AtomicFile.write(pieces: pieces, to: url, backup: true)
+                written(runs.count) {
+                    var hasher = ContentHasher()
+                    for piece in pieces { hasher.add(piece) }
+                    return hasher.value
+                }
+            }
+            return true
+        } ?? false
+        if !spliced { try AtomicFile.write(BoardEncoder.encode(board), to: url, backup: true) }
+        return spliced
     }
 
     /// The write of an open board's save, for callers that hold `BoardLock` for `url` and know
@@ -25,11 +37,6 @@ extension BoardStore {
     /// the file cannot be read or is not in the canonical layout. The same bytes as
     /// `writeLocked(board, to: url)` either way. Throws `BoardStoreError`; the file is untouched then.
     static func writeLocked(_ board: Board, over old: Board, to url: URL) throws {
-        let file = try? FileRead.whole(url)
-        let spliced = file?.withUnsafeBytes { raw in
-            BoardSplice.bytes(of: board, old: old, file: raw.bindMemory(to: UInt8.self))
-        }
-        AtomicFile.removeStaleTemporaries(of: url)
-        try AtomicFile.write(spliced ?? BoardEncoder.encode(board), to: url, backup: true)
+        try writeLocked(board, splicedInto: try? FileRead.whole(url), readAs: old, to: url)
     }
 }

@@ -61,12 +61,13 @@ public struct CheckedFiles: Sendable {
 
     /// Records that the file at `path` holding `bytes` was found sound. Best effort: a record
     /// that cannot be written is left out.
-    public func remember(_ path: String, _ bytes: Data) { remember(path, bytes.count, ContentHash.of(bytes)) }
+    public func remember(_ path: String, _ bytes: Data) { remember(path, size: bytes.count, hash: ContentHash.of(bytes)) }
 
     /// `remember` for bytes just written.
-    public func remember(_ path: String, _ bytes: [UInt8]) { remember(path, bytes.count, ContentHash.of(bytes)) }
+    public func remember(_ path: String, _ bytes: [UInt8]) { remember(path, size: bytes.count, hash: ContentHash.of(bytes)) }
 
-    private func remember(_ path: String, _ size: Int, _ hash: UInt64) {
+    /// `remember` for bytes of this size and `ContentHash` just written.
+    func remember(_ path: String, size: Int, hash: UInt64) {
         let fm = FileManager.default
         try? fm.createDirectory(at: directory, withIntermediateDirectories: true)
         let target = recordPath(path)

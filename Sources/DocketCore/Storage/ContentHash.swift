@@ -8,16 +8,9 @@ import Foundation
 /// stand against someone forging one.
 enum ContentHash {
     static func of(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        var h: UInt64 = 0x243F_6A88_85A3_08D3
-        let words = bytes.count / 8
-        var k = 0
-        while k < words {
-            h = mix(h ^ bytes.loadUnaligned(fromByteOffset: k * 8, as: UInt64.self))
-            k += 1
-        }
-        var tail: UInt64 = 0
-        for i in stride(from: bytes.count - 1, through: words * 8, by: -1) { tail = tail << 8 | UInt64(bytes[i]) }
-        return mix(mix(h ^ tail) ^ UInt64(bytes.count))
+        var hasher = ContentHasher()
+        hasher.add(bytes)
+        return hasher.value
     }
 
     static func of(_ data: Data) -> UInt64 { data.withUnsafeBytes { of($0) } }
@@ -25,8 +18,47 @@ enum ContentHash {
     static func of(_ bytes: [UInt8]) -> UInt64 { bytes.withUnsafeBytes { of($0) } }
 
     @inline(__always)
-    private static func mix(_ x: UInt64) -> UInt64 {
+    fileprivate static func mix(_ x: UInt64) -> UInt64 {
         let m = x &* 0x9E37_79B9_7F4A_7C15
         return m ^ (m >> 29)
+    }
+}
+
+/// `ContentHash` of bytes given in pieces (a spliced file written run by run): the same
+/// value as the hash of the pieces joined, however they are cut.
+struct ContentHasher {
+    private var h: UInt64 = 0x243F_6A88_85A3_08D3
+    /// Bytes after the last whole word, little-endian in the low bytes (fewer than eight).
+    private var pending: UInt64 = 0
+    private var pendingCount = 0
+    private var count = 0
+
+    /// Adds the next piece.
+    mutating func add(_ bytes: UnsafeRawBufferPointer) {
+        count += bytes.count
+        var k = 0
+        // Complete the word begun by the last piece.
+        while pendingCount > 0, pendingCount < 8, k < bytes.count {
+            pending |= UInt64(bytes[k]) << (8 * UInt64(pendingCount))
+            pendingCount += 1; k += 1
+        }
+        if pendingCount == 8 { h = ContentHash.mix(h ^ pending); pending = 0; pendingCount = 0 }
+        let words = (bytes.count - k) / 8
+        var w = 0
+        while w < words {
+            h = ContentHash.mix(h ^ bytes.loadUnaligned(fromByteOffset: k + w * 8, as: UInt64.self))
+            w += 1
+        }
+        k += words * 8
+        while k < bytes.count {
+            pending |= UInt64(bytes[k]) << (8 * UInt64(pendingCount))
+            pendingCount += 1; k += 1
+        }
+    }
+
+    /// The hash of every piece added, in order.
+    var value: UInt64 {
+        // The last partial word: its bytes with the first one lowest, as a word load gives them.
+        ContentHash.mix(ContentHash.mix(h ^ pending) ^ UInt64(count))
     }
 }
