@@ -61,11 +61,11 @@ final class BoardPreviewTests: XCTestCase {
     func testPreviewColumnsGatheredInPartsKeepTheFirstCardsOfEachColumn() {
         var rng = SeededGenerator(seed: 7)
         let stages = ["a", "b", "c"]
-        var placements: [PreviewSkim.Placement] = []
+        var placements: [ItemPlacement] = []
         for k in 0..<3_000 {
             // Few distinct ranks, so that ties are decided by the id.
             let rank = String(repeating: "m", count: 1 + rng.below(9)) + String(rng.below(20))
-            placements.append(PreviewSkim.Placement(id: String(format: "id%05d", (k * 7_919) % 3_000), stage: stages[rng.below(3)], rank: rank,
+            placements.append(ItemPlacement(id: String(format: "id%05d", (k * 7_919) % 3_000), stage: stages[rng.below(3)], rank: rank,
                                                     archived: rng.below(10) == 0, points: rng.below(3) == 0 ? nil : Double(rng.below(8))))
         }
         let top = 25

@@ -118,6 +118,24 @@ final class BoardSpliceTests: XCTestCase {
                 XCTAssertEqual([UInt8](bytes), BoardEncoder.encode(try BoardStore.load(url).board), "write \(k)")
                 XCTAssertTrue(records.vouches(for: AtomicFile.linkTarget(of: url).path, bytes), "write \(k): the record is the file's")
             }
+            // A vouched board is read lazily, and its splice takes the layout the read found
+            // instead of scanning the file again: the same lines.
+            let bytes = try Data(contentsOf: url)
+            let lazy = try BoardStore.decode(bytes, url, checked: records).board
+            XCTAssertTrue(lazy.items.isOnFile)
+            try bytes.withUnsafeBytes { raw in
+                let f = raw.bindMemory(to: UInt8.self)
+                var header = JSONText()
+                BoardEncoder.encodeHeader(&header, lazy)
+                let asRead = try XCTUnwrap(BoardSplice.layoutAsRead(lazy, file: f, headerEnd: header.bytes.count))
+                let scanned = try XCTUnwrap(BoardSplice.layout(of: f, headerEnd: header.bytes.count, items: lazy.items.count, activity: lazy.activity.count))
+                XCTAssertEqual(asRead.items, scanned.items)
+                XCTAssertEqual(asRead.ids, scanned.ids)
+                XCTAssertEqual(asRead.activity, scanned.activity)
+                XCTAssertEqual(asRead.asciiIDs, scanned.asciiIDs)
+                XCTAssertNil(BoardSplice.layoutAsRead(lazy, file: UnsafeBufferPointer(rebasing: f[0..<f.count - 1]), headerEnd: header.bytes.count),
+                             "other bytes than those read")
+            }
         }
     }
 

@@ -49,7 +49,7 @@ struct ColumnIndex: Sendable {
         var keys: [ColumnKey] = []
         var points = 0.0
 
-        mutating func add(_ item: Item) {
+        mutating func add(_ item: ItemPlacement) {
             keys.append(ColumnKey(rank: item.rank, id: item.id))
             points += item.points ?? 0
         }

@@ -44,6 +44,14 @@ public struct ItemStore: Equatable, Sendable, Sequence {
     /// Whether some items are still on a file's lines (`FileItems`).
     var isOnFile: Bool { file != nil }
 
+    /// The file this store's items are all on, as the checked read found it (each item's line
+    /// and its id's bytes, in id order), when the store holds nothing else (no item set or
+    /// removed since); nil otherwise.
+    var fileLines: FileItems? {
+        guard let file, taken.isEmpty, count == file.count else { return nil }
+        return file
+    }
+
     /// A store of the items on `file`'s lines, none of them read yet (`BoardReader+Checked`).
     init(file: FileItems) {
         self.init()
@@ -285,13 +293,12 @@ public struct ItemStore: Equatable, Sendable, Sequence {
     /// Every item, in no particular order.
     public var values: [Item] { allShards.flatMap(\.values) }
 
-    /// Calls `body` with every item, or for an item still on a file's line its stand-in
-    /// (`FileItems.standIns`: id, stage, rank, archived and points right, nothing else): what
-    /// places the items on the board, without reading the lines.
-    func forEachPlacement(_ body: (Item) -> Void) {
-        forEachItem(inShards: shards, shards.indices, body)
+    /// Calls `body` with the placement of every item (`ItemPlacement`), for an item still on a
+    /// file's line skimmed from it (`FileItems.placements`) without reading the line.
+    func forEachPlacement(_ body: (ItemPlacement) -> Void) {
+        forEachItem(inShards: shards, shards.indices) { body(ItemPlacement($0)) }
         guard let file else { return }
-        for standIn in file.standIns where !taken.contains(standIn.id) { body(standIn) }
+        for placed in file.placements where !taken.contains(placed.id) { body(placed) }
     }
 
     /// Calls `body` with every item, in no particular order, without copying them into an
@@ -333,15 +340,13 @@ public struct ItemStore: Equatable, Sendable, Sequence {
         let store: ItemStore
         let shards: Range<Int>
 
-        /// Calls `body` with every item of these shards, lent where it is stored, or for the
-        /// items of a file's lines their stand-ins (`forEachPlacement`): only their place on
-        /// the board may be read.
-        func forEachPlacement(_ body: (Item) -> Void) {
+        /// Calls `body` with the placement of every item of these shards (`forEachPlacement`).
+        func forEachPlacement(_ body: (ItemPlacement) -> Void) {
             if store.file != nil {
                 // A store on a file's lines is one part (`mapParts`): its lines are placed once.
                 precondition(shards == 0..<ItemStore.shardCount)
                 store.forEachPlacement(body)
-            } else { store.forEachItem(inShards: store.shards, shards, body) }
+            } else { store.forEachItem(inShards: store.shards, shards) { body(ItemPlacement($0)) } }
         }
     }
 

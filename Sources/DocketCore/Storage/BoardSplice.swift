@@ -37,7 +37,8 @@ enum BoardSplice {
         var header = JSONText()
         BoardEncoder.encodeHeader(&header, old)
         guard CanonicalLines.starts(file, 0, header.bytes),
-              let layout = layout(of: file, headerEnd: header.bytes.count, items: old.items.count, activity: old.activity.count)
+              let layout = layoutAsRead(old, file: file, headerEnd: header.bytes.count)
+                ?? layout(of: file, headerEnd: header.bytes.count, items: old.items.count, activity: old.activity.count)
         else { return nil }
         // The activity log must only have grown.
         let kept = old.activity.count
@@ -177,6 +178,30 @@ enum BoardSplice {
         var added: [String] = []
         for id in new.items.keys where !old.items.contains(id) { added.append(id) }
         return added.sorted()
+    }
+
+    /// The layout of `file` as the checked read of `old` found it (`FileItems`, the log's
+    /// lines), when `old` was read lazily from these very bytes, has every item and entry still
+    /// on its line, and its lists sit where `layout(of:…)` would look for them (which then finds
+    /// the same lines: the read found them by the same walk); nil otherwise, and for empty
+    /// lists or non-ASCII ids (`layout(of:…)` then scans the file).
+    static func layoutAsRead(_ old: Board, file: UnsafeBufferPointer<UInt8>, headerEnd: Int) -> Layout? {
+        guard let items = old.items.fileLines, let activity = old.activity.lines, activity.count == old.activity.count,
+              let firstItem = items.lines.first, let lastItem = items.lines.last,
+              let firstEntry = activity.first, let lastEntry = activity.last,
+              items.data.withUnsafeBytes({ $0.baseAddress == UnsafeRawPointer(file.baseAddress) && $0.count == file.count })
+        else { return nil }
+        let itemsOpening = Array(BoardEncoder.itemsOpening.utf8), activityOpening = Array(BoardEncoder.activityOpening.utf8)
+        let ending = Array(BoardEncoder.ending.utf8)
+        // `[` `\n` then the first line; the last line, `\n` `]` (`CanonicalLines.list`).
+        let itemsEnd = lastItem.upperBound + 2, activityEnd = lastEntry.upperBound + 2
+        guard CanonicalLines.starts(file, headerEnd, itemsOpening), firstItem.lowerBound == headerEnd + itemsOpening.count + 1,
+              CanonicalLines.starts(file, itemsEnd, activityOpening), firstEntry.lowerBound == itemsEnd + activityOpening.count + 1,
+              CanonicalLines.starts(file, activityEnd, ending), activityEnd + ending.count == file.count
+        else { return nil }
+        let ascii = items.idRanges.allSatisfy { r in UnsafeBufferPointer(rebasing: file[r]).allSatisfy { $0 < 0x80 } }
+        guard ascii else { return nil }
+        return Layout(items: items.lines, ids: items.idRanges, asciiIDs: true, activity: activity)
     }
 
     /// The canonical layout of `file` after a header of `headerEnd` bytes, or nil when it has

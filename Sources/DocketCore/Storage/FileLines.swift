@@ -14,11 +14,11 @@ final class FileItems: @unchecked Sendable {
     /// Each item's line (`{` to `}`), in id order.
     let lines: [Range<Int>]
     /// Where each line's id is (the bytes between `{"id": "` and the next `"`).
-    private let idRanges: [Range<Int>]
+    let idRanges: [Range<Int>]
     private let lock = NSLock()
     private var wholeStore: ItemStore?
     private var idList: [String]?
-    private var placed: [Item]?
+    private var placed: [ItemPlacement]?
 
     private init(wrong: WrongRecord, lines: [Range<Int>], idRanges: [Range<Int>]) {
         self.wrong = wrong; self.lines = lines; self.idRanges = idRanges
@@ -68,21 +68,21 @@ final class FileItems: @unchecked Sendable {
         }
     }
 
-    /// Each line's stand-in, in file order: id, stage, rank, archived and points right, nothing
-    /// else (`PreviewSkim.standIn`, on all cores; a line the skim cannot follow is read in
-    /// full). Made the first time the items are placed on the board (`ColumnIndex`).
-    var standIns: [Item] {
+    /// Each line's placement, in file order (`PreviewSkim.placement`, on all cores; a line the
+    /// skim cannot follow is read in full). Made the first time the items are placed on the
+    /// board (`ColumnIndex`).
+    var placements: [ItemPlacement] {
         if let placed = lock.withLock({ placed }) { return placed }
         let lines = lines, data = data
-        let parts = Parallel.mapParts(lines.count, minimumPerPart: 5_000) { range -> [Item?] in
+        let parts = Parallel.mapParts(lines.count, minimumPerPart: 5_000) { range -> [ItemPlacement?] in
             data.withUnsafeBytes { raw in
                 var s = JSONScanner(raw.bindMemory(to: UInt8.self))
-                return range.map { k in PreviewSkim.standIn(&s, lines[k], index: k) }
+                return range.map { k in PreviewSkim.placement(&s, lines[k]) }
             }
         }
-        var made: [Item] = []
+        var made: [ItemPlacement] = []
         made.reserveCapacity(lines.count)
-        for part in parts { for standIn in part { made.append(standIn ?? item(at: made.count)) } }
+        for part in parts { for placed in part { made.append(placed ?? ItemPlacement(item(at: made.count))) } }
         lock.withLock { placed = made }
         return made
     }

@@ -38,7 +38,7 @@ struct PreviewColumns {
     init(top: Int) { self.top = max(1, top) }
 
     /// Counts the item placed by `p`, on the list's line `line`.
-    mutating func add(_ p: PreviewSkim.Placement, line: Int) {
+    mutating func add(_ p: ItemPlacement, line: Int) {
         if p.id.utf8.count > ItemID.length { longIDs.append(p.id) }
         guard !p.archived else { return }
         let card = Card(key: ColumnKey(rank: p.rank, id: p.id), ascii: p.rank.utf8.allSatisfy { $0 < 128 }, line: line, points: p.points)

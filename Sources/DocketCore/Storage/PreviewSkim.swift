@@ -9,27 +9,9 @@ import Foundation
 /// over may still be wrong (a bad escape, a misspelt priority): the full read, which follows
 /// every preview, finds that and says where.
 enum PreviewSkim {
-    /// What places an item on the board, as the skim read it from its line.
-    struct Placement {
-        var id: String
-        var stage: String
-        var rank: String
-        var archived: Bool
-        var points: Double?
-    }
-
-    /// The stand-in for the item on the line `line` (`{` to `}`), the `index`th of the list:
-    /// its id, stage, rank, archived flag and points, no title, and `index` as its `created`
-    /// (so a reader can find its line again; a stand-in is never shown, saved or edited).
-    /// Nil when the line cannot be followed (see the type's comment).
-    static func standIn(_ s: inout JSONScanner, _ line: Range<Int>, index: Int) -> Item? {
-        guard let p = placement(&s, line) else { return nil }
-        return Item(id: p.id, title: "", stage: p.stage, rank: p.rank, points: p.points, archived: p.archived, created: Timestamp(index))
-    }
-
     /// The placement read from the item on the line `line` (`{` to `}`); nil when the line
     /// cannot be followed (see the type's comment).
-    static func placement(_ s: inout JSONScanner, _ line: Range<Int>) -> Placement? {
+    static func placement(_ s: inout JSONScanner, _ line: Range<Int>) -> ItemPlacement? {
         let b = s.bytes
         var i = line.lowerBound
         let end = line.upperBound
@@ -68,7 +50,7 @@ enum PreviewSkim {
             guard i < end else { return nil }
             if b[i] == 44 { i += 1; continue }
             guard b[i] == 125, i + 1 == end, let id, let stage, let rank else { return nil }
-            return Placement(id: id, stage: stage, rank: rank, archived: archived, points: points)
+            return ItemPlacement(id: id, stage: stage, rank: rank, archived: archived, points: points)
         }
     }
 
