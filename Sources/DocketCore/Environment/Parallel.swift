@@ -22,6 +22,35 @@ enum Parallel {
         return slots.values()
     }
 
+    /// `first()` and `second()` at the same time (on two threads when the machine has two
+    /// cores, else one after the other): `second` must not touch what `first` changes. The
+    /// error `first` throws is thrown after both have finished.
+    static func both<A, B>(_ first: () throws -> A, _ second: () -> B) throws -> (A, B) {
+        guard ProcessInfo.processInfo.activeProcessorCount > 1 else { return (try first(), second()) }
+        var a: Result<A, Error>?
+        var b: B?
+        withoutActuallyEscaping(first) { first in
+            withoutActuallyEscaping(second) { second in
+                let work = UnsafeTwo(first: first, second: second)
+                DispatchQueue.concurrentPerform(iterations: 2) { k in
+                    if k == 0 { work.a = Result { try work.first() } } else { work.b = work.second() }
+                }
+                a = work.a; b = work.b
+            }
+        }
+        return (try a!.get(), b!)
+    }
+
+    /// The two jobs of `both` and their results, each written by one thread only, read after
+    /// both threads finished.
+    private final class UnsafeTwo<A, B>: @unchecked Sendable {
+        let first: () throws -> A
+        let second: () -> B
+        var a: Result<A, Error>?
+        var b: B?
+        init(first: @escaping () throws -> A, second: @escaping () -> B) { self.first = first; self.second = second }
+    }
+
     /// The parts' results, filled from several threads.
     private final class Slots<T>: @unchecked Sendable {
         private let lock = NSLock()

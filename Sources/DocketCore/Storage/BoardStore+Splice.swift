@@ -7,28 +7,33 @@ extension BoardStore {
     /// encoded whole when the file is not in the canonical layout. Either way the same bytes as
     /// `writeLocked(board, to: url)` for a canonical file, through the same atomic write.
     /// Without `file` (a content whose lines are not known to be its items) the board is
-    /// encoded whole. `written`, called after a splice is written, is given the size and
-    /// `ContentHash` of what was written, computed only when it asks (`hash()`). Returns
-    /// whether the bytes were spliced. Throws `BoardStoreError`; the file is untouched then.
+    /// encoded whole. With `hashing`, a splice's `ContentHash` is taken while it is written
+    /// (on the other core). Returns whether the bytes were spliced, and then their size and
+    /// hash. Throws `BoardStoreError`; the file is untouched then.
     @discardableResult
     static func writeLocked(_ board: Board, splicedInto file: Data?, readAs old: Board, to url: URL,
-                            written: (_ size: Int, _ hash: () -> UInt64) -> Void = { _, _ in }) throws -> Bool {
+                            hashing: Bool = false) throws -> (spliced: Bool, size: Int, hash: UInt64?) {
         AtomicFile.removeStaleTemporaries(of: url)
-        let spliced = try file?.withUnsafeBytes { raw -> Bool in
+        let spliced = try file?.withUnsafeBytes { raw -> (Int, UInt64?)? in
             let bytes = raw.bindMemory(to: UInt8.self)
-            guard let runs = BoardSplice.runs(of: board, old: old, file: bytes) else { return false }
-            try runs.withPieces(of: bytes) { pieces in
-                try AtomicFile.write(pieces: pieces, to: url, backup: true)
-                written(runs.count) {
+            guard let runs = BoardSplice.runs(of: board, old: old, file: bytes) else { return nil }
+            return try runs.withPieces(of: bytes) { pieces in
+                guard hashing else {
+                    try AtomicFile.write(pieces: pieces, to: url, backup: true)
+                    return (runs.count, nil)
+                }
+                let (_, hash) = try Parallel.both({ try AtomicFile.write(pieces: pieces, to: url, backup: true) }) {
                     var hasher = ContentHasher()
                     for piece in pieces { hasher.add(piece) }
                     return hasher.value
                 }
+                return (runs.count, hash)
             }
-            return true
-        } ?? false
-        if !spliced { try AtomicFile.write(BoardEncoder.encode(board), to: url, backup: true) }
-        return spliced
+        } ?? nil
+        if let spliced { return (true, spliced.0, spliced.1) }
+        let whole = BoardEncoder.encode(board)
+        try AtomicFile.write(whole, to: url, backup: true)
+        return (false, whole.count, nil)
     }
 
     /// The write of an open board's save, for callers that hold `BoardLock` for `url` and know

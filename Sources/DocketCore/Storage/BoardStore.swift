@@ -74,10 +74,10 @@ public enum BoardStore {
             if board.differs(fromRead: loaded.board) {
                 // Only a content whose lines are its items is spliced into (else written whole).
                 let sound = loaded.linesAreItems || (checked == nil && BoardReader.readsLazilyAsIs(file, loaded.board))
-                try writeLocked(board, splicedInto: sound ? file : nil, readAs: loaded.board, to: url) { size, hash in
-                    if let checked, BoardSplice.encodedLinesAreItems(board, since: loaded.board) {
-                        checked.remember(AtomicFile.linkTarget(of: url).path, size: size, hash: hash())
-                    }
+                let recorded = checked != nil && sound && BoardSplice.encodedLinesAreItems(board, since: loaded.board)
+                let written = try writeLocked(board, splicedInto: sound ? file : nil, readAs: loaded.board, to: url, hashing: recorded)
+                if let checked, written.spliced, let hash = written.hash {
+                    checked.remember(AtomicFile.linkTarget(of: url).path, size: written.size, hash: hash)
                 }
             }
             return result

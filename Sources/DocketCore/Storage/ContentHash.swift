@@ -1,10 +1,12 @@
 import Foundation
 
 /// A 64-bit hash of a file's bytes, for `CheckedFiles` to know a board file is the very one it
-/// checked: eight bytes at a time, each word mixed in by an xor, a multiplication by an odd
-/// constant and a shift (each step a bijection of the state, so two contents of one length
-/// that differ in a single word always hash apart), the length mixed in last. About 5 ms for
-/// 41 MB on the development machine. Not cryptographic: it tells versions apart, it does not
+/// checked. The bytes are taken 32 at a time as four 8-byte words, each mixed into a lane of
+/// its own (an xor, a multiplication by an odd constant and a shift: a bijection of the lane),
+/// so the four multiplications run side by side; the lanes are then folded into one by more
+/// bijections, the last partial word and the length mixed in last. Two contents of one length
+/// that differ in a single word always hash apart. About 2 ms for 41 MB on the development
+/// machine (a single lane took 5–6). Not cryptographic: it tells versions apart, it does not
 /// stand against someone forging one.
 enum ContentHash {
     static func of(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
@@ -27,9 +29,12 @@ enum ContentHash {
 /// `ContentHash` of bytes given in pieces (a spliced file written run by run): the same
 /// value as the hash of the pieces joined, however they are cut.
 struct ContentHasher {
-    private var h: UInt64 = 0x243F_6A88_85A3_08D3
-    /// Bytes after the last whole word, little-endian in the low bytes (fewer than eight).
-    private var pending: UInt64 = 0
+    private var l0: UInt64 = 0x243F_6A88_85A3_08D3
+    private var l1: UInt64 = 0x1319_8A2E_0370_7344
+    private var l2: UInt64 = 0xA409_3822_299F_31D0
+    private var l3: UInt64 = 0x082E_FA98_EC4E_6C89
+    /// Bytes after the last whole block of 32 (fewer than 32).
+    private var pending: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
     private var pendingCount = 0
     private var count = 0
 
@@ -37,28 +42,50 @@ struct ContentHasher {
     mutating func add(_ bytes: UnsafeRawBufferPointer) {
         count += bytes.count
         var k = 0
-        // Complete the word begun by the last piece.
-        while pendingCount > 0, pendingCount < 8, k < bytes.count {
-            pending |= UInt64(bytes[k]) << (8 * UInt64(pendingCount))
-            pendingCount += 1; k += 1
+        if pendingCount > 0 {
+            let take = min(32 - pendingCount, bytes.count)
+            withUnsafeMutableBytes(of: &pending) { p in
+                for i in 0..<take { p[pendingCount + i] = bytes[i] }
+            }
+            pendingCount += take; k = take
+            guard pendingCount == 32 else { return }
+            block(pending.0, pending.1, pending.2, pending.3)
+            pendingCount = 0
         }
-        if pendingCount == 8 { h = ContentHash.mix(h ^ pending); pending = 0; pendingCount = 0 }
-        let words = (bytes.count - k) / 8
-        var w = 0
-        while w < words {
-            h = ContentHash.mix(h ^ bytes.loadUnaligned(fromByteOffset: k + w * 8, as: UInt64.self))
-            w += 1
+        while k + 32 <= bytes.count {
+            block(bytes.loadUnaligned(fromByteOffset: k, as: UInt64.self), bytes.loadUnaligned(fromByteOffset: k + 8, as: UInt64.self),
+                  bytes.loadUnaligned(fromByteOffset: k + 16, as: UInt64.self), bytes.loadUnaligned(fromByteOffset: k + 24, as: UInt64.self))
+            k += 32
         }
-        k += words * 8
-        while k < bytes.count {
-            pending |= UInt64(bytes[k]) << (8 * UInt64(pendingCount))
-            pendingCount += 1; k += 1
+        let rest = bytes.count - k
+        if rest > 0 {
+            pending = (0, 0, 0, 0)
+            withUnsafeMutableBytes(of: &pending) { p in
+                for i in 0..<rest { p[i] = bytes[k + i] }
+            }
+            pendingCount = rest
         }
+    }
+
+    @inline(__always)
+    private mutating func block(_ a: UInt64, _ b: UInt64, _ c: UInt64, _ d: UInt64) {
+        l0 = ContentHash.mix(l0 ^ a.littleEndian)
+        l1 = ContentHash.mix(l1 ^ b.littleEndian)
+        l2 = ContentHash.mix(l2 ^ c.littleEndian)
+        l3 = ContentHash.mix(l3 ^ d.littleEndian)
     }
 
     /// The hash of every piece added, in order.
     var value: UInt64 {
-        // The last partial word: its bytes with the first one lowest, as a word load gives them.
-        ContentHash.mix(ContentHash.mix(h ^ pending) ^ UInt64(count))
+        // The pending bytes: whole words into the lanes in turn, the rest as one word (the
+        // first byte lowest); pending's bytes past `pendingCount` are zero.
+        var lanes = [l0, l1, l2, l3]
+        let words = pendingCount / 8
+        let parts = [pending.0, pending.1, pending.2, pending.3].map(\.littleEndian)
+        for w in 0..<words { lanes[w] = ContentHash.mix(lanes[w] ^ parts[w]) }
+        let tail = pendingCount % 8 == 0 ? 0 : parts[words]
+        var h = ContentHash.mix(lanes[0])
+        for lane in lanes.dropFirst() { h = ContentHash.mix(h ^ lane) }
+        return ContentHash.mix(ContentHash.mix(h ^ tail) ^ UInt64(count))
     }
 }
