@@ -66,6 +66,46 @@ final class BoardCheckedReadTests: XCTestCase {
         }
     }
 
+    /// Adding an item at either end of a column, or moving one into it, ranks it on a lazily
+    /// read board (by one pass over the placements, `Board.rankScan`, the column unsorted) as
+    /// on a board read in full (from the sorted column), also where ranks collide.
+    func testAddsAndMovesOnALazilyReadBoardRankAsOnAFullRead() throws {
+        var rng = SeededGenerator(seed: 1618)
+        var scanned = 0
+        for round in 0..<60 {
+            var board = try RandomBoards.board(&rng)
+            // Two items of one column on one rank, and a third item holding it elsewhere.
+            let ids = board.items.keys.sorted()
+            if ids.count >= 3, rng.below(2) == 0 {
+                for id in ids.prefix(3) {
+                    var item = board.items[id]!
+                    item.rank = "m"
+                    if id != ids[2] { item.stage = board.stages[0].id }
+                    board.upsertForTest(item)
+                }
+            }
+            let bytes = BoardEncoder.encode(board)
+            let fullRead = try BoardDecoder.decode(Data(bytes), path: "b.json").board
+            for stage in fullRead.stages {
+                for placement in [Placement.top, .bottom] {
+                    var lazy = try checkedRead(bytes, round), full = fullRead
+                    if lazy.rankScan(stage.id) != nil { scanned += 1 }
+                    let a = try lazy.addItem(title: "New", stage: stage.id, placement: placement, id: "zznew001", by: "t", at: t0)
+                    let b = try full.addItem(title: "New", stage: stage.id, placement: placement, id: "zznew001", by: "t", at: t0)
+                    XCTAssertEqual(a.item.rank, b.item.rank, "round \(round): added at \(placement) of \(stage.id)")
+                }
+                for id in fullRead.items.keys.sorted().prefix(6) where !fullRead.items[id]!.archived {
+                    var lazy = try checkedRead(bytes, round), full = fullRead
+                    try lazy.move(id, toStage: stage.id, by: "t", at: t0)
+                    try full.move(id, toStage: stage.id, by: "t", at: t0)
+                    XCTAssertEqual(lazy.items[id]?.rank, full.items[id]?.rank, "round \(round): \(id) moved to \(stage.id)")
+                    XCTAssertEqual(lazy.column(stage.id), full.column(stage.id), "round \(round): column \(stage.id) after the move")
+                }
+            }
+        }
+        XCTAssertGreaterThan(scanned, 100, "the lazily read boards ranked by a scan")
+    }
+
     /// A store on a file's lines: set, remove, change in place and compare as a plain store.
     func testAStoreOnAFilesLinesActsAsAPlainStore() throws {
         let board = GeneratedBoard.make(count: 30, seed: 3)

@@ -121,6 +121,14 @@ public struct Board: Equatable, Sendable {
         throw DocketError.ambiguousItem(query, Array(matches.sorted().prefix(5)))
     }
 
+    /// The ranks of a stage's open items found by one pass over their placements
+    /// (`DeferredColumnIndex.ranks`), while the column index of a lazily read board is still
+    /// deferred and that column was never asked for; nil otherwise (read the column then).
+    func rankScan(_ stageID: String, around rank: String? = nil) -> DeferredColumnIndex.RankScan? {
+        guard builtIndex == nil else { return nil }
+        return deferredIndex?.ranks(of: stageID, around: rank)
+    }
+
     /// How many open items a stage has: the length of its column, or on a preview (whose
     /// columns list only their first cards) the whole column's count.
     public func openCount(inStage stageID: String) -> Int {

@@ -83,6 +83,33 @@ final class DeferredColumnIndex: @unchecked Sendable {
         }
     }
 
+    /// What `ranks(of:around:)` tells of a column.
+    struct RankScan {
+        /// The lowest and highest rank of the column's open items (its first and last cards'),
+        /// nil for an empty column.
+        var lowest: String?, highest: String?
+        /// Whether an open item of the column has the rank asked about.
+        var holds = false
+        /// The lowest rank above the one asked about, nil when none is.
+        var above: String?
+    }
+
+    /// The ranks of `stage`'s open items as one pass over the placements finds them, without
+    /// gathering or sorting the column (a command adding or moving one item asks only this).
+    /// Nil once the column is at hand (built, or asked for alone): read it instead.
+    func ranks(of stage: String, around rank: String? = nil) -> RankScan? {
+        guard lock.withLock({ built == nil && single[stage] == nil }) else { return nil }
+        var scan = RankScan()
+        func see(_ r: String) {
+            if scan.lowest.map({ r < $0 }) ?? true { scan.lowest = r }
+            if scan.highest.map({ r > $0 }) ?? true { scan.highest = r }
+            guard let rank else { return }
+            if r == rank { scan.holds = true } else if r > rank, scan.above.map({ r < $0 }) ?? true { scan.above = r }
+        }
+        items.forEachPlacement { p in if !p.archived && p.stage == stage { see(p.rank) } }
+        return scan
+    }
+
     /// The whole index when it has been built, nil before.
     var builtValue: ColumnIndex? { lock.withLock { built } }
 
