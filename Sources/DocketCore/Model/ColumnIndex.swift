@@ -18,7 +18,7 @@ struct ColumnIndex: Sendable {
     /// The index of `items` (every stage of `stages` gets a column, empty or not). Each part of
     /// the store gathers its open items' (rank, id) keys and points by stage; the columns are
     /// then sorted a stage at a time. Both on all cores for a large store. A store on a file's
-    /// lines is placed from the lines' stand-ins (`ItemStore.forEachPlacement`).
+    /// lines is placed from its lines' placements (`ItemStore.forEachPlacement`).
     init(_ items: ItemStore, stages: [Stage]) {
         let large = items.count >= ItemStore.parallelMinimum
         let parts = items.mapParts(parallel: large) { part -> [String: Gathered] in

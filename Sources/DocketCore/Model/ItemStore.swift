@@ -327,7 +327,7 @@ public struct ItemStore: Equatable, Sendable, Sequence {
 
     /// `body` called once for each part of the store (a range of its shards), on all cores
     /// when `parallel`, else once on this thread for the whole store; the results in order.
-    /// A store on a file's lines is one part, placed from its stand-ins (`forEachPlacement`).
+    /// A store on a file's lines is one part, placed from its lines (`forEachPlacement`).
     func mapParts<T: Sendable>(parallel: Bool, _ body: @Sendable (Part) -> T) -> [T] {
         let whole = parallel && file == nil ? 1 : ItemStore.shardCount
         return Parallel.mapParts(ItemStore.shardCount, minimumPerPart: whole) { [self] range in

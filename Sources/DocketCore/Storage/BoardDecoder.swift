@@ -41,9 +41,9 @@ public enum BoardDecoder {
         try BoardReader.read(data, path: path)
     }
 
-    /// A preview of a large board for a first frame (`BoardReader+Preview`): the header, every
-    /// item's place on the board (id, stage, rank, archived, points), the first `top` cards of
-    /// each column in full, the other items as stand-ins with no title, no activity log. Nil
+    /// A preview of a large board for a first frame (`BoardReader+Preview`): the header, each
+    /// column's count and points (`Board.openCount(inStage:)`, `points(inStage:)`) and its
+    /// first `top` cards in full, no other item, no activity log. Nil
     /// for a board under 5,000 items, one not in the canonical layout (anything Docket wrote
     /// is), or one with anything wrong (`decode` then says what). Never to be saved or edited:
     /// `decode` of the same data gives the board.
