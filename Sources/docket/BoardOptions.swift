@@ -46,7 +46,8 @@ struct BoardOptions: ParsableArguments {
         guard let preview = BoardDecoder.preview(data, path: url.path, top: top) else {
             return (url, try offeringBackup(url) { try BoardDecoder.decode(data, path: url.path) }, nil)
         }
-        let pending = PendingBoard { Result { try BoardDecoder.decode(data, path: url.path) } }
+        // The full read gives the file's bytes back as it goes (the preview is done with them).
+        let pending = PendingBoard { Result { try BoardDecoder.decode(releasingBehind: data, url: url) } }
         return (url, preview, pending)
     }
 

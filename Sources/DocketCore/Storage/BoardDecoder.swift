@@ -41,6 +41,28 @@ public enum BoardDecoder {
         try BoardReader.read(data, path: path)
     }
 
+    /// `decode` of a large file's bytes that gives them back to the system as it reads them
+    /// (`ReleaseBehind`; a session's full read: the file and the whole board are then never
+    /// held at once). `data` must be `BoardStore.read`'s, and must not be read again by anyone
+    /// afterwards. When the read cannot finish on what is left (anything that is not a board in
+    /// the canonical layout, or an error after bytes were given back, whose place could no
+    /// longer be told), the file at `url` is read again and decoded as `decode` does, so the
+    /// outcome is always `decode`'s of the file. Throws as `decode` does.
+    public static func decode(releasingBehind data: Data, url: URL) throws -> LoadedBoard {
+        guard let release = ReleaseBehind(data) else { return try decode(data, path: url.path) }
+        return try decode(data, givingBack: release, url: url)
+    }
+
+    /// `decode(releasingBehind:url:)` with the `ReleaseBehind` of `data`.
+    static func decode(_ data: Data, givingBack release: ReleaseBehind, url: URL) throws -> LoadedBoard {
+        do {
+            return try BoardReader.read(data, path: url.path, tolerant: false, giveBack: release).board
+        } catch {
+            guard release.happened else { throw error }
+            return try decode(try BoardStore.read(url), path: url.path)
+        }
+    }
+
     /// A preview of a large board for a first frame (`BoardReader+Preview`): the header, each
     /// column's count and points (`Board.openCount(inStage:)`, `points(inStage:)`) and its
     /// first `top` cards in full, no other item, no activity log. Nil

@@ -27,7 +27,8 @@ extension BoardReader {
     /// Reads the items' list that starts (`[`) at `itemsAt`, and the activity log when it
     /// follows directly (`,\n"activity": [`), on all cores; nil when the layout is not the
     /// canonical one, any line does not read, or two items have one id (see the type's comment).
-    static func readAhead(_ data: Data, _ bytes: UnsafeBufferPointer<UInt8>, itemsAt: Int) -> ReadAhead? {
+    /// With `release`, the file's bytes are given back as the lines are read (`ReleaseBehind`).
+    static func readAhead(_ data: Data, _ bytes: UnsafeBufferPointer<UInt8>, itemsAt: Int, release: ReleaseBehind? = nil) -> ReadAhead? {
         var at = itemsAt
         guard let itemLines = CanonicalLines.list(bytes, &at), itemLines.count >= readAheadMinimum else { return nil }
         let itemsEnd = at
@@ -40,7 +41,8 @@ extension BoardReader {
             if let lines = CanonicalLines.list(bytes, &a) { activityLines = lines; activityAt = start; at = a }
         }
         let idsOnLines = Flag()
-        guard let store = items(data, itemLines, idsOnLines: idsOnLines), let activity = activity(data, activityLines) else { return nil }
+        guard let store = items(data, itemLines, idsOnLines: idsOnLines, release: release),
+              let activity = activity(data, activityLines, release: release) else { return nil }
         return ReadAhead(items: store, itemsEnd: itemsEnd, idsOnLines: idsOnLines.isSet,
                          activityAt: activityAt, activity: activity, activityEnd: at)
     }
@@ -56,8 +58,8 @@ extension BoardReader {
 
     /// The items of `lines`, each read by the ordinary item reader (`store(_:_:minimumPerPart:_:)`);
     /// `idsOnLines`, when given, is cleared if a line does not start with its item's id.
-    static func items(_ data: Data, _ lines: [Range<Int>], idsOnLines: Flag? = nil) -> ItemStore? {
-        store(data, lines, minimumPerPart: 500) { s, k in
+    static func items(_ data: Data, _ lines: [Range<Int>], idsOnLines: Flag? = nil, release: ReleaseBehind? = nil) -> ItemStore? {
+        store(data, lines, minimumPerPart: 500, release: release) { s, k in
             guard let item = itemOnLine(&s, lines[k], k) else { return nil }
             if let idsOnLines, !CanonicalLines.line(s.bytes, lines[k], startsWithID: item.id) { idsOnLines.clear() }
             return item
@@ -77,17 +79,21 @@ extension BoardReader {
     /// part's items grouped by the part of the store that takes them, then moved into the store
     /// (`ItemStore.filled(moving:)`). Nil when a line does not read or two items share an id.
     /// The full read and the preview's skim (`BoardReader+Preview`) both fill their stores so.
-    static func store(_ data: Data, _ lines: [Range<Int>], minimumPerPart: Int,
+    /// With `release`, each part gives back the file's bytes behind it as it goes (`ReleaseBehind`).
+    static func store(_ data: Data, _ lines: [Range<Int>], minimumPerPart: Int, release: ReleaseBehind? = nil,
                       _ one: @Sendable (inout JSONScanner, Int) -> Item?) -> ItemStore? {
         var parts = Parallel.mapParts(lines.count, minimumPerPart: minimumPerPart) { range -> [[Item]]? in
             data.withUnsafeBytes { raw in
                 var s = JSONScanner(raw.bindMemory(to: UInt8.self))
                 var groups = Array(repeating: [Item](), count: ItemStore.fillParts)
                 for q in groups.indices { groups[q].reserveCapacity(range.count / ItemStore.fillParts * 5 / 4) }
+                var behind = Behind(release, lines, range)
                 for k in range {
                     guard let item = one(&s, k) else { return nil }
                     groups[ItemStore.fillPart(of: item.id)].append(consume item)
+                    behind.passed(k)
                 }
+                behind.finish()
                 return groups
             }
         }
@@ -102,7 +108,7 @@ extension BoardReader {
 
     /// The entries of `lines`, read in parts on all cores, each part a whole number of the
     /// log's chunks (so the chunks are made as they are read, not copied afterwards).
-    static func activity(_ data: Data, _ lines: [Range<Int>]) -> ActivityLog? {
+    static func activity(_ data: Data, _ lines: [Range<Int>], release: ReleaseBehind? = nil) -> ActivityLog? {
         let size = ActivityLog.chunkSize
         let chunkCount = (lines.count + size - 1) / size
         let parts = Parallel.mapParts(chunkCount, minimumPerPart: 1) { chunks -> [[Activity]]? in
@@ -111,7 +117,7 @@ extension BoardReader {
                 var chunk: [Activity] = []
                 chunk.reserveCapacity(size)
                 let range = c * size..<min(lines.count, (c + 1) * size)
-                guard read(data, lines, range, { s, _ in chunk.append(try entry(&s, { "" })) }) else { return nil }
+                guard read(data, lines, range, release: release, { s, _ in chunk.append(try entry(&s, { "" })) }) else { return nil }
                 out.append(chunk)
             }
             return out
@@ -126,15 +132,45 @@ extension BoardReader {
 
     /// Calls `one` with a scanner at the start of each line of `lines[range]` (and the line's
     /// index); false when any line does not hold exactly one value.
-    private static func read(_ data: Data, _ lines: [Range<Int>], _ range: Range<Int>,
+    private static func read(_ data: Data, _ lines: [Range<Int>], _ range: Range<Int>, release: ReleaseBehind?,
                              _ one: (inout JSONScanner, Int) throws -> Void) -> Bool {
         data.withUnsafeBytes { raw in
             var s = JSONScanner(raw.bindMemory(to: UInt8.self))
+            var behind = Behind(release, lines, range)
             for k in range {
                 s.jump(to: lines[k].lowerBound)
                 guard (try? one(&s, k)) != nil, s.offset == lines[k].upperBound else { return false }
+                behind.passed(k)
             }
+            behind.finish()
             return true
+        }
+    }
+
+    /// One part's way through its lines, giving back the file's bytes behind it
+    /// (`ReleaseBehind`) every few MiB, and at its end all of its lines' bytes.
+    private struct Behind {
+        let release: ReleaseBehind?
+        let lines: [Range<Int>]
+        let range: Range<Int>
+        var from: Int
+
+        init(_ release: ReleaseBehind?, _ lines: [Range<Int>], _ range: Range<Int>) {
+            self.release = release; self.lines = lines; self.range = range
+            from = range.isEmpty ? 0 : lines[range.lowerBound].lowerBound
+        }
+
+        /// Line `k` is read: the bytes of it and the lines before it are no longer needed.
+        mutating func passed(_ k: Int) {
+            guard let release, lines[k].upperBound - from >= 2 * ReleaseBehind.block else { return }
+            release.release(from..<lines[k].upperBound)
+            from = lines[k].upperBound / ReleaseBehind.block * ReleaseBehind.block
+        }
+
+        /// The part is read: its lines' bytes are no longer needed.
+        func finish() {
+            guard let release, let last = range.last else { return }
+            release.release(from..<lines[last].upperBound)
         }
     }
 }

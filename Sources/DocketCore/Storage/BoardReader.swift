@@ -20,12 +20,14 @@ enum BoardReader {
     /// The board and, when `tolerant`, what was let through (see the type's comment).
     /// With `readAhead` false the canonical layout's lines are not read on every core
     /// (`BoardReader+Lines`); the result is the same.
-    static func read(_ data: Data, path: String, tolerant: Bool, readAhead: Bool = true) throws -> (board: LoadedBoard, defects: ReadDefects) {
+    /// With `giveBack`, the file's bytes are given back as the lines are read (`ReleaseBehind`).
+    static func read(_ data: Data, path: String, tolerant: Bool, readAhead: Bool = true,
+                     giveBack: ReleaseBehind? = nil) throws -> (board: LoadedBoard, defects: ReadDefects) {
         try data.withUnsafeBytes { raw in
             var s = JSONScanner(raw.bindMemory(to: UInt8.self))
             do {
                 var defects = ReadDefects()
-                let board = try read(&s, data: readAhead ? data : nil, tolerant: tolerant, defects: &defects)
+                let board = try read(&s, data: readAhead ? data : nil, tolerant: tolerant, giveBack: giveBack, defects: &defects)
                 if tolerant { defects.invalidTextLines = ReadDefects.linesNotUTF8(s.bytes) }
                 return (board, defects)
             } catch let f as JSONScanner.Failure {
@@ -40,7 +42,7 @@ enum BoardReader {
     /// `BoardReader+Checked`. Both throw
     /// `NotPreviewable` for a file they cannot read so.
     static func read(_ s: inout JSONScanner, data: Data?, tolerant: Bool, preview: Int? = nil, checked: WrongRecord? = nil,
-                     defects: inout ReadDefects) throws -> LoadedBoard {
+                     giveBack: ReleaseBehind? = nil, defects: inout ReadDefects) throws -> LoadedBoard {
         var format: String?, version: Int?, name = ""
         var stages: [Stage]?, releases: [Release] = [], people: [Person] = [], labels: [Label] = []
         var items = ItemStore(), activity = ActivityLog()
@@ -111,12 +113,14 @@ enum BoardReader {
                     s.jump(to: read.end)
                     break
                 }
-                if let data, let read = readAhead(data, s.bytes, itemsAt: s.mark()) {
+                if let data, let read = readAhead(data, s.bytes, itemsAt: s.mark(), release: giveBack) {
                     items = read.items
                     s.jump(to: read.itemsEnd)
                     ahead = read
                     break
                 }
+                // Bytes given back read as zeros: the ordinary read cannot follow them.
+                if giveBack?.happened == true { throw ReleaseBehind.ReadAgain() }
                 try s.array("items") { s, n in
                     let at = s.mark()
                     let item = try self.item(&s, n, tolerant: false)
