@@ -13,12 +13,18 @@ final class ReleaseBehindTests: XCTestCase {
         String(decoding: BoardEncoder.encode(GeneratedBoard.make(count: 24_000, seed: 24)), as: UTF8.self)
     }
 
-    func testTheReadGivesTheBoardDecodeGivesAndGivesTheBytesBack() throws {
-        #if os(Linux)
+    /// `body` given a large board's file and its bytes as a session reads them (`BoardStore.read`).
+    private func withLargeBoardFile(_ body: (URL, Data) throws -> Void) throws {
         try withTemporaryFolder("docket-release") { dir in
             let url = dir.appendingPathComponent("board.json")
             try Data(largeBoardText().utf8).write(to: url)
-            let data = try BoardStore.read(url)
+            try body(url, try BoardStore.read(url))
+        }
+    }
+
+    func testTheReadGivesTheBoardDecodeGivesAndGivesTheBytesBack() throws {
+        #if os(Linux)
+        try withLargeBoardFile { url, data in
             XCTAssertGreaterThanOrEqual(data.count, FileRead.largeFile)
             XCTAssertNotNil(ReleaseBehind(data), "a large file is read into a buffer of its own")
             let expected = try BoardDecoder.decode(try Data(contentsOf: url), path: url.path)
@@ -63,10 +69,7 @@ final class ReleaseBehindTests: XCTestCase {
     /// might): the read cannot follow them and the file is read again.
     func testBytesGoneBeforeTheReadAreReadAgainFromTheFile() throws {
         #if os(Linux)
-        try withTemporaryFolder("docket-release") { dir in
-            let url = dir.appendingPathComponent("board.json")
-            try Data(largeBoardText().utf8).write(to: url)
-            let data = try BoardStore.read(url)
+        try withLargeBoardFile { url, data in
             let release = try XCTUnwrap(ReleaseBehind(data))
             release.release(0..<data.count - 1)
             XCTAssertTrue(release.happened)
