@@ -158,6 +158,7 @@ public struct ItemStore: Equatable, Sendable, Sequence {
                         let id = item.id
                         if !mine[shard(id) - lo].set(consume item, for: id) { return nil }
                     }
+                    boxes[q].lists[l] = []  // its buffer goes now, not when every list is moved
                 }
                 out += mine
             }
