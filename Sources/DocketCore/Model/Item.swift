@@ -266,6 +266,11 @@ public struct ScoreInputs: Equatable, Sendable {
 }
 
 extension Double {
+    /// A total of story points as shown: `pointsText` of the sum rounded to two decimals
+    /// (0.1 + 0.2 is 0.30000000000000004, and a column's points added up in another order,
+    /// as a preview's parts add them, can differ in their last digits).
+    public var pointsTotalText: String { ((self * 100).rounded() / 100).pointsText }
+
     /// Story points as people write them: `3`, `0.5`, `13`.
     public var pointsText: String {
         if self == rounded(), abs(self) < 1e15 { return String(Int64(self)) }

@@ -20,13 +20,17 @@ extension BoardReader {
     struct NotPreviewable: Error {}
 
     /// The preview of `data` (see the type's comment), nil when the file is small, not in the
-    /// canonical layout or anything in it does not read (the full read then says what).
+    /// canonical layout or anything in it does not read (the full read then says what), and for
+    /// a board that shows card ages (its cards' ages come from the activity log, which a preview
+    /// does not read).
     static func preview(_ data: Data, path: String, top: Int) -> LoadedBoard? {
-        try? data.withUnsafeBytes { raw in
+        let loaded = try? data.withUnsafeBytes { raw in
             var s = JSONScanner(raw.bindMemory(to: UInt8.self))
             var defects = ReadDefects()
             return try read(&s, data: data, tolerant: false, preview: top, defects: &defects)
         }
+        guard let loaded, loaded.board.extra["showAges"] != "true" else { return nil }
+        return loaded
     }
 
     /// The items' list at `itemsAt` skimmed on all cores (`PreviewSkim.placement`) into its

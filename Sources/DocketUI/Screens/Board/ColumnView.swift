@@ -20,7 +20,7 @@ enum ColumnView {
         let countText = filtered ? "\(count) of \(full)" + (stage.wipLimit.map { "/\($0)" } ?? "")
             : stage.wipLimit.map { "\(count)/\($0)" } ?? "\(count)"
         let points = state.filter?.points[stage.id] ?? board.points(inStage: stage.id)
-        let right = " \(countText)" + (points > 0 ? " · \(points.pointsText)p" : "") + " "
+        let right = " \(countText)" + (points > 0 ? " · \(points.pointsTotalText)p" : "") + " "
         let rightWidth = DisplayWidth.of(right)
         let nameRoom = max(1, width - rightWidth - 1)
         canvas.text(" " + SafeText.fitLine(stage.name, width: nameRoom), x: x, y: 0, role: role, maxWidth: width)
@@ -32,9 +32,13 @@ enum ColumnView {
         let lastRow = layout.size.height - 2
         for slot in 0..<layout.cardSlots {
             let row = top + slot
-            guard row < ids.count, let item = board.items[ids[row]] else { break }
             let y = layout.cardY(slot)
             guard y <= lastRow else { break }
+            guard row < ids.count, let item = board.items[ids[row]] else {
+                // A preview holds a column's first cards only: more come with the whole board.
+                if row < count { canvas.text(SafeText.fit("…", width: width - 1), x: x + 1, y: y, role: .dim) }
+                break
+            }
             let age = state.ages.map { ages -> CardView.Age in
                 let days = ages.days(item.id, now: state.now)
                 let limit = ages.threshold(item.stage, fallback: board.stageSLA(item.stage))
