@@ -105,6 +105,12 @@ final class BoardPreviewTests: XCTestCase {
         let brokenTop = Data(String(decoding: data, as: UTF8.self)
             .replacingOccurrences(of: "{\"id\": \"\(top)\", \"title\": \"", with: "{\"id\": \"\(top)\", \"title\": 3, \"x\": \"").utf8)
         XCTAssertTrue(BoardDecoder.preview(brokenTop, path: "b.json", top: 40) == nil, "a top card that does not read")
+        // One id on two lines, both among a column's first cards: not shown twice.
+        let twiceText = String(decoding: data, as: UTF8.self)
+        let topLine = try XCTUnwrap(twiceText.components(separatedBy: "\n").first { $0.hasPrefix("{\"id\": \"\(top)\"") })
+        let twice = Data(twiceText.replacingOccurrences(of: topLine, with: topLine.hasSuffix(",") ? topLine + "\n" + topLine : topLine + ",\n" + topLine).utf8)
+        XCTAssertTrue(BoardDecoder.preview(twice, path: "b.json", top: 40) == nil, "an id on two lines among the first cards")
+        XCTAssertThrowsError(try BoardDecoder.decode(twice, path: "b.json"))
         let deep = try XCTUnwrap(board.column("done").last)
         let unclosed = Data(String(decoding: data, as: UTF8.self)
             .replacingOccurrences(of: "{\"id\": \"\(deep)\", \"title\": \"", with: "{\"id\": \"\(deep)\", \"title\": [\"").utf8)

@@ -79,4 +79,31 @@ final class ReleaseBehindTests: XCTestCase {
         }
         #endif
     }
+
+    /// The log's lines are given back too, across the chunks a part reads (a chunk alone is
+    /// smaller than a block).
+    func testTheLogsBytesAreGivenBackToo() throws {
+        #if os(Linux)
+        var board = GeneratedBoard.make(count: 6_000, seed: 25)
+        let ids = board.items.keys.sorted()
+        for k in 0..<90_000 {
+            board.activity.append(Activity(at: 1_795_953_600 + Timestamp(k), by: "someone", item: ids[k % ids.count],
+                                           action: "comment", to: "A comment long enough to fill the line a little \(k)"))
+        }
+        try withTemporaryFolder("docket-release") { dir in
+            let url = dir.appendingPathComponent("board.json")
+            try Data(BoardEncoder.encode(board)).write(to: url)
+            let data = try BoardStore.read(url)
+            let text = String(decoding: data, as: UTF8.self)
+            let logStart = try XCTUnwrap(text.utf8.firstRange(of: "\"activity\": [".utf8)).lowerBound
+            let logOffset = text.utf8.distance(from: text.utf8.startIndex, to: logStart)
+            let got = try BoardDecoder.decode(releasingBehind: data, url: url)
+            XCTAssertEqual(got.board.activity.count, board.activity.count)
+            let block = ReleaseBehind.block
+            let firstWhole = (logOffset + block - 1) / block * block
+            XCTAssertLessThan(firstWhole + block, data.count)
+            XCTAssertTrue(data[firstWhole..<(firstWhole + block)].allSatisfy { $0 == 0 }, "a block of log lines was given back")
+        }
+        #endif
+    }
 }

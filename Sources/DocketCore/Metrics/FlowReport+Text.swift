@@ -15,7 +15,7 @@ extension FlowReport {
         let spark = { (values: [Double]) in
             shown > 1 ? "  " + SparklineText.of(Array(values.suffix(shown))) + (shown < weekly.count ? " last 52 weeks" : " per week") : ""
         }
-        out.append("Throughput   \(finished) item\(finished == 1 ? "" : "s"), \(finishedPoints.pointsText) points" + spark(weekly.map { Double($0.throughput) }))
+        out.append("Throughput   \(finished) item\(finished == 1 ? "" : "s"), \(finishedPoints.pointsTotalText) points" + spark(weekly.map { Double($0.throughput) }))
         out.append("Arrivals     \(arrivals) item\(arrivals == 1 ? "" : "s")" + spark(weekly.map { Double($0.arrivals) }))
         out.append("WIP now      \(wip) item\(wip == 1 ? "" : "s") in progress" + spark(weekly.map { Double($0.wip) }))
         out.append("Lead time    " + FlowReport.spreadText(leadTime))

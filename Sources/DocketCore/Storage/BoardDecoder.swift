@@ -47,7 +47,9 @@ public enum BoardDecoder {
     /// afterwards. When the read cannot finish on what is left (anything that is not a board in
     /// the canonical layout, or an error after bytes were given back, whose place could no
     /// longer be told), the file at `url` is read again and decoded as `decode` does, so the
-    /// outcome is always `decode`'s of the file. Throws as `decode` does.
+    /// outcome is always `decode`'s of the file (as it is then: should it have changed since
+    /// `data` was read, a session's writer sees another version and merges, as for any change
+    /// made elsewhere). Throws as `decode` does.
     public static func decode(releasingBehind data: Data, url: URL) throws -> LoadedBoard {
         guard let release = ReleaseBehind(data) else { return try decode(data, path: url.path) }
         return try decode(data, givingBack: release, url: url)
@@ -65,7 +67,8 @@ public enum BoardDecoder {
 
     /// A preview of a large board for a first frame (`BoardReader+Preview`): the header, each
     /// column's count and points (`Board.openCount(inStage:)`, `points(inStage:)`) and its
-    /// first `top` cards in full, no other item, no activity log. Nil
+    /// first `top` cards in full, no other item, no activity log. Nil for a board that shows
+    /// card ages (they come from the log), and
     /// for a board under 5,000 items, one not in the canonical layout (anything Docket wrote
     /// is), or one with anything wrong (`decode` then says what). Never to be saved or edited:
     /// `decode` of the same data gives the board.

@@ -8,7 +8,8 @@ import Foundation
 /// It only ever answers for lists it read completely and exactly: each line must hold one
 /// whole value and nothing else. Anything else (another layout, a line that does not parse, a
 /// list too short to be worth it) gives nil and the ordinary sequential read runs instead, so
-/// errors keep their exact line, column and `items[N]` path.
+/// errors keep their exact line, column and `items[N]` path (a read that gave bytes back,
+/// `ReleaseBehind`, cannot run it: it throws `ReleaseBehind.ReadAgain`, and the file is read again).
 extension BoardReader {
     /// The items and activity entries read ahead, and where in the file their lists end.
     struct ReadAhead {
@@ -56,7 +57,7 @@ extension BoardReader {
         return item
     }
 
-    /// The items of `lines`, each read by the ordinary item reader (`store(_:_:minimumPerPart:_:)`);
+    /// The items of `lines`, each read by the ordinary item reader (`store(_:_:minimumPerPart:release:_:)`);
     /// `idsOnLines`, when given, is cleared if a line does not start with its item's id.
     static func items(_ data: Data, _ lines: [Range<Int>], idsOnLines: Flag? = nil, release: ReleaseBehind? = nil) -> ItemStore? {
         store(data, lines, minimumPerPart: 500, release: release) { s, k in
@@ -78,7 +79,6 @@ extension BoardReader {
     /// and the line's index; nil when the line does not read), in parts on all cores, each
     /// part's items grouped by the part of the store that takes them, then moved into the store
     /// (`ItemStore.filled(moving:)`). Nil when a line does not read or two items share an id.
-    /// The full read and the preview's skim (`BoardReader+Preview`) both fill their stores so.
     /// With `release`, each part gives back the file's bytes behind it as it goes (`ReleaseBehind`).
     static func store(_ data: Data, _ lines: [Range<Int>], minimumPerPart: Int, release: ReleaseBehind? = nil,
                       _ one: @Sendable (inout JSONScanner, Int) -> Item?) -> ItemStore? {
@@ -113,13 +113,17 @@ extension BoardReader {
         let chunkCount = (lines.count + size - 1) / size
         let parts = Parallel.mapParts(chunkCount, minimumPerPart: 1) { chunks -> [[Activity]]? in
             var out: [[Activity]] = []
+            // One way through the part's lines across its chunks (they follow each other), so
+            // that whole blocks of them are given back (a chunk alone is smaller than a block).
+            var behind = Behind(release, lines, chunks.lowerBound * size..<min(lines.count, chunks.upperBound * size))
             for c in chunks {
                 var chunk: [Activity] = []
                 chunk.reserveCapacity(size)
                 let range = c * size..<min(lines.count, (c + 1) * size)
-                guard read(data, lines, range, release: release, { s, _ in chunk.append(try entry(&s, { "" })) }) else { return nil }
+                guard read(data, lines, range, &behind, { s, _ in chunk.append(try entry(&s, { "" })) }) else { return nil }
                 out.append(chunk)
             }
+            behind.finish()
             return out
         }
         var chunks: [[Activity]] = []
@@ -132,17 +136,16 @@ extension BoardReader {
 
     /// Calls `one` with a scanner at the start of each line of `lines[range]` (and the line's
     /// index); false when any line does not hold exactly one value.
-    private static func read(_ data: Data, _ lines: [Range<Int>], _ range: Range<Int>, release: ReleaseBehind?,
+    /// `behind` is told of each line read.
+    private static func read(_ data: Data, _ lines: [Range<Int>], _ range: Range<Int>, _ behind: inout Behind,
                              _ one: (inout JSONScanner, Int) throws -> Void) -> Bool {
         data.withUnsafeBytes { raw in
             var s = JSONScanner(raw.bindMemory(to: UInt8.self))
-            var behind = Behind(release, lines, range)
             for k in range {
                 s.jump(to: lines[k].lowerBound)
                 guard (try? one(&s, k)) != nil, s.offset == lines[k].upperBound else { return false }
                 behind.passed(k)
             }
-            behind.finish()
             return true
         }
     }

@@ -83,7 +83,8 @@ extension BoardReader {
             }
             return true
         }
-        guard read else { throw NotPreviewable() }
+        // Two lines with one id (the full read refuses the file): not among the cards shown.
+        guard read, Set(items.map(\.id)).count == items.count else { throw NotPreviewable() }
         index.longIDs = Array(Set(columns.longIDs)).sorted()
         board.takePreview(ItemStore(items), index: index)
     }

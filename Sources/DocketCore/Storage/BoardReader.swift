@@ -107,7 +107,8 @@ enum BoardReader {
                     break
                 }
                 if let preview {
-                    guard let data else { throw NotPreviewable() }
+                    // Card ages come from the log (the check after the read covers a later key).
+                    guard let data, extra["showAges"] != "true" else { throw NotPreviewable() }
                     let read = try previewColumns(data, s.bytes, itemsAt: s.mark(), top: preview)
                     previewed = (read.columns, read.lines)
                     s.jump(to: read.end)

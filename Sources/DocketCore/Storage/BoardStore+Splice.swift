@@ -38,7 +38,7 @@ extension BoardStore {
 
     /// The write of an open board's save, for callers that hold `BoardLock` for `url` and know
     /// that the file holds `old` as this session wrote it: `board` spliced into the file's
-    /// bytes (unchanged lines copied; see `BoardSplice.bytes`), or encoded whole when
+    /// bytes (unchanged lines written from them; see `BoardSplice.runs`), or encoded whole when
     /// the file cannot be read or is not in the canonical layout. The same bytes as
     /// `writeLocked(board, to: url)` either way. Throws `BoardStoreError`; the file is untouched then.
     static func writeLocked(_ board: Board, over old: Board, to url: URL) throws {

@@ -24,7 +24,8 @@ public struct CheckedFiles: Sendable {
     /// The rules a record vouches for: the file format version and a number to raise whenever
     /// the reader (`BoardReader`, the item and entry readers) comes to refuse something it let
     /// through before, so that files checked by older rules are checked again.
-    static let reader = "format\(Board.formatVersion)-reader1"
+    /// (reader2: `ContentHash` mixes four lanes; records of the single-lane hash are not read.)
+    static let reader = "format\(Board.formatVersion)-reader2"
 
     /// What a command does when a content a record vouched for turns out not to read as it was
     /// checked (a content forged to the same hash): called with the full read's error (path,

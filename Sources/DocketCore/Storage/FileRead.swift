@@ -14,6 +14,9 @@ enum FileRead {
     /// Files from this size on (bytes) are read into huge pages where the system allows.
     static let largeFile = 8 << 20
 
+    /// The size of a huge page (bytes), and the alignment of a large file's buffer.
+    static let hugePage = 2 << 20
+
     /// A path that names a named pipe, a device or a socket: a board is never read from one
     /// (opening a FIFO would wait for a writer).
     struct NotAFile: Error, Equatable {
@@ -59,7 +62,7 @@ enum FileRead {
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0, isLargeRegularFile(info) else { return nil }
-        let size = Int(info.st_size), huge = 2 << 20
+        let size = Int(info.st_size), huge = hugePage
         let capacity = (size + huge - 1) / huge * huge
         var raw: UnsafeMutableRawPointer?
         guard posix_memalign(&raw, huge, capacity) == 0, let buffer = raw else { return nil }
@@ -82,7 +85,7 @@ enum FileRead {
 
 /// Gives the memory of a large file read into memory (`FileRead.whole`) back to the system
 /// while a read goes through it, 2 MiB at a time, once every part of the read has gone past
-/// those bytes (`BoardDecoder.decode(_:path:releasingBehind:)`): a session's full read then
+/// those bytes (`BoardDecoder.decode(releasingBehind:url:)`): a session's full read then
 /// never holds the whole file and the whole board at once. Released bytes read as zeros
 /// afterwards, so the read that releases them must never look back (`BoardReader+Lines` reads
 /// each line once, forwards), and whatever fails after a release is read again from the file
@@ -92,7 +95,7 @@ final class ReleaseBehind: @unchecked Sendable {
     private let lock = NSLock()
     private var released = false
     /// The size of the blocks given back (a huge page).
-    static let block = 2 << 20
+    static let block = FileRead.hugePage
 
     /// Nil unless `data` is a file read into its own block-aligned buffer (`FileRead`'s large
     /// files, Linux only): nothing else is ever given back.

@@ -13,7 +13,7 @@ public enum GoalsOutput {
             if !g.owner.isEmpty { head += " @\(g.owner)" }
             out.append(head)
             for (i, k) in g.keyResults.enumerated() { out.append("  \(i + 1). \(k.line)") }
-            out.append("  \(s.itemCount) item\(s.itemCount == 1 ? "" : "s"), \(s.points.pointsText) points" + (s.cost.map { ", \(money.string($0))" } ?? ""))
+            out.append("  \(s.itemCount) item\(s.itemCount == 1 ? "" : "s"), \(s.points.pointsTotalText) points" + (s.cost.map { ", \(money.string($0))" } ?? ""))
         }
         return out.joined(separator: "\n") + "\n"
     }

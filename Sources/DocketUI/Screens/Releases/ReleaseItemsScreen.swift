@@ -101,7 +101,7 @@ public struct ReleaseItemsScreen: Feature {
         canvas.fill(Rect(x: 0, y: 0, width: w, height: h), role: .normal)
         let points = items.reduce(0.0) { $0 + (app.board.items[$1]?.points ?? 0) }
         canvas.fill(Rect(x: 0, y: 0, width: w, height: 1), role: .columnHeader)
-        canvas.text(SafeText.fit(" Release \(release) · \(items.count) items · \(points.pointsText) points · \(done.count) done", width: w),
+        canvas.text(SafeText.fit(" Release \(release) · \(items.count) items · \(points.pointsTotalText) points · \(done.count) done", width: w),
                     x: 0, y: 0, role: .columnHeader)
         let table = Table(columns: [Table.Column(title: "", extent: .fixed(1)), Table.Column(title: "id", extent: .fixed(8)),
                                     Table.Column(title: "title", extent: .fill(1)), Table.Column(title: "stage", extent: .fixed(12)),
