@@ -40,10 +40,23 @@ static inline attr_t docket_a_italic(void) { return A_ITALIC; }
 static inline attr_t docket_a_normal(void) { return A_NORMAL; }
 static inline int docket_key_f(int n) { return KEY_F(n); }
 // Gives the memory freed so far back to the system (glibc keeps freed blocks for reuse, so a
-// large board dropped for another stays in the process's resident size otherwise).
+// large board dropped for another stays in the process's resident size otherwise), and lets
+// glibc keep large blocks for reuse again (see docket_map_large_blocks).
 static inline void docket_return_freed_memory(void) {
 #if defined(__GLIBC__)
     malloc_trim(0);
+    mallopt(M_MMAP_THRESHOLD, 32 << 20);
+#endif
+}
+// While a large board is read: blocks of 1 MiB and more are mapped on their own and unmapped
+// when freed, so the read's large temporaries never stay resident (glibc otherwise raises
+// that threshold after the first large block is freed, up to 32 MiB, and keeps such blocks for
+// reuse). 1 when the allocator took the setting (0 elsewhere, and where it is not glibc).
+static inline int docket_map_large_blocks(void) {
+#if defined(__GLIBC__)
+    return mallopt(M_MMAP_THRESHOLD, 1 << 20);
+#else
+    return 0;
 #endif
 }
 static inline mmask_t docket_button1_pressed(void) { return BUTTON1_PRESSED; }

@@ -24,6 +24,7 @@ struct SessionOptions: ParsableArguments {
             let (url, loaded) = try options.load(positional: file, forSession: true)
             return try BoardSession.open(url: url, loaded: loaded, themeName: theme, triage: triage, standup: standup)
         }
+        TerminalApp.readyMemoryForLargeRead()
         // Enough cards for every row of the terminal, however cards are laid out (`previewCards`).
         let top = max(BoardSession.previewCards, TerminalApp.terminalRows() ?? 0)
         let (url, loaded, pending) = try options.loadForSession(positional: file, top: top)
