@@ -31,7 +31,7 @@ extension BoardReader {
     /// With `release`, the file's bytes are given back as the lines are read (`ReleaseBehind`).
     static func readAhead(_ data: Data, _ bytes: UnsafeBufferPointer<UInt8>, itemsAt: Int, release: ReleaseBehind? = nil) -> ReadAhead? {
         var at = itemsAt
-        guard let itemLines = CanonicalLines.list(bytes, &at), itemLines.count >= readAheadMinimum else { return nil }
+        guard var itemLines = CanonicalLines.list(bytes, &at), itemLines.count >= readAheadMinimum else { return nil }
         let itemsEnd = at
         var activityLines: [Range<Int>] = []
         var activityAt: Int?
@@ -42,8 +42,11 @@ extension BoardReader {
             if let lines = CanonicalLines.list(bytes, &a) { activityLines = lines; activityAt = start; at = a }
         }
         let idsOnLines = Flag()
-        guard let store = items(data, itemLines, idsOnLines: idsOnLines, release: release),
-              let activity = activity(data, activityLines, release: release) else { return nil }
+        guard let store = items(data, itemLines, idsOnLines: idsOnLines, release: release) else { return nil }
+        // Every part is done with the item lines: the blocks two parts shared go too.
+        if let release, let first = itemLines.first, let last = itemLines.last { release.release(first.lowerBound..<last.upperBound) }
+        itemLines = []  // not needed while the log is read
+        guard let activity = activity(data, activityLines, release: release) else { return nil }
         return ReadAhead(items: store, itemsEnd: itemsEnd, idsOnLines: idsOnLines.isSet,
                          activityAt: activityAt, activity: activity, activityEnd: at)
     }
