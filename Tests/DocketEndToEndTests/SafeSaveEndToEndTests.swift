@@ -93,6 +93,7 @@ final class SafeSaveEndToEndTests: CLITestCase {
         var expected = try titles(url)
         var outcomes = (old: 0, new: 0, killed: 0, killedWhileWriting: 0)
         var seed: UInt64 = 0x5AFE
+        var killed: [String] = []  // "run:pid:how it ended", for the message should a file be left
         let runs = 30
         for i in 0..<runs {
             let before = try Data(contentsOf: url)
@@ -113,7 +114,9 @@ final class SafeSaveEndToEndTests: CLITestCase {
             default: _ = try waitFor(pid, { try self.inodeNumber(url) != inode })  // replaced, not yet exited
             }
             kill(pid, SIGKILL)
-            if try waitForProcess(pid) == 128 + SIGKILL { outcomes.killed += 1 }
+            let status = try waitForProcess(pid)
+            if status == 128 + SIGKILL { outcomes.killed += 1 }
+            killed.append("\(i):\(pid):\(status)")
             let after = try Data(contentsOf: url)
             if after == before { outcomes.old += 1; continue }
             let now = try titles(url)
@@ -128,7 +131,7 @@ final class SafeSaveEndToEndTests: CLITestCase {
         // A normal save afterwards cleans up what the killed ones left.
         XCTAssertEqual(try runProcess(docket, ["add", "After the kills", "-b", url.path], environment: environment).status, 0)
         XCTAssertEqual(try titles(url), (expected + ["After the kills"]).sorted())
-        XCTAssertEqual(try names(in: dir), ["board.json", "board.json.bak"], "outcomes: \(outcomes)")
+        XCTAssertEqual(try names(in: dir), ["board.json", "board.json.bak"], "outcomes: \(outcomes); runs (run:pid:status): \(killed)")
     }
 
     /// Polls (up to 10 s) until `condition` holds or `pid` ends; true when the condition held.
