@@ -24,14 +24,11 @@ extension Board {
             throw DocketError.invalidValue(field: "points", value: p.pointsText, expected: "a number ≥ 0")
         }
         let newID = id ?? ItemID.make(avoiding: items)
-        // The ranks of the column's first and last cards (on a lazily read board without
-        // sorting the column: `rankScan`).
-        let scan = rankScan(stageID)
-        let col = scan == nil ? column(stageID) : []
+        let ends = columnRanks(stageID)
         let rank: String
         switch placement {
-        case .top: rank = Rank.between(nil, scan?.lowest ?? col.first.flatMap { items[$0]?.rank }, salt: newID)
-        case .bottom: rank = Rank.between(scan?.highest ?? col.last.flatMap { items[$0]?.rank }, nil, salt: newID)
+        case .top: rank = Rank.between(nil, ends.lowest, salt: newID)
+        case .bottom: rank = Rank.between(ends.highest, nil, salt: newID)
         }
         let item = Item(id: newID, title: title, description: description, type: type, stage: stageID,
                         rank: rank, priority: priority, points: points, labels: labels, assignees: assignees,
@@ -76,15 +73,8 @@ extension Board {
     /// `rank`, or, when an open item of `stage` already holds it, a rank just after it (and
     /// before the next higher one), so the column stays strictly ordered.
     func freeRank(_ rank: String, inStage stage: String, salt: String = "") -> String {
-        if let scan = rankScan(stage, around: rank) {
-            return scan.holds ? Rank.between(rank, scan.above, salt: salt) : rank
-        }
-        let col = column(stage)
-        let lo = insertionPoint(col, rank: rank, id: "")
-        guard lo < col.count, items[col[lo]]?.rank == rank else { return rank }
-        var next = lo
-        while next < col.count, let r = items[col[next]]?.rank, r <= rank { next += 1 }
-        return Rank.between(rank, next < col.count ? items[col[next]]?.rank : nil, salt: salt)
+        let ranks = columnRanks(stage, around: rank)
+        return ranks.holds ? Rank.between(rank, ranks.above, salt: salt) : rank
     }
 
     /// Gives distinct ranks to items of a column whose ranks are not strictly ascending

@@ -121,10 +121,25 @@ public struct Board: Equatable, Sendable {
         throw DocketError.ambiguousItem(query, Array(matches.sorted().prefix(5)))
     }
 
-    /// The ranks of a stage's open items found by one pass over their placements
-    /// (`DeferredColumnIndex.ranks`), while the column index of a lazily read board is still
-    /// deferred and that column was never asked for; nil otherwise (read the column then).
-    func rankScan(_ stageID: String, around rank: String? = nil) -> DeferredColumnIndex.RankScan? {
+    /// The ranks of a stage's open items that placing one item there needs (`ColumnRanks`),
+    /// `around` the rank it would take: from the column, or while the column index of a lazily
+    /// read board is still deferred and that column was never asked for, from one pass over
+    /// the placements without sorting it (`DeferredColumnIndex.ranks`).
+    func columnRanks(_ stageID: String, around rank: String? = nil) -> ColumnRanks {
+        if let scan = rankScan(stageID, around: rank) { return scan }
+        let col = column(stageID)
+        var ranks = ColumnRanks(lowest: col.first.flatMap { items[$0]?.rank }, highest: col.last.flatMap { items[$0]?.rank })
+        guard let rank else { return ranks }
+        var next = insertionPoint(col, rank: rank, id: "")
+        ranks.holds = next < col.count && items[col[next]]?.rank == rank
+        while next < col.count, let r = items[col[next]]?.rank, r <= rank { next += 1 }
+        ranks.above = next < col.count ? items[col[next]]?.rank : nil
+        return ranks
+    }
+
+    /// `columnRanks` by one pass over the placements, while the column index of a lazily read
+    /// board is still deferred and that column was never asked for; nil otherwise.
+    func rankScan(_ stageID: String, around rank: String? = nil) -> ColumnRanks? {
         guard builtIndex == nil else { return nil }
         return deferredIndex?.ranks(of: stageID, around: rank)
     }

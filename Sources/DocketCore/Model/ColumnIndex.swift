@@ -56,6 +56,17 @@ struct ColumnIndex: Sendable {
     }
 }
 
+/// What a command adding or moving one item needs of a column's ranks (`Board.columnRanks`).
+struct ColumnRanks {
+    /// The lowest and highest rank of the column's open items (its first and last cards'),
+    /// nil for an empty column.
+    var lowest: String?, highest: String?
+    /// Whether an open item of the column has the rank asked about.
+    var holds = false
+    /// The lowest rank above the one asked about, nil when none is.
+    var above: String?
+}
+
 /// The column index of a board read lazily (`BoardReader+Checked`), built the first time
 /// something asks for a column, once for every copy of the board; until then a command that
 /// changes only what does not place an item (a title, labels, a comment) never places them all.
@@ -83,23 +94,12 @@ final class DeferredColumnIndex: @unchecked Sendable {
         }
     }
 
-    /// What `ranks(of:around:)` tells of a column.
-    struct RankScan {
-        /// The lowest and highest rank of the column's open items (its first and last cards'),
-        /// nil for an empty column.
-        var lowest: String?, highest: String?
-        /// Whether an open item of the column has the rank asked about.
-        var holds = false
-        /// The lowest rank above the one asked about, nil when none is.
-        var above: String?
-    }
-
     /// The ranks of `stage`'s open items as one pass over the placements finds them, without
     /// gathering or sorting the column (a command adding or moving one item asks only this).
     /// Nil once the column is at hand (built, or asked for alone): read it instead.
-    func ranks(of stage: String, around rank: String? = nil) -> RankScan? {
+    func ranks(of stage: String, around rank: String? = nil) -> ColumnRanks? {
         guard lock.withLock({ built == nil && single[stage] == nil }) else { return nil }
-        var scan = RankScan()
+        var scan = ColumnRanks()
         func see(_ r: String) {
             if scan.lowest.map({ r < $0 }) ?? true { scan.lowest = r }
             if scan.highest.map({ r > $0 }) ?? true { scan.highest = r }

@@ -8,11 +8,10 @@ struct ItemPlacement {
     var rank: String
     var archived: Bool
     var points: Double?
+}
 
-    init(id: String, stage: String, rank: String, archived: Bool, points: Double?) {
-        self.id = id; self.stage = stage; self.rank = rank; self.archived = archived; self.points = points
-    }
-
+extension ItemPlacement {
+    /// An item's placement.
     init(_ item: Item) {
         self.init(id: item.id, stage: item.stage, rank: item.rank, archived: item.archived, points: item.points)
     }

@@ -60,45 +60,38 @@ extension BoardReader {
         return item
     }
 
-    /// The items of `lines`, each read by the ordinary item reader (`store(_:_:minimumPerPart:release:_:)`);
-    /// `idsOnLines`, when given, is cleared if a line does not start with its item's id.
-    static func items(_ data: Data, _ lines: [Range<Int>], idsOnLines: Flag? = nil, release: ReleaseBehind? = nil) -> ItemStore? {
-        store(data, lines, minimumPerPart: 500, release: release) { s, k in
-            guard let item = itemOnLine(&s, lines[k], k) else { return nil }
-            if let idsOnLines, !CanonicalLines.line(s.bytes, lines[k], startsWithID: item.id) { idsOnLines.clear() }
-            return item
+    /// `body` called with a scanner over `data` and each part of `0..<count` (`Parallel.mapParts`:
+    /// on all cores when there is enough work), the results in order: the way every lines-based
+    /// read walks a file's lines.
+    static func mapLineParts<T: Sendable>(_ data: Data, _ count: Int, minimumPerPart: Int,
+                                          _ body: @Sendable (inout JSONScanner, Range<Int>) -> T) -> [T] {
+        Parallel.mapParts(count, minimumPerPart: minimumPerPart) { range in
+            data.withUnsafeBytes { raw in
+                var s = JSONScanner(raw.bindMemory(to: UInt8.self))
+                return body(&s, range)
+            }
         }
     }
 
-    /// A flag that starts set and that any thread may clear (once cleared, it stays so).
-    final class Flag: @unchecked Sendable {
-        private let lock = NSLock()
-        private var set = true
-        var isSet: Bool { lock.withLock { set } }
-        func clear() { lock.withLock { set = false } }
-    }
-
-    /// A store of the items `one` makes of each line of `lines` (given a scanner over the file
-    /// and the line's index; nil when the line does not read), in parts on all cores, each
-    /// part's items grouped by the part of the store that takes them, then moved into the store
-    /// (`ItemStore.filled(moving:)`). Nil when a line does not read or two items share an id.
-    /// With `release`, each part gives back the file's bytes behind it as it goes (`ReleaseBehind`).
-    static func store(_ data: Data, _ lines: [Range<Int>], minimumPerPart: Int, release: ReleaseBehind? = nil,
-                      _ one: @Sendable (inout JSONScanner, Int) -> Item?) -> ItemStore? {
-        var parts = Parallel.mapParts(lines.count, minimumPerPart: minimumPerPart) { range -> [[Item]]? in
-            data.withUnsafeBytes { raw in
-                var s = JSONScanner(raw.bindMemory(to: UInt8.self))
-                var groups = Array(repeating: [Item](), count: ItemStore.fillParts)
-                for q in groups.indices { groups[q].reserveCapacity(range.count / ItemStore.fillParts * 5 / 4) }
-                var behind = Behind(release, lines, range)
-                for k in range {
-                    guard let item = one(&s, k) else { return nil }
-                    groups[ItemStore.fillPart(of: item.id)].append(consume item)
-                    behind.passed(k)
-                }
-                behind.finish()
-                return groups
+    /// A store of the items of `lines`, each read by the ordinary item reader (`itemOnLine`),
+    /// in parts on all cores, each part's items grouped by the part of the store that takes
+    /// them, then moved into the store (`ItemStore.filled(moving:)`). Nil when a line does not
+    /// read or two items share an id. `idsOnLines`, when given, is cleared if a line does not
+    /// start with its item's id. With `release`, each part gives back the file's bytes behind
+    /// it as it goes (`ReleaseBehind`).
+    static func items(_ data: Data, _ lines: [Range<Int>], idsOnLines: Flag? = nil, release: ReleaseBehind? = nil) -> ItemStore? {
+        var parts = mapLineParts(data, lines.count, minimumPerPart: 500) { s, range -> [[Item]]? in
+            var groups = Array(repeating: [Item](), count: ItemStore.fillParts)
+            for q in groups.indices { groups[q].reserveCapacity(range.count / ItemStore.fillParts * 5 / 4) }
+            var behind = Behind(release, lines, range)
+            for k in range {
+                guard let item = itemOnLine(&s, lines[k], k) else { return nil }
+                if let idsOnLines, !CanonicalLines.line(s.bytes, lines[k], startsWithID: item.id) { idsOnLines.clear() }
+                groups[ItemStore.fillPart(of: item.id)].append(consume item)
+                behind.passed(k)
             }
+            behind.finish()
+            return groups
         }
         // Taken out of `parts`, so that each list has one owner and its items can be moved.
         var groups: [[[Item]]] = []
@@ -109,12 +102,20 @@ extension BoardReader {
         return ItemStore.filled(moving: &groups)
     }
 
+    /// A flag that starts set and that any thread may clear (once cleared, it stays so).
+    final class Flag: @unchecked Sendable {
+        private let lock = NSLock()
+        private var set = true
+        var isSet: Bool { lock.withLock { set } }
+        func clear() { lock.withLock { set = false } }
+    }
+
     /// The entries of `lines`, read in parts on all cores, each part a whole number of the
     /// log's chunks (so the chunks are made as they are read, not copied afterwards).
     static func activity(_ data: Data, _ lines: [Range<Int>], release: ReleaseBehind? = nil) -> ActivityLog? {
         let size = ActivityLog.chunkSize
         let chunkCount = (lines.count + size - 1) / size
-        let parts = Parallel.mapParts(chunkCount, minimumPerPart: 1) { chunks -> [[Activity]]? in
+        let parts = mapLineParts(data, chunkCount, minimumPerPart: 1) { s, chunks -> [[Activity]]? in
             var out: [[Activity]] = []
             // One way through the part's lines across its chunks (they follow each other), so
             // that whole blocks of them are given back (a chunk alone is smaller than a block).
@@ -122,8 +123,13 @@ extension BoardReader {
             for c in chunks {
                 var chunk: [Activity] = []
                 chunk.reserveCapacity(size)
-                let range = c * size..<min(lines.count, (c + 1) * size)
-                guard read(data, lines, range, &behind, { s, _ in chunk.append(try entry(&s, { "" })) }) else { return nil }
+                for k in c * size..<min(lines.count, (c + 1) * size) {
+                    // Exactly one entry on the line, nothing else.
+                    s.jump(to: lines[k].lowerBound)
+                    guard let entry = try? entry(&s, { "" }), s.offset == lines[k].upperBound else { return nil }
+                    chunk.append(entry)
+                    behind.passed(k)
+                }
                 out.append(chunk)
             }
             behind.finish()
@@ -135,22 +141,6 @@ extension BoardReader {
             chunks += part
         }
         return ActivityLog(chunks: chunks)
-    }
-
-    /// Calls `one` with a scanner at the start of each line of `lines[range]` (and the line's
-    /// index); false when any line does not hold exactly one value.
-    /// `behind` is told of each line read.
-    private static func read(_ data: Data, _ lines: [Range<Int>], _ range: Range<Int>, _ behind: inout Behind,
-                             _ one: (inout JSONScanner, Int) throws -> Void) -> Bool {
-        data.withUnsafeBytes { raw in
-            var s = JSONScanner(raw.bindMemory(to: UInt8.self))
-            for k in range {
-                s.jump(to: lines[k].lowerBound)
-                guard (try? one(&s, k)) != nil, s.offset == lines[k].upperBound else { return false }
-                behind.passed(k)
-            }
-            return true
-        }
     }
 
     /// One part's way through its lines, giving back the file's bytes behind it

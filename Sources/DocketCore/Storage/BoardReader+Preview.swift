@@ -29,9 +29,13 @@ extension BoardReader {
             var defects = ReadDefects()
             return try read(&s, data: data, tolerant: false, preview: top, defects: &defects)
         }
-        guard let loaded, loaded.board.extra["showAges"] != "true" else { return nil }
+        guard let loaded, !showsAges(loaded.board.extra) else { return nil }
         return loaded
     }
+
+    /// Whether a board with these unknown keys shows card ages, which come from the activity
+    /// log: such a board is not previewed (checked as soon as the key is read, and after).
+    static func showsAges(_ extra: [String: String]) -> Bool { extra["showAges"] == "true" }
 
     /// The items' list at `itemsAt` skimmed on all cores (`PreviewSkim.placement`) into its
     /// columns (`PreviewColumns`, keeping the first `top` cards of each), the list's lines and
@@ -40,16 +44,13 @@ extension BoardReader {
         -> (columns: PreviewColumns, lines: [Range<Int>], end: Int) {
         var at = itemsAt
         guard let lines = CanonicalLines.list(bytes, &at), lines.count >= previewMinimum else { throw NotPreviewable() }
-        let parts = Parallel.mapParts(lines.count, minimumPerPart: 5_000) { range -> PreviewColumns? in
-            data.withUnsafeBytes { raw in
-                var s = JSONScanner(raw.bindMemory(to: UInt8.self))
-                var columns = PreviewColumns(top: top)
-                for k in range {
-                    guard let placed = PreviewSkim.placement(&s, lines[k]) else { return nil }
-                    columns.add(placed, line: k)
-                }
-                return columns
+        let parts = mapLineParts(data, lines.count, minimumPerPart: 5_000) { s, range -> PreviewColumns? in
+            var columns = PreviewColumns(top: top)
+            for k in range {
+                guard let placed = PreviewSkim.placement(&s, lines[k]) else { return nil }
+                columns.add(placed, line: k)
             }
+            return columns
         }
         var columns = PreviewColumns(top: top)
         for part in parts {

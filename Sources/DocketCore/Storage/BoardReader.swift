@@ -107,8 +107,7 @@ enum BoardReader {
                     break
                 }
                 if let preview {
-                    // Card ages come from the log (the check after the read covers a later key).
-                    guard let data, extra["showAges"] != "true" else { throw NotPreviewable() }
+                    guard let data, !showsAges(extra) else { throw NotPreviewable() }
                     let read = try previewColumns(data, s.bytes, itemsAt: s.mark(), top: preview)
                     previewed = (read.columns, read.lines)
                     s.jump(to: read.end)

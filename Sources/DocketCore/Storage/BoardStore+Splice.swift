@@ -18,16 +18,9 @@ extension BoardStore {
             let bytes = raw.bindMemory(to: UInt8.self)
             guard let runs = BoardSplice.runs(of: board, old: old, file: bytes) else { return nil }
             return try runs.withPieces(of: bytes) { pieces in
-                guard hashing else {
-                    try AtomicFile.write(pieces: pieces, to: url, backup: true)
-                    return (runs.count, nil)
-                }
-                let (_, hash) = try Parallel.both({ try AtomicFile.write(pieces: pieces, to: url, backup: true) }) {
-                    var hasher = ContentHasher()
-                    for piece in pieces { hasher.add(piece) }
-                    return hasher.value
-                }
-                return (runs.count, hash)
+                let write = { try AtomicFile.write(pieces: pieces, to: url, backup: true) }
+                guard hashing else { try write(); return (runs.count, nil) }
+                return (runs.count, try Parallel.both(write) { ContentHash.of(pieces: pieces) }.1)
             }
         } ?? nil
         if let spliced { return (true, spliced.0, spliced.1) }

@@ -64,9 +64,6 @@ public struct CheckedFiles: Sendable {
     /// that cannot be written is left out.
     public func remember(_ path: String, _ bytes: Data) { remember(path, size: bytes.count, hash: ContentHash.of(bytes)) }
 
-    /// `remember` for bytes just written.
-    public func remember(_ path: String, _ bytes: [UInt8]) { remember(path, size: bytes.count, hash: ContentHash.of(bytes)) }
-
     /// `remember` for bytes of this size and `ContentHash` just written.
     func remember(_ path: String, size: Int, hash: UInt64) {
         let fm = FileManager.default

@@ -19,6 +19,13 @@ enum ContentHash {
 
     static func of(_ bytes: [UInt8]) -> UInt64 { bytes.withUnsafeBytes { of($0) } }
 
+    /// The hash of `pieces` joined, without joining them (`ContentHasher`).
+    static func of(pieces: [UnsafeRawBufferPointer]) -> UInt64 {
+        var hasher = ContentHasher()
+        for piece in pieces { hasher.add(piece) }
+        return hasher.value
+    }
+
     @inline(__always)
     fileprivate static func mix(_ x: UInt64) -> UInt64 {
         let m = x &* 0x9E37_79B9_7F4A_7C15

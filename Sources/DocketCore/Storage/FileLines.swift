@@ -74,11 +74,8 @@ final class FileItems: @unchecked Sendable {
     var placements: [ItemPlacement] {
         if let placed = lock.withLock({ placed }) { return placed }
         let lines = lines, data = data
-        let parts = Parallel.mapParts(lines.count, minimumPerPart: 5_000) { range -> [ItemPlacement?] in
-            data.withUnsafeBytes { raw in
-                var s = JSONScanner(raw.bindMemory(to: UInt8.self))
-                return range.map { k in PreviewSkim.placement(&s, lines[k]) }
-            }
+        let parts = BoardReader.mapLineParts(data, lines.count, minimumPerPart: 5_000) { s, range in
+            range.map { k in PreviewSkim.placement(&s, lines[k]) }
         }
         var made: [ItemPlacement] = []
         made.reserveCapacity(lines.count)
@@ -116,17 +113,13 @@ final class FileItems: @unchecked Sendable {
     /// in file order; the lines are looked at and read on all cores.
     func items(mayMatching prefilter: LinePrefilter) -> [Item] {
         let lines = lines, data = data
-        let parts = Parallel.mapParts(lines.count, minimumPerPart: 5_000) { range -> [Item]? in
-            data.withUnsafeBytes { raw in
-                let b = raw.bindMemory(to: UInt8.self)
-                var s = JSONScanner(b)
-                var out: [Item] = []
-                for k in range where prefilter.mayMatch(UnsafeBufferPointer(rebasing: b[lines[k]])) {
-                    guard let item = BoardReader.itemOnLine(&s, lines[k], k) else { return nil }
-                    out.append(item)
-                }
-                return out
+        let parts = BoardReader.mapLineParts(data, lines.count, minimumPerPart: 5_000) { s, range -> [Item]? in
+            var out: [Item] = []
+            for k in range where prefilter.mayMatch(UnsafeBufferPointer(rebasing: s.bytes[lines[k]])) {
+                guard let item = BoardReader.itemOnLine(&s, lines[k], k) else { return nil }
+                out.append(item)
             }
+            return out
         }
         var out: [Item] = []
         for part in parts {
