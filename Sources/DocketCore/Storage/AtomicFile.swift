@@ -23,9 +23,23 @@ public enum AtomicFile {
         try bytes.withUnsafeBytes { try write(pieces: [$0], to: url, backup: backup) }
     }
 
+    /// One piece of the bytes to write: bytes in memory, or a range (byte offsets) of a
+    /// regular file open for reading as `fd`, copied in the kernel (`sendfile`) without
+    /// passing through the process's memory.
+    enum Piece {
+        case bytes(UnsafeRawBufferPointer)
+        case file(Int32, Range<Int>)
+    }
+
     /// `write(_:to:backup:)` of the bytes of `pieces` one after another (a spliced board's runs:
     /// `SplicedBytes`), without joining them first.
     static func write(pieces: [UnsafeRawBufferPointer], to url: URL, backup: Bool = false) throws {
+        try write(pieces: pieces.map { .bytes($0) }, to: url, backup: backup)
+    }
+
+    /// `write(pieces:to:backup:)` of pieces in memory or in another file. A file's piece that
+    /// cannot be read whole (the file is shorter now) fails the write like a write error.
+    static func write(pieces: [Piece], to url: URL, backup: Bool = false) throws {
         let target = linkTarget(of: url)
         let dir = target.deletingLastPathComponent().path
         var st = stat()
@@ -81,7 +95,7 @@ public enum AtomicFile {
 
     /// Writes `bytes` to a new temporary file beside `target` with permissions `mode`, fsynced;
     /// returns its path. Throws `BoardStoreError`, leaving no file behind.
-    private static func writeTemporary(_ pieces: [UnsafeRawBufferPointer], besides target: URL, mode: mode_t) throws -> String {
+    private static func writeTemporary(_ pieces: [Piece], besides target: URL, mode: mode_t) throws -> String {
         let dir = target.deletingLastPathComponent().path
         let tmpPath = dir + "/." + target.lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let fd = open(tmpPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
@@ -89,9 +103,47 @@ public enum AtomicFile {
         var ok = false
         defer { close(fd); if !ok { unlink(tmpPath) } }
         fchmod(fd, mode)
-        guard pieces.allSatisfy({ writeAll($0, to: fd) }), fsync(fd) == 0 else { throw failure("cannot write", target) }
+        guard pieces.allSatisfy({ write($0, to: fd) }), fsync(fd) == 0 else { throw failure("cannot write", target) }
         ok = true
         return tmpPath
+    }
+
+    /// Writes `piece` to `fd`: its bytes (`writeAll`), or its range of the other file copied
+    /// with `sendfile`, through memory when the system cannot (`copyThroughMemory`). False
+    /// (with `errno` set; `EIO` when the other file is shorter than the range) when it fails.
+    private static func write(_ piece: Piece, to fd: Int32) -> Bool {
+        guard case .file(let from, let range) = piece else {
+            if case .bytes(let b) = piece { return writeAll(b, to: fd) }
+            return false
+        }
+        var offset = off_t(range.lowerBound)
+        let end = off_t(range.upperBound)
+        while offset < end {
+            #if os(Linux)
+            let n = sendfile(fd, from, &offset, Int(end - offset))
+            #else
+            let n = -1
+            errno = ENOSYS
+            #endif
+            if n > 0 { continue }
+            if n == 0 { errno = EIO; return false }
+            if errno == EINTR || errno == EAGAIN { continue }
+            if errno == EINVAL || errno == ENOSYS { return copyThroughMemory(from, Int(offset)..<range.upperBound, to: fd) }
+            return false
+        }
+        return true
+    }
+
+    /// Copies `range` of the file `from` to `fd` a mebibyte at a time; false (with `errno`) on failure.
+    private static func copyThroughMemory(_ from: Int32, _ range: Range<Int>, to fd: Int32) -> Bool {
+        var at = range.lowerBound
+        while at < range.upperBound {
+            let end = min(at + (1 << 20), range.upperBound)
+            guard let bytes = FileRead.range(from, at..<end) else { return false }
+            guard writeAll(bytes, to: fd) else { return false }
+            at = end
+        }
+        return true
     }
 
     /// Writes every byte of `bytes` to `fd`, retrying after interrupts and short writes; false
@@ -134,7 +186,7 @@ public enum AtomicFile {
         if staged == nil, let old = FileManager.default.contents(atPath: target.path) {
             var st = stat()
             let mode: mode_t = stat(target.path, &st) == 0 ? st.st_mode & 0o7777 : 0o644
-            staged = try? old.withUnsafeBytes { try writeTemporary([$0], besides: target, mode: mode) }
+            staged = try? old.withUnsafeBytes { try writeTemporary([.bytes($0)], besides: target, mode: mode) }
         }
         if let staged, rename(staged, bak) != 0 { unlink(staged) }
     }

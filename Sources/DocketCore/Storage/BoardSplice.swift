@@ -12,13 +12,17 @@
 /// log not one entry per line, or an activity log that was not only appended to.
 enum BoardSplice {
     /// Where the parts of a canonical file are: each item's line and the bytes of its id (in
-    /// file order, ids increasing), whether every id is ASCII, and each activity line's byte range.
-    struct Layout {
+    /// file order, ids increasing), whether every id is ASCII, and where the activity entries are.
+    struct Layout: Equatable {
         var items: [Range<Int>]
+        /// Byte ranges in the file, or in the ids' own buffer for a layout read from a
+        /// descriptor (`StreamedLayout`).
         var ids: [Range<Int>]
         /// Every id is ASCII, so byte order is the ids' order (`writeChanged` searches by bytes).
         var asciiIDs: Bool
-        var activity: [Range<Int>]
+        /// The activity log's entries from the first one's `{` to the last one's `}` (with the
+        /// `,\n` between them); nil for an empty log.
+        var activity: Range<Int>?
     }
 
     /// The bytes of `new`, reusing `file` (the file `old` was read from) where nothing
@@ -40,6 +44,32 @@ enum BoardSplice {
               let layout = layoutAsRead(old, file: file, headerEnd: header.bytes.count)
                 ?? layout(of: file, headerEnd: header.bytes.count, items: old.items.count, activity: old.activity.count)
         else { return nil }
+        return runs(of: new, old: old, layout: layout, from: MemoryFile(file), referenceMinimum: referenceMinimum)
+    }
+
+    /// `runs(of:old:file:…)` reading the file from its descriptor (`DescriptorFile`): the
+    /// layout found a window at a time (`StreamedLayout`), then only the lines a change needs
+    /// and the short copies read; long runs stay ranges of the file, to be copied file to file
+    /// (`SplicedBytes.filePieces`). Nil, and the caller reads the file whole, unless `new`
+    /// descends from `old` (`ItemStore.changes(since:)`) with ASCII ids changed, the file has
+    /// the canonical layout with ASCII ids, and every read succeeds.
+    static func runs(of new: Board, old: Board, reading file: DescriptorFile,
+                     referenceMinimum: Int = SplicedBytes.referenceMinimum) -> SplicedBytes? {
+        guard let changed = new.items.changes(since: old.items),
+              changed.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) else { return nil }
+        var header = JSONText()
+        BoardEncoder.encodeHeader(&header, old)
+        guard file.starts(with: header.bytes),
+              let layout = StreamedLayout.read(file, headerEnd: header.bytes.count, items: old.items.count, activity: old.activity.count),
+              let out = runs(of: new, old: old, layout: layout, from: file, referenceMinimum: referenceMinimum),
+              !file.failed
+        else { return nil }
+        return out
+    }
+
+    /// The runs of `new` over `layout`, the layout of the file `old` was read from, whose
+    /// bytes `file` gives.
+    private static func runs<F: SpliceFile>(of new: Board, old: Board, layout: Layout, from file: F, referenceMinimum: Int) -> SplicedBytes? {
         // The activity log must only have grown.
         let kept = old.activity.count
         guard new.activity.starts(withLog: old.activity) else { return nil }
@@ -52,10 +82,10 @@ enum BoardSplice {
         out.text.raw(BoardEncoder.itemsOpening)
         guard writeItems(&out, new: new, old: old, changed: changed, layout: layout, file: file) else { return nil }
         out.text.raw(BoardEncoder.activityOpening)
-        if let first = layout.activity.first, let last = layout.activity.last {
+        if let entries = layout.activity {
             // The file's entries in one piece, with the `,\n` between them.
             out.text.raw("\n")
-            out.copy(first.lowerBound..<last.upperBound, of: file)
+            file.copy(entries, into: &out)
         }
         for k in kept..<new.activity.count {
             out.text.raw(k == 0 ? "\n" : ",\n")
@@ -71,15 +101,17 @@ enum BoardSplice {
     /// changed or new one. With `changed` (the ids where the two may differ), only those are
     /// looked up and the lines between them are copied as they are, in runs; without, every
     /// item is compared. False when the file's items are not `old`'s.
-    private static func writeItems(_ j: inout SplicedBytes, new: Board, old: Board, changed: Set<String>?, layout: Layout,
-                                   file: UnsafeBufferPointer<UInt8>) -> Bool {
+    private static func writeItems<F: SpliceFile>(_ j: inout SplicedBytes, new: Board, old: Board, changed: Set<String>?, layout: Layout,
+                                                  file: F) -> Bool {
         var first = true
         func separator(_ j: inout SplicedBytes) { j.text.raw(first ? "\n" : ",\n"); first = false }
         let ok: Bool
         if let changed, layout.asciiIDs, changed.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) {
             ok = writeChanged(&j, new: new, old: old, changed: changed, layout: layout, file: file, separator)
+        } else if let memory = file.memory {
+            ok = writeEach(&j, new: new, old: old, changed: changed, layout: layout, file: memory, separator)
         } else {
-            ok = writeEach(&j, new: new, old: old, changed: changed, layout: layout, file: file, separator)
+            return false
         }
         j.text.raw(first ? "]" : "\n]")
         return ok
@@ -87,11 +119,11 @@ enum BoardSplice {
 
     /// `writeItems` looking only at `changed`: each is found among the file's lines by its
     /// bytes (ASCII ids: byte order is the ids' order), and the lines between are copied in runs.
-    private static func writeChanged(_ j: inout SplicedBytes, new: Board, old: Board, changed: Set<String>, layout: Layout,
-                                     file: UnsafeBufferPointer<UInt8>, _ separator: (inout SplicedBytes) -> Void) -> Bool {
+    private static func writeChanged<F: SpliceFile>(_ j: inout SplicedBytes, new: Board, old: Board, changed: Set<String>, layout: Layout,
+                                                    file: F, _ separator: (inout SplicedBytes) -> Void) -> Bool {
         // (line index, 0 for an item put before that line or 1 for that line's item, id).
         var events: [(at: Int, onLine: Int, id: String)] = changed.map { id in
-            let (k, found) = CanonicalLines.lowerBound(file, layout.ids, id)
+            let (k, found) = file.lowerBound(layout.ids, id)
             return (k, found ? 1 : 0, id)
         }
         events.sort { ($0.at, $0.onLine, $0.id) < ($1.at, $1.onLine, $1.id) }
@@ -99,7 +131,7 @@ enum BoardSplice {
         func copyLines(upTo end: Int, _ j: inout SplicedBytes) {
             guard next < end else { return }
             separator(&j)
-            j.copy(layout.items[next].lowerBound..<layout.items[end - 1].upperBound, of: file)
+            file.copy(layout.items[next].lowerBound..<layout.items[end - 1].upperBound, into: &j)
             next = end
         }
         for e in events {
@@ -112,10 +144,10 @@ enum BoardSplice {
             guard let before = old.items[e.id] else { return false }
             next = e.at + 1
             let after = new.items[e.id]
-            if after != before, !holds(file, layout.items[e.at], id: e.id) { return false }
+            if after != before, !file.holds(layout.items[e.at], id: e.id) { return false }
             guard let after else { continue }
             separator(&j)
-            if after == before { j.copy(layout.items[e.at], of: file) } else { BoardEncoder.encodeItem(&j.text, after) }
+            if after == before { file.copy(layout.items[e.at], into: &j) } else { BoardEncoder.encodeItem(&j.text, after) }
         }
         copyLines(upTo: layout.items.count, &j)
         return true
@@ -166,7 +198,7 @@ enum BoardSplice {
     /// Whether `line` of `file`, read alone, is the item with id `id`: a line is replaced or
     /// dropped only then (its first `"id"` names it, but a line edited by hand can give its id
     /// twice, the later one counting; such a file is written whole instead).
-    private static func holds(_ file: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, id: String) -> Bool {
+    static func holds(_ file: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, id: String) -> Bool {
         var s = JSONScanner(file)
         return BoardReader.itemOnLine(&s, line, 0)?.id == id
     }
@@ -201,7 +233,7 @@ enum BoardSplice {
         else { return nil }
         let ascii = items.idRanges.allSatisfy { r in UnsafeBufferPointer(rebasing: file[r]).allSatisfy { $0 < 0x80 } }
         guard ascii else { return nil }
-        return Layout(items: items.lines, ids: items.idRanges, asciiIDs: true, activity: activity)
+        return Layout(items: items.lines, ids: items.idRanges, asciiIDs: true, activity: firstEntry.lowerBound..<lastEntry.upperBound)
     }
 
     /// The canonical layout of `file` after a header of `headerEnd` bytes, or nil when it has
@@ -228,6 +260,7 @@ enum BoardSplice {
         guard let activityLines = CanonicalLines.list(file, &at), activityLines.count == activity else { return nil }
         let ending = Array(BoardEncoder.ending.utf8)
         guard CanonicalLines.starts(file, at, ending), at + ending.count == file.count else { return nil }
-        return Layout(items: itemRanges, ids: ids, asciiIDs: ascii, activity: activityLines)
+        return Layout(items: itemRanges, ids: ids, asciiIDs: ascii,
+                      activity: activityLines.first.map { $0.lowerBound..<activityLines.last!.upperBound })
     }
 }

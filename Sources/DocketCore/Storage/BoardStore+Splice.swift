@@ -30,11 +30,18 @@ extension BoardStore {
     }
 
     /// The write of an open board's save, for callers that hold `BoardLock` for `url` and know
-    /// that the file holds `old` as this session wrote it: `board` spliced into the file's
-    /// bytes (unchanged lines written from them; see `BoardSplice.runs`), or encoded whole when
-    /// the file cannot be read or is not in the canonical layout. The same bytes as
-    /// `writeLocked(board, to: url)` either way. Throws `BoardStoreError`; the file is untouched then.
+    /// that the file holds `old` as this session wrote it: `board` spliced into the file
+    /// without reading it whole (`BoardSplice.runs(of:old:reading:)`: the layout read a window
+    /// at a time, unchanged runs copied file to file by the kernel), else spliced into the
+    /// file read whole (`BoardSplice.runs`), else encoded whole when the file cannot be read or
+    /// is not in the canonical layout. The same bytes as `writeLocked(board, to: url)` every
+    /// way. Throws `BoardStoreError`; the file is untouched then.
     static func writeLocked(_ board: Board, over old: Board, to url: URL) throws {
+        if let file = DescriptorFile(url), let runs = BoardSplice.runs(of: board, old: old, reading: file) {
+            AtomicFile.removeStaleTemporaries(of: url)
+            try runs.withFilePieces(fd: file.fd) { try AtomicFile.write(pieces: $0, to: url, backup: true) }
+            return
+        }
         try writeLocked(board, splicedInto: try? FileRead.whole(url), readAs: old, to: url)
     }
 }

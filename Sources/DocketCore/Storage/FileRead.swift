@@ -37,6 +37,30 @@ enum FileRead {
         return try Data(contentsOf: url)
     }
 
+    /// The bytes of the file open as `fd` in `range` (byte offsets), read with `pread`; nil
+    /// when they cannot all be read (see `readAll(_:into:count:at:)`).
+    static func range(_ fd: Int32, _ range: Range<Int>) -> [UInt8]? {
+        guard !range.isEmpty else { return [] }
+        var out = [UInt8](repeating: 0, count: range.count)
+        let ok = out.withUnsafeMutableBytes { readAll(fd, into: $0.baseAddress!, count: range.count, at: range.lowerBound) }
+        return ok ? out : nil
+    }
+
+    /// Reads `count` bytes at `offset` of the file open as `fd` into `buffer` (`pread`, again
+    /// after an interrupt or a short read); false when they cannot all be read: an error
+    /// (`errno` says which), or the file ends first (`errno` is `EIO` then).
+    static func readAll(_ fd: Int32, into buffer: UnsafeMutableRawPointer, count: Int, at offset: Int) -> Bool {
+        var done = 0
+        while done < count {
+            let n = pread(fd, buffer + done, count - done, off_t(offset + done))
+            if n > 0 { done += n } else if n < 0 && errno == EINTR { continue } else {
+                if n == 0 { errno = EIO }
+                return false
+            }
+        }
+        return true
+    }
+
     private static func irregularKind(_ info: stat) -> String? {
         switch info.st_mode & S_IFMT {
         case S_IFIFO: return "a named pipe (FIFO)"

@@ -34,6 +34,11 @@ struct SplicedBytes {
             text.raw(bytes: UnsafeBufferPointer(rebasing: file[range]))
             return
         }
+        refer(range)
+    }
+
+    /// Appends the file's bytes in `range` as a run that refers to them, however short.
+    mutating func refer(_ range: Range<Int>) {
         close()
         runs.append(.file(range))
     }
@@ -63,6 +68,19 @@ struct SplicedBytes {
                 }
             }
             return try body(pieces)
+        }
+    }
+
+    /// `body` given the runs as pieces to write (after `close`): the file's as ranges of the
+    /// file open as `fd`, copied by the kernel (`AtomicFile.write(pieces:)`), the rest as bytes.
+    func withFilePieces<R>(fd: Int32, _ body: ([AtomicFile.Piece]) throws -> R) rethrows -> R {
+        try text.bytes.withUnsafeBytes { own in
+            try body(runs.map { run in
+                switch run {
+                case .file(let r): .file(fd, r)
+                case .text(let r): .bytes(UnsafeRawBufferPointer(rebasing: own[r]))
+                }
+            })
         }
     }
 
