@@ -16,6 +16,20 @@ final class AtomicFileTests: XCTestCase {
         XCTAssertEqual(try files(in: folder), ["docket.json"])
     }
 
+    /// A save killed after its backup and before its rename leaves `.bak` a link of the board's
+    /// own file; the next save's backup (a rename of a new link onto it, which does nothing)
+    /// must not leave its staged link behind (it did: SafeSaveEndToEndTests found it).
+    func testABackupThatIsAlreadyTheFileLeavesNoTempFile() throws {
+        let folder = try makeTempFolder(self)
+        let url = folder.appendingPathComponent("docket.json")
+        try AtomicFile.write(Array("first".utf8), to: url)
+        XCTAssertEqual(link(url.path, folder.appendingPathComponent("docket.json.bak").path), 0)
+        try AtomicFile.write(Array("second".utf8), to: url, backup: true)
+        XCTAssertEqual(try String(contentsOf: url, encoding: .utf8), "second")
+        XCTAssertEqual(try String(contentsOf: AtomicFile.backupURL(of: url), encoding: .utf8), "first")
+        XCTAssertEqual(try files(in: folder), ["docket.json", "docket.json.bak"])
+    }
+
     func testKeepsTheFilesPermissions() throws {
         let folder = try makeTempFolder(self)
         let url = folder.appendingPathComponent("docket.json")

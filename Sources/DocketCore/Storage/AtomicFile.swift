@@ -188,7 +188,14 @@ public enum AtomicFile {
             let mode: mode_t = stat(target.path, &st) == 0 ? st.st_mode & 0o7777 : 0o644
             staged = try? old.withUnsafeBytes { try writeTemporary([.bytes($0)], besides: target, mode: mode) }
         }
-        if let staged, rename(staged, bak) != 0 { unlink(staged) }
+        // A rename onto a link of the same file does nothing and succeeds (POSIX): after a save
+        // killed between its backup and its rename, `.bak` is the board's own file, and the
+        // staged link would stay behind. So the staged name goes either way (after a rename
+        // that moved it, there is nothing left to remove).
+        if let staged {
+            _ = rename(staged, bak)
+            unlink(staged)
+        }
     }
 
     /// "cannot write board.json: File too large; the file on disk is unchanged (/path)": the
