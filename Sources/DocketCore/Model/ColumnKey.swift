@@ -27,7 +27,38 @@ struct ColumnKey {
 
     /// The ids of `keys` in (rank, id) order.
     static func sortedIDs(_ keys: [ColumnKey]) -> [String] {
-        let ascii = keys.allSatisfy { $0.rank.utf8.allSatisfy { $0 < 128 } }
-        return keys.sorted { inOrder($0, $1, ascii: ascii) }.map(\.id)
+        var keys = keys
+        sort(&keys)
+        return keys.map(\.id)
     }
+
+    /// Sorts `keys` in (rank, id) order, in place.
+    static func sort(_ keys: inout [ColumnKey]) {
+        let ascii = allASCII(keys)
+        keys.sort { inOrder($0, $1, ascii: ascii) }
+    }
+
+    /// The ids of `lists`, each in (rank, id) order, merged in that order; `lists` ends empty
+    /// (each list's storage goes as soon as it is merged).
+    static func mergedIDs(_ lists: inout [[ColumnKey]]) -> [String] {
+        lists.removeAll { $0.isEmpty }
+        if lists.count <= 1 { return lists.popLast()?.map(\.id) ?? [] }
+        let ascii = lists.allSatisfy(allASCII)
+        var out: [String] = []
+        out.reserveCapacity(lists.reduce(0) { $0 + $1.count })
+        var next = Array(repeating: 0, count: lists.count)
+        while !lists.isEmpty {
+            var least = 0
+            for k in 1..<lists.count where inOrder(lists[k][next[k]], lists[least][next[least]], ascii: ascii) { least = k }
+            out.append(lists[least][next[least]].id)
+            next[least] += 1
+            if next[least] == lists[least].count {
+                lists.remove(at: least)
+                next.remove(at: least)
+            }
+        }
+        return out
+    }
+
+    private static func allASCII(_ keys: [ColumnKey]) -> Bool { keys.allSatisfy { $0.rank.utf8.allSatisfy { $0 < 128 } } }
 }
