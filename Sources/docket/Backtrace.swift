@@ -7,12 +7,15 @@ import Foundation
 /// calls this first, and Docket restarts itself once with `SWIFT_BACKTRACE=interactive=no`
 /// (Linux only; anything that fails leaves the process running as it is). One-shot commands
 /// leave the terminal as they found it, so a crash report may ask there as usual; they are
-/// spared the restart (~15 ms).
+/// spared the restart (~15 ms). So is a process whose runtime has no backtracer (nothing
+/// handles `SIGSEGV` when it starts): a static build (`--static-swift-stdlib`, the README's
+/// release build) finds its helper, `swift-backtrace-static`, only beside a toolchain, and
+/// without it the runtime never asks; the restart would cost its first frame ~7 ms for nothing.
 enum Backtrace {
     static func makeNonInteractive() {
         #if os(Linux)
         let env = ProcessInfo.processInfo.environment
-        guard env["SWIFT_BACKTRACE"] == nil, isatty(0) == 1, isatty(1) == 1 else { return }
+        guard env["SWIFT_BACKTRACE"] == nil, isatty(0) == 1, isatty(1) == 1, backtracerInstalled() else { return }
         setenv("SWIFT_BACKTRACE", "interactive=no", 1)
         let args = CommandLine.arguments
         var cArgs: [UnsafeMutablePointer<CChar>?] = args.map { strdup($0) } + [nil]
@@ -21,5 +24,15 @@ enum Backtrace {
         for p in cArgs { free(p) }
         #endif
     }
+
+    #if os(Linux)
+    /// Whether something handles `SIGSEGV` already: the runtime's backtracer, when it found its
+    /// helper at startup (called before Docket installs its own crash handlers).
+    private static func backtracerInstalled() -> Bool {
+        var action = sigaction()
+        guard sigaction(SIGSEGV, nil, &action) == 0 else { return true }
+        return unsafeBitCast(action.__sigaction_handler, to: Int.self) != 0
+    }
+    #endif
 }
 
