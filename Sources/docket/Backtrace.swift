@@ -31,7 +31,7 @@ enum Backtrace {
     private static func backtracerInstalled() -> Bool {
         var action = sigaction()
         guard sigaction(SIGSEGV, nil, &action) == 0 else { return true }
-        return unsafeBitCast(action.__sigaction_handler, to: Int.self) != 0
+        return action.__sigaction_handler.sa_handler != nil
     }
     #endif
 }

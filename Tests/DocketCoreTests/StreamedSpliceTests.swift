@@ -113,4 +113,39 @@ final class StreamedSpliceTests: XCTestCase {
             XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted(), ["source", "target"])
         }
     }
+
+    /// The board file rewritten in place (same inode, another length) or replaced by a rename
+    /// after the splice chose its runs: the write refuses (`AtomicFile.SourceChanged`, so the
+    /// session merges instead), nothing is replaced and no temporary file is left.
+    func testAFileChangedWhileSplicedIntoIsNotOverwritten() throws {
+        try withTemporaryFolder("streamed") { dir in
+            let url = dir.appendingPathComponent("board.json")
+            let old = GeneratedBoard.make(count: 300, seed: 5)
+            for how in ["in place", "replaced"] {
+                try Data(BoardEncoder.encode(old)).write(to: url)
+                let read = try BoardStore.load(url).board
+                var new = read
+                let id = try XCTUnwrap(new.items.keys.min())
+                _ = try new.modify(id, by: "t", at: self.t0) { $0.points = 13 }
+                let file = try XCTUnwrap(DescriptorFile(url))
+                let runs = try XCTUnwrap(BoardSplice.runs(of: new, old: read, reading: file, referenceMinimum: 1))
+                XCTAssertTrue(file.unchanged())
+                let theirs = Data("{\"format\": \"docket\", \"version\": 1, \"name\": \"theirs\"}\n".utf8)
+                if how == "in place" {
+                    let h = try FileHandle(forWritingTo: url)
+                    try h.truncate(atOffset: 0)
+                    try h.write(contentsOf: theirs)
+                    try h.close()
+                } else {
+                    try theirs.write(to: url, options: .atomic)
+                }
+                XCTAssertFalse(file.unchanged(), how)
+                XCTAssertThrowsError(try runs.withFilePieces(fd: file.fd) {
+                    try AtomicFile.write(pieces: $0, to: url, backup: true, sourceUnchanged: file.unchanged)
+                }, how) { error in XCTAssertTrue(error is AtomicFile.SourceChanged, "\(how): \(error)") }
+                XCTAssertEqual(try Data(contentsOf: url), theirs, how)
+                XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), ["board.json"], how)
+            }
+        }
+    }
 }

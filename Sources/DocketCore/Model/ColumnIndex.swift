@@ -16,33 +16,49 @@ struct ColumnIndex: Sendable {
     var counts: [String: Int] = [:]
 
     /// The index of `items` (every stage of `stages` gets a column, empty or not). Each part of
-    /// the store gathers its open items' (rank, id) keys and points by stage and sorts each
-    /// stage's keys where they are (on all cores for a large store); each column is then the
-    /// parts' sorted keys merged, each part's keys let go once merged, so the keys are never
-    /// held twice (one copy of 100,000 keys is 4 MB). A store on a file's lines is placed from
-    /// its lines' placements (`ItemStore.forEachPlacement`).
+    /// the store gathers its open items' (rank, id) keys and points by stage; then a stage at a
+    /// time each part's keys of that stage are sorted where they are and the parts merged,
+    /// each part's keys let go once merged, so the keys are never held twice (one copy of
+    /// 100,000 keys is 4 MB). Both on all cores for a large store. A store on a file's lines
+    /// is one part, placed from its lines' placements (`ItemStore.forEachPlacement`).
     init(_ items: ItemStore, stages: [Stage]) {
         let large = items.count >= ItemStore.parallelMinimum
         var parts = items.mapParts(parallel: large) { part -> [String: Gathered] in
             var out: [String: Gathered] = [:]
             part.forEachPlacement { item in if !item.archived { out[item.stage, default: Gathered()].add(item) } }
-            for stage in Array(out.keys) { ColumnKey.sort(&out[stage]!.keys) }
             return out
         }
         var stageIDs = Set(stages.map(\.id))
         for part in parts { stageIDs.formUnion(part.keys) }
-        for stage in stageIDs {
-            var lists: [[ColumnKey]] = []
-            var total = 0.0
+        // Each stage's lists moved out of the parts into a box of their own, so the one task
+        // that sorts and merges them owns them (sorted in place, without a copy).
+        let columnIDs = Array(stageIDs)
+        let boxes = columnIDs.map { stage -> Lists in
+            let box = Lists()
             for k in parts.indices {
                 guard let found = parts[k].removeValue(forKey: stage) else { continue }
-                lists.append(found.keys)
-                total += found.points
+                box.lists.append(found.keys)
+                box.points += found.points
             }
-            columns[stage] = ColumnKey.mergedIDs(&lists)
-            points[stage] = total
+            return box
+        }
+        parts = []
+        let sorted = Parallel.map(boxes.count, minimumPerPart: large ? 1 : Int.max) { k -> [String] in
+            for i in boxes[k].lists.indices { ColumnKey.sort(&boxes[k].lists[i]) }
+            return ColumnKey.mergedIDs(&boxes[k].lists)
+        }
+        for (k, stage) in columnIDs.enumerated() {
+            columns[stage] = sorted[k]
+            points[stage] = boxes[k].points
         }
         longIDs = items.keys.filter { $0.utf8.count > ItemID.length }.sorted()
+    }
+
+    /// One stage's gathered keys, a list per part, and their points (see `init`); only the
+    /// task that sorts the stage touches them.
+    private final class Lists: @unchecked Sendable {
+        var lists: [[ColumnKey]] = []
+        var points = 0.0
     }
 
     init() {}

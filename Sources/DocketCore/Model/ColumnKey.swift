@@ -39,7 +39,7 @@ struct ColumnKey {
     }
 
     /// The ids of `lists`, each in (rank, id) order, merged in that order; `lists` ends empty
-    /// (each list's storage goes as soon as it is merged).
+    /// (each list's storage goes as soon as its last key is taken).
     static func mergedIDs(_ lists: inout [[ColumnKey]]) -> [String] {
         lists.removeAll { $0.isEmpty }
         if lists.count <= 1 { return lists.popLast()?.map(\.id) ?? [] }

@@ -37,9 +37,16 @@ public enum AtomicFile {
         try write(pieces: pieces.map { .bytes($0) }, to: url, backup: backup)
     }
 
+    /// Thrown by `write(pieces:to:backup:sourceUnchanged:)` when the file its `.file` pieces
+    /// come from changed while they were copied: nothing was written.
+    struct SourceChanged: Error {}
+
     /// `write(pieces:to:backup:)` of pieces in memory or in another file. A file's piece that
-    /// cannot be read whole (the file is shorter now) fails the write like a write error.
-    static func write(pieces: [Piece], to url: URL, backup: Bool = false) throws {
+    /// cannot be read whole (the file is shorter now) fails the write like a write error;
+    /// with `sourceUnchanged` (whether that file is still as it was when the pieces were
+    /// chosen), asked once the new content is written and before anything is replaced, the
+    /// write throws `SourceChanged` instead, whenever it says no.
+    static func write(pieces: [Piece], to url: URL, backup: Bool = false, sourceUnchanged: (() -> Bool)? = nil) throws {
         let target = linkTarget(of: url)
         let dir = target.deletingLastPathComponent().path
         var st = stat()
@@ -48,7 +55,15 @@ public enum AtomicFile {
             throw BoardStoreError("\(target.lastPathComponent) is read-only: not saved (make it writable, e.g. chmod u+w); the file on disk is unchanged (\(target.path))")
         }
         if exists && access(target.path, W_OK) != 0 { throw failure("cannot write", target) }
-        let tmpPath = try writeTemporary(pieces, besides: target, mode: exists ? st.st_mode & 0o7777 : 0o644)
+        let tmpPath: String
+        do { tmpPath = try writeTemporary(pieces, besides: target, mode: exists ? st.st_mode & 0o7777 : 0o644) } catch {
+            if let sourceUnchanged, !sourceUnchanged() { throw SourceChanged() }
+            throw error
+        }
+        if let sourceUnchanged, !sourceUnchanged() {
+            unlink(tmpPath)
+            throw SourceChanged()
+        }
         if backup && exists { keepBackup(of: target) }
         guard rename(tmpPath, target.path) == 0 else {
             let e = failure("cannot replace", target)
@@ -112,10 +127,14 @@ public enum AtomicFile {
     /// with `sendfile`, through memory when the system cannot (`copyThroughMemory`). False
     /// (with `errno` set; `EIO` when the other file is shorter than the range) when it fails.
     private static func write(_ piece: Piece, to fd: Int32) -> Bool {
-        guard case .file(let from, let range) = piece else {
-            if case .bytes(let b) = piece { return writeAll(b, to: fd) }
-            return false
+        switch piece {
+        case .bytes(let b): return writeAll(b, to: fd)
+        case .file(let from, let range): return copy(range, of: from, to: fd)
         }
+    }
+
+    /// Writes `range` of the file `from` to `fd` with `sendfile` (see `write(_:to:)`).
+    private static func copy(_ range: Range<Int>, of from: Int32, to fd: Int32) -> Bool {
         var offset = off_t(range.lowerBound)
         let end = off_t(range.upperBound)
         while offset < end {

@@ -50,7 +50,7 @@ enum BoardSplice {
     /// `runs(of:old:file:…)` reading the file from its descriptor (`DescriptorFile`): the
     /// layout found a window at a time (`StreamedLayout`), then only the lines a change needs
     /// and the short copies read; long runs stay ranges of the file, to be copied file to file
-    /// (`SplicedBytes.filePieces`). Nil, and the caller reads the file whole, unless `new`
+    /// (`SplicedBytes.withFilePieces`). Nil, and the caller reads the file whole, unless `new`
     /// descends from `old` (`ItemStore.changes(since:)`) with ASCII ids changed, the file has
     /// the canonical layout with ASCII ids, and every read succeeds.
     static func runs(of new: Board, old: Board, reading file: DescriptorFile,

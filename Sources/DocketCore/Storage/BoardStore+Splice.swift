@@ -35,11 +35,15 @@ extension BoardStore {
     /// at a time, unchanged runs copied file to file by the kernel), else spliced into the
     /// file read whole (`BoardSplice.runs`), else encoded whole when the file cannot be read or
     /// is not in the canonical layout. The same bytes as `writeLocked(board, to: url)` every
-    /// way. Throws `BoardStoreError`; the file is untouched then.
+    /// way. Throws `BoardStoreError`, or `AtomicFile.SourceChanged` when the file changed while
+    /// it was spliced into (rewritten in place, or replaced: read it again and merge); the file
+    /// is untouched then.
     static func writeLocked(_ board: Board, over old: Board, to url: URL) throws {
         if let file = DescriptorFile(url), let runs = BoardSplice.runs(of: board, old: old, reading: file) {
             AtomicFile.removeStaleTemporaries(of: url)
-            try runs.withFilePieces(fd: file.fd) { try AtomicFile.write(pieces: $0, to: url, backup: true) }
+            try withExtendedLifetime(file) {
+                try runs.withFilePieces(fd: file.fd) { try AtomicFile.write(pieces: $0, to: url, backup: true, sourceUnchanged: file.unchanged) }
+            }
             return
         }
         try writeLocked(board, splicedInto: try? FileRead.whole(url), readAs: old, to: url)

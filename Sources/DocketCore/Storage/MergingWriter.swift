@@ -138,14 +138,21 @@ public final class MergingWriter: @unchecked Sendable {
             return
         case let kind: throw BoardFileGone(url: url, kind: kind)
         }
-        let now = FileStamp(url)
+        var now = FileStamp(url)
+        var changedWhileWriting = false
         if now == known && direct && !tookIn {
             // The file holds `base` as this session wrote it: splice the changes into it.
-            try BoardStore.writeLocked(ours, over: base, to: url)
-            learn(ours, written: ours, stamp: FileStamp(url), conflicts: nil)
-            return
+            do {
+                try BoardStore.writeLocked(ours, over: base, to: url)
+                learn(ours, written: ours, stamp: FileStamp(url), conflicts: nil)
+                return
+            } catch is AtomicFile.SourceChanged {
+                // Another program changed it meanwhile: merged with what it holds now, below.
+                changedWhileWriting = true
+                now = FileStamp(url)
+            }
         }
-        let theirs = now == known ? last : try read(url, stamp: now)
+        let theirs = now == known && !changedWhileWriting ? last : try read(url, stamp: now)
         let (merged, conflicts, _) = BoardMerge.mergeForWriting(base: base, ours: ours, theirs: theirs, by: user, at: clock())
         var after = now
         if merged != theirs {
