@@ -85,7 +85,8 @@ final class HostileInputEndToEndTests: TmuxTestCase {
         }
         let fixed = [(1, 1), (2, 2), (400, 120), (3, 1), (1, 3), (24, 8), (23, 7), (80, 24)]
         let keys = ["j", "k", "l", "h", "Tab", "Escape", "?", "Escape", "L", "H", "Enter", "Escape", "t", "Escape", "/", "Escape"]
-        for step in 0..<60 {
+        // 61 steps: the last key is not Esc, which a later key could join (see below).
+        for step in 0..<61 {
             let (w, h) = step < fixed.count ? fixed[step] : (next(1...200), next(1...60))
             try t.resize(width: w, height: h)
             try t.keys(keys[step % keys.count])
@@ -96,15 +97,22 @@ final class HostileInputEndToEndTests: TmuxTestCase {
         // Keys that arrive while the app still thinks the terminal is too small are ignored
         // (by design): wait until it has drawn the new size.
         // Which of the keys acted depends on when each size arrived: `Tab` may have left the
-        // backlog list open (drawn without column rules), which `Tab` closes again.
-        let drawn = try t.waitForScreen("the board or the backlog at 100×30") {
-            !$0.contains("Terminal too small") && ($0.contains("│") || $0.contains("Backlog:"))
+        // backlog list open (drawn without column rules), which `Tab` closes again; the last
+        // key, `t`, may have opened triage.
+        let drawn = try t.waitForScreen("the board, the backlog or triage at 100×30") {
+            !$0.contains("Terminal too small") && ($0.contains("│") || $0.contains("Backlog:") || $0.contains("Triage ·"))
         }
         if drawn.contains("Backlog:") { try t.keys("Tab") }
-        try t.keys("Escape")
-        // Esc and ? read together would be Alt-? (issue 14): send ? once Esc has acted.
-        try t.waitForScreen("the board after Esc") { s in
+        // Esc and ? read together would be Alt-? (issue 14): Esc is sent only when something on
+        // screen needs closing, and ? once that is gone (an Esc that changes nothing cannot be
+        // seen to have acted, and a ? right after it was read as Alt-?: a failure seen once).
+        func onBoard(_ s: String) -> Bool {
             s.contains(" Ideas ") && !s.contains("↑↓ select") && !s.contains("Docket keys") && !s.contains("Triage")
+        }
+        let settled = try t.waitForScreen("the board or the backlog closed") { !$0.contains("Backlog:") && !$0.contains("Terminal too small") }
+        if !onBoard(settled) {
+            try t.keys("Escape")
+            try t.waitForScreen("the board after Esc", onBoard)
         }
         try t.keys("?")
         try t.waitForText("Docket keys")
