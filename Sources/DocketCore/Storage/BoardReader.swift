@@ -154,6 +154,9 @@ enum BoardReader {
         guard format == "docket" else { throw s.fail("not a Docket board: expected \"format\": \"docket\"", at: start) }
         guard let version else { throw s.fail("missing \"version\"", at: start) }
         guard let stages else { throw s.fail("missing \"stages\"", at: start) }
+        // Every byte is read: what the parts left of the file's buffer (its first and last
+        // blocks, those at the parts' edges) goes now, before the board's index is built.
+        giveBack?.release(0..<s.bytes.count)
         items.forgetChanges()
         var board = Board(name: name, stages: stages, releases: releases, people: people, labels: labels,
                           store: items, activity: activity)
