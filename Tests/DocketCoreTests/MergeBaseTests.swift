@@ -12,6 +12,48 @@ final class MergeBaseTests: XCTestCase {
         return try BoardStore.load(url).board
     }
 
+    /// A program that does not take the lock (an editor, `git pull`) writes the file while an
+    /// open board's save is merging with it: the merge's result must not replace that version
+    /// (it did, losing the outside edit: a newcomer's check lost 2–8 of 15 such edits). The
+    /// writer merges again with the newer file. The outside write happens in the merge's clock
+    /// call, between the read and the write; in place and by a rename, as editors and git do.
+    func testAFileWrittenWithoutTheLockDuringAMergeIsMergedAgainNotOverwritten() throws {
+        for inPlace in [true, false] {
+            let url = try makeTempFolder(self).appendingPathComponent("docket.json")
+            let loaded = try board(at: url)
+            let outside = OutsideWriter(url: url, inPlace: inPlace)
+            let writer = MergingWriter(base: loaded, url: url, user: "a", clock: { outside.writeOnce(); return 30 })
+            // Something changed the file first, so the save merges.
+            try BoardStore.update(url) { try $0.addItem(title: "B001", stage: "inbox", by: "b", at: 20) }
+            var ours = loaded
+            try ours.addItem(title: "A001", stage: "inbox", by: "a", at: 21)
+            try writer.write(ours, to: url)
+            let saved = try BoardStore.load(url).board
+            XCTAssertEqual(Set(saved.items.values.map(\.title)), ["Seed", "B001", "A001", "Outside"], "in place: \(inPlace)")
+        }
+    }
+
+    /// Adds an item named "Outside" to the board file the first time it is asked, without the
+    /// lock: rewriting the file in place, or writing a new file and renaming it over.
+    private final class OutsideWriter: @unchecked Sendable {
+        let url: URL, inPlace: Bool
+        private var done = false
+        init(url: URL, inPlace: Bool) { self.url = url; self.inPlace = inPlace }
+        func writeOnce() {
+            guard !done, var board = try? BoardStore.load(url).board else { return }
+            done = true
+            _ = try? board.addItem(title: "Outside", stage: "inbox", by: "o", at: 25)
+            let bytes = Data(BoardEncoder.encode(board))
+            if inPlace, let h = try? FileHandle(forWritingTo: url) {
+                try? h.truncate(atOffset: 0)
+                try? h.write(contentsOf: bytes)
+                try? h.close()
+            } else {
+                try? bytes.write(to: url, options: .atomic)
+            }
+        }
+    }
+
     /// The writer merged another board's item in; before the session took that merge in, it
     /// submitted again (the file unchanged since). The other side's item must stay.
     func testABoardSubmittedBeforeTheMergeWasTakenInKeepsTheOtherSidesItem() throws {

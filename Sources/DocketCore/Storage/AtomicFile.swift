@@ -23,6 +23,13 @@ public enum AtomicFile {
         try bytes.withUnsafeBytes { try write(pieces: [$0], to: url, backup: backup) }
     }
 
+    /// `write(_:to:backup:)` that replaces the file only if `unchanged` still says yes once the
+    /// new content is written (asked just before the backup and the rename); else nothing is
+    /// replaced and it throws `SourceChanged`.
+    static func write(_ bytes: [UInt8], to url: URL, backup: Bool, unless unchanged: @escaping () -> Bool) throws {
+        try bytes.withUnsafeBytes { try write(pieces: [.bytes($0)], to: url, backup: backup, sourceUnchanged: unchanged) }
+    }
+
     /// One piece of the bytes to write: bytes in memory, or a range (byte offsets) of a
     /// regular file open for reading as `fd`, copied in the kernel (`sendfile`) without
     /// passing through the process's memory.
@@ -38,7 +45,8 @@ public enum AtomicFile {
     }
 
     /// Thrown by `write(pieces:to:backup:sourceUnchanged:)` when the file its `.file` pieces
-    /// come from changed while they were copied: nothing was written.
+    /// come from changed while they were copied, or the file a merge read changed before its
+    /// result replaced it: nothing was written.
     struct SourceChanged: Error {}
 
     /// `write(pieces:to:backup:)` of pieces in memory or in another file. A file's piece that

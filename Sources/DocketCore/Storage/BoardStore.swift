@@ -120,4 +120,12 @@ public enum BoardStore {
         AtomicFile.removeStaleTemporaries(of: url)
         try AtomicFile.write(BoardEncoder.encode(board), to: url, backup: true)
     }
+
+    /// `writeLocked(_:to:)` that replaces the file only while `unchanged` says it is still the
+    /// version the caller read (programs that do not take the lock, such as an editor or git,
+    /// may have written it since); throws `AtomicFile.SourceChanged` otherwise, nothing replaced.
+    static func writeLocked(_ board: Board, to url: URL, unless unchanged: @escaping () -> Bool) throws {
+        AtomicFile.removeStaleTemporaries(of: url)
+        try AtomicFile.write(BoardEncoder.encode(board), to: url, backup: true, unless: unchanged)
+    }
 }

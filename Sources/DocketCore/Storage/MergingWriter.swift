@@ -152,15 +152,34 @@ public final class MergingWriter: @unchecked Sendable {
                 now = FileStamp(url)
             }
         }
-        let theirs = now == known && !changedWhileWriting ? last : try read(url, stamp: now)
-        let (merged, conflicts, _) = BoardMerge.mergeForWriting(base: base, ours: ours, theirs: theirs, by: user, at: clock())
-        var after = now
-        if merged != theirs {
-            try BoardStore.writeLocked(merged, to: url)
-            after = FileStamp(url)
+        var theirs = now == known && !changedWhileWriting ? last : try read(url, stamp: now)
+        // Programs that do not take the lock (an editor, git) may write the file while the
+        // merge runs: its result replaces the file only if it is still the version read, else
+        // the merge is made again with the newer one.
+        for attempt in 1...MergingWriter.mergeAttempts {
+            let (merged, conflicts, _) = BoardMerge.mergeForWriting(base: base, ours: ours, theirs: theirs, by: user, at: clock())
+            var after = now
+            if merged != theirs {
+                do {
+                    let read = now
+                    try BoardStore.writeLocked(merged, to: url) { FileStamp(url) == read }
+                } catch is AtomicFile.SourceChanged where attempt < MergingWriter.mergeAttempts {
+                    now = FileStamp(url)
+                    theirs = try read(url, stamp: now)
+                    continue
+                } catch is AtomicFile.SourceChanged {
+                    throw BoardStoreError("\(url.lastPathComponent) kept changing while it was being saved (another program is writing it); not saved yet: your changes are kept and saved on the next try")
+                }
+                after = FileStamp(url)
+            }
+            learn(ours, written: merged, stamp: after, conflicts: merged == ours ? nil : conflicts)
+            return
         }
-        learn(ours, written: merged, stamp: after, conflicts: merged == ours ? nil : conflicts)
     }
+
+    /// How many times a save merges with a file that changed again before the merge's result
+    /// could replace it, before it gives up until the next try (`BoardSaver` keeps the board).
+    static let mergeAttempts = 5
 
     /// Remembers what the file holds now (`written`, at `after`) for the board `ours`; a
     /// merge that brought something `ours` lacks (`conflicts` not nil) is handed out.
