@@ -20,7 +20,8 @@ public struct LoopServices {
     /// global queue and the wake-up pipe). The default runs it at once, for tests.
     public var background: (@escaping @Sendable () -> Void) -> Void
     /// Gives memory the process freed back to the system (after a preview of a large board is
-    /// replaced by the full board: tens of MiB at 100,000 items). The default does nothing.
+    /// replaced by the full board, after a merge is taken in: tens of MiB at 100,000 items).
+    /// The default does nothing.
     public var returnFreedMemory: () -> Void
 
     public init(editText: @escaping (_ text: String, _ name: String) throws -> String,

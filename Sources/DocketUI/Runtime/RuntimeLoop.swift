@@ -198,9 +198,13 @@ public struct RuntimeLoop<Terminal: LoopTerminal> {
     /// The saver's merges and state change, as events; a failed save is retried later.
     private mutating func takeSaverNews() {
         guard let saver else { return }
-        for merge in writer?.takeMerges() ?? [] {
+        let merges = writer?.takeMerges() ?? []
+        for merge in merges {
             send(.boardMerged(merge))
         }
+        // A merge reads the file and builds whole boards (tens of MiB at 100,000 items) that are
+        // gone once it is taken in: give that memory back.
+        if !merges.isEmpty { services.returnFreedMemory() }
         let status = saver.status()
         if status.error != nil { nextRetry = nextRetry ?? clock.milliseconds() + retryInterval } else { nextRetry = nil }
         guard status != lastSave else { return }
