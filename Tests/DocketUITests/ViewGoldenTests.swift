@@ -25,6 +25,19 @@ final class ViewGoldenTests: XCTestCase {
         assertGolden(render(s), "help-80x24")
     }
 
+    /// At 30×10 the help's lines fill the width: the "↓ more" mark has a row of its own
+    /// instead of cutting the last line ("and mo↓ more (↓)", found by a newcomer's check).
+    func testHelpOverlayOnATinyTerminal() {
+        var s = demoState(width: 30, height: 10)
+        send(&s, .key(.char("?")))
+        let screen = render(s)
+        assertGolden(screen, "help-30x10")
+        let rows = screen.renderText().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let markRow = rows.first { $0.contains("↓ more") }
+        XCTAssertEqual(markRow?.replacingOccurrences(of: "↓ more (↓)", with: "").trimmingCharacters(in: CharacterSet.whitespaces), "",
+                       "the mark's row holds nothing else")
+    }
+
     func testAddPrompt() {
         var s = demoState(width: 80, height: 24)
         send(&s, .key(.char("a")))

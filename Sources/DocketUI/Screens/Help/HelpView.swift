@@ -55,13 +55,16 @@ extension HelpScreen {
                                      in: area, into: &canvas) else { return }
         let body = Rect(x: inner.x + 1, y: inner.y + 1, width: inner.width - 2, height: inner.height - 1)
         let first = min(scroll, max(0, all.count - body.height))
-        for (i, line) in all.dropFirst(first).prefix(body.height).enumerated() {
+        // When more follows, the last row says so, on a row of its own (drawn over the last
+        // line, it cut that line's text at narrow widths: "and mo↓ more").
+        let more = first + body.height < all.count && body.width > 12 && body.height > 1
+        for (i, line) in all.dropFirst(first).prefix(more ? body.height - 1 : body.height).enumerated() {
             let x = canvas.text(line.0, x: body.x, y: body.y + i, role: line.1, maxWidth: body.width)
             canvas.text(line.2, x: x, y: body.y + i, role: .help, maxWidth: body.maxX - x)
         }
-        if first + body.height < all.count, body.width > 12 {
-            let more = "↓ more (\(app.keymaps.label(of: HelpAction.down.rawValue, on: Self.id) ?? "j"))"
-            canvas.text(more, x: inner.maxX - DisplayWidth.of(more) - 1, y: inner.maxY - 1, role: .helpKey)
+        if more {
+            let mark = "↓ more (\(app.keymaps.label(of: HelpAction.down.rawValue, on: Self.id) ?? "j"))"
+            canvas.text(mark, x: inner.maxX - DisplayWidth.of(mark) - 1, y: inner.maxY - 1, role: .helpKey)
         }
     }
 }
