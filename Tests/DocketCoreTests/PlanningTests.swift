@@ -243,7 +243,7 @@ final class PlanningTests: XCTestCase {
         var ours = base, theirs = base
         try ours.addRelease(Release(name: "3.0"), by: "a", at: t)
         try theirs.setBudget(currency: .some("EUR"), costModel: .some(.perPoint(Money(minor: 100))), by: "b", at: t)
-        let (merged, conflicts) = HeaderMerge.merge(base: base.header, ours: ours.header, theirs: theirs.header, items: [])
+        let (merged, conflicts) = HeaderMerge.merge(base: base.header, ours: ours.header, theirs: theirs.header, items: { _ in })
         XCTAssertEqual(conflicts, [])
         XCTAssertEqual(merged.planning.currency, "EUR")
         XCTAssertEqual(merged.planning.costModel, .perPoint(Money(minor: 100)))

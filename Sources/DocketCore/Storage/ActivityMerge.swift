@@ -16,12 +16,14 @@
 /// side" does not happen; two entries equal in every field (time to the second, person,
 /// item, action, field, values) are taken for one fact.
 enum ActivityMerge {
-    static func union(ours: ActivityLog, theirs: ActivityLog) -> [Activity] {
+    /// The union; a side that holds all of the other's entries first is returned as it is
+    /// (sharing its storage).
+    static func union(ours: ActivityLog, theirs: ActivityLog) -> ActivityLog {
+        if ours.starts(withLog: theirs) { return ours }
+        if theirs.starts(withLog: ours) { return theirs }
         var common = 0
         let shorter = min(ours.count, theirs.count)
         while common < shorter, ours[common] == theirs[common] { common += 1 }
-        if common == theirs.count { return Array(ours) }
-        if common == ours.count { return Array(theirs) }
         let mine = Array(ours[common...])
         var held: [Activity: Int] = [:]
         for e in mine { held[e, default: 0] += 1 }
@@ -32,7 +34,7 @@ enum ActivityMerge {
         var out = Array(ours[..<common])
         out.reserveCapacity(common + mine.count + extra.count)
         out += (mine + extra).sorted(by: Activity.logOrder)
-        return out
+        return ActivityLog(out)
     }
 }
 

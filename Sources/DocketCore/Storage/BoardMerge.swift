@@ -10,37 +10,51 @@
 public enum BoardMerge {
     /// The merged board and the conflicts (e.g. `k3v9x2qa.title`, `stages.uat2`), for the
     /// status line and log.
+    ///
+    /// The merged items are `ours`' store changed where the merge takes anything else (only the
+    /// ids whose items differ between `ours` and `theirs` are looked at), and a log that holds
+    /// the other is kept as it is: the merged board shares the storage of everything it keeps
+    /// from `ours`, so a merge of a 100,000-item board does not build a second whole board.
     public static func merge(base: Board, ours: Board, theirs: Board) -> (board: Board, conflicts: [String]) {
         var conflicts: [String] = []
-        var merged: [Item] = []
-        let ids = Set(base.items.keys).union(ours.items.keys).union(theirs.items.keys)
-        for id in ids.sorted() {
+        var items = ours.items
+        for id in differingIDs(ours.items, theirs.items).sorted() {
             let b = base.items[id], o = ours.items[id], t = theirs.items[id]
-            if o == t { if let o { merged.append(o) }; continue }
-            if o == b { if let t { merged.append(t) }; continue }  // changed (or deleted) there only
-            if t == b { if let o { merged.append(o) }; continue }  // changed (or deleted) here only
-            guard let o, let t else { if let item = o ?? t { merged.append(item) }; continue }  // deleted vs edited: keep
+            if o == b { items[id] = t; continue }  // changed (or deleted) there only
+            if t == b { continue }  // changed (or deleted) here only
+            guard let o, let t else { if o == nil { items[id] = t }; continue }  // deleted vs edited: keep
             guard let b else {
-                merged.append(o.updated >= t.updated ? o : t)
+                if o.updated < t.updated { items[id] = t }
                 conflicts.append(id)
                 continue
             }
             let (item, fields) = mergeItem(base: b, ours: o, theirs: t)
-            merged.append(item)
+            items[id] = item
             conflicts += fields.map { "\(id).\($0)" }
         }
         let (header, headerConflicts) = HeaderMerge.merge(base: base.header, ours: ours.header, theirs: theirs.header,
-                                                          items: merged)
+                                                          items: { body in items.forEachItem(body) })
         conflicts += headerConflicts
         // Names used by items of either side stay known.
         var board = Board(name: header.name, stages: header.stages, releases: header.releases, people: header.people,
-                          labels: header.labels, items: merged, activity: mergedActivity(base.activity, ours.activity, theirs.activity))
+                          labels: header.labels, store: items, activity: ActivityMerge.union(ours: ours.activity, theirs: theirs.activity))
         board.scoring = header.scoring
         board.savedFilters = header.savedFilters
         board.extra = header.extra
         board.strategy = header.strategy
-        for item in merged { board.registerNames(labels: item.labels, people: item.assignees, release: item.release) }
+        board.planning = header.planning
+        items.forEachItem { board.registerNames(labels: $0.labels, people: $0.assignees, release: $0.release) }
         return (board, conflicts)
+    }
+
+    /// The ids whose items differ between `ours` and `theirs` (either may lack one): from their
+    /// change records when they share a lineage, else by comparing every item.
+    static func differingIDs(_ ours: ItemStore, _ theirs: ItemStore) -> [String] {
+        if let changed = ours.changes(since: theirs) { return changed.filter { ours[$0] != theirs[$0] } }
+        var out: [String] = []
+        ours.forEachItem { o in if theirs[o.id] != o { out.append(o.id) } }
+        theirs.forEachItem { t in if !ours.contains(t.id) { out.append(t.id) } }
+        return out
     }
 
     /// `merge(base:ours:theirs:)` for a merge that is about to be written (an open board
@@ -91,11 +105,6 @@ public enum BoardMerge {
         return Item.sortedComments(kept + added)
     }
 
-    /// The union of both sides' activity logs (`ActivityMerge`): an entry either side holds
-    /// is kept, once.
-    static func mergedActivity(_ base: ActivityLog, _ ours: ActivityLog, _ theirs: ActivityLog) -> [Activity] {
-        ActivityMerge.union(ours: ours, theirs: theirs)
-    }
 }
 
 /// Something done with every field the merge compares (`Item.visitMergedFields`).

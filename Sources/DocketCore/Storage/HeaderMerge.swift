@@ -15,9 +15,10 @@
 /// inserted after their predecessor in that side's list, before the next element that side
 /// also has (a stage they added between Review and Done lands there).
 enum HeaderMerge {
-    /// The merged header and its conflicts; `items` are the merged items (what is in use).
+    /// The merged header and its conflicts; `items` calls its argument with each merged item
+    /// (what is in use).
     static func merge(base: BoardHeader, ours: BoardHeader, theirs: BoardHeader,
-                      items: [Item]) -> (header: BoardHeader, conflicts: [String]) {
+                      items: ((Item) -> Void) -> Void) -> (header: BoardHeader, conflicts: [String]) {
         var header = ours
         var conflicts: [String] = []
         func whole<T: Equatable>(_ kp: WritableKeyPath<BoardHeader, T>, _ name: String) {
@@ -33,7 +34,11 @@ enum HeaderMerge {
             conflicts += found
         }
         whole(\.name, "name")
-        let inUse = { (section: String) in Set(items.flatMap { uses(section, $0) }) }
+        func inUse(_ section: String) -> Set<String> {
+            var found = Set<String>()
+            items { found.formUnion(uses(section, $0)) }
+            return found
+        }
         list(\.stages, "stages", key: \.id, inUse: inUse("stages"))
         // A stage no version has (a hand edit) but an item is in: made, so the item stays visible.
         for id in inUse("stages").subtracting(header.stages.map(\.id)).sorted() {
