@@ -200,10 +200,11 @@ public final class MergingWriter: @unchecked Sendable {
         lock.unlock()
     }
 
-    /// Reads the file that changed elsewhere; a version that does not parse is remembered
-    /// and the write refused.
+    /// Reads the file that changed elsewhere (giving the file's bytes back as the read goes, as
+    /// a session's first read does: the session's own board is in memory meanwhile); a version
+    /// that does not parse is remembered and the write refused.
     private func read(_ url: URL, stamp now: FileStamp?) throws -> Board {
-        do { return try BoardStore.load(url).board } catch let e as BoardFileError {
+        do { return try BoardDecoder.decode(releasingBehind: BoardStore.read(url), url: url).board } catch let e as BoardFileError {
             lock.lock(); unreadable = now; lock.unlock()
             throw BoardStoreError("\(url.lastPathComponent) was changed elsewhere and no longer parses (line \(e.line), column \(e.column): \(e.message)); not overwritten: your changes are kept and saved once it parses again")
         }
