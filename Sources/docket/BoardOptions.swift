@@ -72,15 +72,15 @@ struct BoardOptions: ParsableArguments {
 
     /// Loads the board with the repair-tolerant read of `docket check` (duplicate ids and
     /// invalid ranks let through as `ReadDefects`); throws like `load` otherwise.
-    func loadForRepair() throws -> (URL, (LoadedBoard, ReadDefects)) {
-        let url = try existingURL()
+    func loadForRepair(positional: String? = nil) throws -> (URL, (LoadedBoard, ReadDefects)) {
+        let url = try existingURL(positional: positional)
         return (url, try offeringBackup(url) { try BoardStore.loadForRepair(url) })
     }
 
     /// Repairs the board with `BoardStore.repair` (under the lock, on the file as it is now,
     /// read with the repair-tolerant read). Returns the path and what `change` returns.
-    func repair<T>(_ change: (inout Board, ReadDefects) throws -> T) throws -> (URL, T) {
-        let url = try existingURL()
+    func repair<T>(positional: String? = nil, _ change: (inout Board, ReadDefects) throws -> T) throws -> (URL, T) {
+        let url = try existingURL(positional: positional)
         return (url, try BoardStore.repair(url, change))
     }
 

@@ -63,5 +63,12 @@ final class CheckCommandEndToEndTests: CLITestCase {
         XCTAssertEqual(export.status, 0, export.stderr)
         let check = try run(["check", "-b", "part.json"])
         XCTAssertEqual(check.status, 0, check.stdout + check.stderr)
+        // The file as an argument too, as `docket FILE` opens one (a newcomer tried it).
+        let byArgument = try run(["check", "part.json"])
+        XCTAssertEqual(byArgument.status, 0, byArgument.stdout + byArgument.stderr)
+        XCTAssertEqual(byArgument.stdout, "no problems found\n")
+        let missing = try run(["check", "nowhere.json"])
+        XCTAssertNotEqual(missing.status, 0)
+        XCTAssertTrue(missing.stderr.contains("nowhere.json"), missing.stderr)
     }
 }
