@@ -141,7 +141,7 @@ final class StreamedSpliceTests: XCTestCase {
                 }
                 XCTAssertFalse(file.unchanged(), how)
                 XCTAssertThrowsError(try runs.withFilePieces(fd: file.fd) {
-                    try AtomicFile.write(pieces: $0, to: url, backup: true, sourceUnchanged: file.unchanged)
+                    try AtomicFile.write(pieces: $0, to: url, backup: true, unless: file.unchanged)
                 }, how) { error in XCTAssertTrue(error is AtomicFile.SourceChanged, "\(how): \(error)") }
                 XCTAssertEqual(try Data(contentsOf: url), theirs, how)
                 XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), ["board.json"], how)

@@ -19,15 +19,12 @@ public enum AtomicFile {
     /// large, permission denied, read-only file system…), or saying the file is read-only
     /// when it has no write permission bits (checked even for root); the target is untouched
     /// and no temporary file is left when it throws.
-    public static func write(_ bytes: [UInt8], to url: URL, backup: Bool = false) throws {
-        try bytes.withUnsafeBytes { try write(pieces: [$0], to: url, backup: backup) }
-    }
-
-    /// `write(_:to:backup:)` that replaces the file only if `unchanged` still says yes once the
-    /// new content is written (asked just before the backup and the rename); else nothing is
-    /// replaced and it throws `SourceChanged`.
-    static func write(_ bytes: [UInt8], to url: URL, backup: Bool, unless unchanged: @escaping () -> Bool) throws {
-        try bytes.withUnsafeBytes { try write(pieces: [.bytes($0)], to: url, backup: backup, sourceUnchanged: unchanged) }
+    ///
+    /// With `unchanged`, the file is replaced only if it still says yes once the new content is
+    /// written (asked just before the backup and the rename: the file the new content was made
+    /// from is as it was); else nothing is replaced and it throws `SourceChanged`.
+    public static func write(_ bytes: [UInt8], to url: URL, backup: Bool = false, unless unchanged: (() -> Bool)? = nil) throws {
+        try bytes.withUnsafeBytes { try write(pieces: [.bytes($0)], to: url, backup: backup, unless: unchanged) }
     }
 
     /// One piece of the bytes to write: bytes in memory, or a range (byte offsets) of a
@@ -44,17 +41,15 @@ public enum AtomicFile {
         try write(pieces: pieces.map { .bytes($0) }, to: url, backup: backup)
     }
 
-    /// Thrown by `write(pieces:to:backup:sourceUnchanged:)` when the file its `.file` pieces
-    /// come from changed while they were copied, or the file a merge read changed before its
-    /// result replaced it: nothing was written.
+    /// Thrown by a write given `unless` when it says the file the new content was made from
+    /// changed (the file `.file` pieces come from, the file a merge read): nothing was written.
     struct SourceChanged: Error {}
 
-    /// `write(pieces:to:backup:)` of pieces in memory or in another file. A file's piece that
-    /// cannot be read whole (the file is shorter now) fails the write like a write error;
-    /// with `sourceUnchanged` (whether that file is still as it was when the pieces were
-    /// chosen), asked once the new content is written and before anything is replaced, the
-    /// write throws `SourceChanged` instead, whenever it says no.
-    static func write(pieces: [Piece], to url: URL, backup: Bool = false, sourceUnchanged: (() -> Bool)? = nil) throws {
+    /// `write(pieces:to:backup:)` of pieces in memory or in another file, `unless` as for
+    /// `write(_:to:backup:unless:)`. A file's piece that cannot be read whole (the file is
+    /// shorter now) fails the write like a write error, or with `SourceChanged` when `unless`
+    /// then says the file changed.
+    static func write(pieces: [Piece], to url: URL, backup: Bool = false, unless sourceUnchanged: (() -> Bool)? = nil) throws {
         let target = linkTarget(of: url)
         let dir = target.deletingLastPathComponent().path
         var st = stat()

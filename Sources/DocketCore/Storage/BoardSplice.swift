@@ -44,7 +44,8 @@ enum BoardSplice {
               let layout = layoutAsRead(old, file: file, headerEnd: header.bytes.count)
                 ?? layout(of: file, headerEnd: header.bytes.count, items: old.items.count, activity: old.activity.count)
         else { return nil }
-        return runs(of: new, old: old, layout: layout, from: MemoryFile(file), referenceMinimum: referenceMinimum)
+        return runs(of: new, old: old, changed: new.items.changes(since: old.items), layout: layout, from: MemoryFile(file),
+                    referenceMinimum: referenceMinimum)
     }
 
     /// `runs(of:old:file:…)` reading the file from its descriptor (`DescriptorFile`): the
@@ -61,20 +62,20 @@ enum BoardSplice {
         BoardEncoder.encodeHeader(&header, old)
         guard file.starts(with: header.bytes),
               let layout = StreamedLayout.read(file, headerEnd: header.bytes.count, items: old.items.count, activity: old.activity.count),
-              let out = runs(of: new, old: old, layout: layout, from: file, referenceMinimum: referenceMinimum),
+              let out = runs(of: new, old: old, changed: changed, layout: layout, from: file, referenceMinimum: referenceMinimum),
               !file.failed
         else { return nil }
         return out
     }
 
     /// The runs of `new` over `layout`, the layout of the file `old` was read from, whose
-    /// bytes `file` gives.
-    private static func runs<F: SpliceFile>(of new: Board, old: Board, layout: Layout, from file: F, referenceMinimum: Int) -> SplicedBytes? {
+    /// bytes `file` gives; `changed` the ids where they may differ (`ItemStore.changes(since:)`).
+    private static func runs<F: SpliceFile>(of new: Board, old: Board, changed: Set<String>?, layout: Layout, from file: F,
+                                            referenceMinimum: Int) -> SplicedBytes? {
         // The activity log must only have grown.
         let kept = old.activity.count
         guard new.activity.starts(withLog: old.activity) else { return nil }
 
-        let changed = new.items.changes(since: old.items)
         // Room for the text only: long runs of the file are referred to (with every item
         // compared, short runs are the rule and are copied).
         var out = SplicedBytes(capacity: changed == nil ? file.count + 4096 : 64 * 1024, referenceMinimum: referenceMinimum)

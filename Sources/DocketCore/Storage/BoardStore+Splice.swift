@@ -42,7 +42,7 @@ extension BoardStore {
         if let file = DescriptorFile(url), let runs = BoardSplice.runs(of: board, old: old, reading: file) {
             AtomicFile.removeStaleTemporaries(of: url)
             try withExtendedLifetime(file) {
-                try runs.withFilePieces(fd: file.fd) { try AtomicFile.write(pieces: $0, to: url, backup: true, sourceUnchanged: file.unchanged) }
+                try runs.withFilePieces(fd: file.fd) { try AtomicFile.write(pieces: $0, to: url, backup: true, unless: file.unchanged) }
             }
             return
         }

@@ -90,11 +90,13 @@ public enum BoardStore {
     static func decode(_ data: Data, _ url: URL, checked: CheckedFiles?) throws -> LoadedBoard {
         guard let checked else { return try BoardDecoder.decode(data, path: url.path) }
         let target = AtomicFile.linkTarget(of: url).path
-        // The lazy read on one core while the other hashes the content for the record: the
-        // read is used only if the record vouches for what it read.
-        let (lazy, vouched) = try Parallel.both({ BoardReader.checked(data, path: url.path, records: checked, recordPath: target) },
-                                                { checked.vouches(for: target, data) })
-        if vouched, let lazy { return lazy }
+        // With a record for this size, the lazy read on one core while the other hashes the
+        // content: the read is used only if the record vouches for what it read.
+        if let recorded = checked.recordedHash(for: target, size: data.count) {
+            let (lazy, hash) = try Parallel.both({ BoardReader.checked(data, path: url.path, records: checked, recordPath: target) },
+                                                 { ContentHash.of(data) })
+            if hash == recorded, let lazy { return lazy }
+        }
         var loaded = try BoardDecoder.decode(data, path: url.path)
         if loaded.readOnlyReason == nil, loaded.linesAreItems || BoardReader.readsLazilyAsIs(data, loaded.board) {
             loaded.linesAreItems = true
@@ -115,16 +117,11 @@ public enum BoardStore {
         }
     }
 
-    /// The write itself, for callers that already hold `BoardLock` for `url`.
-    static func writeLocked(_ board: Board, to url: URL) throws {
-        AtomicFile.removeStaleTemporaries(of: url)
-        try AtomicFile.write(BoardEncoder.encode(board), to: url, backup: true)
-    }
-
-    /// `writeLocked(_:to:)` that replaces the file only while `unchanged` says it is still the
-    /// version the caller read (programs that do not take the lock, such as an editor or git,
-    /// may have written it since); throws `AtomicFile.SourceChanged` otherwise, nothing replaced.
-    static func writeLocked(_ board: Board, to url: URL, unless unchanged: @escaping () -> Bool) throws {
+    /// The write itself, for callers that already hold `BoardLock` for `url`. With `unchanged`,
+    /// the file is replaced only while it says the file is still the version the caller read
+    /// (programs that do not take the lock, such as an editor or git, may have written it
+    /// since); `AtomicFile.SourceChanged` is thrown otherwise, nothing replaced.
+    static func writeLocked(_ board: Board, to url: URL, unless unchanged: (() -> Bool)? = nil) throws {
         AtomicFile.removeStaleTemporaries(of: url)
         try AtomicFile.write(BoardEncoder.encode(board), to: url, backup: true, unless: unchanged)
     }

@@ -54,10 +54,18 @@ public struct CheckedFiles: Sendable {
     /// it), is the content found sound when the record was made. Hashes `bytes` only when the
     /// record names this path, reader and length.
     public func vouches(for path: String, _ bytes: Data) -> Bool {
+        recordedHash(for: path, size: bytes.count).map { $0 == ContentHash.of(bytes) } ?? false
+    }
+
+    /// The `ContentHash` the record of `path` gives for a content of `size` bytes read by this
+    /// reader; nil when there is no such record (nothing then needs hashing).
+    func recordedHash(for path: String, size: Int) -> UInt64? {
         guard let data = FileManager.default.contents(atPath: recordPath(path)),
               let text = String(data: data, encoding: .utf8),
-              text.hasPrefix(prefix(bytes.count)), text.hasSuffix(" " + path + "\n") else { return false }
-        return text == line(path, bytes.count, ContentHash.of(bytes))
+              text.hasPrefix(prefix(size)), text.hasSuffix(" " + path + "\n") else { return nil }
+        let hex = text.dropFirst(prefix(size).count).prefix { $0 != " " }
+        guard let hash = UInt64(hex, radix: 16), text == line(path, size, hash) else { return nil }
+        return hash
     }
 
     /// Records that the file at `path` holding `bytes` was found sound. Best effort: a record

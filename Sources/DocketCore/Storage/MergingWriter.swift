@@ -237,21 +237,3 @@ public final class MergingWriter: @unchecked Sendable {
         return out
     }
 }
-
-/// What identifies a version of a file cheaply: device, inode, size and modification time
-/// (nanoseconds). Nil when the file cannot be stat'ed.
-struct FileStamp: Equatable {
-    var dev: UInt64, ino: UInt64, size: Int64, mtimeSec: Int, mtimeNsec: Int
-
-    init?(_ url: URL) {
-        var st = stat()
-        guard stat(AtomicFile.linkTarget(of: url).path, &st) == 0 else { return nil }
-        dev = UInt64(st.st_dev); ino = UInt64(st.st_ino); size = Int64(st.st_size)
-        #if canImport(Darwin)
-        let mtime = st.st_mtimespec
-        #else
-        let mtime = st.st_mtim
-        #endif
-        mtimeSec = Int(mtime.tv_sec); mtimeNsec = Int(mtime.tv_nsec)
-    }
-}

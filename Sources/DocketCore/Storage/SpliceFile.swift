@@ -46,8 +46,8 @@ struct MemoryFile: SpliceFile {
 final class DescriptorFile: SpliceFile {
     let fd: Int32
     let count: Int
-    private let path: String
-    private let opened: stat
+    private let url: URL
+    private let opened: FileStamp
     /// The bytes of every item's id, one after another (`StreamedLayout`).
     var idBytes: [UInt8] = []
     /// Whether a read failed or came short.
@@ -62,20 +62,13 @@ final class DescriptorFile: SpliceFile {
         guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { close(fd); return nil }
         self.fd = fd
         count = Int(info.st_size)
-        path = url.path
-        opened = info
+        self.url = url
+        opened = FileStamp(info)
     }
 
-    /// Whether the file is as it was when it was opened: the same size and modification and
-    /// change times (nanoseconds), and still the file at its path (not replaced by a rename).
-    func unchanged() -> Bool {
-        var now = stat(), there = stat()
-        guard fstat(fd, &now) == 0, stat(path, &there) == 0 else { return false }
-        return now.st_size == opened.st_size
-            && now.st_mtim.tv_sec == opened.st_mtim.tv_sec && now.st_mtim.tv_nsec == opened.st_mtim.tv_nsec
-            && now.st_ctim.tv_sec == opened.st_ctim.tv_sec && now.st_ctim.tv_nsec == opened.st_ctim.tv_nsec
-            && there.st_dev == opened.st_dev && there.st_ino == opened.st_ino
-    }
+    /// Whether the file at its path is still the one opened, as it was then (`FileStamp`: not
+    /// replaced by a rename, not rewritten in place).
+    func unchanged() -> Bool { FileStamp(url) == opened }
 
     deinit { close(fd) }
 
