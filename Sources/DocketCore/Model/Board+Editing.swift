@@ -73,6 +73,7 @@ extension Board {
     /// `rank`, or, when an open item of `stage` already holds it, a rank just after it (and
     /// before the next higher one), so the column stays strictly ordered.
     func freeRank(_ rank: String, inStage stage: String, salt: String = "") -> String {
+        if rankHeld(rank, inStage: stage) == false { return rank }
         let ranks = columnRanks(stage, around: rank)
         return ranks.holds ? Rank.between(rank, ranks.above, salt: salt) : rank
     }

@@ -144,6 +144,14 @@ public struct Board: Equatable, Sendable {
         return deferredIndex?.ranks(of: stageID, around: rank)
     }
 
+    /// Whether an open item of `stageID` has `rank`, skimming only the lines that may hold both,
+    /// while the column index of a lazily read board is still deferred and that column was
+    /// never asked for; nil otherwise (`DeferredColumnIndex.holds`).
+    func rankHeld(_ rank: String, inStage stageID: String) -> Bool? {
+        guard builtIndex == nil else { return nil }
+        return deferredIndex?.holds(rank, inStage: stageID)
+    }
+
     /// How many open items a stage has: the length of its column, or on a preview (whose
     /// columns list only their first cards) the whole column's count.
     public func openCount(inStage stageID: String) -> Int {

@@ -113,8 +113,9 @@ final class DeferredColumnIndex: @unchecked Sendable {
         }
     }
 
-    /// The ranks of `stage`'s open items as one pass over the placements finds them, without
-    /// gathering or sorting the column (a command adding or moving one item asks only this).
+    /// The ranks of `stage`'s open items as one pass over the placements finds them (only the
+    /// lines that may hold that stage: `LineNeedles`), without gathering or sorting the column
+    /// (a command adding or moving one item asks only this).
     /// Nil once the column is at hand (built, or asked for alone): read it instead.
     func ranks(of stage: String, around rank: String? = nil) -> ColumnRanks? {
         guard lock.withLock({ built == nil && single[stage] == nil }) else { return nil }
@@ -125,8 +126,20 @@ final class DeferredColumnIndex: @unchecked Sendable {
             guard let rank else { return }
             if r == rank { scan.holds = true } else if r > rank, scan.above.map({ r < $0 }) ?? true { scan.above = r }
         }
-        items.forEachPlacement { p in if !p.archived && p.stage == stage { see(p.rank) } }
+        items.forEachPlacement(mayHolding: LineNeedles([stage])) { p in if !p.archived && p.stage == stage { see(p.rank) } }
         return scan
+    }
+
+    /// Whether an open item of `stage` has `rank`, skimming only the lines that may hold both
+    /// values (`LineNeedles`): a command moving one item into a column asks only this, unless
+    /// the answer is yes. Nil once the column is at hand (built, or asked for alone): read it.
+    func holds(_ rank: String, inStage stage: String) -> Bool? {
+        guard lock.withLock({ built == nil && single[stage] == nil }) else { return nil }
+        var held = false
+        items.forEachPlacement(mayHolding: LineNeedles([stage, rank])) { p in
+            if !p.archived && p.stage == stage && p.rank == rank { held = true }
+        }
+        return held
     }
 
     /// The whole index when it has been built, nil before.

@@ -302,6 +302,15 @@ public struct ItemStore: Equatable, Sendable, Sequence {
         for placed in file.placements where !taken.contains(placed.id) { body(placed) }
     }
 
+    /// `forEachPlacement`, except that of the items still on a file's lines only those whose
+    /// lines may hold the needles' values are placed (`LineNeedles`): `body` must still test
+    /// what it is after. Every item with `needles` nil.
+    func forEachPlacement(mayHolding needles: LineNeedles?, _ body: (ItemPlacement) -> Void) {
+        guard let needles, let file else { return forEachPlacement(body) }
+        forEachItem(inShards: shards, shards.indices) { body(ItemPlacement($0)) }
+        for placed in file.placements(mayHolding: needles) where !taken.contains(placed.id) { body(placed) }
+    }
+
     /// Calls `body` with every item, in no particular order, without copying them into an
     /// array first (what `values` does).
     public func forEachItem(_ body: (Item) throws -> Void) rethrows {

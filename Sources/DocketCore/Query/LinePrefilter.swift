@@ -43,22 +43,11 @@ public struct LinePrefilter: Sendable {
 
     /// Whether `line` (an item's line of a board file) may hold an item the query matches.
     func mayMatch(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-        if LinePrefilter.hasUnicodeEscape(line) { return true }
+        if LineNeedles.hasUnicodeEscape(line) { return true }
         for needle in needles {
             let outcome = needle.withUnsafeBufferPointer { Fold.find($0, in: line, .contains, fold: true) }
             if outcome == .notFound { return false }
         }
         return true
-    }
-
-    private static func hasUnicodeEscape(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = line.baseAddress, line.count >= 2 else { return false }
-        var k = 0
-        while k < line.count - 1, let found = memchr(base + k, 92, line.count - 1 - k) {
-            let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-            if line[at + 1] == 117 { return true }
-            k = at + 2  // the escaped byte is stepped over (`\\u` is a backslash, then `u`)
-        }
-        return false
     }
 }

@@ -1,0 +1,105 @@
+import Foundation
+import XCTest
+@testable import DocketCore
+import DocketTestSupport
+
+/// `LineNeedles` (the lines a command adding or moving one item skims) rules out only lines
+/// that cannot hold the values looked for, however a file spells them; and a lazily read board
+/// ranks by it as a board read in full does, where a stage is spelled in a way equal to it.
+final class LineNeedlesTests: XCTestCase {
+    private func naive(_ line: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard line.count >= needle.count else { return false }
+        return (0...(line.count - needle.count)).contains { s in needle.indices.allSatisfy { line[s + $0] == needle[$0] } }
+    }
+
+    /// `has` finds a needle exactly where a naive search does: random lines and needles over a
+    /// small alphabet (many near misses), the pivot's byte at either end of the line.
+    func testHasFindsWhatANaiveSearchFinds() {
+        var rng = SeededGenerator(seed: 4242)
+        let alphabet = Array("\"ab x:".utf8)
+        var found = 0
+        for round in 0..<4_000 {
+            let line = (0..<rng.below(40)).map { _ in alphabet[rng.below(alphabet.count)] }
+            let needle = (0..<(1 + rng.below(5))).map { _ in alphabet[rng.below(alphabet.count)] }
+            let got = line.withUnsafeBufferPointer { LineNeedles.has($0, needle) }
+            XCTAssertEqual(got, naive(line, needle), "round \(round): \(String(decoding: needle, as: UTF8.self)) in \(String(decoding: line, as: UTF8.self))")
+            if got { found += 1 }
+        }
+        XCTAssertGreaterThan(found, 500, "many needles were there to find")
+        XCTAssertGreaterThan(found, 0)
+    }
+
+    /// The pivot is the needle's least common byte: never a quote when there is a letter.
+    func testThePivotIsTheRarestByte() {
+        XCTAssertEqual(LineNeedles.pivot(Array("\"inbox\"".utf8)), 5, "x is rarer than i, n, b, o")
+        XCTAssertEqual(LineNeedles.pivot(Array("\"done\"".utf8)), 1, "d is the rarest of d, o, n, e")
+        XCTAssertNotEqual(LineNeedles.pivot(Array("\"e\"".utf8)), 0)
+    }
+
+    /// Values that another spelling or Swift's equality could hide give no needles.
+    func testOnlyPlainASCIIValuesGiveNeedles() {
+        XCTAssertNotNil(LineNeedles(["inbox", "a0b-Z_9 x"]))
+        for value in ["", "a\"b", "a\\b", "a/b", "tab\there", "ünï", "\u{212A}", "\u{7F}"] {
+            XCTAssertNil(LineNeedles([value]), "\(value.debugDescription) gives no needle")
+        }
+    }
+
+    /// Every spelling of a stage value that reads as a string equal to the one looked for is
+    /// kept: the plain text, `\u` escapes of any letter, and the characters Swift takes for an
+    /// ASCII one (U+212A KELVIN SIGN is `K`, U+037E is `;`, U+1FEF is a grave accent).
+    func testNoSpellingOfAnEqualValueIsRuledOut() throws {
+        let spellings = ["K", "\u{212A}", "\\u004b", "\\u004B", "\\u212a", "k", "KK", "a;b", "a\u{037E}b", "x`", "x\u{1FEF}", "x\\u0060",
+                         "in\\u0062ox", "inbox", "inbo", "\\\\inbox", "inbox\\\\"]
+        let values = ["K", "a;b", "x`", "inbox", "k"]
+        var kept = 0, ruledOut = 0
+        for spelling in spellings {
+            let text = "{\"id\": \"a\", \"title\": \"t\", \"type\": \"story\", \"stage\": \"\(spelling)\", \"rank\": \"m\"}"
+            let read = try JSONDecoder().decode([String: String].self, from: Data(text.utf8))["stage"]!
+            for value in values {
+                let needles = try XCTUnwrap(LineNeedles([value]))
+                let may = Array(text.utf8).withUnsafeBufferPointer { needles.mayHold($0) }
+                if read == value { XCTAssertTrue(may, "\(spelling) reads as \(value.debugDescription) and must be kept") }
+                if may { kept += 1 } else { ruledOut += 1 }
+            }
+        }
+        XCTAssertGreaterThan(ruledOut, 30, "lines without the value are ruled out")
+        XCTAssertGreaterThan(kept, 10)
+    }
+
+    /// A board whose items' stages are spelled as characters equal to the stage's id (U+212A
+    /// for `K`): an item added to that column, or moved into it onto a rank one of them holds,
+    /// gets the rank it gets on the board read in full.
+    func testALazilyReadBoardRanksEqualSpellingsAsTheFullRead() throws {
+        var board = Board(name: "Kelvin", stages: [Stage(id: "inbox", name: "Inbox", kind: .inbox),
+                                                  Stage(id: "K", name: "K", kind: .doing),
+                                                  Stage(id: "done", name: "Done", kind: .done)])
+        let ranks = (0..<3_000).map { Rank.between(nil, nil, salt: "r\($0)") }
+        for k in 0..<3_000 {
+            let stage = k % 3 == 0 ? "\u{212A}" : (k % 3 == 1 ? "inbox" : "done")
+            board.upsertForTest(Item(id: String(format: "a%07d", k), title: "Item \(k)", stage: stage, rank: ranks[k], created: RandomBoards.t0))
+        }
+        let bytes = BoardEncoder.encode(board)
+        let full = try BoardDecoder.decode(Data(bytes), path: "b.json").board
+        XCTAssertEqual(full.column("K").count, 1_000, "the full read puts the U+212A items in column K")
+        for placement in [Placement.top, .bottom] {
+            var lazy = try XCTUnwrap(BoardReader.checked(Data(bytes), path: "b.json")).board, whole = full
+            XCTAssertNotNil(lazy.rankScan("K"), "the lazily read board ranks by its scan")
+            let a = try lazy.addItem(title: "New", stage: "K", placement: placement, id: "zznew001", by: "t", at: RandomBoards.t0)
+            let b = try whole.addItem(title: "New", stage: "K", placement: placement, id: "zznew001", by: "t", at: RandomBoards.t0)
+            XCTAssertEqual(a.item.rank, b.item.rank, "added at the \(placement) of K")
+        }
+        // An inbox item holding the rank of a U+212A item moves into K: both boards move it off that rank.
+        var item = full.items["a0000001"]!
+        item.rank = full.items["a0000000"]!.rank
+        var changed = full
+        changed.upsertForTest(item)
+        let changedBytes = BoardEncoder.encode(changed)
+        var lazy = try XCTUnwrap(BoardReader.checked(Data(changedBytes), path: "b.json")).board
+        var whole = try BoardDecoder.decode(Data(changedBytes), path: "b.json").board
+        XCTAssertEqual(lazy.rankHeld(item.rank, inStage: "K"), true, "the U+212A item's line is skimmed")
+        try lazy.move("a0000001", toStage: "K", by: "t", at: RandomBoards.t0)
+        try whole.move("a0000001", toStage: "K", by: "t", at: RandomBoards.t0)
+        XCTAssertNotEqual(whole.items["a0000001"]?.rank, item.rank, "moved off the rank held")
+        XCTAssertEqual(lazy.items["a0000001"]?.rank, whole.items["a0000001"]?.rank)
+    }
+}
