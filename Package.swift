@@ -19,7 +19,9 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses",
                        providers: [.apt(["libncurses-dev"]), .brew(["ncurses"])]),
-        .target(name: "DocketCore", dependencies: [.product(name: "CSV", package: "CSV.swift"), .product(name: "Plot", package: "Plot")],
+        // sync_file_range, which the Glibc module does not declare (AtomicFile's writes).
+        .systemLibrary(name: "CFileSync", path: "Sources/CFileSync"),
+        .target(name: "DocketCore", dependencies: ["CFileSync", .product(name: "CSV", package: "CSV.swift"), .product(name: "Plot", package: "Plot")],
                 path: "Sources/DocketCore"),
         .target(name: "DocketUI",
                 dependencies: ["DocketCore", .product(name: "TOMLKit", package: "TOMLKit")],

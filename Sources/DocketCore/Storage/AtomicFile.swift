@@ -1,3 +1,4 @@
+import CFileSync
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -121,22 +122,64 @@ public enum AtomicFile {
         var ok = false
         defer { close(fd); if !ok { unlink(tmpPath) } }
         fchmod(fd, mode)
-        guard pieces.allSatisfy({ write($0, to: fd) }), fsync(fd) == 0 else { throw failure("cannot write", target) }
+        var writeback = Writeback(fd)
+        guard pieces.allSatisfy({ write($0, to: &writeback) }), fsync(fd) == 0 else { throw failure("cannot write", target) }
         ok = true
         return tmpPath
     }
 
-    /// Writes `piece` to `fd`: its bytes (`writeAll`), or its range of the other file copied
-    /// with `sendfile`, through memory when the system cannot (`copyThroughMemory`). False
-    /// (with `errno` set; `EIO` when the other file is shorter than the range) when it fails.
-    private static func write(_ piece: Piece, to fd: Int32) -> Bool {
-        switch piece {
-        case .bytes(let b): return writeAll(b, to: fd)
-        case .file(let from, let range): return copy(range, of: from, to: fd)
+    /// How many bytes of a new file are written before the kernel is asked to start putting
+    /// them on the disk (`Writeback`), so that the `fsync` after the last one waits for little
+    /// more than that one. Measured on the development machine, 41 MB: writing and `fsync`ing
+    /// took 36–48 ms at once, 23–27 ms handed over a mebibyte at a time.
+    static let writebackChunk = 1 << 20
+
+    /// A new file's bytes as they are written, handed to the disk a chunk at a time
+    /// (`docket_start_writeback`: Linux's `sync_file_range`, which does not wait; nothing on
+    /// other systems). Only a head start: the `fsync` still makes the file durable.
+    private struct Writeback {
+        let fd: Int32
+        private var written = 0, started = 0
+
+        init(_ fd: Int32) { self.fd = fd }
+
+        /// Counts `count` more bytes written, and starts the disk on every whole chunk.
+        mutating func wrote(_ count: Int) {
+            written += count
+            guard written - started >= AtomicFile.writebackChunk else { return }
+            _ = docket_start_writeback(fd, Int64(started), Int64(written - started))
+            started = written
         }
     }
 
-    /// Writes `range` of the file `from` to `fd` with `sendfile` (see `write(_:to:)`).
+    /// Writes `piece` to the new file of `writeback`, a chunk at a time: its bytes
+    /// (`writeAll`), or its range of the other file copied with `sendfile`, through memory when
+    /// the system cannot (`copyThroughMemory`). False (with `errno` set; `EIO` when the other
+    /// file is shorter than the range) when it fails.
+    private static func write(_ piece: Piece, to writeback: inout Writeback) -> Bool {
+        let fd = writeback.fd
+        switch piece {
+        case .bytes(let b):
+            var at = 0
+            while at < b.count {
+                let n = min(writebackChunk, b.count - at)
+                guard writeAll(UnsafeRawBufferPointer(rebasing: b[at..<at + n]), to: fd) else { return false }
+                writeback.wrote(n)
+                at += n
+            }
+        case .file(let from, let range):
+            var at = range.lowerBound
+            while at < range.upperBound {
+                let end = min(at + writebackChunk, range.upperBound)
+                guard copy(at..<end, of: from, to: fd) else { return false }
+                writeback.wrote(end - at)
+                at = end
+            }
+        }
+        return true
+    }
+
+    /// Writes `range` of the file `from` to `fd` with `sendfile` (see `write(_:to:)` of a piece).
     private static func copy(_ range: Range<Int>, of from: Int32, to fd: Int32) -> Bool {
         var offset = off_t(range.lowerBound)
         let end = off_t(range.upperBound)

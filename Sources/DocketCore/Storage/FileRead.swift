@@ -91,18 +91,26 @@ enum FileRead {
         var raw: UnsafeMutableRawPointer?
         guard posix_memalign(&raw, huge, capacity) == 0, let buffer = raw else { return nil }
         _ = madvise(buffer, capacity, 14)  // MADV_HUGEPAGE (not exported to Swift)
-        var done = 0
-        while done < size {
-            let n = read(fd, buffer + done, size - done)
-            if n > 0 { done += n } else if n < 0 && errno == EINTR { continue } else { break }
-        }
-        // Exactly the size it had: not shorter, and nothing after it.
+        // Exactly the size it had: not shorter (`readAll`), and nothing after it.
         var extra: UInt8 = 0
-        guard done == size, read(fd, &extra, 1) == 0 else {
+        guard readInHalves(fd, into: buffer, count: size), pread(fd, &extra, 1, off_t(size)) == 0 else {
             free(buffer)
             return nil
         }
         return Data(bytesNoCopy: buffer, count: size, deallocator: .free)
+    }
+
+    /// Reads `count` bytes from the start of the file open as `fd` into `buffer`, the second
+    /// half (from a huge page's boundary) on another core at the same time (`Parallel.both`):
+    /// copying from the page cache, and the kernel zeroing the buffer's new pages, are the
+    /// read's work, and both halve (41 MB: 12 ms on one core). False like `readAll`.
+    private static func readInHalves(_ fd: Int32, into buffer: UnsafeMutableRawPointer, count: Int) -> Bool {
+        let half = count / 2 / hugePage * hugePage
+        guard half > 0 else { return readAll(fd, into: buffer, count: count, at: 0) }
+        let halves = try? Parallel.both({ readAll(fd, into: buffer, count: half, at: 0) },
+                                        { readAll(fd, into: buffer + half, count: count - half, at: half) })
+        guard let (first, second) = halves else { return false }
+        return first && second
     }
     #endif
 }

@@ -38,7 +38,20 @@ struct LineNeedles: Sendable {
     /// Whether `line` has a `\u` escape or a character equal to an ASCII one under Swift's
     /// string equality (U+037E `CD BE`, U+1FEF `E1 BF AF`, U+212A `E2 84 AA` in UTF-8).
     static func mayRespell(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-        hasUnicodeEscape(line) || lookalikes.contains { has(line, $0, pivot: 0) }
+        hasUnicodeEscape(line) || (!isASCII(line) && lookalikes.contains { has(line, $0, pivot: 0) })
+    }
+
+    /// Whether every byte of `line` is below 0x80 (eight at a time).
+    static func isASCII(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = line.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        var high: UInt64 = 0, k = 0
+        while k + 8 <= line.count {
+            high |= raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+            k += 8
+        }
+        while k < line.count { high |= UInt64(line[k]); k += 1 }
+        return high & 0x8080_8080_8080_8080 == 0
     }
 
     /// U+037E, U+1FEF and U+212A in UTF-8 (see `mayRespell`).
