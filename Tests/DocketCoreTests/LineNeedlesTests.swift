@@ -29,6 +29,38 @@ final class LineNeedlesTests: XCTestCase {
         XCTAssertGreaterThan(found, 0)
     }
 
+    /// `candidates` (one search over a run of lines) keeps exactly the lines `mayHold` keeps,
+    /// one by one: random lines of quotes, backslashes, `u`, the values' letters and the
+    /// look-alike characters' bytes, needles across the `,\n` between lines, parts of any size.
+    func testCandidatesAreTheLinesMayHoldKeeps() {
+        var rng = SeededGenerator(seed: 4343)
+        let pieces: [[UInt8]] = [[34], [92], [117], [92, 117], [92, 92], Array("ab".utf8), Array("\"ab\"".utf8), Array("\"b\"".utf8),
+                                 [0xE2, 0x84, 0xAA], [0xE2, 0x84], [0xCD, 0xBE], [0xE1, 0xBF, 0xAF], Array(" x ".utf8), [44, 10]]
+        var kept = 0, total = 0
+        for round in 0..<600 {
+            var bytes = Array("[\n".utf8)
+            var lines: [Range<Int>] = []
+            for _ in 0..<(1 + rng.below(12)) {
+                let start = bytes.count
+                bytes.append(123)
+                for _ in 0..<rng.below(8) { bytes += pieces[rng.below(pieces.count)] }
+                bytes.append(125)
+                lines.append(start..<bytes.count)
+                bytes += [44, 10]
+            }
+            let needles = [LineNeedles(["ab"]), LineNeedles(["ab", "b"]), LineNeedles(["b", "x"])][rng.below(3)]!
+            let a = rng.below(lines.count), b = a + rng.below(lines.count - a + 1)
+            bytes.withUnsafeBufferPointer { buf in
+                let expected = (a..<b).filter { needles.mayHold(UnsafeBufferPointer(rebasing: buf[lines[$0]])) }
+                XCTAssertEqual(needles.candidates(buf, lines, a..<b), expected, "round \(round): \(String(decoding: bytes, as: UTF8.self))")
+                kept += expected.count
+                total += b - a
+            }
+        }
+        XCTAssertGreaterThan(kept, 100, "lines were kept")
+        XCTAssertLessThan(kept, total - 100, "lines were ruled out")
+    }
+
     /// The pivot is the needle's least common byte: never a quote when there is a letter.
     func testThePivotIsTheRarestByte() {
         XCTAssertEqual(LineNeedles.pivot(Array("\"inbox\"".utf8)), 5, "x is rarer than i, n, b, o")

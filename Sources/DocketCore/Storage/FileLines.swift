@@ -85,16 +85,14 @@ final class FileItems: @unchecked Sendable {
     }
 
     /// The placements of the lines that may hold an item with the needles' values
-    /// (`LineNeedles`), in file order, only those lines skimmed (on all cores); every line's
+    /// (`LineNeedles.candidates`), in file order, only those lines skimmed (on all cores); every line's
     /// when `placements` was made already. A caller tests each one as it would any placement.
     func placements(mayHolding needles: LineNeedles) -> [ItemPlacement] {
         if let placed = lock.withLock({ placed }) { return placed }
         let lines = lines, data = data
         let parts = BoardReader.mapLineParts(data, lines.count, minimumPerPart: 5_000) { s, range -> [(Int, ItemPlacement?)] in
             var out: [(Int, ItemPlacement?)] = []
-            for k in range where needles.mayHold(UnsafeBufferPointer(rebasing: s.bytes[lines[k]])) {
-                out.append((k, PreviewSkim.placement(&s, lines[k])))
-            }
+            for k in needles.candidates(s.bytes, lines, range) { out.append((k, PreviewSkim.placement(&s, lines[k]))) }
             return out
         }
         var made: [ItemPlacement] = []
