@@ -50,4 +50,27 @@ final class NormalFormTests: XCTestCase {
         XCTAssertEqual(try board.stage(named: "Re\u{301}vue").id, "revue")
         XCTAssertEqual(try board.stage(named: "révue").id, "revue")
     }
+    /// A board file keeps each item's labels and people as written: the same list in the other
+    /// normal form (or as U+212A for `K`) on a later item is not read back as the earlier item's
+    /// spelling (the reader's cache of short lists compared them as `String`s, which are equal),
+    /// and a full rewrite gives the file's bytes back.
+    func testListsKeepTheirOwnNormalFormWhenRead() throws {
+        func item(_ id: String, labels: [String], people: [String] = []) -> Item {
+            var i = Item(id: id, title: id, stage: "inbox", rank: "m", created: 0)
+            i.labels = labels
+            i.assignees = people
+            return i
+        }
+        let board = Board(name: "NF", stages: Board.defaultStages(), items: [
+            item("aaaaaaaa", labels: ["disen\u{303}o"], people: ["K"]),
+            item("bbbbbbbb", labels: ["diseño"], people: ["\u{212A}"]),
+            item("cccccccc", labels: ["disen\u{303}o"], people: ["K"]),
+        ])
+        let bytes = BoardEncoder.encode(board)
+        let read = try BoardDecoder.decode(Data(bytes), path: "nf.json").board
+        XCTAssertEqual(read.items["bbbbbbbb"]?.labels.first.map { Array($0.utf8) }, Array("diseño".utf8), "NFC stays NFC")
+        XCTAssertEqual(read.items["aaaaaaaa"]?.labels.first.map { Array($0.utf8) }, Array("disen\u{303}o".utf8), "NFD stays NFD")
+        XCTAssertEqual(read.items["bbbbbbbb"]?.assignees.first.map { Array($0.utf8) }, Array("\u{212A}".utf8), "U+212A stays U+212A")
+        XCTAssertTrue(BoardEncoder.encode(read) == bytes, "a full rewrite gives the file back byte for byte")
+    }
 }

@@ -357,12 +357,12 @@ enum BoardReader {
     }
 
     /// A list of strings. Lists of labels and people repeat from item to item, so a short
-    /// list's text is looked up in the scanner's `lists` first: items that share one share
-    /// its storage (less memory, fewer allocations).
+    /// list's bytes are looked up in the scanner's `lists` first: items that share one share
+    /// its storage (less memory, fewer allocations), each list as it is written.
     private static func strings(_ s: inout JSONScanner, _ what: String) throws -> [String] {
         let start = s.mark()
         if let end = s.shortListEnd(from: start) {
-            let key = s.text(start..<end)
+            let key = s.written(start..<end)
             if let known = s.lists[key] { s.jump(to: end); return known }
             let out = try plainStrings(&s, what)
             if s.offset == end, s.lists.count < 4096 { s.lists[key] = out }

@@ -25,9 +25,14 @@ struct JSONScanner {
 
     var offset: Int { i }
 
-    /// Lists already read, by their text (see `BoardReader.strings`): one scanner reads one
-    /// part of one file, so this stays small.
-    var lists: [String: [String]] = [:]
+    /// Lists already read, by their bytes as written (see `BoardReader.strings`): one scanner
+    /// reads one part of one file, so this stays small. Bytes, not a `String`: strings that
+    /// differ only in Unicode normal form are equal as `String`s, and a list written in one
+    /// form must not come back in the other.
+    var lists: [ShortBytes: [String]] = [:]
+
+    /// The bytes between two offsets (at most `ShortBytes.capacity`), as written.
+    func written(_ range: Range<Int>) -> ShortBytes { ShortBytes(UnsafeBufferPointer(rebasing: bytes[range])) }
 
     /// The text between two offsets, as written.
     func text(_ range: Range<Int>) -> String {
@@ -300,5 +305,25 @@ struct JSONScanner {
             k += 1
         }
         return (line, String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<end]), as: UTF8.self).count + 1)
+    }
+}
+
+/// Up to 48 bytes held in place (a short list's text, `JSONScanner.shortListEnd`), compared and
+/// hashed as bytes: a dictionary key made without allocating.
+struct ShortBytes: Hashable {
+    /// The most bytes a value holds.
+    static let capacity = 48
+    private var w0: UInt64 = 0, w1: UInt64 = 0, w2: UInt64 = 0, w3: UInt64 = 0, w4: UInt64 = 0, w5: UInt64 = 0
+    private var count: Int
+
+    /// The bytes of `b`, which must not hold more than `capacity`.
+    init(_ b: UnsafeBufferPointer<UInt8>) {
+        precondition(b.count <= ShortBytes.capacity)
+        count = b.count
+        var words: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &words) { raw in
+            if let base = b.baseAddress { raw.baseAddress!.copyMemory(from: base, byteCount: b.count) }
+        }
+        (w0, w1, w2, w3, w4, w5) = words
     }
 }
