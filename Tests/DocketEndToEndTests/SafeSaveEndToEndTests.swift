@@ -134,6 +134,29 @@ final class SafeSaveEndToEndTests: CLITestCase {
         XCTAssertEqual(try names(in: dir), ["board.json", "board.json.bak"], "outcomes: \(outcomes); runs (run:pid:status): \(killed)")
     }
 
+    /// Ctrl-C (or SIGTERM, SIGHUP) while a `docket add` is writing the board (sent when its
+    /// temporary file appears, polled): the save is finished first (`HeldSignals`), then the
+    /// program ends by the signal; the board has the new item and nothing is left beside it,
+    /// without a later save to clean up (before, the temporary file stayed).
+    func testCtrlCDuringASaveFinishesItAndLeavesNothing() throws {
+        let url = try makeBoard(items: 500)
+        var expected = try titles(url)
+        var signalled = 0
+        for (i, sig) in [SIGINT, SIGTERM, SIGHUP, SIGINT, SIGINT, SIGTERM, SIGINT, SIGHUP].enumerated() {
+            let title = "Interrupted add \(i)"
+            let pid = try startProcess(docket, ["add", title, "-b", url.path], environment: environment)
+            let writing = try waitFor(pid) { try self.names(in: self.dir).contains { $0.hasPrefix(".board.json.tmp-\(pid)-") } }
+            kill(pid, sig)
+            let status = try waitForProcess(pid)
+            if writing { XCTAssertEqual(status, 128 + sig, "run \(i): the signal ends the program once the save is done") }
+            if status == 128 + sig { signalled += 1 }
+            expected = (expected + [title]).sorted()
+            XCTAssertEqual(try titles(url), expected, "run \(i) (status \(status)): the save was not finished")
+            XCTAssertEqual(try names(in: dir), ["board.json", "board.json.bak"], "run \(i) (status \(status)): files left beside the board")
+        }
+        XCTAssertGreaterThan(signalled, 0, "no run was interrupted while it saved")
+    }
+
     /// Polls (up to 10 s) until `condition` holds or `pid` ends; true when the condition held.
     private func waitFor(_ pid: pid_t, _ condition: () throws -> Bool) throws -> Bool {
         let deadline = Date().addingTimeInterval(10)

@@ -58,7 +58,8 @@ public enum BoardStore {
     ///
     /// Throws `BoardStoreError` (cannot read, lock or write), `BoardFileError` (does not parse),
     /// `DocketError.readOnly` (written by a newer Docket) or what `change` throws; nothing is
-    /// written then.
+    /// written then. A terminating signal (Ctrl-C) that arrives during the write takes effect
+    /// once the write is done (`HeldSignals`).
     ///
     /// With `checked`, the file is read as `load` reads it then, and the bytes written are
     /// recorded as sound when they were spliced into a content whose lines are its items and
@@ -75,9 +76,12 @@ public enum BoardStore {
                 // Only a content whose lines are its items is spliced into (else written whole).
                 let sound = loaded.linesAreItems || (checked == nil && BoardReader.readsLazilyAsIs(file, loaded.board))
                 let recorded = checked != nil && sound && BoardSplice.encodedLinesAreItems(board, since: loaded.board)
-                let written = try writeLocked(board, splicedInto: sound ? file : nil, readAs: loaded.board, to: url, hashing: recorded)
-                if let checked, written.spliced, let hash = written.hash {
-                    checked.remember(AtomicFile.linkTarget(of: url).path, size: written.size, hash: hash)
+                // Ctrl-C meanwhile ends the program once the file is replaced, nothing left behind.
+                try HeldSignals.during {
+                    let written = try writeLocked(board, splicedInto: sound ? file : nil, readAs: loaded.board, to: url, hashing: recorded)
+                    if let checked, written.spliced, let hash = written.hash {
+                        checked.remember(AtomicFile.linkTarget(of: url).path, size: written.size, hash: hash)
+                    }
                 }
             }
             return result
