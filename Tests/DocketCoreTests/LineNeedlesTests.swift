@@ -12,8 +12,16 @@ final class LineNeedlesTests: XCTestCase {
         return (0...(line.count - needle.count)).contains { s in needle.indices.allSatisfy { line[s + $0] == needle[$0] } }
     }
 
+    /// The type's rule applied to one line, naively: every needle is in it, or it has a `\u`
+    /// escape or a look-alike character.
+    private func mayHold(_ needles: LineNeedles, _ line: [UInt8]) -> Bool {
+        needles.needles.allSatisfy { naive(line, $0) } || line.withUnsafeBufferPointer(LineNeedles.hasUnicodeEscape)
+            || LineNeedles.lookalikes.contains { naive(line, $0) }
+    }
+
     /// `has` finds a needle exactly where a naive search does: random lines and needles over a
-    /// small alphabet (many near misses), the pivot's byte at either end of the line.
+    /// small alphabet (many near misses), the pivot's byte at either end of the line, every
+    /// byte of the needle tried as the pivot.
     func testHasFindsWhatANaiveSearchFinds() {
         var rng = SeededGenerator(seed: 4242)
         let alphabet = Array("\"ab x:".utf8)
@@ -21,16 +29,19 @@ final class LineNeedlesTests: XCTestCase {
         for round in 0..<4_000 {
             let line = (0..<rng.below(40)).map { _ in alphabet[rng.below(alphabet.count)] }
             let needle = (0..<(1 + rng.below(5))).map { _ in alphabet[rng.below(alphabet.count)] }
-            let got = line.withUnsafeBufferPointer { LineNeedles.has($0, needle) }
-            XCTAssertEqual(got, naive(line, needle), "round \(round): \(String(decoding: needle, as: UTF8.self)) in \(String(decoding: line, as: UTF8.self))")
-            if got { found += 1 }
+            let expected = naive(line, needle)
+            for p in needle.indices {
+                let got = line.withUnsafeBufferPointer { LineNeedles.has($0, needle, pivot: p) }
+                XCTAssertEqual(got, expected, "round \(round), pivot \(p): \(String(decoding: needle, as: UTF8.self)) in \(String(decoding: line, as: UTF8.self))")
+            }
+            if expected { found += 1 }
         }
         XCTAssertGreaterThan(found, 500, "many needles were there to find")
         XCTAssertGreaterThan(found, 0)
     }
 
-    /// `candidates` (one search over a run of lines) keeps exactly the lines `mayHold` keeps,
-    /// one by one: random lines of quotes, backslashes, `u`, the values' letters and the
+    /// `candidates` (one search over a run of lines) keeps exactly the lines the rule keeps
+    /// applied line by line (`mayHold` here): random lines of quotes, backslashes, `u`, the values' letters and the
     /// look-alike characters' bytes, needles across the `,\n` between lines, parts of any size.
     func testCandidatesAreTheLinesMayHoldKeeps() {
         var rng = SeededGenerator(seed: 4343)
@@ -51,7 +62,7 @@ final class LineNeedlesTests: XCTestCase {
             let needles = [LineNeedles(["ab"]), LineNeedles(["ab", "b"]), LineNeedles(["b", "x"])][rng.below(3)]!
             let a = rng.below(lines.count), b = a + rng.below(lines.count - a + 1)
             bytes.withUnsafeBufferPointer { buf in
-                let expected = (a..<b).filter { needles.mayHold(UnsafeBufferPointer(rebasing: buf[lines[$0]])) }
+                let expected = (a..<b).filter { mayHold(needles, Array(buf[lines[$0]])) }
                 XCTAssertEqual(needles.candidates(buf, lines, a..<b), expected, "round \(round): \(String(decoding: bytes, as: UTF8.self))")
                 kept += expected.count
                 total += b - a
@@ -61,11 +72,17 @@ final class LineNeedlesTests: XCTestCase {
         XCTAssertLessThan(kept, total - 100, "lines were ruled out")
     }
 
-    /// The pivot is the needle's least common byte: never a quote when there is a letter.
+    /// The pivot is the needle's least common byte in the sample counted: never a quote when
+    /// there is a letter.
     func testThePivotIsTheRarestByte() {
-        XCTAssertEqual(LineNeedles.pivot(Array("\"inbox\"".utf8)), 5, "x is rarer than i, n, b, o")
-        XCTAssertEqual(LineNeedles.pivot(Array("\"done\"".utf8)), 1, "d is the rarest of d, o, n, e")
-        XCTAssertNotEqual(LineNeedles.pivot(Array("\"e\"".utf8)), 0)
+        let sample = Array("{\"id\": \"0017dzms\", \"title\": \"Item 80640 of a generated board, with a realistic title\", \"stage\": \"done\"}".utf8)
+        let counts = sample.withUnsafeBufferPointer(LineNeedles.byteCounts)
+        XCTAssertEqual(LineNeedles.pivot(Array("\"inbox\"".utf8), counts), 5, "x is rarer than i, n, b, o")
+        XCTAssertEqual(counts[Int(UInt8(ascii: "x"))], 0)
+        var made = [Int](repeating: 9, count: 256)
+        made[Int(UInt8(ascii: "d"))] = 1; made[34] = 50
+        XCTAssertEqual(LineNeedles.pivot(Array("\"done\"".utf8), made), 1, "d is the rarest of d, o, n, e")
+        XCTAssertNotEqual(LineNeedles.pivot(Array("\"e\"".utf8), counts), 0)
     }
 
     /// Values that another spelling or Swift's equality could hide give no needles.
@@ -89,7 +106,9 @@ final class LineNeedlesTests: XCTestCase {
             let read = try JSONDecoder().decode([String: String].self, from: Data(text.utf8))["stage"]!
             for value in values {
                 let needles = try XCTUnwrap(LineNeedles([value]))
-                let may = Array(text.utf8).withUnsafeBufferPointer { needles.mayHold($0) }
+                let line = Array(text.utf8)
+                let may = line.withUnsafeBufferPointer { needles.candidates($0, [0..<line.count], 0..<1) } == [0]
+                XCTAssertEqual(may, mayHold(needles, line), "\(spelling) for \(value.debugDescription): the rule line by line")
                 if read == value { XCTAssertTrue(may, "\(spelling) reads as \(value.debugDescription) and must be kept") }
                 if may { kept += 1 } else { ruledOut += 1 }
             }

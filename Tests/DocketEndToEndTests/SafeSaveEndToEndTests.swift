@@ -157,6 +157,31 @@ final class SafeSaveEndToEndTests: CLITestCase {
         XCTAssertGreaterThan(signalled, 0, "no run was interrupted while it saved")
     }
 
+    /// The same for a file `docket export -o` writes (`AtomicFile.write`, under every save,
+    /// export and backup): a signal while it is written lets it finish, the file is the whole
+    /// export, and no temporary file is left beside it.
+    func testCtrlCDuringAnExportFinishesItAndLeavesNothing() throws {
+        let url = try makeBoard(items: 2_000)
+        let reference = dir.appendingPathComponent("reference.json"), out = dir.appendingPathComponent("out.json")
+        XCTAssertEqual(try runProcess(docket, ["export", "-b", url.path, "-o", reference.path], environment: environment).status, 0)
+        let whole = try Data(contentsOf: reference)
+        var signalled = 0
+        for (i, sig) in [SIGINT, SIGTERM, SIGINT, SIGHUP, SIGINT, SIGINT].enumerated() {
+            try? FileManager.default.removeItem(at: out)
+            let pid = try startProcess(docket, ["export", "-b", url.path, "-o", out.path], environment: environment)
+            let writing = try waitFor(pid) { try self.names(in: self.dir).contains { $0.hasPrefix(".out.json.tmp-\(pid)-") } }
+            kill(pid, sig)
+            let status = try waitForProcess(pid)
+            if writing {
+                XCTAssertEqual(status, 128 + sig, "run \(i): the signal ends the program once the export is written")
+                signalled += 1
+            }
+            if writing || status == 0 { XCTAssertEqual(try Data(contentsOf: out), whole, "run \(i): the export is whole") }
+            XCTAssertEqual(try names(in: dir).filter { $0.contains(".tmp-") }, [], "run \(i) (status \(status)): a temporary file was left")
+        }
+        XCTAssertGreaterThan(signalled, 0, "no run was interrupted while it wrote")
+    }
+
     /// Polls (up to 10 s) until `condition` holds or `pid` ends; true when the condition held.
     private func waitFor(_ pid: pid_t, _ condition: () throws -> Bool) throws -> Bool {
         let deadline = Date().addingTimeInterval(10)

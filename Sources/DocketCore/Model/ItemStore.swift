@@ -295,20 +295,13 @@ public struct ItemStore: Equatable, Sendable, Sequence {
     public var values: [Item] { allShards.flatMap(\.values) }
 
     /// Calls `body` with the placement of every item (`ItemPlacement`), for an item still on a
-    /// file's line skimmed from it (`FileItems.placements`) without reading the line.
-    func forEachPlacement(_ body: (ItemPlacement) -> Void) {
+    /// file's line skimmed from it (`FileItems.placements`) without reading the line. With
+    /// `needles`, of the items still on the file's lines only those whose lines may hold the
+    /// needles' values (`LineNeedles`): `body` must still test what it is after.
+    func forEachPlacement(mayHolding needles: LineNeedles? = nil, _ body: (ItemPlacement) -> Void) {
         forEachItem(inShards: shards, shards.indices) { body(ItemPlacement($0)) }
         guard let file else { return }
-        for placed in file.placements where !taken.contains(placed.id) { body(placed) }
-    }
-
-    /// `forEachPlacement`, except that of the items still on a file's lines only those whose
-    /// lines may hold the needles' values are placed (`LineNeedles`): `body` must still test
-    /// what it is after. Every item with `needles` nil.
-    func forEachPlacement(mayHolding needles: LineNeedles?, _ body: (ItemPlacement) -> Void) {
-        guard let needles, let file else { return forEachPlacement(body) }
-        forEachItem(inShards: shards, shards.indices) { body(ItemPlacement($0)) }
-        for placed in file.placements(mayHolding: needles) where !taken.contains(placed.id) { body(placed) }
+        for placed in needles.map(file.placements(mayHolding:)) ?? file.placements where !taken.contains(placed.id) { body(placed) }
     }
 
     /// Calls `body` with every item, in no particular order, without copying them into an

@@ -49,8 +49,15 @@ public enum AtomicFile {
     /// `write(pieces:to:backup:)` of pieces in memory or in another file, `unless` as for
     /// `write(_:to:backup:unless:)`. A file's piece that cannot be read whole (the file is
     /// shorter now) fails the write like a write error, or with `SourceChanged` when `unless`
-    /// then says the file changed.
+    /// then says the file changed. A terminating signal (Ctrl-C) that arrives meanwhile on this
+    /// thread takes effect once the write is done or undone (`HeldSignals`): no temporary file
+    /// is left behind.
     static func write(pieces: [Piece], to url: URL, backup: Bool = false, unless sourceUnchanged: (() -> Bool)? = nil) throws {
+        try HeldSignals.during { try writeHeld(pieces: pieces, to: url, backup: backup, unless: sourceUnchanged) }
+    }
+
+    /// `write(pieces:to:backup:unless:)`, the terminating signals held.
+    private static func writeHeld(pieces: [Piece], to url: URL, backup: Bool, unless sourceUnchanged: (() -> Bool)?) throws {
         let target = linkTarget(of: url)
         let dir = target.deletingLastPathComponent().path
         var st = stat()

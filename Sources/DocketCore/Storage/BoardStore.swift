@@ -76,7 +76,8 @@ public enum BoardStore {
                 // Only a content whose lines are its items is spliced into (else written whole).
                 let sound = loaded.linesAreItems || (checked == nil && BoardReader.readsLazilyAsIs(file, loaded.board))
                 let recorded = checked != nil && sound && BoardSplice.encodedLinesAreItems(board, since: loaded.board)
-                // Ctrl-C meanwhile ends the program once the file is replaced, nothing left behind.
+                // Ctrl-C meanwhile ends the program once the file is replaced, nothing left behind
+                // (held here too: the write may run on a worker while this thread hashes, and the record).
                 try HeldSignals.during {
                     let written = try writeLocked(board, splicedInto: sound ? file : nil, readAs: loaded.board, to: url, hashing: recorded)
                     if let checked, written.spliced, let hash = written.hash {

@@ -68,32 +68,30 @@ final class FileItems: @unchecked Sendable {
         }
     }
 
-    /// Each line's placement, in file order (`PreviewSkim.placement`, on all cores; a line the
-    /// skim cannot follow is read in full). Made the first time the items are placed on the
-    /// board (`ColumnIndex`).
+    /// Each line's placement, in file order (`skim`). Made the first time the items are placed
+    /// on the board (`ColumnIndex`).
     var placements: [ItemPlacement] {
         if let placed = lock.withLock({ placed }) { return placed }
-        let lines = lines, data = data
-        let parts = BoardReader.mapLineParts(data, lines.count, minimumPerPart: 5_000) { s, range in
-            range.map { k in PreviewSkim.placement(&s, lines[k]) }
-        }
-        var made: [ItemPlacement] = []
-        made.reserveCapacity(lines.count)
-        for part in parts { for placed in part { made.append(placed ?? ItemPlacement(item(at: made.count))) } }
+        let made = skim { _, range in Array(range) }
         lock.withLock { placed = made }
         return made
     }
 
     /// The placements of the lines that may hold an item with the needles' values
-    /// (`LineNeedles.candidates`), in file order, only those lines skimmed (on all cores); every line's
-    /// when `placements` was made already. A caller tests each one as it would any placement.
+    /// (`LineNeedles.candidates`), in file order, only those lines skimmed; every line's when
+    /// `placements` was made already. A caller tests each one as it would any placement.
     func placements(mayHolding needles: LineNeedles) -> [ItemPlacement] {
         if let placed = lock.withLock({ placed }) { return placed }
-        let lines = lines, data = data
-        let parts = BoardReader.mapLineParts(data, lines.count, minimumPerPart: 5_000) { s, range -> [(Int, ItemPlacement?)] in
-            var out: [(Int, ItemPlacement?)] = []
-            for k in needles.candidates(s.bytes, lines, range) { out.append((k, PreviewSkim.placement(&s, lines[k]))) }
-            return out
+        let lines = lines
+        return skim { bytes, range in needles.candidates(bytes, lines, range) }
+    }
+
+    /// The placements of the lines `pick` chooses of each part (`PreviewSkim.placement`, on all
+    /// cores; a line the skim cannot follow is read in full), in file order.
+    private func skim(_ pick: @escaping @Sendable (UnsafeBufferPointer<UInt8>, Range<Int>) -> [Int]) -> [ItemPlacement] {
+        let lines = lines
+        let parts = BoardReader.mapLineParts(data, lines.count, minimumPerPart: 5_000) { s, range in
+            pick(s.bytes, range).map { k in (k, PreviewSkim.placement(&s, lines[k])) }
         }
         var made: [ItemPlacement] = []
         for part in parts { for (k, placed) in part { made.append(placed ?? ItemPlacement(item(at: k))) } }

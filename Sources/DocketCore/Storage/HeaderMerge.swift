@@ -34,11 +34,11 @@ enum HeaderMerge {
             conflicts += found
         }
         whole(\.name, "name")
-        func inUse(_ section: String) -> Set<String> {
-            var found = Set<String>()
-            items { found.formUnion(uses(section, $0)) }
-            return found
-        }
+        // What the items use of each list, gathered in one walk over them.
+        var used: [String: Set<String>] = [:]
+        let sections = ["stages", "releases", "people", "labels"]
+        items { item in for section in sections { used[section, default: []].formUnion(uses(section, item)) } }
+        func inUse(_ section: String) -> Set<String> { used[section] ?? [] }
         list(\.stages, "stages", key: \.id, inUse: inUse("stages"))
         // A stage no version has (a hand edit) but an item is in: made, so the item stays visible.
         for id in inUse("stages").subtracting(header.stages.map(\.id)).sorted() {

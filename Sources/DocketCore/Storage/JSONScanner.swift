@@ -39,13 +39,13 @@ struct JSONScanner {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
     }
 
-    /// The end (after `]`) of a list of at most 48 bytes starting at `from` whose text has no
+    /// The end (after `]`) of a list of at most `ShortBytes.capacity` bytes starting at `from` whose text has no
     /// backslash, and no bracket or brace outside its strings, so that equal texts are equal
     /// lists; nil otherwise.
     func shortListEnd(from: Int) -> Int? {
         guard from < bytes.count, bytes[from] == 91 else { return nil }
         var k = from + 1, quoted = false
-        while k < bytes.count, k - from < 48 {
+        while k < bytes.count, k - from < ShortBytes.capacity {
             switch bytes[k] {
             case 92: return nil
             case 34: quoted.toggle()

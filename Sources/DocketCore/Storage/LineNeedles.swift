@@ -9,12 +9,11 @@ import Foundation
 /// `\u` escape, or one of the three characters Swift's string equality takes for an ASCII one
 /// (U+037E for `;`, U+1FEF for a grave accent, U+212A KELVIN SIGN for `K`: canonically
 /// equivalent). So the lines it keeps are a superset of the items that have those values, and a
-/// caller tests what it skims as it tests every item (`LineNeedlesTests`).
+/// caller tests what it skims as it tests every item (`LineNeedlesTests` compares it with that
+/// rule applied line by line).
 struct LineNeedles: Sendable {
     /// Each value as a JSON string, quotes included.
     let needles: [[UInt8]]
-    /// Each needle's rarest byte (`pivot`), the one looked for with `memchr`.
-    private let pivots: [Int]
 
     /// The needles of `values`; nil when a value is empty or not plain ASCII (a `"`, `\`, `/`,
     /// a control or non-ASCII character: another spelling or equality could hide it).
@@ -26,17 +25,10 @@ struct LineNeedles: Sendable {
             made.append([34] + bytes + [34])
         }
         needles = made
-        pivots = made.map(LineNeedles.pivot)
-    }
-
-    /// Whether `line` may hold every value (see the type's comment).
-    func mayHold(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-        for k in needles.indices where !LineNeedles.has(line, needles[k], pivot: pivots[k]) { return LineNeedles.mayRespell(line) }
-        return true
     }
 
     /// The indices of the lines of `part` (of `lines`, in file order, within `bytes`) that may
-    /// hold every value: those `mayHold` keeps. The part's bytes, from its first line to its
+    /// hold every value (see the type's comment). The part's bytes, from its first line to its
     /// last, are read once (`scan`) for the needle whose rarest byte is the least common in them
     /// (counted in their first 64 KiB), for `\u` escapes and for look-alikes; the lines that
     /// hold that needle are then checked for the others. What is found in the `,\n` between
@@ -46,7 +38,7 @@ struct LineNeedles: Sendable {
         guard !needles.isEmpty else { return Array(part) }
         let from = lines[part.lowerBound].lowerBound
         let counts = LineNeedles.byteCounts(UnsafeBufferPointer(rebasing: bytes[from..<min(from + (64 << 10), lines[part.upperBound - 1].upperBound)]))
-        let pivots = needles.map { n in n.indices.min { counts[Int(n[$0])] < counts[Int(n[$1])] } ?? 0 }
+        let pivots = needles.map { LineNeedles.pivot($0, counts) }
         let order = needles.indices.sorted { counts[Int(needles[$0][pivots[$0]])] < counts[Int(needles[$1][pivots[$1]])] }
         var keep = [Bool](repeating: false, count: part.count)
         var found: [Int] = []
@@ -61,7 +53,7 @@ struct LineNeedles: Sendable {
     }
 
     /// How many times each byte value occurs in `sample`.
-    private static func byteCounts(_ sample: UnsafeBufferPointer<UInt8>) -> [Int] {
+    static func byteCounts(_ sample: UnsafeBufferPointer<UInt8>) -> [Int] {
         var counts = [Int](repeating: 0, count: 256)
         for b in sample { counts[Int(b)] += 1 }
         return counts
@@ -118,27 +110,9 @@ struct LineNeedles: Sendable {
         while i < to { look(i); i += 1 }
     }
 
-    /// Whether `line` has a `\u` escape or a character equal to an ASCII one under Swift's
-    /// string equality (U+037E `CD BE`, U+1FEF `E1 BF AF`, U+212A `E2 84 AA` in UTF-8).
-    static func mayRespell(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-        hasUnicodeEscape(line) || (!isASCII(line) && lookalikes.contains { has(line, $0, pivot: 0) })
-    }
-
-    /// Whether every byte of `line` is below 0x80 (eight at a time).
-    static func isASCII(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = line.baseAddress else { return true }
-        let raw = UnsafeRawPointer(base)
-        var high: UInt64 = 0, k = 0
-        while k + 8 <= line.count {
-            high |= raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
-            k += 8
-        }
-        while k < line.count { high |= UInt64(line[k]); k += 1 }
-        return high & 0x8080_8080_8080_8080 == 0
-    }
-
-    /// U+037E, U+1FEF and U+212A in UTF-8 (see `mayRespell`).
-    private static let lookalikes: [[UInt8]] = [[0xCD, 0xBE], [0xE1, 0xBF, 0xAF], [0xE2, 0x84, 0xAA]]
+    /// U+037E, U+1FEF and U+212A in UTF-8: characters Swift's string equality takes for `;`,
+    /// a grave accent and `K`.
+    static let lookalikes: [[UInt8]] = [[0xCD, 0xBE], [0xE1, 0xBF, 0xAF], [0xE2, 0x84, 0xAA]]
 
     /// Whether `line` holds `\u` (a backslash that is not itself escaped, then `u`).
     static func hasUnicodeEscape(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -152,11 +126,10 @@ struct LineNeedles: Sendable {
         return false
     }
 
-    /// Whether `line` holds `bytes`: each place of their rarest byte in English text (`pivot`)
-    /// is found with `memchr` and the rest compared (a quote, the first byte, is common in a line).
-    static func has(_ line: UnsafeBufferPointer<UInt8>, _ bytes: [UInt8], pivot p: Int? = nil) -> Bool {
+    /// Whether `line` holds `bytes`: each place of their byte at `p` (best the least common in
+    /// the text, `pivot`) is found with `memchr` and the rest compared.
+    static func has(_ line: UnsafeBufferPointer<UInt8>, _ bytes: [UInt8], pivot p: Int) -> Bool {
         guard let base = line.baseAddress, !bytes.isEmpty, line.count >= bytes.count else { return false }
-        let p = p ?? pivot(bytes)
         // The pivot's places where the whole needle fits: p ... line.count - bytes.count + p.
         let lastPlace = line.count - bytes.count + p
         var k = p
@@ -168,19 +141,9 @@ struct LineNeedles: Sendable {
         return false
     }
 
-    /// The index of the byte of `bytes` least common in English text (the most common letters
-    /// first in `LineNeedles.common`; any other byte counts as rarer than every letter but
-    /// the last ones, a quote and a space as the most common of all).
-    static func pivot(_ bytes: [UInt8]) -> Int {
-        func commonness(_ b: UInt8) -> Int {
-            if b == 34 || b == 32 { return 100 }
-            let lower = b &- 65 < 26 ? b | 0x20 : b
-            guard let k = common.firstIndex(of: lower) else { return 5 }
-            return common.count - k
-        }
-        return bytes.indices.min { commonness(bytes[$0]) < commonness(bytes[$1]) } ?? 0
+    /// The index of the byte of `bytes` that `counts` (occurrences of each byte value in a
+    /// sample of the text searched) says is least common: the one `memchr` looks for.
+    static func pivot(_ bytes: [UInt8], _ counts: [Int]) -> Int {
+        bytes.indices.min { counts[Int(bytes[$0])] < counts[Int(bytes[$1])] } ?? 0
     }
-
-    /// Lowercase letters from the most to the least common in English text.
-    private static let common = Array("etaoinshrdlcumwfgypbvkjxqz".utf8)
 }

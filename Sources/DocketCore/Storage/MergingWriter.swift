@@ -138,41 +138,44 @@ public final class MergingWriter: @unchecked Sendable {
             return
         case let kind: throw BoardFileGone(url: url, kind: kind)
         }
-        var now = FileStamp(url)
-        var changedWhileWriting = false
+        let now = FileStamp(url)
         if now == known && direct && !tookIn {
             // The file holds `base` as this session wrote it: splice the changes into it.
             do {
                 try BoardStore.writeLocked(ours, over: base, to: url)
                 learn(ours, written: ours, stamp: FileStamp(url), conflicts: nil)
-                return
             } catch is AtomicFile.SourceChanged {
-                // Another program changed it meanwhile: merged with what it holds now, below.
-                changedWhileWriting = true
-                now = FileStamp(url)
+                // Another program changed it meanwhile: merged with what it holds now.
+                try mergeAndWrite(ours, base: base, theirs: nil, stamp: FileStamp(url), to: url)
             }
+            return
         }
-        var theirs = now == known && !changedWhileWriting ? last : try read(url, stamp: now)
-        // Programs that do not take the lock (an editor, git) may write the file while the
-        // merge runs: its result replaces the file only if it is still the version read, else
-        // the merge is made again with the newer one.
+        try mergeAndWrite(ours, base: base, theirs: now == known ? last : nil, stamp: now, to: url)
+    }
+
+    /// Merges `ours` with what the file holds (`theirs`, the board the file held at `stamp`; nil:
+    /// read it) and writes the result when it differs from the file. Programs that do not take
+    /// the lock (an editor, git) may write the file while the merge runs: the result replaces the
+    /// file only if it is still the version merged with, else the merge is made again with the
+    /// newer one (`mergeAttempts` times, then `BoardStoreError`: saved on the next try).
+    private func mergeAndWrite(_ ours: Board, base: Board, theirs known: Board?, stamp: FileStamp?, to url: URL) throws {
+        var now = stamp
+        var theirs = try known ?? read(url, stamp: now)
         for attempt in 1...MergingWriter.mergeAttempts {
             let (merged, conflicts, _) = BoardMerge.mergeForWriting(base: base, ours: ours, theirs: theirs, by: user, at: clock())
-            var after = now
             if merged != theirs {
-                do {
-                    let read = now
-                    try BoardStore.writeLocked(merged, to: url) { FileStamp(url) == read }
-                } catch is AtomicFile.SourceChanged where attempt < MergingWriter.mergeAttempts {
+                let mergedWith = now
+                do { try BoardStore.writeLocked(merged, to: url) { FileStamp(url) == mergedWith } } catch is AtomicFile.SourceChanged {
+                    guard attempt < MergingWriter.mergeAttempts else {
+                        throw BoardStoreError("\(url.lastPathComponent) kept changing while it was being saved (another program is writing it); not saved yet: your changes are kept and saved on the next try")
+                    }
                     now = FileStamp(url)
                     theirs = try read(url, stamp: now)
                     continue
-                } catch is AtomicFile.SourceChanged {
-                    throw BoardStoreError("\(url.lastPathComponent) kept changing while it was being saved (another program is writing it); not saved yet: your changes are kept and saved on the next try")
                 }
-                after = FileStamp(url)
+                now = FileStamp(url)
             }
-            learn(ours, written: merged, stamp: after, conflicts: merged == ours ? nil : conflicts)
+            learn(ours, written: merged, stamp: now, conflicts: merged == ours ? nil : conflicts)
             return
         }
     }
